@@ -1,0 +1,366 @@
+// The public API over the internal engine.
+#include "api/ratchet.h"
+
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "compiler/parser.h"
+#include "runtime/builtins/builtins.h"
+#include "runtime/realm.h"
+#include "vm/code.h"
+#include "vm/disassembler.h"
+#include "vm/interpreter.h"
+#include "vm/task.h"
+#include "vm/vm.h"
+
+namespace ratchet {
+
+namespace in = ::ratchet::internal;
+
+namespace internal {
+
+struct ApiRuntime {
+  in::Vm vm;
+};
+
+struct ApiRealm {
+  std::shared_ptr<ApiRuntime> rt;
+  in::Realm* realm = nullptr;
+  uint32_t root = 0;
+  std::vector<std::unique_ptr<HostFunction>> host_functions;
+  ~ApiRealm() {
+    if (realm != nullptr) rt->vm.RemoveRoot(root);
+  }
+};
+
+struct ApiTask {
+  std::shared_ptr<ApiRuntime> rt;
+  std::unique_ptr<in::Task> task;
+  Completion precomputed;  // syntax errors: finished before running
+  bool has_precomputed = false;
+  CompletionKind stop_kind = CompletionKind::kNormal;  // limit that stopped it
+  ~ApiTask() {
+    if (task != nullptr) rt->vm.UnregisterTask(task.get());
+  }
+};
+
+}  // namespace internal
+
+namespace {
+
+std::string ValueToDisplayString(in::Vm& vm, in::Value v) {
+  if (v.IsString()) return in::ToUtf8(v.AsString());
+  if (v.IsSymbol()) {
+    in::Value d = v.AsSymbol()->description;
+    return absl::StrCat("Symbol(", d.IsString() ? in::ToUtf8(d.AsString()) : "", ")");
+  }
+  if (v.IsObject()) {
+    in::Object* o = v.AsObject();
+    if (o->is_callable()) {
+      in::String* s = in::FunctionToString(vm, o);
+      return s ? in::ToUtf8(s) : "function";
+    }
+    in::String* s = in::ObjectToStringTag(vm, v);
+    return s ? in::ToUtf8(s) : "[object]";
+  }
+  if (v.IsEmpty()) return "undefined";
+  in::String* s = in::PrimitiveToString(vm, v);
+  if (s == nullptr) {
+    vm.TakeException();
+    return "?";
+  }
+  return in::ToUtf8(s);
+}
+
+// Reads a data property (no getters run) as a string.
+std::string DataPropertyString(in::Vm& vm, in::Object* o, in::String* name) {
+  in::OwnProperty prop;
+  in::Object* holder;
+  if (!in::LookupProperty(vm, o, in::PropertyKey(in::Value::FromString(name)), &prop, &holder)) return "";
+  if (prop.attrs & in::kAccessorBit) return "";
+  if (!prop.value.IsString()) {
+    if (prop.value.IsUndefined()) return "";
+    return ValueToDisplayString(vm, prop.value);
+  }
+  return in::ToUtf8(prop.value.AsString());
+}
+
+Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_kind) {
+  Completion c;
+  switch (task.state()) {
+    case in::TaskState::kRunnable:
+      c.kind = stop_kind == CompletionKind::kNormal ? CompletionKind::kIncomplete : stop_kind;
+      if (c.kind == CompletionKind::kStepLimit) c.error_message = "the step limit was reached";
+      if (c.kind == CompletionKind::kTimeLimit) c.error_message = "the time limit was reached";
+      return c;
+    case in::TaskState::kCompleted: {
+      in::Value v = task.result();
+      c.kind = CompletionKind::kNormal;
+      c.value_string = ValueToDisplayString(vm, v);
+      c.value_type = in::ToUtf8(in::TypeOf(vm, v.IsEmpty() ? in::Value::Undefined() : v));
+      return c;
+    }
+    case in::TaskState::kThrew: {
+      in::Value e = task.exception();
+      c.kind = CompletionKind::kJsException;
+      if (e.IsObject()) {
+        in::Object* o = e.AsObject();
+        c.error_name = DataPropertyString(vm, o, vm.atoms().name);
+        c.error_message = DataPropertyString(vm, o, vm.atoms().message);
+        std::string stack = DataPropertyString(vm, o, vm.atoms().stack);
+        size_t nl = stack.find('\n');
+        c.stack = nl == std::string::npos ? "" : stack.substr(nl + 1);
+        if (c.error_name.empty() && c.error_message.empty()) c.error_message = ValueToDisplayString(vm, e);
+      } else {
+        c.error_message = ValueToDisplayString(vm, e);
+      }
+      return c;
+    }
+    case in::TaskState::kAborted:
+      c.error_message = task.abort_reason();
+      c.kind = task.abort_kind() == in::AbortKind::kInterrupt   ? CompletionKind::kInterrupted
+               : task.abort_kind() == in::AbortKind::kStepLimit ? CompletionKind::kStepLimit
+               : task.abort_kind() == in::AbortKind::kTimeLimit ? CompletionKind::kTimeLimit
+                                                                : CompletionKind::kTaskAborted;
+      return c;
+  }
+  return c;
+}
+
+in::Value HostToValue(in::Vm& vm, const HostValue& h) {
+  switch (h.type) {
+    case HostValue::Type::kUndefined: return in::Value::Undefined();
+    case HostValue::Type::kNull: return in::Value::Null();
+    case HostValue::Type::kBoolean: return in::Value::Boolean(h.boolean);
+    case HostValue::Type::kNumber: return in::Value::Number(h.number);
+    case HostValue::Type::kString:
+    case HostValue::Type::kObject: {
+      in::String* s = in::NewStringFromUtf8(vm, h.string);
+      return s ? in::Value::FromString(s) : in::Value::Empty();
+    }
+  }
+  return in::Value::Undefined();
+}
+
+HostValue ValueToHost(in::Vm& vm, in::Value v) {
+  HostValue h;
+  if (v.IsUndefined()) return h;
+  if (v.IsNull()) {
+    h.type = HostValue::Type::kNull;
+  } else if (v.IsBoolean()) {
+    h.type = HostValue::Type::kBoolean;
+    h.boolean = v.AsBoolean();
+  } else if (v.IsNumber()) {
+    h.type = HostValue::Type::kNumber;
+    h.number = v.AsNumber();
+  } else if (v.IsString()) {
+    h.type = HostValue::Type::kString;
+    h.string = in::ToUtf8(v.AsString());
+  } else {
+    h.type = HostValue::Type::kObject;
+    h.string = ValueToDisplayString(vm, v);
+  }
+  return h;
+}
+
+in::Value CallHostFunction(in::Vm& vm, in::CallArgs& a) {
+  auto* nf = static_cast<in::NativeFunction*>(a.callee);
+  auto* fn = reinterpret_cast<HostFunction*>(static_cast<uintptr_t>(nf->data.AsNumber()));
+  std::vector<HostValue> args;
+  for (uint32_t i = 0; i < a.argc; ++i) args.push_back(ValueToHost(vm, a.args[i]));
+  std::string error;
+  HostValue r = (*fn)(args, &error);
+  if (!error.empty()) return vm.ThrowError(in::ErrorKind::kError, error);
+  in::Value v = HostToValue(vm, r);
+  return v.IsEmpty() ? vm.ThrowOutOfMemory() : v;
+}
+
+}  // namespace
+
+std::string Completion::Describe() const {
+  switch (kind) {
+    case CompletionKind::kNormal:
+      return value_string;
+    case CompletionKind::kSyntaxError:
+      return absl::StrCat("Uncaught SyntaxError: ", error_message, "\n    at ", file, ":", line, ":", column);
+    case CompletionKind::kJsException: {
+      std::string head = error_name.empty() ? error_message
+                         : error_message.empty() ? error_name
+                                                 : absl::StrCat(error_name, ": ", error_message);
+      std::string out = absl::StrCat("Uncaught ", head);
+      if (!stack.empty()) absl::StrAppend(&out, "\n", stack);
+      return out;
+    }
+    case CompletionKind::kTaskAborted:
+      return absl::StrCat("Task aborted: ", error_message);
+    case CompletionKind::kInterrupted:
+      return "Interrupted";
+    case CompletionKind::kStepLimit:
+      return "Stopped: the step limit was reached";
+    case CompletionKind::kTimeLimit:
+      return "Stopped: the time limit was reached";
+    case CompletionKind::kIncomplete:
+      return "Incomplete: the task did not finish";
+  }
+  return "";
+}
+
+// ---- Runtime ----
+
+Runtime::Runtime() : state_(std::make_shared<internal::ApiRuntime>()) {}
+Runtime::~Runtime() = default;
+
+void Runtime::SetMemoryLimit(size_t bytes) { state_->vm.heap().set_limit(bytes == 0 ? SIZE_MAX : bytes); }
+void Runtime::SetMaxStackSize(size_t bytes) { state_->vm.set_max_stack_bytes(bytes); }
+void Runtime::SetInterruptHandler(std::function<bool()> handler) {
+  state_->vm.set_interrupt_handler(std::move(handler));
+}
+void Runtime::SetPrintHandler(std::function<void(const std::string&)> handler) {
+  state_->vm.set_print_handler(std::move(handler));
+}
+void Runtime::RunGC() { state_->vm.CollectGarbage(); }
+size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
+
+std::unique_ptr<Realm> Runtime::NewRealm() {
+  in::Realm* r = in::CreateRealm(state_->vm);
+  if (r == nullptr) {
+    state_->vm.TakeException();
+    return nullptr;
+  }
+  auto rs = std::make_unique<internal::ApiRealm>();
+  rs->rt = state_;
+  rs->realm = r;
+  rs->root = state_->vm.AddRoot(in::CellToValue(r));
+  return std::unique_ptr<Realm>(new Realm(std::move(rs)));
+}
+
+// ---- Realm ----
+
+Realm::Realm(std::unique_ptr<internal::ApiRealm> state) : state_(std::move(state)) {}
+Realm::~Realm() = default;
+
+std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOptions& options) {
+  in::Vm& vm = state_->rt->vm;
+  auto ts = std::make_unique<internal::ApiTask>();
+  ts->rt = state_->rt;
+  std::u16string text = in::Utf8ToUtf16(source);
+  in::ScriptError err;
+  in::Code* code = in::CompileScript(vm, text, options.file_name, &err);
+  if (code == nullptr) {
+    ts->has_precomputed = true;
+    Completion& c = ts->precomputed;
+    if (err.message == "out of memory") {
+      c.kind = CompletionKind::kJsException;
+      c.error_name = "InternalError";
+      c.error_message = "out of memory";
+    } else {
+      c.kind = CompletionKind::kSyntaxError;
+      c.error_name = "SyntaxError";
+      c.error_message = err.message;
+      c.file = err.file;
+      c.line = err.line;
+      c.column = err.column;
+    }
+    return std::unique_ptr<Task>(new Task(std::move(ts)));
+  }
+  ts->task = std::make_unique<in::Task>(vm, state_->realm);
+  vm.RegisterTask(ts->task.get());
+  if (!in::StartScript(*ts->task, code, state_->realm)) {
+    in::CompleteTask(*ts->task, in::TaskState::kThrew, vm.TakeException());
+  }
+  return std::unique_ptr<Task>(new Task(std::move(ts)));
+}
+
+Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
+  std::unique_ptr<Task> task = NewScriptTask(source, options);
+  task->RunToCompletion(options.limits);
+  return task->completion();
+}
+
+Completion Realm::CompileOnly(std::string_view source, const EvalOptions& options) {
+  in::Vm& vm = state_->rt->vm;
+  in::ScriptError err;
+  Completion c;
+  if (in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err) == nullptr) {
+    c.kind = CompletionKind::kSyntaxError;
+    c.error_name = "SyntaxError";
+    c.error_message = err.message;
+    c.file = err.file;
+    c.line = err.line;
+    c.column = err.column;
+  }
+  return c;
+}
+
+std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& options) {
+  in::Vm& vm = state_->rt->vm;
+  in::ScriptError err;
+  in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err);
+  return code ? in::Disassemble(code, true) : "";
+}
+
+bool Realm::DefineHostFunction(const std::string& name, HostFunction fn) {
+  in::Vm& vm = state_->rt->vm;
+  state_->host_functions.push_back(std::make_unique<HostFunction>(std::move(fn)));
+  in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostFunction, 0);
+  if (f == nullptr) return false;
+  // The function's C++ target, as a number (never exposed: natives only).
+  static_cast<in::NativeFunction*>(f)->data =
+      in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(state_->host_functions.back().get())));
+  return in::DefineValue(vm, state_->realm->global, name, in::Value::FromObject(f));
+}
+
+// ---- Task ----
+
+Task::Task(std::unique_ptr<internal::ApiTask> state) : state_(std::move(state)) {}
+Task::~Task() = default;
+
+bool Task::Step() { return Run(1) > 0 && !done(); }
+
+uint64_t Task::Run(uint64_t max_steps) {
+  if (state_->task == nullptr) return 0;
+  return in::Interpret(*state_->task, max_steps);
+}
+
+void Task::RunToCompletion(const RunLimits& limits) {
+  if (state_->task == nullptr) return;
+  auto start = std::chrono::steady_clock::now();
+  constexpr uint64_t kSlice = 1 << 14;
+  while (!done()) {
+    uint64_t budget = kSlice;
+    if (limits.max_steps != 0) {
+      uint64_t used = steps();
+      if (used >= limits.max_steps) {
+        state_->stop_kind = CompletionKind::kStepLimit;
+        state_->task->Abort(in::AbortKind::kStepLimit, "the step limit was reached");
+        return;
+      }
+      budget = std::min(budget, limits.max_steps - used);
+    }
+    Run(budget);
+    if (limits.timeout_ms != 0 && !done()) {
+      auto elapsed = std::chrono::steady_clock::now() - start;
+      if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >=
+          static_cast<int64_t>(limits.timeout_ms)) {
+        state_->stop_kind = CompletionKind::kTimeLimit;
+        state_->task->Abort(in::AbortKind::kTimeLimit, "the time limit was reached");
+        return;
+      }
+    }
+  }
+}
+
+bool Task::done() const { return state_->task == nullptr || state_->task->done(); }
+
+void Task::Abort(std::string reason) {
+  if (state_->task != nullptr) state_->task->Abort(in::AbortKind::kAbort, std::move(reason));
+}
+
+uint64_t Task::steps() const { return state_->task ? state_->task->steps() : 0; }
+
+Completion Task::completion() const {
+  if (state_->has_precomputed) return state_->precomputed;
+  return CompletionFromTask(state_->rt->vm, *state_->task, state_->stop_kind);
+}
+
+}  // namespace ratchet

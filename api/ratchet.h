@@ -1,0 +1,194 @@
+// Ratchet's public C++ embedding API. The only public header: everything
+// behind it is private (pimpl), and no C++ exception crosses it.
+//
+//   ratchet::Runtime runtime;
+//   runtime.SetMemoryLimit(64 << 20);
+//   auto realm = runtime.NewRealm();
+//   ratchet::Completion c = (*realm)->EvaluateScriptSync("1 + 1", {});
+//   // c.ok(), c.value_string == "2"
+//
+// A Runtime owns one heap; it is single-threaded and may be used from one
+// thread at a time. Realms are isolated global environments inside it.
+// Evaluating code creates a Task: a frame stack the host drives one
+// instruction (Step) or a burst (Run) at a time, and may Abort at any point.
+#ifndef RATCHET_API_RATCHET_H_
+#define RATCHET_API_RATCHET_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ratchet {
+
+namespace internal {
+struct ApiRuntime;
+struct ApiRealm;
+struct ApiTask;
+}  // namespace internal
+
+/// How an evaluation ended.
+enum class CompletionKind {
+  kNormal,        // finished; value_string holds the completion value
+  kSyntaxError,   // the source did not compile; error_* and line/column set
+  kJsException,   // an uncaught JavaScript exception; error_* set
+  kTaskAborted,   // Task::Abort was called; error_message holds the reason
+  kInterrupted,   // the interrupt handler asked to stop
+  kStepLimit,     // the step budget ran out
+  kTimeLimit,     // the time budget ran out
+  kIncomplete,    // (synchronous APIs) the task did not finish
+};
+
+struct Completion {
+  CompletionKind kind = CompletionKind::kNormal;
+  std::string value_string;  // String(completion value), for kNormal
+  std::string value_type;    // typeof of the completion value
+  std::string error_name;    // e.g. "TypeError"; "SyntaxError" for kSyntaxError
+  std::string error_message;
+  std::string stack;         // "    at f (file:1:2)" lines
+  std::string file;          // kSyntaxError: where
+  uint32_t line = 0;
+  uint32_t column = 0;
+
+  bool ok() const { return kind == CompletionKind::kNormal; }
+  /// "Uncaught TypeError: message" and the stack, as the CLI prints it.
+  std::string Describe() const;
+};
+
+/// Limits for one evaluation. Zero means none.
+struct RunLimits {
+  uint64_t max_steps = 0;
+  uint64_t timeout_ms = 0;
+};
+
+struct EvalOptions {
+  std::string file_name = "<eval>";
+  RunLimits limits;
+};
+
+/// A value passed to or returned from a host function (primitives only in
+/// this version; objects arrive as kObject with their String() form).
+struct HostValue {
+  enum class Type { kUndefined, kNull, kBoolean, kNumber, kString, kObject };
+  Type type = Type::kUndefined;
+  bool boolean = false;
+  double number = 0;
+  std::string string;  // kString, or the String() of an object
+  static HostValue Undefined() { return {}; }
+  static HostValue Number(double d) {
+    HostValue v;
+    v.type = Type::kNumber;
+    v.number = d;
+    return v;
+  }
+  static HostValue String(std::string s) {
+    HostValue v;
+    v.type = Type::kString;
+    v.string = std::move(s);
+    return v;
+  }
+  static HostValue Boolean(bool b) {
+    HostValue v;
+    v.type = Type::kBoolean;
+    v.boolean = b;
+    return v;
+  }
+};
+
+/// A host function: receives the arguments; returns a value, or sets
+/// *error to throw an Error with that message into the sandbox.
+using HostFunction =
+    std::function<HostValue(const std::vector<HostValue>& args, std::string* error)>;
+
+class Task;
+
+class Realm {
+ public:
+  ~Realm();
+  Realm(const Realm&) = delete;
+  Realm& operator=(const Realm&) = delete;
+
+  /// Compiles `source` as a script and returns a task that will run it (no
+  /// instruction has run yet). A syntax error gives a finished task whose
+  /// completion is kSyntaxError.
+  std::unique_ptr<Task> NewScriptTask(std::string_view source, const EvalOptions& options);
+
+  /// Compiles and runs `source` to completion or until a limit stops it.
+  Completion EvaluateScriptSync(std::string_view source, const EvalOptions& options);
+
+  /// Compiles only (nothing runs); returns kNormal or kSyntaxError.
+  Completion CompileOnly(std::string_view source, const EvalOptions& options);
+
+  /// The disassembled bytecode of a script (empty on a syntax error).
+  std::string DumpBytecode(std::string_view source, const EvalOptions& options);
+
+  /// globalThis[name] = a function calling `fn`.
+  bool DefineHostFunction(const std::string& name, HostFunction fn);
+
+ private:
+  friend class Runtime;
+  explicit Realm(std::unique_ptr<internal::ApiRealm> state);
+  std::unique_ptr<internal::ApiRealm> state_;
+};
+
+class Task {
+ public:
+  ~Task();
+  Task(const Task&) = delete;
+  Task& operator=(const Task&) = delete;
+
+  /// Executes exactly one instruction. Returns false when the task is done.
+  bool Step();
+  /// Executes up to `max_steps` instructions; returns how many ran.
+  uint64_t Run(uint64_t max_steps);
+  /// Runs until done or until `limits` stop it.
+  void RunToCompletion(const RunLimits& limits);
+  bool done() const;
+  /// Stops the task: no further instruction, no catch or finally runs.
+  void Abort(std::string reason);
+  /// Instructions executed so far.
+  uint64_t steps() const;
+  /// The result once done().
+  Completion completion() const;
+
+ private:
+  friend class Realm;
+  explicit Task(std::unique_ptr<internal::ApiTask> state);
+  std::unique_ptr<internal::ApiTask> state_;
+};
+
+class Runtime {
+ public:
+  Runtime();
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  /// Hard cap on the heap (objects, strings, bytecode, frame stacks).
+  void SetMemoryLimit(size_t bytes);
+  /// Cap on a task's frame stack (registers and frames), in bytes.
+  void SetMaxStackSize(size_t bytes);
+  /// Polled every 1024 instructions; returning true stops the running task
+  /// (kInterrupted), which the sandbox cannot catch.
+  void SetInterruptHandler(std::function<bool()> handler);
+  /// Where print() and console.log() lines go (default: stdout).
+  void SetPrintHandler(std::function<void(const std::string& line)> handler);
+
+  /// Creates a realm; null when the memory limit does not allow one.
+  std::unique_ptr<Realm> NewRealm();
+
+  void RunGC();
+  /// Bytes currently accounted against the memory limit.
+  size_t MemoryUsed() const;
+
+ private:
+  friend class Realm;
+  std::shared_ptr<internal::ApiRuntime> state_;
+};
+
+}  // namespace ratchet
+
+#endif  // RATCHET_API_RATCHET_H_

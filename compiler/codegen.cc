@@ -1,0 +1,967 @@
+// Bytecode generation for scripts, functions and statements. Expressions and
+// patterns are in codegen_expr.cc.
+#include "compiler/codegen.h"
+
+#include <cstring>
+
+#include "compiler/codegen_internal.h"
+
+namespace ratchet::internal {
+
+using namespace ast;  // NOLINT: node names read best unqualified here
+
+std::unique_ptr<CompiledFunction> CompileProgram(Program* program, const CompileOptions& options,
+                                                 CompileError* error, SelfHostedLayout* layout) {
+  ScopeInfo info;
+  if (!info.Analyze(program, options.self_hosted, options.natives, error)) return nullptr;
+  auto out = std::make_unique<CompiledFunction>();
+  out->kind = CodeKind::kScript;
+  out->strict = program->strict || options.self_hosted;
+  Generator g(info, error, options, out.get(), nullptr);
+  if (!g.CompileScript(program, layout)) return nullptr;
+  return out;
+}
+
+bool Generator::Fail(const std::string& msg, const Node* at) {
+  if (!failed_) {
+    failed_ = true;
+    error_->message = msg;
+    error_->unsupported = msg.find("not supported yet") != std::string::npos;
+    if (at != nullptr) {
+      error_->line = at->pos.line;
+      error_->column = at->pos.column;
+    }
+  }
+  return false;
+}
+
+uint32_t Generator::NumberConst(double d) {
+  uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  auto it = number_consts_.find(bits);
+  if (it != number_consts_.end()) return it->second;
+  Constant c;
+  c.kind = Constant::Kind::kNumber;
+  c.number = d;
+  out_->constants.push_back(c);
+  uint32_t idx = static_cast<uint32_t>(out_->constants.size() - 1);
+  number_consts_[bits] = idx;
+  return idx;
+}
+
+uint32_t Generator::StringConst(std::u16string_view s) {
+  std::u16string key(s);
+  auto it = string_consts_.find(key);
+  if (it != string_consts_.end()) return it->second;
+  Constant c;
+  c.kind = Constant::Kind::kString;
+  c.string = key;
+  out_->constants.push_back(std::move(c));
+  uint32_t idx = static_cast<uint32_t>(out_->constants.size() - 1);
+  string_consts_[key] = idx;
+  return idx;
+}
+
+void Generator::SetPos(const Node* n) {
+  if (n == nullptr) return;
+  uint32_t pc = static_cast<uint32_t>(b_.size());
+  if (!out_->positions.empty() && out_->positions.back().pc == pc) {
+    out_->positions.back() = {pc, n->pos.line, n->pos.column};
+    return;
+  }
+  out_->positions.push_back({pc, n->pos.line, n->pos.column});
+}
+
+uint32_t Generator::CompileNestedFunction(const Function* f, CodeKind kind, std::u16string_view name) {
+  auto child = std::make_unique<CompiledFunction>();
+  child->kind = kind;
+  child->strict = f->strict;
+  child->is_async = f->is_async;
+  child->is_generator = f->is_generator;
+  child->name = std::u16string(f->name != nullptr && kind != CodeKind::kMethod &&
+                                       kind != CodeKind::kGetter && kind != CodeKind::kSetter
+                                   ? f->name->name.view()
+                                   : name);
+  child->source_start = f->source_start;
+  child->source_end = f->source_end;
+  Generator g(info_, error_, options_, child.get(), this);
+  if (!g.CompileFunctionBody(f)) {
+    failed_ = true;
+    return 0;
+  }
+  out_->children.push_back(std::move(child));
+  Constant c;
+  c.kind = Constant::Kind::kFunction;
+  c.function = static_cast<uint32_t>(out_->children.size() - 1);
+  out_->constants.push_back(c);
+  return static_cast<uint32_t>(out_->constants.size() - 1);
+}
+
+// ---- Scopes ------------------------------------------------------------------
+
+void Generator::AllocateScopeRegisters(Scope* s) {
+  for (Variable* v : s->vars) {
+    if (!v->in_env && !(v->kind == BindingKind::kParam)) v->index = AllocReg();
+  }
+}
+
+void Generator::EnterScope(Scope* s) {
+  if (s == nullptr) return;
+  if (s->has_env() && !s->env_prebuilt) {
+    b_.EmitPushEnv(s->env_size);
+    ++env_depth_;
+  }
+  scope_ = s;
+}
+
+void Generator::LeaveScope(Scope* s) {
+  if (s == nullptr) return;
+  if (s->has_env() && !s->env_prebuilt) {
+    b_.EmitPopEnv();
+    --env_depth_;
+  }
+  scope_ = s->parent;
+}
+
+void Generator::InitLexicalsToEmpty(Scope* s) {
+  for (Variable* v : s->vars) {
+    if ((v->IsLexical() || v->kind == BindingKind::kConst) && !v->in_env) b_.EmitLdEmpty(v->index);
+  }
+}
+
+void Generator::EmitPopEnvs(int to_depth) {
+  for (int d = env_depth_; d > to_depth; --d) b_.EmitPopEnv();
+}
+
+uint32_t Generator::EnvDepthTo(const Scope* target) const {
+  uint32_t depth = 0;
+  for (const Scope* s = scope_; s != nullptr && s != target; s = s->parent) {
+    if (s->has_env()) ++depth;
+  }
+  return depth;
+}
+
+bool Generator::NeedsTdzCheck(const Variable* v, const Node* ref) const {
+  if (!v->IsLexical()) return false;
+  if (v->scope->always_tdz) return true;
+  // References from another function may run before initialization.
+  const Scope* s = scope_;
+  for (; s != nullptr && s != v->scope; s = s->parent) {
+    if (s->type == ScopeType::kFunction) return true;
+  }
+  return ref == nullptr || ref->pos.offset < v->decl_end;
+}
+
+void Generator::HoistFunctionDeclarations(Scope* s, const List<Stmt*>& body) {
+  for (Node* st : body) {
+    auto* fd = st->As<FunctionDecl>();
+    if (fd == nullptr) continue;
+    Variable* v = info_.Binding(fd->function->name);
+    uint32_t k = CompileNestedFunction(fd->function, CodeKind::kFunction, fd->function->name->name.view());
+    if (failed_) return;
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    b_.EmitCreateClosure(t, k);
+    if (v == nullptr || (s->type == ScopeType::kScript && !options_.self_hosted)) {
+      b_.EmitDeclareGlobalFunction(StringConst(fd->function->name->name.view()), t);
+    } else {
+      StoreVariable(v, nullptr, t, true);
+    }
+  }
+}
+
+// ---- Variables -----------------------------------------------------------------
+
+void Generator::LoadVariable(Variable* v, const Node* ref, uint32_t dst) {
+  if (!v->in_env) {
+    if (NeedsTdzCheck(v, ref)) b_.EmitCheckTdz(v->index, StringConst(v->name));
+    if (v->kind == BindingKind::kThis && function_ != nullptr &&
+        function_->function_kind == FunctionKind::kDerivedConstructor) {
+      b_.EmitCheckThisInit(v->index);
+    }
+    if (dst != v->index) b_.EmitMov(dst, v->index);
+    return;
+  }
+  uint32_t depth = EnvDepthTo(v->scope);
+  if (NeedsTdzCheck(v, ref)) {
+    b_.EmitLdEnvChecked(dst, depth, v->index, StringConst(v->name));
+  } else {
+    b_.EmitLdEnv(dst, depth, v->index);
+  }
+  if (v->kind == BindingKind::kThis && v->scope->function != nullptr &&
+      v->scope->function->function_kind == FunctionKind::kDerivedConstructor) {
+    b_.EmitCheckThisInit(dst);
+  }
+}
+
+void Generator::LoadName(const Identifier* id, uint32_t dst) {
+  Variable* v = info_.Resolve(id);
+  if (v == nullptr) {
+    SetPos(id);
+    b_.EmitLdGlobal(dst, StringConst(id->name.view()), NewIc());
+    return;
+  }
+  LoadVariable(v, id, dst);
+}
+
+void Generator::StoreVariable(Variable* v, const Node* ref, uint32_t src, bool init) {
+  if (!init) {
+    if (v->kind == BindingKind::kCallee) {
+      if (out_->strict) b_.EmitThrowConstAssign(StringConst(v->name));
+      return;
+    }
+    if (v->IsConst()) {
+      RegScope rs(this);
+      if (NeedsTdzCheck(v, ref)) {
+        uint32_t t = rs.Temp();
+        LoadVariable(v, ref, t);
+      }
+      b_.EmitThrowConstAssign(StringConst(v->name));
+      return;
+    }
+  }
+  if (!v->in_env) {
+    if (!init && NeedsTdzCheck(v, ref)) b_.EmitCheckTdz(v->index, StringConst(v->name));
+    if (src != v->index) b_.EmitMov(v->index, src);
+    return;
+  }
+  uint32_t depth = EnvDepthTo(v->scope);
+  if (!init && NeedsTdzCheck(v, ref)) {
+    b_.EmitStEnvChecked(src, depth, v->index, StringConst(v->name));
+  } else {
+    b_.EmitStEnv(src, depth, v->index);
+  }
+}
+
+void Generator::StoreName(const Identifier* id, uint32_t src, bool init) {
+  Variable* v = info_.Resolve(id);
+  if (v == nullptr) {
+    SetPos(id);
+    if (init && is_script_ && scope_ == info_.script_scope()) {
+      b_.EmitInitGlobalLex(src, StringConst(id->name.view()));
+    } else {
+      b_.EmitStGlobal(src, StringConst(id->name.view()));
+    }
+    return;
+  }
+  StoreVariable(v, id, src, init);
+}
+
+// ---- Scripts and functions ---------------------------------------------------------
+
+bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
+  is_script_ = true;
+  Scope* script = info_.script_scope();
+  function_scope_ = script;
+  if (options_.self_hosted) {
+    scope_ = script;
+    layout->env_size = script->env_size;
+    for (Node* s : program->body) {
+      auto* fd = s->As<FunctionDecl>();
+      Variable* v = info_.Binding(fd->function->name);
+      uint32_t k = CompileNestedFunction(fd->function, CodeKind::kFunction,
+                                         fd->function->name->name.view());
+      if (failed_) return false;
+      layout->functions.push_back({std::u16string(fd->function->name->name.view()), v->index,
+                                   out_->constants[k].function});
+    }
+    uint32_t r = AllocReg();
+    b_.EmitLdUndef(r);
+    b_.EmitReturn(r);
+    out_->bytecode = std::move(b_.bytes());
+    return true;
+  }
+  completion_reg_ = AllocReg();
+  track_completion_ = true;
+  b_.EmitLdUndef(completion_reg_);
+  AllocateScopeRegisters(script);
+  EnterScope(script);
+  for (Variable* v : script->vars) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    if (v->kind == BindingKind::kThis) {
+      b_.EmitLdThis(t);
+      StoreVariable(v, nullptr, t, true);
+    } else if (v->kind == BindingKind::kNewTarget) {
+      b_.EmitLdUndef(t);
+      StoreVariable(v, nullptr, t, true);
+    }
+  }
+  // GlobalDeclarationInstantiation: lexical names, then vars, then functions.
+  for (Node* s : program->body) {
+    if (auto* d = s->As<VarDecl>()) {
+      if (d->var_kind == ast::VarKind::kVar) continue;
+      std::vector<Identifier*> names;
+      for (auto& decl : d->declarators) CollectBoundNames(decl.target, &names);
+      for (Identifier* id : names) {
+        SetPos(id);
+        b_.EmitDeclareGlobalLex(StringConst(id->name.view()), d->var_kind == ast::VarKind::kConst ? 1 : 0);
+      }
+    } else if (auto* c = s->As<ClassDecl>()) {
+      SetPos(c);
+      b_.EmitDeclareGlobalLex(StringConst(c->class_node->name->name.view()), 0);
+    }
+  }
+  std::vector<Identifier*> var_names;
+  for (Node* s : program->body) CollectVarNames(s, &var_names);
+  for (Identifier* id : var_names) b_.EmitDeclareGlobalVar(StringConst(id->name.view()));
+  HoistFunctionDeclarations(script, program->body);
+  Statements(program->body);
+  if (failed_) return false;
+  b_.EmitReturn(completion_reg_);
+  out_->bytecode = std::move(b_.bytes());
+  return true;
+}
+
+bool Generator::CompileFunctionBody(const Function* f) {
+  function_ = f;
+  Scope* fs = info_.ScopeOf(f);
+  function_scope_ = fs;
+  // Parameters: registers 0..n-1 hold the arguments (before any rest).
+  uint32_t num_params = 0;
+  uint32_t length = 0;
+  bool seen_default = false;
+  for (Node* p : f->params) {
+    if (p->Is<RestElement>()) break;
+    ++num_params;
+    if (p->Is<AssignmentPattern>()) seen_default = true;
+    if (!seen_default) ++length;
+  }
+  out_->num_params = num_params;
+  out_->length = length;
+  next_reg_ = num_params;
+  if (out_->num_registers < num_params) out_->num_registers = num_params;
+  // Simple parameters in registers use their argument register.
+  for (uint32_t i = 0; i < num_params; ++i) {
+    if (auto* id = f->params[i]->As<Identifier>()) {
+      Variable* v = info_.Binding(id);
+      if (v != nullptr && !v->in_env) v->index = i;
+    }
+  }
+  for (Variable* v : fs->vars) {
+    if (!v->in_env && v->kind != BindingKind::kParam) v->index = AllocReg();
+    if (!v->in_env && v->kind == BindingKind::kParam) {
+      bool simple_position = false;
+      for (uint32_t i = 0; i < num_params; ++i) {
+        auto* id = f->params[i]->As<Identifier>();
+        if (id != nullptr && info_.Binding(id) == v) simple_position = true;
+      }
+      if (!simple_position) v->index = AllocReg();
+    }
+  }
+  scope_ = fs->parent;
+  EnterScope(fs);
+  {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    for (Variable* v : fs->vars) {
+      switch (v->kind) {
+        case BindingKind::kThis:
+          if (f->function_kind == FunctionKind::kDerivedConstructor) {
+            b_.EmitLdEmpty(t);
+          } else {
+            b_.EmitLdThis(t);
+          }
+          StoreVariable(v, nullptr, t, true);
+          break;
+        case BindingKind::kNewTarget:
+          b_.EmitLdNewTarget(t);
+          StoreVariable(v, nullptr, t, true);
+          break;
+        case BindingKind::kArguments:
+          b_.EmitCreateArguments(t);
+          StoreVariable(v, nullptr, t, true);
+          break;
+        case BindingKind::kCallee:
+          b_.EmitLdCallee(t);
+          StoreVariable(v, nullptr, t, true);
+          break;
+        case BindingKind::kVar:
+        case BindingKind::kFunction:
+          if (v->in_env) {
+            b_.EmitLdUndef(t);
+            StoreVariable(v, nullptr, t, true);
+          }
+          break;
+        case BindingKind::kLet:
+        case BindingKind::kConst:
+        case BindingKind::kClass:
+          if (!v->in_env) b_.EmitLdEmpty(v->index);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  // Parameter initialization (defaults, patterns, rest, captured params).
+  for (uint32_t i = 0; i < f->params.size; ++i) {
+    Node* p = f->params[i];
+    if (auto* rest = p->As<RestElement>()) {
+      RegScope rs(this);
+      uint32_t t = rs.Temp();
+      b_.EmitCreateRest(t, i);
+      BindPattern(rest->target, t, true, true);
+      break;
+    }
+    if (auto* id = p->As<Identifier>()) {
+      Variable* v = info_.Binding(id);
+      if (v != nullptr && (v->in_env || v->index != i)) StoreVariable(v, id, i, true);
+      continue;
+    }
+    if (auto* ap = p->As<AssignmentPattern>()) {
+      Label done;
+      b_.EmitJump(Op::kJmpNotUndefined, {i}, &done);
+      Gen(ap->default_value, i);
+      b_.Bind(&done);
+      BindPattern(ap->target, i, true, true);
+      continue;
+    }
+    BindPattern(p, i, true, true);
+  }
+  HoistFunctionDeclarations(fs, f->body);
+  Statements(f->body);
+  if (failed_) return false;
+  // Implicit return.
+  {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    b_.EmitLdUndef(t);
+    EmitReturn(t);
+  }
+  out_->bytecode = std::move(b_.bytes());
+  return true;
+}
+
+// ---- Statements --------------------------------------------------------------------
+
+void Generator::Statements(const List<Stmt*>& body) {
+  for (Node* s : body) {
+    if (failed_) return;
+    Statement(s);
+  }
+}
+
+void Generator::CompleteWithUndefined() {
+  if (track_completion_ && function_ == nullptr) b_.EmitLdUndef(completion_reg_);
+}
+
+void Generator::Statement(Node* n) {
+  if (n == nullptr || failed_) return;
+  SetPos(n);
+  switch (n->kind) {
+    case Kind::kExpressionStatement: {
+      auto* es = n->As<ExpressionStatement>();
+      if (track_completion_ && function_ == nullptr) {
+        Gen(es->expression, completion_reg_);
+      } else {
+        RegScope rs(this);
+        Gen(es->expression, rs.Temp());
+      }
+      break;
+    }
+    case Kind::kVarDecl:
+      VarDeclaration(n->As<VarDecl>());
+      break;
+    case Kind::kFunctionDecl:
+    case Kind::kEmpty:
+      break;
+    case Kind::kClassDecl: {
+      auto* c = n->As<ClassDecl>()->class_node;
+      RegScope rs(this);
+      uint32_t t = rs.Temp();
+      ClassExpr(c, t, c->name->name.view());
+      StoreName(c->name, t, true);
+      break;
+    }
+    case Kind::kBlock: {
+      auto* blk = n->As<Block>();
+      Scope* s = info_.ScopeOf(n);
+      uint32_t mark = next_reg_;
+      AllocateScopeRegisters(s);
+      EnterScope(s);
+      InitLexicalsToEmpty(s);
+      HoistFunctionDeclarations(s, blk->body);
+      Statements(blk->body);
+      LeaveScope(s);
+      next_reg_ = mark;
+      break;
+    }
+    case Kind::kIf:
+      IfStatement(n->As<If>());
+      break;
+    case Kind::kFor:
+    case Kind::kForIn:
+    case Kind::kForOf:
+    case Kind::kWhile:
+    case Kind::kDoWhile:
+    case Kind::kSwitch: {
+      ControlEntry ce;
+      ce.is_loop = !n->Is<Switch>();
+      ce.is_switch = n->Is<Switch>();
+      ce.is_breakable = true;
+      if (n->Is<For>()) ForStatement(n->As<For>(), &ce);
+      if (n->Is<ForIn>() || n->Is<ForOf>()) ForInOfStatement(n, &ce);
+      if (n->Is<While>()) WhileStatement(n->As<While>(), &ce);
+      if (n->Is<DoWhile>()) DoWhileStatement(n->As<DoWhile>(), &ce);
+      if (n->Is<Switch>()) SwitchStatement(n->As<Switch>(), &ce);
+      break;
+    }
+    case Kind::kLabeled: {
+      // Collect the label set; a loop takes it as its own.
+      std::vector<std::u16string_view> labels;
+      Node* body = n;
+      while (auto* l = body->As<Labeled>()) {
+        labels.push_back(l->label->name.view());
+        body = l->body;
+      }
+      ControlEntry ce;
+      ce.labels = labels;
+      ce.is_breakable = true;
+      bool loop = body->Is<For>() || body->Is<ForIn>() || body->Is<ForOf>() || body->Is<While>() ||
+                  body->Is<DoWhile>();
+      if (loop) {
+        ce.is_loop = true;
+        SetPos(body);
+        if (body->Is<For>()) ForStatement(body->As<For>(), &ce);
+        if (body->Is<ForIn>() || body->Is<ForOf>()) ForInOfStatement(body, &ce);
+        if (body->Is<While>()) WhileStatement(body->As<While>(), &ce);
+        if (body->Is<DoWhile>()) DoWhileStatement(body->As<DoWhile>(), &ce);
+        break;
+      }
+      if (body->Is<Switch>()) {
+        ce.is_switch = true;
+        SwitchStatement(body->As<Switch>(), &ce);
+        break;
+      }
+      Label brk;
+      ce.break_label = &brk;
+      ce.env_depth = env_depth_;
+      control_.push_back(&ce);
+      Statement(body);
+      control_.pop_back();
+      b_.Bind(&brk);
+      break;
+    }
+    case Kind::kContinue:
+    case Kind::kBreak: {
+      bool is_continue = n->Is<Continue>();
+      Identifier* label = is_continue ? n->As<Continue>()->label : n->As<Break>()->label;
+      ControlEntry* target = nullptr;
+      for (size_t i = control_.size(); i-- > 0;) {
+        ControlEntry* ce = control_[i];
+        if (!ce->is_breakable) continue;
+        if (label != nullptr) {
+          bool match = false;
+          for (auto l : ce->labels) match |= l == label->name.view();
+          if (!match || (is_continue && !ce->is_loop)) continue;
+        } else if (is_continue ? !ce->is_loop : !(ce->is_loop || ce->is_switch)) {
+          continue;
+        }
+        target = ce;
+        break;
+      }
+      if (target == nullptr) {
+        Fail("Illegal break or continue statement", n);
+        return;
+      }
+      JumpTo(target, is_continue, n);
+      break;
+    }
+    case Kind::kReturn: {
+      RegScope rs(this);
+      uint32_t t = rs.Temp();
+      if (auto* arg = n->As<Return>()->argument) {
+        Gen(arg, t);
+      } else {
+        b_.EmitLdUndef(t);
+      }
+      EmitReturn(t);
+      break;
+    }
+    case Kind::kThrow: {
+      RegScope rs(this);
+      uint32_t t = GenAny(n->As<Throw>()->argument, rs);
+      SetPos(n);
+      b_.EmitThrow(t);
+      break;
+    }
+    case Kind::kTry:
+      TryStatement(n->As<Try>());
+      break;
+    case Kind::kDebugger:
+      b_.EmitDebugger();
+      break;
+    default:
+      Fail("this statement is not supported yet", n);
+      break;
+  }
+}
+
+void Generator::VarDeclaration(VarDecl* d) {
+  bool lexical = d->var_kind != ast::VarKind::kVar;
+  if (d->var_kind == ast::VarKind::kUsing || d->var_kind == ast::VarKind::kAwaitUsing) {
+    Fail("'using' declarations are not supported yet", d);
+    return;
+  }
+  for (auto& decl : d->declarators) {
+    RegScope rs(this);
+    if (decl.init == nullptr) {
+      if (!lexical) continue;  // `var x;` does nothing at run time
+      uint32_t t = rs.Temp();
+      b_.EmitLdUndef(t);
+      BindPattern(decl.target, t, true, true);
+      continue;
+    }
+    uint32_t t = rs.Temp();
+    if (auto* fn = decl.init->As<Function>(); fn != nullptr && decl.target->Is<Identifier>()) {
+      FunctionExpr(fn, t, decl.target->As<Identifier>()->name.view());
+    } else if (auto* cl = decl.init->As<Class>(); cl != nullptr && decl.target->Is<Identifier>()) {
+      ClassExpr(cl, t, decl.target->As<Identifier>()->name.view());
+    } else {
+      Gen(decl.init, t);
+    }
+    BindPattern(decl.target, t, lexical, true);
+  }
+}
+
+void Generator::IfStatement(If* s) {
+  CompleteWithUndefined();
+  Label else_label, end;
+  {
+    RegScope rs(this);
+    uint32_t t = GenAny(s->test, rs);
+    b_.EmitJump(Op::kJmpFalse, {t}, &else_label);
+  }
+  Statement(s->consequent);
+  if (s->alternate != nullptr) {
+    b_.EmitJump(Op::kJmp, {}, &end);
+    b_.Bind(&else_label);
+    Statement(s->alternate);
+    b_.Bind(&end);
+  } else {
+    b_.Bind(&else_label);
+  }
+}
+
+void Generator::ForStatement(For* s, ControlEntry* ce) {
+  CompleteWithUndefined();
+  Scope* scope = info_.ScopeOf(s);
+  uint32_t mark = next_reg_;
+  AllocateScopeRegisters(scope);
+  EnterScope(scope);
+  InitLexicalsToEmpty(scope);
+  if (s->init != nullptr) {
+    if (auto* d = s->init->As<VarDecl>()) {
+      VarDeclaration(d);
+    } else {
+      RegScope rs(this);
+      Gen(s->init, rs.Temp());
+    }
+  }
+  Label top, cont, brk;
+  ce->break_label = &brk;
+  ce->continue_label = &cont;
+  ce->env_depth = env_depth_;
+  b_.Bind(&top);
+  if (s->test != nullptr) {
+    RegScope rs(this);
+    uint32_t t = GenAny(s->test, rs);
+    b_.EmitJump(Op::kJmpFalse, {t}, &brk);
+  }
+  control_.push_back(ce);
+  Statement(s->body);
+  control_.pop_back();
+  b_.Bind(&cont);
+  // Per-iteration bindings: closures of this iteration keep their copy.
+  if (scope != nullptr && scope->has_env()) b_.EmitCopyEnv();
+  if (s->update != nullptr) {
+    RegScope rs(this);
+    Gen(s->update, rs.Temp());
+  }
+  b_.EmitJump(Op::kJmp, {}, &top);
+  b_.Bind(&brk);
+  LeaveScope(scope);
+  next_reg_ = mark;
+}
+
+void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
+  CompleteWithUndefined();
+  bool is_of = s->Is<ForOf>();
+  Node* left = is_of ? s->As<ForOf>()->left : s->As<ForIn>()->left;
+  Node* right = is_of ? s->As<ForOf>()->right : s->As<ForIn>()->right;
+  Node* body = is_of ? s->As<ForOf>()->body : s->As<ForIn>()->body;
+  if (is_of && s->As<ForOf>()->is_await) {
+    Fail("for await is not supported yet", s);
+    return;
+  }
+  Scope* scope = info_.ScopeOf(s);
+  uint32_t mark = next_reg_;
+  AllocateScopeRegisters(scope);
+  RegScope rs(this);
+  uint32_t iter = rs.Temp();
+  uint32_t next_fn = rs.Temp();
+  uint32_t value = rs.Temp();
+  // The right side sees the head's bindings in their temporal dead zone.
+  {
+    EnterScope(scope);
+    InitLexicalsToEmpty(scope);
+    RegScope inner(this);
+    uint32_t obj = GenAny(right, inner);
+    LeaveScope(scope);
+    if (is_of) {
+      CallHelper(Helper::kGetIterator, iter, {obj});
+      SetPos(right);
+      b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
+    } else {
+      b_.EmitForInPrepare(iter, obj);
+    }
+  }
+  Label top, brk;
+  ce->break_label = &brk;
+  ce->continue_label = &top;
+  ce->env_depth = env_depth_;
+  b_.Bind(&top);
+  if (is_of) {
+    RegScope step(this);
+    uint32_t argv = step.Temp();
+    SetPos(s);
+    b_.EmitCall(value, next_fn, iter, argv, 0);
+    b_.EmitThrowIfNotObject(value, StringConst(u"Iterator result is not an object"));
+    uint32_t done = step.Temp();
+    b_.EmitGetNamed(done, value, StringConst(u"done"), NewIc());
+    b_.EmitJump(Op::kJmpTrue, {done}, &brk);
+    b_.EmitGetNamed(value, value, StringConst(u"value"), NewIc());
+  } else {
+    b_.EmitJump(Op::kForInNext, {value, iter}, &brk);
+  }
+  EnterScope(scope);
+  InitLexicalsToEmpty(scope);
+  if (auto* d = left->As<VarDecl>()) {
+    BindPattern(d->declarators[0].target, value, d->var_kind != ast::VarKind::kVar, true);
+  } else {
+    BindPattern(left, value, false, false);
+  }
+  control_.push_back(ce);
+  Statement(body);
+  control_.pop_back();
+  LeaveScope(scope);
+  b_.EmitJump(Op::kJmp, {}, &top);
+  b_.Bind(&brk);
+  next_reg_ = mark;
+}
+
+void Generator::WhileStatement(While* s, ControlEntry* ce) {
+  CompleteWithUndefined();
+  Label top, brk;
+  ce->break_label = &brk;
+  ce->continue_label = &top;
+  ce->env_depth = env_depth_;
+  b_.Bind(&top);
+  {
+    RegScope rs(this);
+    uint32_t t = GenAny(s->test, rs);
+    b_.EmitJump(Op::kJmpFalse, {t}, &brk);
+  }
+  control_.push_back(ce);
+  Statement(s->body);
+  control_.pop_back();
+  b_.EmitJump(Op::kJmp, {}, &top);
+  b_.Bind(&brk);
+}
+
+void Generator::DoWhileStatement(DoWhile* s, ControlEntry* ce) {
+  CompleteWithUndefined();
+  Label top, cont, brk;
+  ce->break_label = &brk;
+  ce->continue_label = &cont;
+  ce->env_depth = env_depth_;
+  b_.Bind(&top);
+  control_.push_back(ce);
+  Statement(s->body);
+  control_.pop_back();
+  b_.Bind(&cont);
+  {
+    RegScope rs(this);
+    uint32_t t = GenAny(s->test, rs);
+    b_.EmitJump(Op::kJmpTrue, {t}, &top);
+  }
+  b_.Bind(&brk);
+}
+
+void Generator::SwitchStatement(Switch* s, ControlEntry* ce) {
+  CompleteWithUndefined();
+  Scope* scope = info_.ScopeOf(s);
+  uint32_t mark = next_reg_;
+  RegScope rs(this);
+  uint32_t d = rs.Temp();
+  Gen(s->discriminant, d);
+  AllocateScopeRegisters(scope);
+  EnterScope(scope);
+  InitLexicalsToEmpty(scope);
+  for (auto& c : s->cases) HoistFunctionDeclarations(scope, c.body);
+  Label brk;
+  std::vector<Label> labels(s->cases.size);
+  int default_index = -1;
+  for (uint32_t i = 0; i < s->cases.size; ++i) {
+    if (s->cases[i].test == nullptr) {
+      default_index = static_cast<int>(i);
+      continue;
+    }
+    RegScope t(this);
+    uint32_t v = GenAny(s->cases[i].test, t);
+    b_.EmitJump(Op::kJmpStrictEq, {d, v}, &labels[i]);
+  }
+  if (default_index >= 0) {
+    b_.EmitJump(Op::kJmp, {}, &labels[default_index]);
+  } else {
+    b_.EmitJump(Op::kJmp, {}, &brk);
+  }
+  ce->break_label = &brk;
+  ce->env_depth = env_depth_;
+  ce->is_loop = false;
+  control_.push_back(ce);
+  for (uint32_t i = 0; i < s->cases.size; ++i) {
+    b_.Bind(&labels[i]);
+    Statements(s->cases[i].body);
+  }
+  control_.pop_back();
+  b_.Bind(&brk);
+  LeaveScope(scope);
+  next_reg_ = std::max(mark, next_reg_);
+}
+
+void Generator::TryStatement(Try* s) {
+  CompleteWithUndefined();
+  RegScope rs(this);
+  FinallyContext fin;
+  ControlEntry fin_entry;
+  Label finally_label;
+  if (s->finalizer != nullptr) {
+    fin.kind_reg = rs.Temp();
+    fin.value_reg = rs.Temp();
+    fin.finally_label = &finally_label;
+    b_.EmitLdInt(fin.kind_reg, 0);
+    fin_entry.finally = &fin;
+    fin_entry.env_depth = env_depth_;
+    control_.push_back(&fin_entry);
+  }
+  uint32_t saved_env = rs.Temp();
+  b_.EmitSaveEnv(saved_env);
+  uint32_t try_start = static_cast<uint32_t>(b_.size());
+  Statement(s->block);
+  uint32_t try_end = static_cast<uint32_t>(b_.size());
+  if (s->handler != nullptr) {
+    Label after_catch;
+    b_.EmitJump(Op::kJmp, {}, &after_catch);
+    uint32_t catch_target = static_cast<uint32_t>(b_.size());
+    RegScope cs(this);
+    uint32_t exc = cs.Temp();
+    b_.EmitCatch(exc);
+    b_.EmitRestoreEnv(saved_env);
+    Scope* scope = info_.ScopeOf(s);
+    uint32_t mark = next_reg_;
+    AllocateScopeRegisters(scope);
+    EnterScope(scope);
+    if (s->param != nullptr) BindPattern(s->param, exc, true, true);
+    Statement(s->handler);
+    LeaveScope(scope);
+    next_reg_ = mark;
+    out_->handlers.push_back({try_start, try_end, catch_target});
+    b_.Bind(&after_catch);
+  }
+  if (s->finalizer == nullptr) return;
+  uint32_t region_end = static_cast<uint32_t>(b_.size());
+  b_.EmitJump(Op::kJmp, {}, &finally_label);
+  uint32_t handler = static_cast<uint32_t>(b_.size());
+  b_.EmitCatch(fin.value_reg);
+  b_.EmitRestoreEnv(saved_env);
+  b_.EmitLdInt(fin.kind_reg, 1);
+  out_->handlers.push_back({try_start, region_end, handler});
+  b_.Bind(&finally_label);
+  control_.pop_back();
+  // The finally block's own completion value does not replace the try's.
+  uint32_t saved_completion = rs.Temp();
+  bool script_level = track_completion_ && function_ == nullptr;
+  if (script_level) b_.EmitMov(saved_completion, completion_reg_);
+  Statement(s->finalizer);
+  if (script_level) b_.EmitMov(completion_reg_, saved_completion);
+  // Resume whatever completion was pending.
+  Label end;
+  uint32_t k = rs.Temp();
+  b_.EmitLdInt(k, 0);
+  b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &end);
+  Label not_throw;
+  b_.EmitLdInt(k, 1);
+  b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &not_throw);
+  Label not_return;
+  b_.EmitLdInt(k, 2);
+  b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &not_return);
+  for (auto& p : fin.pending) {
+    Label skip;
+    b_.EmitLdInt(k, p.id);
+    Label take;
+    b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &take);
+    b_.EmitJump(Op::kJmp, {}, &skip);
+    b_.Bind(&take);
+    JumpTo(p.target, p.is_continue, nullptr);
+    b_.Bind(&skip);
+  }
+  b_.EmitJump(Op::kJmp, {}, &end);
+  b_.Bind(&not_throw);
+  b_.EmitThrow(fin.value_reg);
+  b_.Bind(&not_return);
+  EmitReturn(fin.value_reg);
+  b_.Bind(&end);
+}
+
+void Generator::JumpTo(ControlEntry* target, bool is_continue, const Node* at) {
+  for (size_t i = control_.size(); i-- > 0;) {
+    ControlEntry* ce = control_[i];
+    if (ce == target) break;
+    if (ce->finally != nullptr) {
+      FinallyContext* fin = ce->finally;
+      int32_t id = fin->next_id++;
+      fin->pending.push_back({id, target, is_continue});
+      EmitPopEnvs(ce->env_depth);
+      b_.EmitLdInt(fin->kind_reg, id);
+      b_.EmitJump(Op::kJmp, {}, fin->finally_label);
+      return;
+    }
+  }
+  EmitPopEnvs(target->env_depth);
+  b_.EmitJump(Op::kJmp, {}, is_continue ? target->continue_label : target->break_label);
+}
+
+void Generator::EmitReturn(uint32_t value_reg) {
+  for (size_t i = control_.size(); i-- > 0;) {
+    if (FinallyContext* fin = control_[i]->finally) {
+      if (value_reg != fin->value_reg) b_.EmitMov(fin->value_reg, value_reg);
+      EmitPopEnvs(control_[i]->env_depth);
+      b_.EmitLdInt(fin->kind_reg, 2);
+      b_.EmitJump(Op::kJmp, {}, fin->finally_label);
+      return;
+    }
+  }
+  if (function_ != nullptr && function_->function_kind == FunctionKind::kDerivedConstructor) {
+    Label undef;
+    b_.EmitJump(Op::kJmpUndefined, {value_reg}, &undef);
+    b_.EmitThrowIfNotObject(value_reg,
+                            StringConst(u"Derived constructors may only return object or undefined"));
+    b_.EmitReturn(value_reg);
+    b_.Bind(&undef);
+    Variable* this_var = function_scope_->Find(u"this");
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    if (this_var != nullptr) {
+      LoadVariable(this_var, nullptr, t);
+    } else {
+      b_.EmitLdThis(t);
+    }
+    b_.EmitCheckThisInit(t);
+    b_.EmitReturn(t);
+    return;
+  }
+  b_.EmitReturn(value_reg);
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,998 @@
+// Bytecode generation for expressions and destructuring patterns.
+#include "compiler/codegen_internal.h"
+
+#include <cmath>
+
+namespace ratchet::internal {
+
+using namespace ast;  // NOLINT
+
+bool Generator::IsSimple(const Node* e) const {
+  switch (e->kind) {
+    case Kind::kNumberLiteral:
+    case Kind::kStringLiteral:
+    case Kind::kNullLiteral:
+    case Kind::kBooleanLiteral:
+    case Kind::kThis:
+      return true;
+    case Kind::kIdentifier:
+      return true;
+    default:
+      return false;
+  }
+}
+
+uint32_t Generator::GenAny(Node* e, RegScope& rs) {
+  if (auto* id = e->As<Identifier>()) {
+    Variable* v = info_.Resolve(id);
+    if (v != nullptr && !v->in_env && !NeedsTdzCheck(v, id) && v->kind != BindingKind::kThis) {
+      return v->index;
+    }
+  }
+  uint32_t t = rs.Temp();
+  Gen(e, t);
+  return t;
+}
+
+void Generator::CallHelper(Helper h, uint32_t dst, std::initializer_list<uint32_t> args) {
+  RegScope rs(this);
+  uint32_t fn = rs.Temp();
+  uint32_t self = rs.Temp();
+  uint32_t argv = rs.Temps(static_cast<uint32_t>(args.size()));
+  b_.EmitLdIntrinsic(fn, static_cast<uint32_t>(h));
+  b_.EmitLdUndef(self);
+  uint32_t i = 0;
+  for (uint32_t a : args) b_.EmitMov(argv + i++, a);
+  b_.EmitCall(dst, fn, self, argv, static_cast<uint32_t>(args.size()));
+}
+
+std::u16string_view Generator::InferredName(Node* target) const {
+  if (auto* id = target->As<Identifier>()) return id->name.view();
+  return {};
+}
+
+void Generator::Gen(Node* e, uint32_t dst) {
+  if (failed_ || e == nullptr) return;
+  switch (e->kind) {
+    case Kind::kNumberLiteral:
+    case Kind::kStringLiteral:
+    case Kind::kNullLiteral:
+    case Kind::kBooleanLiteral:
+      GenLiteral(e, dst);
+      break;
+    case Kind::kTemplateLiteral:
+      GenTemplateLiteral(e->As<ast::TemplateLiteral>(), dst);
+      break;
+    case Kind::kIdentifier:
+      LoadName(e->As<Identifier>(), dst);
+      break;
+    case Kind::kThis: {
+      Variable* v = info_.Resolve(e);
+      if (v != nullptr) {
+        LoadVariable(v, e, dst);
+      } else {
+        b_.EmitLdThis(dst);
+      }
+      break;
+    }
+    case Kind::kNewTarget: {
+      Variable* v = info_.Resolve(e);
+      if (v != nullptr) {
+        LoadVariable(v, e, dst);
+      } else if (function_ == nullptr) {
+        b_.EmitLdUndef(dst);
+      } else {
+        b_.EmitLdNewTarget(dst);
+      }
+      break;
+    }
+    case Kind::kArrayLiteral:
+      GenArrayLiteral(e->As<ast::ArrayLiteral>(), dst);
+      break;
+    case Kind::kObjectLiteral:
+      GenObjectLiteral(e->As<ast::ObjectLiteral>(), dst);
+      break;
+    case Kind::kFunction:
+      FunctionExpr(e->As<Function>(), dst, {});
+      break;
+    case Kind::kClass:
+      ClassExpr(e->As<Class>(), dst, {});
+      break;
+    case Kind::kUnary:
+      UnaryExpr(e->As<Unary>(), dst);
+      break;
+    case Kind::kUpdate:
+      UpdateExpr(e->As<Update>(), dst);
+      break;
+    case Kind::kBinary:
+      BinaryExpr(e->As<Binary>(), dst);
+      break;
+    case Kind::kLogical:
+      LogicalExpr(e->As<Logical>(), dst);
+      break;
+    case Kind::kAssign:
+      AssignExpr(e->As<Assign>(), dst);
+      break;
+    case Kind::kConditional:
+      ConditionalExpr(e->As<Conditional>(), dst);
+      break;
+    case Kind::kCall:
+      CallExpr(e->As<Call>(), dst);
+      break;
+    case Kind::kNew:
+      NewExpr(e->As<New>(), dst);
+      break;
+    case Kind::kMember:
+      MemberExpr(e->As<Member>(), dst);
+      break;
+    case Kind::kOptionalChain: {
+      Label end;
+      optional_chain_.push_back(&end);
+      Gen(e->As<OptionalChain>()->expression, dst);
+      optional_chain_.pop_back();
+      Label done;
+      b_.EmitJump(Op::kJmp, {}, &done);
+      b_.Bind(&end);
+      b_.EmitLdUndef(dst);
+      b_.Bind(&done);
+      break;
+    }
+    case Kind::kSequence: {
+      auto* s = e->As<Sequence>();
+      for (uint32_t i = 0; i < s->expressions.size; ++i) {
+        if (i + 1 == s->expressions.size) {
+          Gen(s->expressions[i], dst);
+        } else {
+          RegScope rs(this);
+          Gen(s->expressions[i], rs.Temp());
+        }
+      }
+      break;
+    }
+    default:
+      Fail("this expression is not supported yet", e);
+      break;
+  }
+}
+
+void Generator::GenLiteral(Node* e, uint32_t dst) {
+  switch (e->kind) {
+    case Kind::kNumberLiteral: {
+      double d = e->As<NumberLiteral>()->value;
+      int32_t i = static_cast<int32_t>(d);
+      if (static_cast<double>(i) == d && !(d == 0 && std::signbit(d)) && d >= -2147483648.0 &&
+          d <= 2147483647.0) {
+        b_.EmitLdInt(dst, i);
+      } else {
+        b_.EmitLdConst(dst, NumberConst(d));
+      }
+      break;
+    }
+    case Kind::kStringLiteral:
+      b_.EmitLdConst(dst, StringConst(e->As<StringLiteral>()->value.view()));
+      break;
+    case Kind::kNullLiteral:
+      b_.EmitLdNull(dst);
+      break;
+    case Kind::kBooleanLiteral:
+      if (e->As<BooleanLiteral>()->value) {
+        b_.EmitLdTrue(dst);
+      } else {
+        b_.EmitLdFalse(dst);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void Generator::GenTemplateLiteral(ast::TemplateLiteral* e, uint32_t dst) {
+  b_.EmitLdConst(dst, StringConst(e->quasis[0].cooked.view()));
+  RegScope rs(this);
+  uint32_t t = rs.Temp();
+  for (uint32_t i = 0; i < e->expressions.size; ++i) {
+    Gen(e->expressions[i], t);
+    SetPos(e->expressions[i]);
+    b_.EmitToString(t, t);
+    b_.EmitAdd(dst, dst, t);
+    const auto& q = e->quasis[i + 1];
+    if (!q.cooked.empty()) {
+      b_.EmitLdConst(t, StringConst(q.cooked.view()));
+      b_.EmitAdd(dst, dst, t);
+    }
+  }
+}
+
+void Generator::GenArrayLiteral(ast::ArrayLiteral* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t arr = rs.Temp();
+  b_.EmitNewArray(arr, e->elements.size);
+  uint32_t t = rs.Temp();
+  for (Node* el : e->elements) {
+    if (el->Is<Hole>()) {
+      b_.EmitArrayHole(arr);
+    } else if (auto* sp = el->As<Spread>()) {
+      Gen(sp->argument, t);
+      SetPos(sp);
+      CallHelper(Helper::kIterableToArray, t, {t});
+      b_.EmitArraySpread(arr, t);
+    } else {
+      Gen(el, t);
+      b_.EmitArrayPush(arr, t);
+    }
+  }
+  b_.EmitMov(dst, arr);
+}
+
+void Generator::PropertyKeyToReg(Node* key, bool computed, uint32_t dst) {
+  if (computed) {
+    Gen(key, dst);
+    b_.EmitToPropertyKey(dst, dst);
+    return;
+  }
+  if (auto* id = key->As<Identifier>()) {
+    b_.EmitLdConst(dst, StringConst(id->name.view()));
+  } else if (auto* s = key->As<StringLiteral>()) {
+    b_.EmitLdConst(dst, StringConst(s->value.view()));
+  } else if (key->Is<NumberLiteral>()) {
+    GenLiteral(key, dst);
+  } else {
+    Fail("this property key is not supported yet", key);
+  }
+}
+
+void Generator::GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t obj = rs.Temp();
+  b_.EmitNewObject(obj);
+  uint32_t key = rs.Temp();
+  uint32_t val = rs.Temp();
+  for (auto& p : e->properties) {
+    switch (p.kind) {
+      case PropertyKind::kSpread:
+        Gen(p.value, val);
+        CallHelper(Helper::kCopyDataProperties, val, {obj, val});
+        break;
+      case PropertyKind::kProto:
+        Gen(p.value, val);
+        b_.EmitSetProto(obj, val);
+        break;
+      case PropertyKind::kInit: {
+        std::u16string_view name;
+        if (!p.computed) {
+          if (auto* id = p.key->As<Identifier>()) name = id->name.view();
+          if (auto* s = p.key->As<StringLiteral>()) name = s->value.view();
+        }
+        if (auto* fn = p.value->As<Function>()) {
+          FunctionExpr(fn, val, name);
+        } else if (auto* cl = p.value->As<Class>()) {
+          ClassExpr(cl, val, name);
+        } else {
+          Gen(p.value, val);
+        }
+        if (!p.computed && (p.key->Is<Identifier>() || p.key->Is<StringLiteral>())) {
+          // Array-index-like names go through the keyed path (index keys).
+          std::u16string_view n = name;
+          bool numeric = !n.empty() && n.size() <= 10;
+          for (char16_t c : n) numeric &= c >= '0' && c <= '9';
+          if (!numeric) {
+            b_.EmitDefineNamed(obj, StringConst(n), val);
+            break;
+          }
+        }
+        PropertyKeyToReg(p.key, p.computed, key);
+        b_.EmitDefineKeyed(obj, key, val);
+        break;
+      }
+      case PropertyKind::kMethod:
+      case PropertyKind::kGetter:
+      case PropertyKind::kSetter: {
+        PropertyKeyToReg(p.key, p.computed, key);
+        auto* fn = p.value->As<Function>();
+        std::u16string_view name;
+        if (!p.computed) {
+          if (auto* id = p.key->As<Identifier>()) name = id->name.view();
+          if (auto* s = p.key->As<StringLiteral>()) name = s->value.view();
+        }
+        std::u16string full(name);
+        if (p.kind == PropertyKind::kGetter) full = u"get " + full;
+        if (p.kind == PropertyKind::kSetter) full = u"set " + full;
+        CodeKind kind = p.kind == PropertyKind::kMethod   ? CodeKind::kMethod
+                        : p.kind == PropertyKind::kGetter ? CodeKind::kGetter
+                                                          : CodeKind::kSetter;
+        uint32_t k = CompileNestedFunction(fn, kind, full);
+        if (failed_) return;
+        b_.EmitCreateClosure(val, k);
+        b_.EmitSetHome(val, obj);
+        if (p.kind == PropertyKind::kMethod) {
+          b_.EmitDefineKeyed(obj, key, val);
+        } else {
+          b_.EmitDefineAccessor(obj, key, val, p.kind == PropertyKind::kGetter ? 0 : 1);
+        }
+        break;
+      }
+    }
+  }
+  b_.EmitMov(dst, obj);
+}
+
+void Generator::FunctionExpr(Function* f, uint32_t dst, std::u16string_view inferred_name) {
+  CodeKind kind = f->function_kind == FunctionKind::kArrow ? CodeKind::kArrow : CodeKind::kFunction;
+  uint32_t k = CompileNestedFunction(f, kind, inferred_name);
+  if (failed_) return;
+  b_.EmitCreateClosure(dst, k);
+}
+
+void Generator::ClassExpr(Class* c, uint32_t dst, std::u16string_view inferred_name) {
+  Scope* cs = info_.ScopeOf(c);
+  uint32_t mark = next_reg_;
+  RegScope rs(this);
+  uint32_t parent = rs.Temp();
+  std::u16string_view name = c->name != nullptr ? c->name->name.view() : inferred_name;
+  AllocateScopeRegisters(cs);
+  EnterScope(cs);
+  InitLexicalsToEmpty(cs);
+  if (c->super_class != nullptr) {
+    Gen(c->super_class, parent);
+  } else {
+    b_.EmitLdEmpty(parent);
+  }
+  uint32_t ctor = rs.Temp();
+  uint32_t proto = rs.Temp();
+  if (c->constructor != nullptr) {
+    CodeKind kind = c->super_class != nullptr ? CodeKind::kDerivedConstructor
+                                              : CodeKind::kClassConstructor;
+    auto saved = c->constructor->name;
+    uint32_t k = CompileNestedFunction(c->constructor, kind, name);
+    (void)saved;
+    if (failed_) return;
+    b_.EmitCreateClosure(ctor, k);
+  } else {
+    // The default constructor: `constructor(...args) { super(...args); }` for
+    // derived classes, an empty body otherwise.
+    auto fn = std::make_unique<CompiledFunction>();
+    fn->kind = c->super_class != nullptr ? CodeKind::kDerivedConstructor : CodeKind::kClassConstructor;
+    fn->strict = true;
+    fn->name = std::u16string(name);
+    fn->source_start = c->source_start;
+    fn->source_end = c->source_end;
+    BytecodeBuilder bb;
+    if (c->super_class != nullptr) {
+      bb.EmitCreateRest(0, 0);
+      bb.EmitSuperCall(1, 0);
+      bb.EmitReturn(1);
+    } else {
+      bb.EmitLdUndef(0);
+      bb.EmitReturn(0);
+    }
+    fn->num_registers = 2;
+    fn->bytecode = std::move(bb.bytes());
+    out_->children.push_back(std::move(fn));
+    Constant cst;
+    cst.kind = Constant::Kind::kFunction;
+    cst.function = static_cast<uint32_t>(out_->children.size() - 1);
+    out_->constants.push_back(cst);
+    b_.EmitCreateClosure(ctor, static_cast<uint32_t>(out_->constants.size() - 1));
+  }
+  SetPos(c);
+  b_.EmitCreateClass(proto, ctor, parent);
+  uint32_t key = rs.Temp();
+  uint32_t fnr = rs.Temp();
+  for (auto& m : c->members) {
+    uint32_t home = m.is_static ? ctor : proto;
+    PropertyKeyToReg(m.key, m.computed, key);
+    std::u16string_view mname;
+    if (!m.computed) {
+      if (auto* id = m.key->As<Identifier>()) mname = id->name.view();
+      if (auto* s = m.key->As<StringLiteral>()) mname = s->value.view();
+    }
+    std::u16string full(mname);
+    CodeKind kind = CodeKind::kMethod;
+    if (m.kind == ClassMemberKind::kGetter) {
+      full = u"get " + full;
+      kind = CodeKind::kGetter;
+    }
+    if (m.kind == ClassMemberKind::kSetter) {
+      full = u"set " + full;
+      kind = CodeKind::kSetter;
+    }
+    uint32_t k = CompileNestedFunction(m.function, kind, full);
+    if (failed_) return;
+    b_.EmitCreateClosure(fnr, k);
+    b_.EmitSetHome(fnr, home);
+    if (m.kind == ClassMemberKind::kMethod) {
+      b_.EmitDefineMethod(home, key, fnr);
+    } else {
+      b_.EmitDefineAccessor(home, key, fnr, (m.kind == ClassMemberKind::kGetter ? 0 : 1) | 2);
+    }
+  }
+  if (c->name != nullptr) {
+    Variable* inner = cs->Find(c->name->name.view());
+    if (inner != nullptr) StoreVariable(inner, nullptr, ctor, true);
+  }
+  b_.EmitMov(dst, ctor);
+  LeaveScope(cs);
+  next_reg_ = std::max(mark, next_reg_);
+}
+
+void Generator::UnaryExpr(Unary* e, uint32_t dst) {
+  RegScope rs(this);
+  switch (e->op) {
+    case UnaryOp::kTypeof: {
+      if (auto* id = e->argument->As<Identifier>(); id != nullptr && info_.Resolve(id) == nullptr) {
+        b_.EmitLdGlobalOrUndef(dst, StringConst(id->name.view()));
+        b_.EmitTypeOf(dst, dst);
+        return;
+      }
+      uint32_t v = GenAny(e->argument, rs);
+      b_.EmitTypeOf(dst, v);
+      return;
+    }
+    case UnaryOp::kDelete: {
+      Node* arg = e->argument;
+      if (auto* m = arg->As<Member>(); m != nullptr && !m->object->Is<Super>()) {
+        uint32_t obj = rs.Temp();
+        Gen(m->object, obj);
+        uint32_t key = rs.Temp();
+        if (m->computed) {
+          Gen(m->property, key);
+        } else {
+          b_.EmitLdConst(key, StringConst(m->property->As<Identifier>()->name.view()));
+        }
+        SetPos(e);
+        b_.EmitDeleteKeyed(dst, obj, key);
+        return;
+      }
+      if (auto* id = arg->As<Identifier>()) {
+        if (info_.Resolve(id) != nullptr) {
+          b_.EmitLdFalse(dst);
+          return;
+        }
+        // delete of a global binding: a property of the global object.
+        uint32_t g = rs.Temp();
+        uint32_t key = rs.Temp();
+        b_.EmitLdThis(g);
+        if (function_ != nullptr) {
+          // FIXME: needs the realm's global object, not `this`.
+          b_.EmitLdFalse(dst);
+          return;
+        }
+        b_.EmitLdConst(key, StringConst(id->name.view()));
+        b_.EmitDeleteKeyed(dst, g, key);
+        return;
+      }
+      uint32_t t = rs.Temp();
+      Gen(arg, t);
+      b_.EmitLdTrue(dst);
+      return;
+    }
+    case UnaryOp::kVoid: {
+      uint32_t t = rs.Temp();
+      Gen(e->argument, t);
+      b_.EmitLdUndef(dst);
+      return;
+    }
+    case UnaryOp::kNot: {
+      uint32_t v = GenAny(e->argument, rs);
+      b_.EmitNot(dst, v);
+      return;
+    }
+    case UnaryOp::kMinus: {
+      uint32_t v = GenAny(e->argument, rs);
+      SetPos(e);
+      b_.EmitNeg(dst, v);
+      return;
+    }
+    case UnaryOp::kPlus: {
+      uint32_t v = GenAny(e->argument, rs);
+      SetPos(e);
+      b_.EmitToNumber(dst, v);
+      return;
+    }
+    case UnaryOp::kBitNot: {
+      uint32_t v = GenAny(e->argument, rs);
+      SetPos(e);
+      b_.EmitBitNot(dst, v);
+      return;
+    }
+  }
+}
+
+void Generator::EmitBinaryOp(ast::BinaryOp op, uint32_t dst, uint32_t l, uint32_t r) {
+  switch (op) {
+    case BinaryOp::kAdd: b_.EmitAdd(dst, l, r); break;
+    case BinaryOp::kSub: b_.EmitSub(dst, l, r); break;
+    case BinaryOp::kMul: b_.EmitMul(dst, l, r); break;
+    case BinaryOp::kDiv: b_.EmitDiv(dst, l, r); break;
+    case BinaryOp::kMod: b_.EmitMod(dst, l, r); break;
+    case BinaryOp::kExp: b_.EmitExp(dst, l, r); break;
+    case BinaryOp::kShl: b_.EmitShl(dst, l, r); break;
+    case BinaryOp::kSar: b_.EmitSar(dst, l, r); break;
+    case BinaryOp::kShr: b_.EmitShr(dst, l, r); break;
+    case BinaryOp::kBitAnd: b_.EmitBitAnd(dst, l, r); break;
+    case BinaryOp::kBitOr: b_.EmitBitOr(dst, l, r); break;
+    case BinaryOp::kBitXor: b_.EmitBitXor(dst, l, r); break;
+    case BinaryOp::kEq: b_.EmitEq(dst, l, r); break;
+    case BinaryOp::kNe: b_.EmitNe(dst, l, r); break;
+    case BinaryOp::kStrictEq: b_.EmitStrictEq(dst, l, r); break;
+    case BinaryOp::kStrictNe: b_.EmitStrictNe(dst, l, r); break;
+    case BinaryOp::kLt: b_.EmitLt(dst, l, r); break;
+    case BinaryOp::kGt: b_.EmitGt(dst, l, r); break;
+    case BinaryOp::kLe: b_.EmitLe(dst, l, r); break;
+    case BinaryOp::kGe: b_.EmitGe(dst, l, r); break;
+    case BinaryOp::kIn: b_.EmitIn(dst, l, r); break;
+    case BinaryOp::kInstanceof: b_.EmitInstanceOf(dst, l, r); break;
+  }
+}
+
+void Generator::BinaryExpr(Binary* e, uint32_t dst) {
+  // Left-deep chains (a + b + c + ...) are iterated, not recursed.
+  std::vector<Binary*> chain;
+  Node* leftmost = e;
+  while (auto* b = leftmost->As<Binary>()) {
+    chain.push_back(b);
+    leftmost = b->left;
+  }
+  RegScope rs(this);
+  uint32_t acc = rs.Temp();
+  Gen(leftmost, acc);
+  for (size_t i = chain.size(); i-- > 0;) {
+    Binary* b = chain[i];
+    RegScope inner(this);
+    uint32_t r = GenAny(b->right, inner);
+    SetPos(b);
+    EmitBinaryOp(b->op, i == 0 ? dst : acc, acc, r);
+  }
+}
+
+void Generator::LogicalExpr(Logical* e, uint32_t dst) {
+  Label end;
+  RegScope rs(this);
+  uint32_t t = rs.Temp();
+  Gen(e->left, t);
+  b_.EmitMov(dst, t);
+  switch (e->op) {
+    case LogicalOp::kAnd: b_.EmitJump(Op::kJmpFalse, {t}, &end); break;
+    case LogicalOp::kOr: b_.EmitJump(Op::kJmpTrue, {t}, &end); break;
+    case LogicalOp::kNullish: b_.EmitJump(Op::kJmpNotNullish, {t}, &end); break;
+  }
+  Gen(e->right, dst);
+  b_.Bind(&end);
+}
+
+void Generator::ConditionalExpr(Conditional* e, uint32_t dst) {
+  Label else_label, end;
+  {
+    RegScope rs(this);
+    uint32_t t = GenAny(e->test, rs);
+    b_.EmitJump(Op::kJmpFalse, {t}, &else_label);
+  }
+  Gen(e->consequent, dst);
+  b_.EmitJump(Op::kJmp, {}, &end);
+  b_.Bind(&else_label);
+  Gen(e->alternate, dst);
+  b_.Bind(&end);
+}
+
+void Generator::MemberExpr(Member* e, uint32_t dst) {
+  RegScope rs(this);
+  if (e->object->Is<Super>()) {
+    uint32_t key = rs.Temp();
+    PropertyKeyToReg(e->property, e->computed, key);
+    SetPos(e);
+    b_.EmitGetSuper(dst, key);
+    return;
+  }
+  uint32_t obj = (e->computed && !IsSimple(e->property)) ? rs.Temp() : 0;
+  if (e->computed && !IsSimple(e->property)) {
+    Gen(e->object, obj);
+  } else {
+    obj = GenAny(e->object, rs);
+  }
+  if (e->optional) b_.EmitJump(Op::kJmpNullish, {obj}, optional_chain_.back());
+  if (e->computed) {
+    uint32_t key = GenAny(e->property, rs);
+    SetPos(e);
+    b_.EmitGetKeyed(dst, obj, key);
+  } else {
+    SetPos(e);
+    b_.EmitGetNamed(dst, obj, StringConst(e->property->As<Identifier>()->name.view()), NewIc());
+  }
+}
+
+bool Generator::Arguments(const List<ast::Expr*>& args, uint32_t* argv, uint32_t* argc, RegScope& rs) {
+  bool spread = false;
+  for (Node* a : args) spread |= a->Is<Spread>();
+  if (!spread) {
+    *argc = args.size;
+    *argv = rs.Temps(args.size == 0 ? 1 : args.size);
+    for (uint32_t i = 0; i < args.size; ++i) Gen(args[i], *argv + i);
+    return false;
+  }
+  uint32_t arr = rs.Temp();
+  b_.EmitNewArray(arr, args.size);
+  uint32_t t = rs.Temp();
+  for (Node* a : args) {
+    if (auto* sp = a->As<Spread>()) {
+      Gen(sp->argument, t);
+      SetPos(sp);
+      CallHelper(Helper::kIterableToArray, t, {t});
+      b_.EmitArraySpread(arr, t);
+    } else {
+      Gen(a, t);
+      b_.EmitArrayPush(arr, t);
+    }
+  }
+  *argv = arr;
+  *argc = 0;
+  return true;
+}
+
+void Generator::CallExpr(Call* e, uint32_t dst) {
+  RegScope rs(this);
+  if (e->callee->Is<Super>()) {
+    uint32_t argv, argc;
+    if (!Arguments(e->arguments, &argv, &argc, rs)) {
+      // SuperCall takes an array.
+      uint32_t arr = rs.Temp();
+      b_.EmitNewArray(arr, argc);
+      for (uint32_t i = 0; i < argc; ++i) b_.EmitArrayPush(arr, argv + i);
+      argv = arr;
+    }
+    SetPos(e);
+    b_.EmitSuperCall(dst, argv);
+    Variable* this_var = info_.Resolve(e->callee);
+    if (this_var != nullptr) StoreVariable(this_var, nullptr, dst, true);
+    return;
+  }
+  uint32_t callee = rs.Temp();
+  uint32_t self = rs.Temp();
+  Node* c = e->callee;
+  if (auto* m = c->As<Member>()) {
+    if (m->object->Is<Super>()) {
+      uint32_t key = rs.Temp();
+      PropertyKeyToReg(m->property, m->computed, key);
+      SetPos(m);
+      b_.EmitGetSuper(callee, key);
+      Variable* tv = info_.Resolve(m->object);
+      if (tv != nullptr) {
+        LoadVariable(tv, m, self);
+      } else {
+        b_.EmitLdThis(self);
+      }
+    } else {
+      Gen(m->object, self);
+      if (m->optional) b_.EmitJump(Op::kJmpNullish, {self}, optional_chain_.back());
+      if (m->computed) {
+        uint32_t key = GenAny(m->property, rs);
+        SetPos(m);
+        b_.EmitGetKeyed(callee, self, key);
+      } else {
+        SetPos(m);
+        b_.EmitGetNamed(callee, self, StringConst(m->property->As<Identifier>()->name.view()), NewIc());
+      }
+    }
+  } else {
+    Gen(c, callee);
+    b_.EmitLdUndef(self);
+  }
+  if (e->optional) b_.EmitJump(Op::kJmpNullish, {callee}, optional_chain_.back());
+  uint32_t argv, argc;
+  bool spread = Arguments(e->arguments, &argv, &argc, rs);
+  SetPos(e);
+  if (spread) {
+    b_.EmitCallSpread(dst, callee, self, argv);
+  } else {
+    b_.EmitCall(dst, callee, self, argv, argc);
+  }
+}
+
+void Generator::NewExpr(New* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t callee = rs.Temp();
+  Gen(e->callee, callee);
+  uint32_t argv, argc;
+  bool spread = Arguments(e->arguments, &argv, &argc, rs);
+  SetPos(e);
+  if (spread) {
+    b_.EmitNewSpread(dst, callee, argv);
+  } else {
+    b_.EmitNew(dst, callee, argv, argc);
+  }
+}
+
+void Generator::UpdateExpr(Update* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t old_value = rs.Temp();
+  uint32_t new_value = rs.Temp();
+  auto compute = [&] {
+    SetPos(e);
+    b_.EmitToNumeric(old_value, old_value);
+    if (e->op == UpdateOp::kIncrement) {
+      b_.EmitInc(new_value, old_value);
+    } else {
+      b_.EmitDec(new_value, old_value);
+    }
+  };
+  if (auto* id = e->argument->As<Identifier>()) {
+    LoadName(id, old_value);
+    compute();
+    StoreName(id, new_value, false);
+  } else if (auto* m = e->argument->As<Member>()) {
+    uint32_t obj = rs.Temp();
+    Gen(m->object, obj);
+    if (m->computed) {
+      uint32_t key = rs.Temp();
+      Gen(m->property, key);
+      b_.EmitToPropertyKey(key, key);
+      b_.EmitGetKeyed(old_value, obj, key);
+      compute();
+      b_.EmitSetKeyed(obj, key, new_value);
+    } else {
+      uint32_t name = StringConst(m->property->As<Identifier>()->name.view());
+      b_.EmitGetNamed(old_value, obj, name, NewIc());
+      compute();
+      b_.EmitSetNamed(obj, name, new_value, NewIc());
+    }
+  } else {
+    Fail("Invalid left-hand side expression in update operation", e);
+    return;
+  }
+  b_.EmitMov(dst, e->prefix ? new_value : old_value);
+}
+
+void Generator::AssignExpr(Assign* e, uint32_t dst) {
+  RegScope rs(this);
+  Node* target = e->target;
+  if (e->op == AssignOp::kAssign) {
+    if (auto* id = target->As<Identifier>()) {
+      uint32_t v = rs.Temp();
+      if (auto* fn = e->value->As<Function>()) {
+        FunctionExpr(fn, v, id->name.view());
+      } else if (auto* cl = e->value->As<Class>()) {
+        ClassExpr(cl, v, id->name.view());
+      } else {
+        Gen(e->value, v);
+      }
+      StoreName(id, v, false);
+      b_.EmitMov(dst, v);
+      return;
+    }
+    if (auto* m = target->As<Member>()) {
+      if (m->object->Is<Super>()) {
+        Fail("assignment to super properties is not supported yet", e);
+        return;
+      }
+      uint32_t obj = rs.Temp();
+      Gen(m->object, obj);
+      uint32_t key = 0;
+      if (m->computed) {
+        key = rs.Temp();
+        Gen(m->property, key);
+        b_.EmitToPropertyKey(key, key);
+      }
+      uint32_t v = rs.Temp();
+      Gen(e->value, v);
+      SetPos(e);
+      if (m->computed) {
+        b_.EmitSetKeyed(obj, key, v);
+      } else {
+        b_.EmitSetNamed(obj, StringConst(m->property->As<Identifier>()->name.view()), v, NewIc());
+      }
+      b_.EmitMov(dst, v);
+      return;
+    }
+    // Destructuring assignment.
+    uint32_t v = rs.Temp();
+    Gen(e->value, v);
+    BindPattern(target, v, false, false);
+    b_.EmitMov(dst, v);
+    return;
+  }
+  // Compound and logical assignment: read, combine, write.
+  bool logical = e->op == AssignOp::kAnd || e->op == AssignOp::kOr || e->op == AssignOp::kNullish;
+  uint32_t cur = rs.Temp();
+  uint32_t obj = 0, key = 0;
+  uint32_t name = 0;
+  auto* id = target->As<Identifier>();
+  auto* m = target->As<Member>();
+  if (id != nullptr) {
+    LoadName(id, cur);
+  } else if (m != nullptr && !m->object->Is<Super>()) {
+    obj = rs.Temp();
+    Gen(m->object, obj);
+    if (m->computed) {
+      key = rs.Temp();
+      Gen(m->property, key);
+      b_.EmitToPropertyKey(key, key);
+      SetPos(m);
+      b_.EmitGetKeyed(cur, obj, key);
+    } else {
+      name = StringConst(m->property->As<Identifier>()->name.view());
+      SetPos(m);
+      b_.EmitGetNamed(cur, obj, name, NewIc());
+    }
+  } else {
+    Fail("Invalid left-hand side in assignment", e);
+    return;
+  }
+  Label skip;
+  uint32_t result = rs.Temp();
+  if (logical) {
+    b_.EmitMov(result, cur);
+    switch (e->op) {
+      case AssignOp::kAnd: b_.EmitJump(Op::kJmpFalse, {cur}, &skip); break;
+      case AssignOp::kOr: b_.EmitJump(Op::kJmpTrue, {cur}, &skip); break;
+      default: b_.EmitJump(Op::kJmpNotNullish, {cur}, &skip); break;
+    }
+    if (id != nullptr) {
+      if (auto* fn = e->value->As<Function>()) {
+        FunctionExpr(fn, result, id->name.view());
+      } else {
+        Gen(e->value, result);
+      }
+    } else {
+      Gen(e->value, result);
+    }
+  } else {
+    uint32_t r = GenAny(e->value, rs);
+    static const ast::BinaryOp kOps[] = {
+        ast::BinaryOp::kAdd, ast::BinaryOp::kAdd, ast::BinaryOp::kSub, ast::BinaryOp::kMul,
+        ast::BinaryOp::kDiv, ast::BinaryOp::kMod, ast::BinaryOp::kExp, ast::BinaryOp::kShl,
+        ast::BinaryOp::kSar, ast::BinaryOp::kShr, ast::BinaryOp::kBitAnd, ast::BinaryOp::kBitOr,
+        ast::BinaryOp::kBitXor};
+    SetPos(e);
+    EmitBinaryOp(kOps[static_cast<int>(e->op)], result, cur, r);
+  }
+  if (id != nullptr) {
+    StoreName(id, result, false);
+  } else if (m->computed) {
+    b_.EmitSetKeyed(obj, key, result);
+  } else {
+    b_.EmitSetNamed(obj, name, result, NewIc());
+  }
+  b_.Bind(&skip);
+  b_.EmitMov(dst, result);
+}
+
+// ---- Patterns ----------------------------------------------------------------------
+
+void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_declaration) {
+  if (failed_) return;
+  switch (target->kind) {
+    case Kind::kIdentifier: {
+      auto* id = target->As<Identifier>();
+      if (is_declaration && !init && info_.Resolve(id) == nullptr && function_ == nullptr &&
+          scope_ == info_.script_scope()) {
+        b_.EmitStGlobal(value, StringConst(id->name.view()));  // top-level var
+        return;
+      }
+      StoreName(id, value, init);
+      return;
+    }
+    case Kind::kMember: {
+      auto* m = target->As<Member>();
+      RegScope rs(this);
+      uint32_t obj = rs.Temp();
+      Gen(m->object, obj);
+      if (m->computed) {
+        uint32_t key = rs.Temp();
+        Gen(m->property, key);
+        b_.EmitSetKeyed(obj, key, value);
+      } else {
+        b_.EmitSetNamed(obj, StringConst(m->property->As<Identifier>()->name.view()), value, NewIc());
+      }
+      return;
+    }
+    case Kind::kAssignmentPattern: {
+      auto* ap = target->As<AssignmentPattern>();
+      RegScope rs(this);
+      uint32_t v = rs.Temp();
+      b_.EmitMov(v, value);
+      Label done;
+      b_.EmitJump(Op::kJmpNotUndefined, {v}, &done);
+      if (auto* fn = ap->default_value->As<Function>()) {
+        FunctionExpr(fn, v, InferredName(ap->target));
+      } else {
+        Gen(ap->default_value, v);
+      }
+      b_.Bind(&done);
+      BindPattern(ap->target, v, init, is_declaration);
+      return;
+    }
+    case Kind::kObjectPattern:
+      ObjectPatternBind(target->As<ObjectPattern>(), value, init, is_declaration);
+      return;
+    case Kind::kArrayPattern:
+      ArrayPatternBind(target->As<ArrayPattern>(), value, init, is_declaration);
+      return;
+    default:
+      Fail("Invalid destructuring assignment target", target);
+      return;
+  }
+}
+
+void Generator::ObjectPatternBind(ObjectPattern* p, uint32_t value, bool init, bool is_declaration) {
+  RegScope rs(this);
+  // RequireObjectCoercible.
+  Label ok;
+  b_.EmitJump(Op::kJmpNotNullish, {value}, &ok);
+  SetPos(p);
+  b_.EmitThrowError(0, StringConst(u"Cannot destructure 'undefined' or 'null'"));
+  b_.Bind(&ok);
+  uint32_t keys = 0;
+  if (p->rest != nullptr) {
+    keys = rs.Temp();
+    b_.EmitNewArray(keys, p->properties.size);
+  }
+  uint32_t key = rs.Temp();
+  uint32_t v = rs.Temp();
+  for (auto& prop : p->properties) {
+    PropertyKeyToReg(prop.key, prop.computed, key);
+    if (p->rest != nullptr) b_.EmitArrayPush(keys, key);
+    SetPos(prop.key);
+    b_.EmitGetKeyed(v, value, key);
+    BindPattern(prop.value, v, init, is_declaration);
+  }
+  if (p->rest != nullptr) {
+    CallHelper(Helper::kObjectRest, v, {value, keys});
+    BindPattern(p->rest, v, init, is_declaration);
+  }
+}
+
+void Generator::ArrayPatternBind(ArrayPattern* p, uint32_t value, bool init, bool is_declaration) {
+  RegScope rs(this);
+  uint32_t iter = rs.Temp();
+  uint32_t next_fn = rs.Temp();
+  uint32_t done = rs.Temp();
+  uint32_t v = rs.Temp();
+  uint32_t argv = rs.Temp();
+  SetPos(p);
+  CallHelper(Helper::kGetIterator, iter, {value});
+  b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
+  b_.EmitLdFalse(done);
+  auto step = [&] {
+    // v := done ? undefined : (r = next(); done = r.done; done ? undefined : r.value)
+    Label skip, end;
+    b_.EmitLdUndef(v);
+    b_.EmitJump(Op::kJmpTrue, {done}, &end);
+    b_.EmitCall(v, next_fn, iter, argv, 0);
+    b_.EmitThrowIfNotObject(v, StringConst(u"Iterator result is not an object"));
+    b_.EmitGetNamed(done, v, StringConst(u"done"), NewIc());
+    b_.EmitJump(Op::kJmpFalse, {done}, &skip);
+    b_.EmitLdUndef(v);
+    b_.EmitJump(Op::kJmp, {}, &end);
+    b_.Bind(&skip);
+    b_.EmitGetNamed(v, v, StringConst(u"value"), NewIc());
+    b_.Bind(&end);
+  };
+  for (Node* el : p->elements) {
+    step();
+    if (el->Is<Hole>()) continue;
+    BindPattern(el, v, init, is_declaration);
+  }
+  if (p->rest != nullptr) {
+    uint32_t arr = rs.Temp();
+    b_.EmitNewArray(arr, 0);
+    Label loop, end;
+    b_.Bind(&loop);
+    b_.EmitJump(Op::kJmpTrue, {done}, &end);
+    b_.EmitCall(v, next_fn, iter, argv, 0);
+    b_.EmitThrowIfNotObject(v, StringConst(u"Iterator result is not an object"));
+    b_.EmitGetNamed(done, v, StringConst(u"done"), NewIc());
+    b_.EmitJump(Op::kJmpTrue, {done}, &end);
+    b_.EmitGetNamed(v, v, StringConst(u"value"), NewIc());
+    b_.EmitArrayPush(arr, v);
+    b_.EmitJump(Op::kJmp, {}, &loop);
+    b_.Bind(&end);
+    BindPattern(p->rest, arr, init, is_declaration);
+    return;
+  }
+  // Close the iterator when the pattern did not exhaust it.
+  Label closed;
+  b_.EmitJump(Op::kJmpTrue, {done}, &closed);
+  CallHelper(Helper::kIteratorClose, v, {iter});
+  b_.Bind(&closed);
+}
+
+}  // namespace ratchet::internal

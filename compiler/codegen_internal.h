@@ -1,0 +1,197 @@
+// The generator's private state, shared by codegen.cc (functions and
+// statements) and codegen_expr.cc (expressions and patterns).
+#ifndef RATCHET_COMPILER_CODEGEN_INTERNAL_H_
+#define RATCHET_COMPILER_CODEGEN_INTERNAL_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/codegen.h"
+#include "compiler/compiled.h"
+#include "compiler/scope.h"
+#include "vm/bytecode.h"
+
+namespace ratchet::internal {
+
+// Self-hosted helper ids, in the order of RATCHET_SELF_HOSTED in
+// vm/realm.h (checked by a test).
+enum class Helper : uint32_t {
+  kAdd, kArith, kCompare, kLooseEquals, kToPropertyKey, kToStringSlow, kToNumericSlow,
+  kInstanceOf, kIterableToArray, kGetKeyedSlow, kSetKeyedSlow, kDeleteKeyedSlow, kInSlow,
+  kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest,
+};
+
+struct FinallyContext {
+  uint32_t kind_reg;   // 0 normal, 1 throw, 2 return, >= 3 a pending jump
+  uint32_t value_reg;  // the exception or the return value
+  Label* finally_label;
+  struct Pending {
+    int32_t id;
+    struct ControlEntry* target;  // null for return
+    bool is_continue;
+  };
+  std::vector<Pending> pending;
+  int32_t next_id = 3;
+};
+
+struct ControlEntry {
+  std::vector<std::u16string_view> labels;
+  bool is_loop = false;
+  bool is_switch = false;
+  bool is_breakable = false;  // loops, switch, labelled statements
+  Label* break_label = nullptr;
+  Label* continue_label = nullptr;
+  int env_depth = 0;
+  FinallyContext* finally = nullptr;  // a try-finally boundary
+};
+
+class Generator;
+
+/// Scoped temporaries: registers allocated through it are released when it
+/// goes out of scope.
+class RegScope {
+ public:
+  explicit RegScope(Generator* g);
+  ~RegScope();
+  uint32_t Temp();
+  uint32_t Temps(uint32_t n);  // contiguous
+
+ private:
+  Generator* g_;
+  uint32_t mark_;
+};
+
+class Generator {
+ public:
+  Generator(ScopeInfo& info, CompileError* error, const CompileOptions& options,
+            CompiledFunction* out, Generator* parent)
+      : info_(info), error_(error), options_(options), out_(out), parent_(parent) {}
+
+  bool CompileScript(ast::Program* program, SelfHostedLayout* layout);
+  bool CompileFunctionBody(const ast::Function* f);
+
+  // ---- registers, constants, positions ----
+  uint32_t AllocReg() {
+    uint32_t r = next_reg_++;
+    if (next_reg_ > out_->num_registers) out_->num_registers = next_reg_;
+    return r;
+  }
+  uint32_t next_reg_ = 0;
+
+ private:
+  friend class RegScope;
+
+  bool Fail(const std::string& msg, const ast::Node* at);
+  uint32_t NumberConst(double d);
+  uint32_t StringConst(std::u16string_view s);
+  uint32_t NewIc() { return out_->num_ics++; }
+  void SetPos(const ast::Node* n);
+  uint32_t CompileNestedFunction(const ast::Function* f, CodeKind kind, std::u16string_view name);
+
+  // ---- scopes ----
+  void EnterScope(Scope* s);   // pushes its env if it has one
+  void LeaveScope(Scope* s);   // pops it
+  void AllocateScopeRegisters(Scope* s);
+  void InitLexicalsToEmpty(Scope* s);
+  void HoistFunctionDeclarations(Scope* s, const ast::List<ast::Stmt*>& body);
+  uint32_t EnvDepthTo(const Scope* target) const;
+  bool NeedsTdzCheck(const Variable* v, const ast::Node* ref) const;
+
+  // ---- variables ----
+  void LoadVariable(Variable* v, const ast::Node* ref, uint32_t dst);
+  void LoadName(const ast::Identifier* id, uint32_t dst);
+  /// Stores src into the binding `id` refers to. `init`: a declaration's
+  /// initialization (no TDZ check, const allowed).
+  void StoreName(const ast::Identifier* id, uint32_t src, bool init);
+  void StoreVariable(Variable* v, const ast::Node* ref, uint32_t src, bool init);
+
+  // ---- statements ----
+  void Statements(const ast::List<ast::Stmt*>& body);
+  void Statement(ast::Node* s);
+  void VarDeclaration(ast::VarDecl* d);
+  void IfStatement(ast::If* s);
+  void ForStatement(ast::For* s, ControlEntry* ce);
+  void ForInOfStatement(ast::Node* s, ControlEntry* ce);
+  void WhileStatement(ast::While* s, ControlEntry* ce);
+  void DoWhileStatement(ast::DoWhile* s, ControlEntry* ce);
+  void SwitchStatement(ast::Switch* s, ControlEntry* ce);
+  void TryStatement(ast::Try* s);
+  void JumpTo(ControlEntry* target, bool is_continue, const ast::Node* at);
+  void EmitReturn(uint32_t value_reg);
+  void EmitJumpThrough(size_t control_index, ControlEntry* target, bool is_continue);
+  void EmitReturnThrough(size_t control_index, uint32_t value_reg);
+  void EmitPopEnvs(int to_depth);
+  void CompleteWithUndefined();
+
+  // ---- expressions ----
+  void Gen(ast::Node* e, uint32_t dst);
+  /// The register holding e's value: a variable's own register when that is
+  /// safe to read right now, else a fresh temporary of `rs`.
+  uint32_t GenAny(ast::Node* e, RegScope& rs);
+  bool IsSimple(const ast::Node* e) const;
+  void GenLiteral(ast::Node* e, uint32_t dst);
+  void GenArrayLiteral(ast::ArrayLiteral* e, uint32_t dst);
+  void GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst);
+  void PropertyKeyToReg(ast::Node* key, bool computed, uint32_t dst);
+  void GenTemplateLiteral(ast::TemplateLiteral* e, uint32_t dst);
+  void FunctionExpr(ast::Function* f, uint32_t dst, std::u16string_view inferred_name);
+  void ClassExpr(ast::Class* c, uint32_t dst, std::u16string_view inferred_name);
+  void UnaryExpr(ast::Unary* e, uint32_t dst);
+  void UpdateExpr(ast::Update* e, uint32_t dst);
+  void BinaryExpr(ast::Binary* e, uint32_t dst);
+  void LogicalExpr(ast::Logical* e, uint32_t dst);
+  void AssignExpr(ast::Assign* e, uint32_t dst);
+  void ConditionalExpr(ast::Conditional* e, uint32_t dst);
+  void CallExpr(ast::Call* e, uint32_t dst);
+  void NewExpr(ast::New* e, uint32_t dst);
+  void MemberExpr(ast::Member* e, uint32_t dst);
+  /// Evaluates arguments; returns true when they were spread into an array
+  /// in `*argv` (else argv..argv+argc hold them).
+  bool Arguments(const ast::List<ast::Expr*>& args, uint32_t* argv, uint32_t* argc, RegScope& rs);
+  void EmitBinaryOp(ast::BinaryOp op, uint32_t dst, uint32_t l, uint32_t r);
+  void CallHelper(Helper h, uint32_t dst, std::initializer_list<uint32_t> args);
+  std::u16string_view InferredName(ast::Node* target) const;
+
+  // ---- patterns ----
+  /// Assigns the value in `value` to a binding or assignment target.
+  void BindPattern(ast::Node* target, uint32_t value, bool init, bool is_declaration);
+  void ObjectPatternBind(ast::ObjectPattern* p, uint32_t value, bool init, bool is_declaration);
+  void ArrayPatternBind(ast::ArrayPattern* p, uint32_t value, bool init, bool is_declaration);
+
+  ScopeInfo& info_;
+  CompileError* error_;
+  const CompileOptions& options_;
+  CompiledFunction* out_;
+  Generator* parent_;
+  BytecodeBuilder b_;
+  bool failed_ = false;
+  bool is_script_ = false;
+  const ast::Function* function_ = nullptr;
+  Scope* scope_ = nullptr;          // innermost scope whose env state is current
+  Scope* function_scope_ = nullptr;
+  int env_depth_ = 0;               // envs pushed by this function so far
+  uint32_t completion_reg_ = 0;
+  bool track_completion_ = false;
+  std::vector<ControlEntry*> control_;
+  std::vector<Label*> optional_chain_;
+  std::map<uint64_t, uint32_t> number_consts_;
+  std::map<std::u16string, uint32_t> string_consts_;
+  uint32_t last_pos_pc_ = UINT32_MAX;
+};
+
+inline RegScope::RegScope(Generator* g) : g_(g), mark_(g->next_reg_) {}
+inline RegScope::~RegScope() { g_->next_reg_ = mark_; }
+inline uint32_t RegScope::Temp() { return g_->AllocReg(); }
+inline uint32_t RegScope::Temps(uint32_t n) {
+  uint32_t first = g_->next_reg_;
+  for (uint32_t i = 0; i < n; ++i) g_->AllocReg();
+  return first;
+}
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_COMPILER_CODEGEN_INTERNAL_H_

@@ -1,0 +1,664 @@
+#include "compiler/scope.h"
+
+#include <string>
+
+namespace ratchet::internal {
+
+using namespace ast;  // NOLINT: the AST's node names read best unqualified here
+
+void CollectBoundNames(Node* pattern, std::vector<Identifier*>* out) {
+  if (pattern == nullptr) return;
+  switch (pattern->kind) {
+    case Kind::kIdentifier:
+      out->push_back(pattern->As<Identifier>());
+      break;
+    case Kind::kObjectPattern: {
+      auto* p = pattern->As<ObjectPattern>();
+      for (auto& prop : p->properties) CollectBoundNames(prop.value, out);
+      CollectBoundNames(p->rest, out);
+      break;
+    }
+    case Kind::kArrayPattern: {
+      auto* p = pattern->As<ArrayPattern>();
+      for (Node* e : p->elements) CollectBoundNames(e, out);
+      CollectBoundNames(p->rest, out);
+      break;
+    }
+    case Kind::kAssignmentPattern:
+      CollectBoundNames(pattern->As<AssignmentPattern>()->target, out);
+      break;
+    case Kind::kRestElement:
+      CollectBoundNames(pattern->As<RestElement>()->target, out);
+      break;
+    default:
+      break;
+  }
+}
+
+void CollectVarNames(Node* n, std::vector<Identifier*>* out) {
+  if (n == nullptr) return;
+  switch (n->kind) {
+    case Kind::kVarDecl: {
+      auto* d = n->As<VarDecl>();
+      if (d->var_kind == ast::VarKind::kVar) {
+        for (auto& decl : d->declarators) CollectBoundNames(decl.target, out);
+      }
+      break;
+    }
+    case Kind::kBlock:
+      for (Node* s : n->As<Block>()->body) CollectVarNames(s, out);
+      break;
+    case Kind::kIf:
+      CollectVarNames(n->As<If>()->consequent, out);
+      CollectVarNames(n->As<If>()->alternate, out);
+      break;
+    case Kind::kFor:
+      CollectVarNames(n->As<For>()->init, out);
+      CollectVarNames(n->As<For>()->body, out);
+      break;
+    case Kind::kForIn:
+      CollectVarNames(n->As<ForIn>()->left, out);
+      CollectVarNames(n->As<ForIn>()->body, out);
+      break;
+    case Kind::kForOf:
+      CollectVarNames(n->As<ForOf>()->left, out);
+      CollectVarNames(n->As<ForOf>()->body, out);
+      break;
+    case Kind::kWhile:
+      CollectVarNames(n->As<While>()->body, out);
+      break;
+    case Kind::kDoWhile:
+      CollectVarNames(n->As<DoWhile>()->body, out);
+      break;
+    case Kind::kLabeled:
+      CollectVarNames(n->As<Labeled>()->body, out);
+      break;
+    case Kind::kWith:
+      CollectVarNames(n->As<With>()->body, out);
+      break;
+    case Kind::kSwitch:
+      for (auto& c : n->As<Switch>()->cases) {
+        for (Node* s : c.body) CollectVarNames(s, out);
+      }
+      break;
+    case Kind::kTry: {
+      auto* t = n->As<Try>();
+      CollectVarNames(t->block, out);
+      CollectVarNames(t->handler, out);
+      CollectVarNames(t->finalizer, out);
+      break;
+    }
+    case Kind::kExportDecl:
+      CollectVarNames(n->As<ExportDecl>()->declaration, out);
+      break;
+    default:
+      break;
+  }
+}
+
+class Analyzer {
+ public:
+  Analyzer(ScopeInfo& info, CompileError* error) : info_(info), error_(error) {}
+
+  bool Run(Program* program, bool self_hosted, const std::vector<std::u16string>& natives) {
+    Scope* script = NewScope(ScopeType::kScript, nullptr, program);
+    info_.script_scope_ = script;
+    self_hosted_ = self_hosted;
+    if (self_hosted) {
+      script->env_prebuilt = true;
+      for (const std::u16string& n : natives) {
+        native_names_.push_back(n);
+      }
+      for (const std::u16string& n : native_names_) {
+        Variable* v = Declare(script, n, BindingKind::kNative, 0);
+        v->captured = true;
+      }
+      // Top-level function declarations are the library's functions.
+      for (Node* s : program->body) {
+        if (auto* fd = s->As<FunctionDecl>()) {
+          Variable* v = Declare(script, fd->function->name->name.view(), BindingKind::kFunction, 0);
+          v->captured = true;
+          info_.resolved_[fd->function->name] = v;
+        } else {
+          return Fail("self-hosted code may only contain function declarations", s);
+        }
+      }
+    }
+    current_ = script;
+    VisitStatements(program->body);
+    AssignSlots();
+    return !failed_;
+  }
+
+ private:
+  bool Fail(const std::string& msg, const Node* at) {
+    if (!failed_) {
+      failed_ = true;
+      error_->message = msg;
+      error_->unsupported = msg.find("not supported yet") != std::string::npos;
+      if (at != nullptr) {
+        error_->line = at->pos.line;
+        error_->column = at->pos.column;
+      }
+    }
+    return false;
+  }
+
+  Scope* NewScope(ScopeType type, Scope* parent, const Node* node) {
+    info_.scopes_.push_back(std::make_unique<Scope>());
+    Scope* s = info_.scopes_.back().get();
+    s->type = type;
+    s->parent = parent;
+    if (node != nullptr) info_.scopes_by_node_[node] = s;
+    return s;
+  }
+
+  Variable* Declare(Scope* s, std::u16string_view name, BindingKind kind, uint32_t decl_end) {
+    if (Variable* existing = s->Find(name)) {
+      // Redeclaration of var/function/param in the same function scope is
+      // the same binding (the parser rejects the illegal combinations).
+      if (kind == BindingKind::kFunction && existing->kind == BindingKind::kVar) existing->kind = kind;
+      return existing;
+    }
+    info_.variables_.push_back(std::make_unique<Variable>());
+    Variable* v = info_.variables_.back().get();
+    v->name = name;
+    v->kind = kind;
+    v->scope = s;
+    v->decl_end = decl_end;
+    s->vars.push_back(v);
+    s->names[name] = v;
+    return v;
+  }
+
+  void DeclarePattern(Scope* s, Node* pattern, BindingKind kind, uint32_t decl_end) {
+    std::vector<Identifier*> names;
+    CollectBoundNames(pattern, &names);
+    for (Identifier* id : names) {
+      Variable* v = Declare(s, id->name.view(), kind, decl_end);
+      info_.resolved_[id] = v;
+    }
+  }
+
+  // Var-scoped declarations of a function body (not into nested functions).
+  void HoistVars(Scope* fs, Node* n) {
+    if (fs->type == ScopeType::kScript && !self_hosted_) return;  // globals
+    std::vector<Identifier*> names;
+    CollectVarNames(n, &names);
+    for (Identifier* id : names) Declare(fs, id->name.view(), BindingKind::kVar, 0);
+  }
+
+  // Lexical declarations directly in a statement list (block, switch,
+  // function body).
+  void DeclareLexicals(Scope* s, const List<Stmt*>& body) {
+    for (Node* st : body) DeclareLexical(s, st);
+  }
+  void DeclareLexical(Scope* s, Node* st) {
+    bool globals = s->type == ScopeType::kScript && !self_hosted_;
+    if (auto* d = st->As<VarDecl>()) {
+      if (d->var_kind == ast::VarKind::kVar || globals) return;
+      BindingKind k = d->var_kind == ast::VarKind::kConst ? BindingKind::kConst : BindingKind::kLet;
+      for (auto& decl : d->declarators) DeclarePattern(s, decl.target, k, decl.target->end);
+    } else if (auto* c = st->As<ClassDecl>()) {
+      if (globals || c->class_node->name == nullptr) return;
+      Variable* v = Declare(s, c->class_node->name->name.view(), BindingKind::kClass, c->end);
+      info_.resolved_[c->class_node->name] = v;
+    } else if (auto* f = st->As<FunctionDecl>()) {
+      if (globals || self_hosted_ && s->type == ScopeType::kScript) return;
+      BindingKind k = s->type == ScopeType::kBlock ? BindingKind::kLet : BindingKind::kFunction;
+      Variable* v = Declare(s, f->function->name->name.view(), k, 0);
+      if (s->type == ScopeType::kBlock) v->kind = BindingKind::kFunction;  // initialized at entry
+      info_.resolved_[f->function->name] = v;
+    } else if (auto* e = st->As<ExportDecl>()) {
+      if (e->declaration != nullptr) DeclareLexical(s, e->declaration);
+    }
+  }
+
+  // ---- Resolution ----
+
+  Variable* Lookup(std::u16string_view name, bool* crossed) {
+    *crossed = false;
+    for (Scope* s = current_; s != nullptr; s = s->parent) {
+      if (Variable* v = s->Find(name)) return v;
+      if (s->type == ScopeType::kFunction) *crossed = true;
+    }
+    return nullptr;
+  }
+
+  void ResolveIdentifier(Identifier* id) {
+    bool crossed;
+    Variable* v = Lookup(id->name.view(), &crossed);
+    if (v == nullptr && id->name == u"arguments") {
+      // The implicit arguments object of the nearest non-arrow function.
+      Scope* fs = NonArrowFunctionScope(&crossed);
+      if (fs != nullptr && fs->type == ScopeType::kFunction) {
+        v = Declare(fs, u"arguments", BindingKind::kArguments, 0);
+      }
+    }
+    if (v == nullptr) return;  // global
+    if (crossed) v->captured = true;
+    info_.resolved_[id] = v;
+  }
+
+  // Nearest scope whose `this` an arrow function sees; sets *crossed when an
+  // arrow function boundary is between.
+  Scope* NonArrowFunctionScope(bool* crossed) {
+    *crossed = false;
+    for (Scope* s = current_; s != nullptr; s = s->parent) {
+      if (s->type == ScopeType::kScript) return s;
+      if (s->type == ScopeType::kFunction) {
+        if (s->function->function_kind != FunctionKind::kArrow) return s;
+        *crossed = true;
+      }
+    }
+    return nullptr;
+  }
+
+  void ResolvePseudo(Node* ref, BindingKind kind, std::u16string_view name) {
+    bool crossed;
+    Scope* fs = NonArrowFunctionScope(&crossed);
+    if (fs == nullptr) return;
+    bool derived = fs->type == ScopeType::kFunction &&
+                   fs->function->function_kind == FunctionKind::kDerivedConstructor;
+    if (!crossed && !(kind == BindingKind::kThis && derived)) return;  // direct LdThis/LdNewTarget
+    Variable* v = Declare(fs, name, kind, 0);
+    if (crossed) v->captured = true;
+    info_.resolved_[ref] = v;
+  }
+
+  // ---- Walk ----
+
+  void VisitStatements(const List<Stmt*>& body) {
+    for (Node* s : body) VisitStmt(s);
+  }
+
+  void EnterBlock(Node* node, const List<Stmt*>& body) {
+    Scope* s = NewScope(ScopeType::kBlock, current_, node);
+    DeclareLexicals(s, body);
+    Scope* saved = current_;
+    current_ = s;
+    VisitStatements(body);
+    current_ = saved;
+  }
+
+  void VisitStmt(Node* n) {
+    if (n == nullptr || failed_) return;
+    switch (n->kind) {
+      case Kind::kVarDecl:
+        for (auto& d : n->As<VarDecl>()->declarators) {
+          VisitPattern(d.target);
+          VisitExpr(d.init);
+        }
+        break;
+      case Kind::kFunctionDecl:
+        MarkDeclared(n->As<FunctionDecl>()->function);
+        VisitFunction(n->As<FunctionDecl>()->function);
+        break;
+      case Kind::kClassDecl:
+        VisitClass(n->As<ClassDecl>()->class_node);
+        break;
+      case Kind::kExpressionStatement:
+        VisitExpr(n->As<ExpressionStatement>()->expression);
+        break;
+      case Kind::kBlock:
+        EnterBlock(n, n->As<Block>()->body);
+        break;
+      case Kind::kEmpty:
+      case Kind::kDebugger:
+      case Kind::kContinue:
+      case Kind::kBreak:
+        break;
+      case Kind::kIf:
+        VisitExpr(n->As<If>()->test);
+        VisitStmt(n->As<If>()->consequent);
+        VisitStmt(n->As<If>()->alternate);
+        break;
+      case Kind::kFor: {
+        auto* f = n->As<For>();
+        Scope* s = NewScope(ScopeType::kBlock, current_, n);
+        if (f->init != nullptr && f->init->Is<VarDecl>()) DeclareLexical(s, f->init);
+        Scope* saved = current_;
+        current_ = s;
+        if (f->init != nullptr) {
+          if (f->init->Is<VarDecl>()) {
+            VisitStmt(f->init);
+          } else {
+            VisitExpr(f->init);
+          }
+        }
+        VisitExpr(f->test);
+        VisitExpr(f->update);
+        VisitStmt(f->body);
+        current_ = saved;
+        break;
+      }
+      case Kind::kForIn:
+      case Kind::kForOf: {
+        Node* left = n->Is<ForIn>() ? n->As<ForIn>()->left : n->As<ForOf>()->left;
+        Node* right = n->Is<ForIn>() ? n->As<ForIn>()->right : n->As<ForOf>()->right;
+        Node* body = n->Is<ForIn>() ? n->As<ForIn>()->body : n->As<ForOf>()->body;
+        Scope* s = NewScope(ScopeType::kBlock, current_, n);
+        if (left->Is<VarDecl>()) DeclareLexical(s, left);
+        Scope* saved = current_;
+        // The right side sees the head's bindings in their TDZ.
+        current_ = s;
+        VisitExpr(right);
+        if (left->Is<VarDecl>()) {
+          for (auto& d : left->As<VarDecl>()->declarators) {
+            VisitPattern(d.target);
+            VisitExpr(d.init);
+          }
+        } else {
+          VisitPattern(left);
+        }
+        VisitStmt(body);
+        current_ = saved;
+        break;
+      }
+      case Kind::kWhile:
+        VisitExpr(n->As<While>()->test);
+        VisitStmt(n->As<While>()->body);
+        break;
+      case Kind::kDoWhile:
+        VisitStmt(n->As<DoWhile>()->body);
+        VisitExpr(n->As<DoWhile>()->test);
+        break;
+      case Kind::kReturn:
+        VisitExpr(n->As<Return>()->argument);
+        break;
+      case Kind::kThrow:
+        VisitExpr(n->As<Throw>()->argument);
+        break;
+      case Kind::kWith:
+        Fail("'with' statements are not supported yet", n);
+        break;
+      case Kind::kSwitch: {
+        auto* sw = n->As<Switch>();
+        VisitExpr(sw->discriminant);
+        Scope* s = NewScope(ScopeType::kBlock, current_, n);
+        s->always_tdz = true;
+        for (auto& c : sw->cases) DeclareLexicals(s, c.body);
+        Scope* saved = current_;
+        current_ = s;
+        for (auto& c : sw->cases) {
+          VisitExpr(c.test);
+          VisitStatements(c.body);
+        }
+        current_ = saved;
+        break;
+      }
+      case Kind::kLabeled:
+        VisitStmt(n->As<Labeled>()->body);
+        break;
+      case Kind::kTry: {
+        auto* t = n->As<Try>();
+        VisitStmt(t->block);
+        if (t->handler != nullptr) {
+          Scope* s = NewScope(ScopeType::kBlock, current_, n);
+          if (t->param != nullptr) DeclarePattern(s, t->param, BindingKind::kCatchParam, 0);
+          Scope* saved = current_;
+          current_ = s;
+          if (t->param != nullptr) VisitPattern(t->param);
+          VisitStmt(t->handler);
+          current_ = saved;
+        }
+        VisitStmt(t->finalizer);
+        break;
+      }
+      case Kind::kImportDecl:
+      case Kind::kExportDecl:
+        Fail("modules are not supported yet", n);
+        break;
+      default:
+        Fail("unexpected statement", n);
+        break;
+    }
+  }
+
+  // Binding or assignment targets: resolve identifiers, visit defaults and
+  // computed keys.
+  void VisitPattern(Node* n) {
+    if (n == nullptr) return;
+    switch (n->kind) {
+      case Kind::kIdentifier:
+        ResolveIdentifier(n->As<Identifier>());
+        break;
+      case Kind::kObjectPattern: {
+        auto* p = n->As<ObjectPattern>();
+        for (auto& prop : p->properties) {
+          if (prop.computed) VisitExpr(prop.key);
+          VisitPattern(prop.value);
+        }
+        VisitPattern(p->rest);
+        break;
+      }
+      case Kind::kArrayPattern: {
+        auto* p = n->As<ArrayPattern>();
+        for (Node* e : p->elements) VisitPattern(e);
+        VisitPattern(p->rest);
+        break;
+      }
+      case Kind::kAssignmentPattern:
+        VisitPattern(n->As<AssignmentPattern>()->target);
+        VisitExpr(n->As<AssignmentPattern>()->default_value);
+        break;
+      case Kind::kRestElement:
+        VisitPattern(n->As<RestElement>()->target);
+        break;
+      case Kind::kHole:
+        break;
+      default:
+        VisitExpr(n);  // member expressions in assignment patterns
+        break;
+    }
+  }
+
+  void VisitFunction(Function* f) {
+    if (f->is_generator || f->is_async) {
+      Fail("generators and async functions are not supported yet", f);
+      return;
+    }
+    Scope* fs = NewScope(ScopeType::kFunction, current_, f);
+    fs->function = f;
+    // Parameters, then the callee's own name (shadowed by anything else).
+    for (Node* p : f->params) DeclarePattern(fs, p, BindingKind::kParam, 0);
+    for (Node* s : f->body) HoistVars(fs, s);
+    DeclareLexicals(fs, f->body);
+    for (Node* s : f->body) {
+      if (auto* fd = s->As<FunctionDecl>()) {
+        Variable* v = Declare(fs, fd->function->name->name.view(), BindingKind::kFunction, 0);
+        info_.resolved_[fd->function->name] = v;
+      }
+    }
+    bool is_expression = f->name != nullptr && !declared_functions_.count(f);
+    if (is_expression && f->function_kind == FunctionKind::kNormal && !fs->Find(f->name->name.view())) {
+      Variable* v = Declare(fs, f->name->name.view(), BindingKind::kCallee, 0);
+      info_.resolved_[f->name] = v;
+    }
+    Scope* saved = current_;
+    current_ = fs;
+    for (Node* p : f->params) VisitPattern(p);
+    VisitStatements(f->body);
+    current_ = saved;
+  }
+
+  void VisitClass(Class* c) {
+    Scope* cs = NewScope(ScopeType::kBlock, current_, c);
+    if (c->name != nullptr) {
+      Variable* v = Declare(cs, c->name->name.view(), BindingKind::kConst, c->end);
+      (void)v;
+    }
+    VisitExpr(c->super_class);  // evaluated in the class scope (name in TDZ)
+    Scope* saved = current_;
+    current_ = cs;
+    if (c->constructor != nullptr) VisitFunction(c->constructor);
+    for (auto& m : c->members) {
+      if (m.computed) VisitExpr(m.key);
+      if (m.kind == ClassMemberKind::kField || m.kind == ClassMemberKind::kStaticBlock ||
+          m.kind == ClassMemberKind::kAccessor) {
+        Fail("class fields and static blocks are not supported yet", c);
+        break;
+      }
+      if (m.key != nullptr && m.key->Is<PrivateName>()) {
+        Fail("private class members are not supported yet", c);
+        break;
+      }
+      if (m.function != nullptr) VisitFunction(m.function);
+    }
+    current_ = saved;
+  }
+
+  void VisitExpr(Node* n) {
+    if (n == nullptr || failed_) return;
+    switch (n->kind) {
+      case Kind::kNumberLiteral:
+      case Kind::kStringLiteral:
+      case Kind::kNullLiteral:
+      case Kind::kBooleanLiteral:
+      case Kind::kHole:
+      case Kind::kSuper:
+        break;
+      case Kind::kBigIntLiteral:
+        Fail("BigInt is not supported yet", n);
+        break;
+      case Kind::kRegExpLiteral:
+        Fail("regular expressions are not supported yet", n);
+        break;
+      case Kind::kTemplateLiteral:
+        for (Node* e : n->As<TemplateLiteral>()->expressions) VisitExpr(e);
+        break;
+      case Kind::kTaggedTemplate:
+        Fail("tagged templates are not supported yet", n);
+        break;
+      case Kind::kIdentifier:
+        ResolveIdentifier(n->As<Identifier>());
+        break;
+      case Kind::kPrivateName:
+        Fail("private names are not supported yet", n);
+        break;
+      case Kind::kThis:
+        ResolvePseudo(n, BindingKind::kThis, u"this");
+        break;
+      case Kind::kNewTarget:
+        ResolvePseudo(n, BindingKind::kNewTarget, u"new.target");
+        break;
+      case Kind::kImportMeta:
+      case Kind::kImportCall:
+        Fail("modules are not supported yet", n);
+        break;
+      case Kind::kArrayLiteral:
+        for (Node* e : n->As<ArrayLiteral>()->elements) VisitExpr(e);
+        break;
+      case Kind::kObjectLiteral:
+        for (auto& p : n->As<ObjectLiteral>()->properties) {
+          if (p.computed) VisitExpr(p.key);
+          VisitExpr(p.value);
+        }
+        break;
+      case Kind::kFunction:
+        VisitFunction(n->As<Function>());
+        break;
+      case Kind::kClass:
+        VisitClass(n->As<Class>());
+        break;
+      case Kind::kUnary:
+        VisitExpr(n->As<Unary>()->argument);
+        break;
+      case Kind::kUpdate:
+        VisitExpr(n->As<Update>()->argument);
+        break;
+      case Kind::kBinary:
+        VisitExpr(n->As<Binary>()->left);
+        VisitExpr(n->As<Binary>()->right);
+        break;
+      case Kind::kLogical:
+        VisitExpr(n->As<Logical>()->left);
+        VisitExpr(n->As<Logical>()->right);
+        break;
+      case Kind::kAssign:
+        VisitPattern(n->As<Assign>()->target);
+        VisitExpr(n->As<Assign>()->value);
+        break;
+      case Kind::kConditional:
+        VisitExpr(n->As<Conditional>()->test);
+        VisitExpr(n->As<Conditional>()->consequent);
+        VisitExpr(n->As<Conditional>()->alternate);
+        break;
+      case Kind::kCall: {
+        auto* c = n->As<Call>();
+        if (c->callee->Is<Super>()) {
+          // super(...) binds this: resolve it like a `this` reference.
+          ResolvePseudo(c->callee, BindingKind::kThis, u"this");
+        }
+        VisitExpr(c->callee);
+        for (Node* a : c->arguments) VisitExpr(a);
+        break;
+      }
+      case Kind::kNew:
+        VisitExpr(n->As<New>()->callee);
+        for (Node* a : n->As<New>()->arguments) VisitExpr(a);
+        break;
+      case Kind::kMember: {
+        auto* m = n->As<Member>();
+        if (m->object->Is<Super>()) ResolvePseudo(m->object, BindingKind::kThis, u"this");
+        VisitExpr(m->object);
+        if (m->computed) VisitExpr(m->property);
+        if (m->property != nullptr && m->property->Is<PrivateName>()) {
+          Fail("private names are not supported yet", n);
+        }
+        break;
+      }
+      case Kind::kOptionalChain:
+        VisitExpr(n->As<OptionalChain>()->expression);
+        break;
+      case Kind::kSequence:
+        for (Node* e : n->As<Sequence>()->expressions) VisitExpr(e);
+        break;
+      case Kind::kSpread:
+        VisitExpr(n->As<Spread>()->argument);
+        break;
+      case Kind::kYield:
+      case Kind::kAwait:
+        Fail("generators and async functions are not supported yet", n);
+        break;
+      case Kind::kObjectPattern:
+      case Kind::kArrayPattern:
+      case Kind::kAssignmentPattern:
+        VisitPattern(n);
+        break;
+      default:
+        Fail("unexpected expression", n);
+        break;
+    }
+  }
+
+  void AssignSlots() {
+    for (auto& s : info_.scopes_) {
+      for (Variable* v : s->vars) {
+        if (v->captured || (s->type == ScopeType::kScript && self_hosted_)) {
+          v->in_env = true;
+          v->index = s->env_size++;
+        }
+      }
+    }
+  }
+
+  ScopeInfo& info_;
+  CompileError* error_;
+  bool failed_ = false;
+  bool self_hosted_ = false;
+  Scope* current_ = nullptr;
+  std::vector<std::u16string> native_names_;
+  std::unordered_map<const Function*, bool> declared_functions_;
+
+ public:
+  void MarkDeclared(const Function* f) { declared_functions_[f] = true; }
+};
+
+bool ScopeInfo::Analyze(Program* program, bool self_hosted, const std::vector<std::u16string>& natives,
+                        CompileError* error) {
+  Analyzer a(*this, error);
+  return a.Run(program, self_hosted, natives);
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,110 @@
+// Scope analysis: declares every binding, resolves every identifier
+// reference, and decides where each variable lives — a register of its
+// function's frame, or a slot of a heap environment when a nested function
+// captures it. Unresolved names are globals.
+#ifndef RATCHET_COMPILER_SCOPE_H_
+#define RATCHET_COMPILER_SCOPE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/compiled.h"
+
+namespace ratchet::internal {
+
+struct Scope;
+
+enum class BindingKind : uint8_t {
+  kVar,
+  kLet,
+  kConst,
+  kClass,       // class declaration (let-like)
+  kFunction,    // function declaration (var-like)
+  kParam,
+  kCatchParam,
+  kCallee,      // a named function expression's own name (immutable)
+  kThis,        // pseudo-variables of non-arrow functions and scripts
+  kNewTarget,
+  kArguments,
+  kNative,      // self-hosted library: a host-provided binding
+};
+
+struct Variable {
+  std::u16string_view name;
+  BindingKind kind = BindingKind::kVar;
+  Scope* scope = nullptr;
+  bool captured = false;  // referenced from a nested function
+  bool in_env = false;    // lives in an environment slot (else a register)
+  uint32_t index = 0;     // register or slot
+  uint32_t decl_end = 0;  // source offset where the binding is initialized
+  bool IsLexical() const {
+    return kind == BindingKind::kLet || kind == BindingKind::kConst || kind == BindingKind::kClass;
+  }
+  bool IsConst() const { return kind == BindingKind::kConst || kind == BindingKind::kCallee; }
+};
+
+enum class ScopeType : uint8_t { kScript, kFunction, kBlock };
+
+struct Scope {
+  ScopeType type = ScopeType::kBlock;
+  Scope* parent = nullptr;
+  const ast::Function* function = nullptr;  // kFunction
+  std::vector<Variable*> vars;
+  std::unordered_map<std::u16string_view, Variable*> names;
+  uint32_t env_size = 0;
+  bool env_prebuilt = false;  // self-hosted library: the host makes the env
+  bool always_tdz = false;    // switch blocks: textual order proves nothing
+  bool has_env() const { return env_size > 0 || env_prebuilt; }
+  bool is_function_boundary() const { return type != ScopeType::kBlock; }
+  Variable* Find(std::u16string_view n) const {
+    auto it = names.find(n);
+    return it == names.end() ? nullptr : it->second;
+  }
+};
+
+/// The results of the analysis of one Program.
+class ScopeInfo {
+ public:
+  /// Runs the analysis. Returns false with `*error` on an early error the
+  /// parser left to this pass or an unsupported construct.
+  bool Analyze(ast::Program* program, bool self_hosted,
+               const std::vector<std::u16string>& natives, CompileError* error);
+
+  Scope* ScopeOf(const ast::Node* n) const {
+    auto it = scopes_by_node_.find(n);
+    return it == scopes_by_node_.end() ? nullptr : it->second;
+  }
+  /// The variable an identifier reference (or This/NewTarget node, or the
+  /// `arguments` identifier) resolves to; null for globals.
+  Variable* Resolve(const ast::Node* ref) const {
+    auto it = resolved_.find(ref);
+    return it == resolved_.end() ? nullptr : it->second;
+  }
+  /// Variable of a binding identifier (a declaration's name).
+  Variable* Binding(const ast::Node* id) const { return Resolve(id); }
+  Scope* script_scope() const { return script_scope_; }
+
+ private:
+  friend class Analyzer;
+  std::vector<std::unique_ptr<Scope>> scopes_;
+  std::vector<std::unique_ptr<Variable>> variables_;
+  std::unordered_map<const ast::Node*, Scope*> scopes_by_node_;
+  std::unordered_map<const ast::Node*, Variable*> resolved_;
+  Scope* script_scope_ = nullptr;
+};
+
+/// Collects the names a statement declares with `var` (not looking into
+/// nested functions).
+void CollectVarNames(ast::Node* stmt, std::vector<ast::Identifier*>* out);
+
+/// Collects the names bound by a binding pattern (Identifier nodes).
+void CollectBoundNames(ast::Node* pattern, std::vector<ast::Identifier*>* out);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_COMPILER_SCOPE_H_

@@ -1,0 +1,212 @@
+// 23.1 Array Objects, https://tc39.es/ecma262/#sec-array-objects
+// Methods that call back into JavaScript are self-hosted (runtime/selfhost.js).
+#include "runtime/builtins/builtins.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+Object* ThisArray(Vm& vm, CallArgs& a, const char* method) {
+  if (a.this_value.IsObject() && a.this_value.AsObject()->is_array()) return a.this_value.AsObject();
+  // FIXME: the generic (array-like) forms of these methods.
+  vm.ThrowError(ErrorKind::kTypeError, std::string("Array.prototype.") + method +
+                                           " is only supported on arrays so far");
+  return nullptr;
+}
+
+// 23.1.1.1 Array ( ...values )
+Value ArrayConstructor(Vm& vm, CallArgs& a) {
+  Realm& realm = *vm.current_realm();
+  if (a.argc == 1 && a.args[0].IsNumber()) {
+    double len = a.args[0].AsNumber();
+    if (len < 0 || len != static_cast<double>(static_cast<uint32_t>(len))) {
+      return vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
+    }
+    Object* arr = NewArray(vm, realm, static_cast<uint32_t>(len));
+    return arr ? Value::FromObject(arr) : Oom(vm);
+  }
+  Object* arr = NewArray(vm, realm);
+  if (arr == nullptr) return Oom(vm);
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    if (!ArrayPush(vm, arr, a.args[i])) return Oom(vm);
+  }
+  return Value::FromObject(arr);
+}
+
+// 23.1.2.2 Array.isArray ( arg )
+Value ArrayIsArray(Vm& vm, CallArgs& a) {
+  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->is_array());
+}
+
+// 23.1.2.3 Array.of ( ...items )
+Value ArrayOf(Vm& vm, CallArgs& a) {
+  Object* arr = NewArray(vm, *vm.current_realm());
+  if (arr == nullptr) return Oom(vm);
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    if (!ArrayPush(vm, arr, a.args[i])) return Oom(vm);
+  }
+  return Value::FromObject(arr);
+}
+
+// 23.1.3.23 Array.prototype.push ( ...items )
+Value ArrayProtoPush(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "push");
+  if (arr == nullptr) return Value::Empty();
+  if (static_cast<uint64_t>(arr->array_length) + a.argc > 0xFFFFFFFFull) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Pushing past the maximum array length");
+  }
+  if (!arr->length_writable || !arr->extensible) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Cannot add property, object is not extensible");
+  }
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    if (!ArrayPush(vm, arr, a.args[i])) return Oom(vm);
+  }
+  return Value::Number(arr->array_length);
+}
+
+// 23.1.3.22 Array.prototype.pop ( )
+Value ArrayProtoPop(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "pop");
+  if (arr == nullptr) return Value::Empty();
+  if (arr->array_length == 0) return Value::Undefined();
+  uint32_t i = arr->array_length - 1;
+  OwnProperty prop;
+  Value v = Value::Undefined();
+  if (GetOwnProperty(vm, arr, PropertyKey::Index(i), &prop)) {
+    if (prop.attrs & kAccessorBit) return vm.ThrowError(ErrorKind::kTypeError, "accessor elements are not supported yet");
+    v = prop.value;
+    if (!DeleteOwnProperty(vm, arr, PropertyKey::Index(i))) {
+      return vm.ThrowError(ErrorKind::kTypeError, "Cannot delete array element");
+    }
+  }
+  if (!arr->length_writable) return vm.ThrowError(ErrorKind::kTypeError, "Cannot assign to read only property 'length'");
+  SetArrayLength(vm, arr, i);
+  return v;
+}
+
+// Moves elements of a dense array (shift/unshift).
+Value ArrayProtoShift(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "shift");
+  if (arr == nullptr) return Value::Empty();
+  if (arr->array_length == 0) return Value::Undefined();
+  if (arr->sparse != nullptr || arr->elements_size != arr->array_length || !arr->length_writable) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.shift on sparse arrays is not supported yet");
+  }
+  Value first = arr->elements[0];
+  for (uint32_t i = 1; i < arr->elements_size; ++i) arr->elements[i - 1] = arr->elements[i];
+  arr->elements_size--;
+  arr->array_length--;
+  return first.IsEmpty() ? Value::Undefined() : first;
+}
+
+Value ArrayProtoUnshift(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "unshift");
+  if (arr == nullptr) return Value::Empty();
+  if (arr->sparse != nullptr || arr->elements_size != arr->array_length || !arr->length_writable) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.unshift on sparse arrays is not supported yet");
+  }
+  uint32_t n = a.argc;
+  uint32_t old = arr->array_length;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!ArrayPush(vm, arr, Value::Undefined())) return Oom(vm);
+  }
+  for (uint32_t i = old; i-- > 0;) arr->elements[i + n] = arr->elements[i];
+  for (uint32_t i = 0; i < n; ++i) arr->elements[i] = a.args[i];
+  return Value::Number(arr->array_length);
+}
+
+// 23.1.3.26 Array.prototype.reverse ( )
+Value ArrayProtoReverse(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "reverse");
+  if (arr == nullptr) return Value::Empty();
+  if (arr->sparse != nullptr || arr->elements_size != arr->array_length) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.reverse on sparse arrays is not supported yet");
+  }
+  for (uint32_t i = 0, j = arr->elements_size; i + 1 < j; ++i, --j) {
+    std::swap(arr->elements[i], arr->elements[j - 1]);
+  }
+  return a.this_value;
+}
+
+// 23.1.3.7 Array.prototype.fill ( value [ , start [ , end ] ] ) on arrays.
+Value ArrayProtoFill(Vm& vm, CallArgs& a) {
+  Object* arr = ThisArray(vm, a, "fill");
+  if (arr == nullptr) return Value::Empty();
+  double len = arr->array_length;
+  auto rel = [&](Value v, double dflt) -> double {
+    if (v.IsUndefined()) return dflt;
+    double d;
+    if (!ArgToNumber(vm, v, &d)) return -1;
+    d = ToIntegerOrInfinity(d);
+    if (d < 0) return std::max(0.0, len + d);
+    return std::min(d, len);
+  };
+  double start = rel(a.arg(1), 0);
+  double end = rel(a.arg(2), len);
+  if (start < 0 || end < 0) return Value::Empty();
+  if (end - start > 0 && !vm.heap().CanAllocate(static_cast<size_t>(end) * sizeof(Value))) return Oom(vm);
+  for (uint32_t i = static_cast<uint32_t>(start); i < end; ++i) {
+    if (!SetOwnData(vm, arr, PropertyKey::Index(i), a.arg(0))) return Oom(vm);
+  }
+  return a.this_value;
+}
+
+}  // namespace
+
+bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  Object* proto = realm.intrinsic(Intrinsic::kArrayPrototype);
+  Object* ctor = NewNativeFunction(vm, realm, "Array", ArrayConstructor, 1, true);
+  if (ctor == nullptr) return false;
+  realm.intrinsics[static_cast<int>(Intrinsic::kArray)] = ctor;
+  bool ok = DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
+            DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
+            DefineValue(vm, realm.global, "Array", Value::FromObject(ctor)) &&
+            DefineNativeMethod(vm, realm, ctor, "isArray", ArrayIsArray, 1) &&
+            DefineNativeMethod(vm, realm, ctor, "of", ArrayOf, 0) &&
+            DefineNativeMethod(vm, realm, proto, "push", ArrayProtoPush, 1) &&
+            DefineNativeMethod(vm, realm, proto, "pop", ArrayProtoPop, 0) &&
+            DefineNativeMethod(vm, realm, proto, "shift", ArrayProtoShift, 0) &&
+            DefineNativeMethod(vm, realm, proto, "unshift", ArrayProtoUnshift, 1) &&
+            DefineNativeMethod(vm, realm, proto, "reverse", ArrayProtoReverse, 0) &&
+            DefineNativeMethod(vm, realm, proto, "fill", ArrayProtoFill, 1);
+  struct S {
+    const char* name;
+    const char* self_hosted;
+    int length;
+  };
+  static const S kSelfHosted[] = {
+      {"join", "ArrayJoin", 1},       {"toString", "ArrayToString", 0},
+      {"forEach", "ArrayForEach", 1}, {"map", "ArrayMap", 1},
+      {"filter", "ArrayFilter", 1},   {"some", "ArraySome", 1},
+      {"every", "ArrayEvery", 1},     {"reduce", "ArrayReduce", 1},
+      {"find", "ArrayFind", 1},       {"findIndex", "ArrayFindIndex", 1},
+      {"indexOf", "ArrayIndexOf", 1}, {"includes", "ArrayIncludes", 1},
+      {"slice", "ArraySlice", 2},     {"concat", "ArrayConcat", 1},
+      {"sort", "ArraySort", 1},       {"keys", "ArrayKeys", 0},
+      {"entries", "ArrayEntries", 0}, {"values", "ArrayValues", 0},
+  };
+  for (const S& s : kSelfHosted) ok = ok && DefineSelfHostedMethod(vm, proto, s.name, sh.Get(s.self_hosted), s.length);
+  if (!ok) return false;
+  Value values = sh.Get("ArrayValues");
+  realm.intrinsics[static_cast<int>(Intrinsic::kArrayProtoValues)] = values.AsObject();
+  Object* iter_proto = realm.intrinsic(Intrinsic::kIteratorPrototype);
+  Object* array_iter_proto = realm.intrinsic(Intrinsic::kArrayIteratorPrototype);
+  Object* string_iter_proto = realm.intrinsic(Intrinsic::kStringIteratorPrototype);
+  Value iter_self = sh.Get("IteratorPrototypeIterator");
+  String* iter_name = NewStringFromLatin1(vm, "[Symbol.iterator]");
+  String* tag = NewStringFromLatin1(vm, "Array Iterator");
+  String* stag = NewStringFromLatin1(vm, "String Iterator");
+  if (iter_name == nullptr || tag == nullptr || stag == nullptr) return false;
+  PropertyKey iter_key(Value::FromSymbol(vm.symbols().iterator));
+  PropertyKey tag_key(Value::FromSymbol(vm.symbols().toStringTag));
+  return SetOwnData(vm, proto, iter_key, values, kHiddenAttrs) &&
+         SetFunctionNameAndLength(vm, iter_self.AsObject(), Value::FromString(iter_name), 0) &&
+         SetOwnData(vm, iter_proto, iter_key, iter_self, kHiddenAttrs) &&
+         DefineSelfHostedMethod(vm, array_iter_proto, "next", sh.Get("ArrayIteratorNext"), 0) &&
+         SetOwnData(vm, array_iter_proto, tag_key, Value::FromString(tag), kConfigurable) &&
+         DefineSelfHostedMethod(vm, string_iter_proto, "next", sh.Get("StringIteratorNext"), 0) &&
+         SetOwnData(vm, string_iter_proto, tag_key, Value::FromString(stag), kConfigurable);
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,179 @@
+#include "runtime/builtins/builtins.h"
+
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "vm/code.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+PropertyKey NameKey(Vm& vm, std::string_view name) {
+  String* s = vm.InternAscii(name);
+  if (s == nullptr) return PropertyKey(Value::Empty());
+  return vm.KeyFromString(s);
+}
+
+Object* NewNativeFunction(Vm& vm, Realm& realm, std::string_view name, NativeFn fn, int length,
+                          bool constructor) {
+  Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
+  Object* o = NewObject(vm, proto, ObjectClass::kNative, sizeof(NativeFunction));
+  if (o == nullptr) return nullptr;
+  auto* f = static_cast<NativeFunction*>(o);
+  f->fn = fn;
+  f->realm = &realm;
+  f->data = Value::Undefined();
+  f->is_constructor = constructor;
+  String* n = vm.InternAscii(name);
+  if (n == nullptr || !SetFunctionNameAndLength(vm, o, Value::FromString(n), length)) return nullptr;
+  return o;
+}
+
+Object* DefineNativeMethod(Vm& vm, Realm& realm, Object* target, std::string_view name, NativeFn fn,
+                           int length) {
+  Object* f = NewNativeFunction(vm, realm, name, fn, length);
+  if (f == nullptr) return nullptr;
+  PropertyKey k = NameKey(vm, name);
+  if (k.v.IsEmpty() || !SetOwnData(vm, target, k, Value::FromObject(f), kHiddenAttrs)) return nullptr;
+  return f;
+}
+
+bool DefineSelfHostedMethod(Vm& vm, Object* target, std::string_view name, Value fn, int length) {
+  if (!fn.IsObject()) return false;
+  String* n = vm.InternAscii(name);
+  if (n == nullptr || !SetFunctionNameAndLength(vm, fn.AsObject(), Value::FromString(n), length)) {
+    return false;
+  }
+  PropertyKey k = NameKey(vm, name);
+  return !k.v.IsEmpty() && SetOwnData(vm, target, k, fn, kHiddenAttrs);
+}
+
+bool DefineValue(Vm& vm, Object* target, std::string_view name, Value v, uint8_t attrs) {
+  PropertyKey k = NameKey(vm, name);
+  return !k.v.IsEmpty() && SetOwnData(vm, target, k, v, attrs);
+}
+
+bool DefineGetter(Vm& vm, Realm& realm, Object* target, PropertyKey key, std::string_view name,
+                  NativeFn fn) {
+  Object* f = NewNativeFunction(vm, realm, absl::StrCat("get ", std::string(name)), fn, 0);
+  if (f == nullptr) return false;
+  Accessor* acc = NewAccessor(vm, Value::FromObject(f), Value::Undefined());
+  return acc != nullptr && SetOwnData(vm, target, key, AccessorToValue(acc), kConfigurable | kAccessorBit);
+}
+
+String* ArgToString(Vm& vm, Value v) {
+  if (v.IsObject()) {
+    vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a string here");
+    return nullptr;
+  }
+  return PrimitiveToString(vm, v);
+}
+
+bool ArgToNumber(Vm& vm, Value v, double* out) {
+  if (v.IsObject()) {
+    vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a number here");
+    return false;
+  }
+  return PrimitiveToNumber(vm, v, out);
+}
+
+double ToIntegerOrInfinity(double d) {
+  if (std::isnan(d) || d == 0) return 0;
+  if (std::isinf(d)) return d;
+  double t = std::trunc(d);
+  return t == 0 ? 0 : t;
+}
+
+String* FunctionToString(Vm& vm, Object* fn) {
+  if (fn->cls == ObjectClass::kClosure) {
+    Code* code = static_cast<Closure*>(fn)->code;
+    if (!(code->flags & Code::kNative) && code->source != nullptr && code->source->text != nullptr &&
+        code->source_end > code->source_start && code->source_end <= code->source->text->size()) {
+      return NewStringFromUtf16(vm, std::u16string_view(*code->source->text)
+                                        .substr(code->source_start, code->source_end - code->source_start));
+    }
+  }
+  OwnProperty prop;
+  std::string name;
+  if (GetOwnProperty(vm, fn, PropertyKey(Value::FromString(vm.atoms().name)), &prop) &&
+      prop.value.IsString()) {
+    name = ToUtf8(prop.value.AsString());
+  }
+  return NewStringFromUtf8(vm, absl::StrCat("function ", name, "() { [native code] }"));
+}
+
+String* ObjectToStringTag(Vm& vm, Value v) {
+  std::string tag;
+  if (v.IsUndefined()) {
+    tag = "Undefined";
+  } else if (v.IsNull()) {
+    tag = "Null";
+  } else {
+    Object* o = v.IsObject() ? v.AsObject() : ToObject(vm, *vm.current_realm(), v);
+    if (o == nullptr) return nullptr;
+    switch (o->cls) {
+      case ObjectClass::kArray: tag = "Array"; break;
+      case ObjectClass::kArguments: tag = "Arguments"; break;
+      case ObjectClass::kClosure:
+      case ObjectClass::kNative:
+      case ObjectClass::kBound: tag = "Function"; break;
+      case ObjectClass::kError: tag = "Error"; break;
+      case ObjectClass::kBoolean: tag = "Boolean"; break;
+      case ObjectClass::kNumber: tag = "Number"; break;
+      case ObjectClass::kString: tag = "String"; break;
+      case ObjectClass::kDate: tag = "Date"; break;
+      case ObjectClass::kRegExp: tag = "RegExp"; break;
+      default: tag = "Object"; break;
+    }
+    // @@toStringTag when it is a data property (accessors need a frame).
+    OwnProperty prop;
+    Object* holder;
+    if (LookupProperty(vm, o, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), &prop, &holder) &&
+        !(prop.attrs & kAccessorBit) && prop.value.IsString()) {
+      tag = ToUtf8(prop.value.AsString());
+    }
+  }
+  return NewStringFromUtf8(vm, absl::StrCat("[object ", tag, "]"));
+}
+
+String* JsonQuote(Vm& vm, String* s) {
+  std::u16string out;
+  out.reserve(s->length + 2);
+  out.push_back(u'"');
+  for (uint32_t i = 0; i < s->length; ++i) {
+    char16_t c = s->At(i);
+    switch (c) {
+      case u'"': out += u"\\\""; break;
+      case u'\\': out += u"\\\\"; break;
+      case u'\b': out += u"\\b"; break;
+      case u'\f': out += u"\\f"; break;
+      case u'\n': out += u"\\n"; break;
+      case u'\r': out += u"\\r"; break;
+      case u'\t': out += u"\\t"; break;
+      default: {
+        bool lone = false;
+        if (c >= 0xD800 && c <= 0xDBFF) {
+          lone = !(i + 1 < s->length && s->At(i + 1) >= 0xDC00 && s->At(i + 1) <= 0xDFFF);
+          if (!lone) {
+            out.push_back(c);
+            out.push_back(s->At(++i));
+            continue;
+          }
+        } else if (c >= 0xDC00 && c <= 0xDFFF) {
+          lone = true;
+        }
+        if (c < 0x20 || lone) {
+          static const char kHex[] = "0123456789abcdef";
+          out += u"\\u";
+          for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(c >> shift) & 0xF]);
+        } else {
+          out.push_back(c);
+        }
+      }
+    }
+  }
+  out.push_back(u'"');
+  return NewStringFromUtf16(vm, out);
+}
+
+}  // namespace ratchet::internal

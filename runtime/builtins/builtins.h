@@ -1,0 +1,66 @@
+// Helpers shared by the builtin files: creating native functions and
+// installing properties, argument conversion for natives (primitives only:
+// conversions that may run user code are self-hosted).
+#ifndef RATCHET_RUNTIME_BUILTINS_BUILTINS_H_
+#define RATCHET_RUNTIME_BUILTINS_BUILTINS_H_
+
+#include <string>
+#include <string_view>
+
+#include "vm/conversions.h"
+#include "vm/object.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+/// The self-hosted library's closures of one realm, by function name.
+class SelfHostedTable {
+ public:
+  virtual ~SelfHostedTable() = default;
+  virtual Value Get(std::string_view name) const = 0;
+};
+
+/// Creates a native function object (null on OOM).
+Object* NewNativeFunction(Vm& vm, Realm& realm, std::string_view name, NativeFn fn, int length,
+                          bool constructor = false);
+
+/// target[name] = a new native function (writable, configurable).
+Object* DefineNativeMethod(Vm& vm, Realm& realm, Object* target, std::string_view name, NativeFn fn,
+                           int length);
+/// target[name] = a self-hosted function, renamed `name` with `length`.
+bool DefineSelfHostedMethod(Vm& vm, Object* target, std::string_view name, Value fn, int length);
+bool DefineValue(Vm& vm, Object* target, std::string_view name, Value v, uint8_t attrs = kHiddenAttrs);
+bool DefineGetter(Vm& vm, Realm& realm, Object* target, PropertyKey key, std::string_view name,
+                  NativeFn fn);
+PropertyKey NameKey(Vm& vm, std::string_view name);
+
+/// Throws when a native allocation failed (returns the throw marker).
+inline Value Oom(Vm& vm) { return vm.ThrowOutOfMemory(); }
+
+/// ToString / ToNumber of a primitive argument; objects are a TypeError
+/// (their conversion needs a frame: such natives are self-hosted).
+String* ArgToString(Vm& vm, Value v);
+bool ArgToNumber(Vm& vm, Value v, double* out);
+double ToIntegerOrInfinity(double d);
+
+// Installers, one per builtin file.
+bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+
+/// Function.prototype.toString of any callable.
+String* FunctionToString(Vm& vm, Object* fn);
+/// Object.prototype.toString's result for `v` ("[object Array]", ...).
+String* ObjectToStringTag(Vm& vm, Value v);
+/// A JSON-quoted string.
+String* JsonQuote(Vm& vm, String* s);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_RUNTIME_BUILTINS_BUILTINS_H_

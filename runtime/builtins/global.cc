@@ -1,0 +1,406 @@
+// 19 The Global Object, 25.5 The JSON Object, and the host functions every
+// realm gets: print and console.log.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "runtime/builtins/builtins.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+// print(...args) / console.log(...args): space-separated strings and a newline.
+Value Print(Vm& vm, CallArgs& a) {
+  std::string line;
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    if (i > 0) line.push_back(' ');
+    Value v = a.args[i];
+    if (v.IsString()) {
+      AppendUtf8(v.AsString(), &line);
+    } else if (v.IsSymbol()) {
+      Value d = v.AsSymbol()->description;
+      line += "Symbol(" + (d.IsString() ? ToUtf8(d.AsString()) : std::string()) + ")";
+    } else if (v.IsObject()) {
+      Object* o = v.AsObject();
+      if (o->is_callable()) {
+        String* s = FunctionToString(vm, o);
+        if (s != nullptr) AppendUtf8(s, &line);
+      } else if (o->cls == ObjectClass::kError) {
+        OwnProperty m;
+        Object* holder;
+        std::string name = "Error";
+        if (LookupProperty(vm, o, PropertyKey(Value::FromString(vm.atoms().name)), &m, &holder) &&
+            m.value.IsString()) {
+          name = ToUtf8(m.value.AsString());
+        }
+        line += name;
+        if (LookupProperty(vm, o, PropertyKey(Value::FromString(vm.atoms().message)), &m, &holder) &&
+            m.value.IsString() && m.value.AsString()->length > 0) {
+          line += ": " + ToUtf8(m.value.AsString());
+        }
+      } else if (o->is_array()) {
+        line += "[array]";  // FIXME: a structured console format
+      } else {
+        line += "[object Object]";
+      }
+    } else {
+      String* s = PrimitiveToString(vm, v);
+      if (s == nullptr) return Value::Empty();
+      AppendUtf8(s, &line);
+    }
+  }
+  if (vm.print_handler()) {
+    vm.print_handler()(line);
+  } else {
+    line.push_back('\n');
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+  }
+  return Value::Undefined();
+}
+
+bool ArgNumberOrThrow(Vm& vm, Value v, double* out) { return ArgToNumber(vm, v, out); }
+
+// 19.2.3 isNaN ( number ) / 19.2.2 isFinite ( number )
+Value GlobalIsNaN(Vm& vm, CallArgs& a) {
+  double d;
+  return ArgNumberOrThrow(vm, a.arg(0), &d) ? Value::Boolean(std::isnan(d)) : Value::Empty();
+}
+Value GlobalIsFinite(Vm& vm, CallArgs& a) {
+  double d;
+  return ArgNumberOrThrow(vm, a.arg(0), &d) ? Value::Boolean(std::isfinite(d)) : Value::Empty();
+}
+
+bool IsWhiteSpace(char16_t c) {
+  return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0xA0 || c == 0xFEFF || c == 0x0A ||
+         c == 0x0D || c == 0x2028 || c == 0x2029 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// 19.2.5 parseInt ( string, radix )
+Value GlobalParseInt(Vm& vm, CallArgs& a) {
+  String* s = ArgToString(vm, a.arg(0));
+  if (s == nullptr) return Value::Empty();
+  double r = 0;
+  if (!a.arg(1).IsUndefined() && !ArgToNumber(vm, a.arg(1), &r)) return Value::Empty();
+  int32_t radix = DoubleToInt32(r);
+  uint32_t i = 0;
+  while (i < s->length && IsWhiteSpace(s->At(i))) ++i;
+  bool negative = false;
+  if (i < s->length && (s->At(i) == '-' || s->At(i) == '+')) negative = s->At(i++) == '-';
+  bool strip_prefix = true;
+  if (radix != 0) {
+    if (radix < 2 || radix > 36) return Value::Double(NAN);
+    if (radix != 16) strip_prefix = false;
+  } else {
+    radix = 10;
+  }
+  if (strip_prefix && i + 1 < s->length && s->At(i) == '0' && (s->At(i + 1) | 0x20) == 'x') {
+    i += 2;
+    radix = 16;
+  }
+  double value = 0;
+  bool any = false;
+  for (; i < s->length; ++i) {
+    char16_t c = s->At(i);
+    int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
+    if (d >= radix) break;
+    value = value * radix + d;
+    any = true;
+  }
+  if (!any) return Value::Double(NAN);
+  return Value::Number(negative ? -value : value);
+}
+
+// 19.2.4 parseFloat ( string )
+Value GlobalParseFloat(Vm& vm, CallArgs& a) {
+  String* s = ArgToString(vm, a.arg(0));
+  if (s == nullptr) return Value::Empty();
+  uint32_t i = 0;
+  while (i < s->length && IsWhiteSpace(s->At(i))) ++i;
+  // The longest prefix that is a StrDecimalLiteral.
+  std::string text;
+  uint32_t j = i;
+  if (j < s->length && (s->At(j) == '+' || s->At(j) == '-')) text.push_back(static_cast<char>(s->At(j++)));
+  const char* inf = "Infinity";
+  bool is_inf = true;
+  for (int k = 0; k < 8; ++k) {
+    if (j + k >= s->length || s->At(j + k) != inf[k]) is_inf = false;
+  }
+  if (is_inf) return Value::Double(text == "-" ? -INFINITY : INFINITY);
+  bool digits = false, dot = false;
+  for (; j < s->length; ++j) {
+    char16_t c = s->At(j);
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      break;
+    }
+    text.push_back(static_cast<char>(c));
+  }
+  if (!digits) return Value::Double(NAN);
+  if (j < s->length && (s->At(j) | 0x20) == 'e') {
+    std::string exp = "e";
+    uint32_t k = j + 1;
+    if (k < s->length && (s->At(k) == '+' || s->At(k) == '-')) exp.push_back(static_cast<char>(s->At(k++)));
+    bool exp_digits = false;
+    while (k < s->length && s->At(k) >= '0' && s->At(k) <= '9') {
+      exp.push_back(static_cast<char>(s->At(k++)));
+      exp_digits = true;
+    }
+    if (exp_digits) text += exp;
+  }
+  return Value::Number(std::strtod(text.c_str(), nullptr));
+}
+
+// ---- JSON.parse ----
+
+class JsonParser {
+ public:
+  JsonParser(Vm& vm, String* text) : vm_(vm), s_(text) {}
+
+  Value Parse() {
+    SkipWs();
+    Value v = ParseValue(0);
+    if (v.IsEmpty()) return v;
+    SkipWs();
+    if (i_ != s_->length) return Error("Unexpected token in JSON");
+    return v;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 2000;
+
+  Value Error(const char* msg) {
+    if (vm_.pending_exception().IsUndefined() || !failed_) {
+      failed_ = true;
+      vm_.ThrowError(ErrorKind::kSyntaxError, std::string(msg) + " at position " + std::to_string(i_));
+    }
+    return Value::Empty();
+  }
+  void SkipWs() {
+    while (i_ < s_->length) {
+      char16_t c = s_->At(i_);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+      ++i_;
+    }
+  }
+  bool Match(const char* word) {
+    uint32_t n = static_cast<uint32_t>(std::char_traits<char>::length(word));
+    if (i_ + n > s_->length) return false;
+    for (uint32_t k = 0; k < n; ++k) {
+      if (s_->At(i_ + k) != static_cast<unsigned char>(word[k])) return false;
+    }
+    i_ += n;
+    return true;
+  }
+  Value ParseValue(int depth) {
+    if (depth > kMaxDepth) return Error("JSON nesting too deep");
+    if (i_ >= s_->length) return Error("Unexpected end of JSON input");
+    char16_t c = s_->At(i_);
+    if (c == '{') return ParseObject(depth);
+    if (c == '[') return ParseArray(depth);
+    if (c == '"') {
+      String* str = ParseString();
+      return str ? Value::FromString(str) : Value::Empty();
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
+    if (Match("true")) return Value::Boolean(true);
+    if (Match("false")) return Value::Boolean(false);
+    if (Match("null")) return Value::Null();
+    return Error("Unexpected token in JSON");
+  }
+  Value ParseNumber() {
+    uint32_t start = i_;
+    if (s_->At(i_) == '-') ++i_;
+    if (i_ >= s_->length) return Error("No number after minus sign in JSON");
+    if (s_->At(i_) == '0') {
+      ++i_;
+    } else if (s_->At(i_) >= '1' && s_->At(i_) <= '9') {
+      while (i_ < s_->length && s_->At(i_) >= '0' && s_->At(i_) <= '9') ++i_;
+    } else {
+      return Error("Unexpected token in JSON");
+    }
+    if (i_ < s_->length && s_->At(i_) == '.') {
+      ++i_;
+      if (i_ >= s_->length || s_->At(i_) < '0' || s_->At(i_) > '9') return Error("Unterminated fractional number in JSON");
+      while (i_ < s_->length && s_->At(i_) >= '0' && s_->At(i_) <= '9') ++i_;
+    }
+    if (i_ < s_->length && (s_->At(i_) | 0x20) == 'e') {
+      ++i_;
+      if (i_ < s_->length && (s_->At(i_) == '+' || s_->At(i_) == '-')) ++i_;
+      if (i_ >= s_->length || s_->At(i_) < '0' || s_->At(i_) > '9') return Error("Exponent part is missing a number in JSON");
+      while (i_ < s_->length && s_->At(i_) >= '0' && s_->At(i_) <= '9') ++i_;
+    }
+    std::string text;
+    for (uint32_t k = start; k < i_; ++k) text.push_back(static_cast<char>(s_->At(k)));
+    return Value::Number(std::strtod(text.c_str(), nullptr));
+  }
+  String* ParseString() {
+    ++i_;  // opening quote
+    std::u16string out;
+    while (true) {
+      if (i_ >= s_->length) {
+        Error("Unterminated string in JSON");
+        return nullptr;
+      }
+      char16_t c = s_->At(i_++);
+      if (c == '"') break;
+      if (c < 0x20) {
+        Error("Bad control character in string literal in JSON");
+        return nullptr;
+      }
+      if (c != '\\') {
+        out.push_back(c);
+        continue;
+      }
+      if (i_ >= s_->length) {
+        Error("Bad escaped character in JSON");
+        return nullptr;
+      }
+      char16_t e = s_->At(i_++);
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          uint32_t v = 0;
+          for (int k = 0; k < 4; ++k) {
+            if (i_ >= s_->length) {
+              Error("Bad Unicode escape in JSON");
+              return nullptr;
+            }
+            char16_t h = s_->At(i_++);
+            int d = h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1;
+            if (d < 0) {
+              Error("Bad Unicode escape in JSON");
+              return nullptr;
+            }
+            v = v * 16 + d;
+          }
+          out.push_back(static_cast<char16_t>(v));
+          break;
+        }
+        default:
+          Error("Bad escaped character in JSON");
+          return nullptr;
+      }
+    }
+    String* s = NewStringFromUtf16(vm_, out);
+    if (s == nullptr) vm_.ThrowOutOfMemory();
+    return s;
+  }
+  Value ParseArray(int depth) {
+    ++i_;
+    Object* arr = NewArray(vm_, *vm_.current_realm());
+    if (arr == nullptr) return Oom(vm_);
+    SkipWs();
+    if (i_ < s_->length && s_->At(i_) == ']') {
+      ++i_;
+      return Value::FromObject(arr);
+    }
+    while (true) {
+      SkipWs();
+      Value v = ParseValue(depth + 1);
+      if (v.IsEmpty()) return v;
+      if (!ArrayPush(vm_, arr, v)) return Oom(vm_);
+      SkipWs();
+      if (i_ < s_->length && s_->At(i_) == ',') {
+        ++i_;
+        continue;
+      }
+      if (i_ < s_->length && s_->At(i_) == ']') {
+        ++i_;
+        return Value::FromObject(arr);
+      }
+      return Error("Expected ',' or ']' after array element in JSON");
+    }
+  }
+  Value ParseObject(int depth) {
+    ++i_;
+    Object* obj = NewObject(vm_, vm_.current_realm()->intrinsic(Intrinsic::kObjectPrototype));
+    if (obj == nullptr) return Oom(vm_);
+    SkipWs();
+    if (i_ < s_->length && s_->At(i_) == '}') {
+      ++i_;
+      return Value::FromObject(obj);
+    }
+    while (true) {
+      SkipWs();
+      if (i_ >= s_->length || s_->At(i_) != '"') return Error("Expected property name in JSON");
+      String* key = ParseString();
+      if (key == nullptr) return Value::Empty();
+      SkipWs();
+      if (i_ >= s_->length || s_->At(i_) != ':') return Error("Expected ':' after property name in JSON");
+      ++i_;
+      SkipWs();
+      Value v = ParseValue(depth + 1);
+      if (v.IsEmpty()) return v;
+      PropertyKey k = vm_.KeyFromString(key);
+      if (k.v.IsEmpty() || !SetOwnData(vm_, obj, k, v)) return Oom(vm_);
+      SkipWs();
+      if (i_ < s_->length && s_->At(i_) == ',') {
+        ++i_;
+        continue;
+      }
+      if (i_ < s_->length && s_->At(i_) == '}') {
+        ++i_;
+        return Value::FromObject(obj);
+      }
+      return Error("Expected ',' or '}' after property value in JSON");
+    }
+  }
+
+  Vm& vm_;
+  String* s_;
+  uint32_t i_ = 0;
+  bool failed_ = false;
+};
+
+// 25.5.1 JSON.parse ( text [ , reviver ] )
+Value JsonParse(Vm& vm, CallArgs& a) {
+  String* text = ArgToString(vm, a.arg(0));
+  if (text == nullptr) return Value::Empty();
+  if (IsCallable(a.arg(1))) {
+    return vm.ThrowError(ErrorKind::kTypeError, "JSON.parse reviver is not supported yet");
+  }
+  JsonParser p(vm, text);
+  return p.Parse();
+}
+
+}  // namespace
+
+bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  Object* g = realm.global;
+  Object* console = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  Object* json = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (console == nullptr || json == nullptr) return false;
+  String* json_tag = NewStringFromLatin1(vm, "JSON");
+  return json_tag != nullptr && DefineValue(vm, g, "globalThis", realm.global_this) &&
+         DefineValue(vm, g, "NaN", Value::Double(NAN), 0) &&
+         DefineValue(vm, g, "Infinity", Value::Double(INFINITY), 0) &&
+         DefineValue(vm, g, "undefined", Value::Undefined(), 0) &&
+         DefineNativeMethod(vm, realm, g, "isNaN", GlobalIsNaN, 1) &&
+         DefineNativeMethod(vm, realm, g, "isFinite", GlobalIsFinite, 1) &&
+         DefineNativeMethod(vm, realm, g, "parseInt", GlobalParseInt, 2) &&
+         DefineNativeMethod(vm, realm, g, "parseFloat", GlobalParseFloat, 1) &&
+         DefineNativeMethod(vm, realm, g, "print", Print, 1) &&
+         DefineValue(vm, g, "console", Value::FromObject(console)) &&
+         DefineNativeMethod(vm, realm, console, "log", Print, 0) &&
+         DefineValue(vm, g, "JSON", Value::FromObject(json)) &&
+         DefineNativeMethod(vm, realm, json, "parse", JsonParse, 2) &&
+         DefineSelfHostedMethod(vm, json, "stringify", sh.Get("JsonStringify"), 3) &&
+         SetOwnData(vm, json, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), Value::FromString(json_tag),
+                    kConfigurable);
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,453 @@
+// 20.1 Object Objects, https://tc39.es/ecma262/#sec-object-objects
+#include "runtime/builtins/builtins.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+Realm& CurrentRealm(Vm& vm) { return *vm.current_realm(); }
+
+PropertyKey ArgKey(Vm& vm, Value v) {
+  if (v.IsObject()) {
+    vm.ThrowError(ErrorKind::kTypeError, "property keys must be primitives here");
+    return PropertyKey(Value::Empty());
+  }
+  return PrimitiveToPropertyKey(vm, v);
+}
+
+Value KeyToValue(Vm& vm, PropertyKey k) {
+  if (!k.IsIndex()) return k.v;
+  String* s = NumberToString(vm, k.index());
+  return s ? Value::FromString(s) : Value::Empty();
+}
+
+// 20.1.1.1 Object ( [ value ] )
+Value ObjectConstructor(Vm& vm, CallArgs& a) {
+  Value v = a.arg(0);
+  if (v.IsNullish()) {
+    Object* o = NewObject(vm, CurrentRealm(vm).intrinsic(Intrinsic::kObjectPrototype));
+    return o ? Value::FromObject(o) : Oom(vm);
+  }
+  Object* o = ToObject(vm, CurrentRealm(vm), v);
+  return o ? Value::FromObject(o) : Value::Empty();
+}
+
+// 20.1.2.20 Object.keys ( O ) and values/entries (kind 0, 1, 2).
+Value EnumerableOwn(Vm& vm, CallArgs& a, int kind) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, o, &keys);
+  Object* out = NewArray(vm, CurrentRealm(vm));
+  if (out == nullptr) return Oom(vm);
+  for (PropertyKey k : keys) {
+    if (k.IsSymbol()) continue;
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, o, k, &prop) || !(prop.attrs & kEnumerable)) continue;
+    if (kind != 0 && (prop.attrs & kAccessorBit)) {
+      return vm.ThrowError(ErrorKind::kTypeError, "Object.values/entries of accessors is not supported yet");
+    }
+    Value key = KeyToValue(vm, k);
+    if (key.IsEmpty()) return Oom(vm);
+    Value item = kind == 0 ? key : prop.value;
+    if (kind == 2) {
+      Object* pair = NewArray(vm, CurrentRealm(vm));
+      if (pair == nullptr || !ArrayPush(vm, pair, key) || !ArrayPush(vm, pair, prop.value)) return Oom(vm);
+      item = Value::FromObject(pair);
+    }
+    if (!ArrayPush(vm, out, item)) return Oom(vm);
+  }
+  return Value::FromObject(out);
+}
+Value ObjectKeys(Vm& vm, CallArgs& a) { return EnumerableOwn(vm, a, 0); }
+Value ObjectValues(Vm& vm, CallArgs& a) { return EnumerableOwn(vm, a, 1); }
+Value ObjectEntries(Vm& vm, CallArgs& a) { return EnumerableOwn(vm, a, 2); }
+
+// 20.1.2.11 Object.getOwnPropertyNames ( O ) / getOwnPropertySymbols
+Value OwnKeysOfKind(Vm& vm, CallArgs& a, bool symbols) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, o, &keys);
+  Object* out = NewArray(vm, CurrentRealm(vm));
+  if (out == nullptr) return Oom(vm);
+  for (PropertyKey k : keys) {
+    if (k.IsSymbol() != symbols) continue;
+    Value key = KeyToValue(vm, k);
+    if (key.IsEmpty() || !ArrayPush(vm, out, key)) return Oom(vm);
+  }
+  return Value::FromObject(out);
+}
+Value ObjectGetOwnPropertyNames(Vm& vm, CallArgs& a) { return OwnKeysOfKind(vm, a, false); }
+Value ObjectGetOwnPropertySymbols(Vm& vm, CallArgs& a) { return OwnKeysOfKind(vm, a, true); }
+
+// 20.1.2.10 Object.getPrototypeOf ( O )
+Value ObjectGetPrototypeOf(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  return o->proto ? Value::FromObject(o->proto) : Value::Null();
+}
+
+bool SetPrototype(Object* o, Object* proto) {
+  if (o->proto == proto) return true;
+  if (!o->extensible) return false;
+  for (Object* p = proto; p != nullptr; p = p->proto) {
+    if (p == o) return false;  // would create a cycle
+  }
+  o->proto = proto;
+  return true;
+}
+
+// 20.1.2.23 Object.setPrototypeOf ( O, proto )
+Value ObjectSetPrototypeOf(Vm& vm, CallArgs& a) {
+  Value o = a.arg(0), proto = a.arg(1);
+  if (o.IsNullish()) return vm.ThrowError(ErrorKind::kTypeError, "Object.setPrototypeOf called on null or undefined");
+  if (!proto.IsObject() && !proto.IsNull()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Object prototype may only be an Object or null");
+  }
+  if (!o.IsObject()) return o;
+  if (!SetPrototype(o.AsObject(), proto.IsNull() ? nullptr : proto.AsObject())) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Cannot set prototype");
+  }
+  return o;
+}
+
+bool ToDescriptor(Vm& vm, Value v, PropertyDescriptor* d) {
+  if (!v.IsObject()) {
+    vm.ThrowError(ErrorKind::kTypeError, "Property description must be an object");
+    return false;
+  }
+  Object* o = v.AsObject();
+  auto field = [&](String* name, Value* out) {
+    OwnProperty prop;
+    Object* holder;
+    if (!LookupProperty(vm, o, PropertyKey(Value::FromString(name)), &prop, &holder)) return false;
+    if (prop.attrs & kAccessorBit) {
+      vm.ThrowError(ErrorKind::kTypeError, "accessor fields in descriptors are not supported yet");
+      *out = Value::Empty();
+      return true;
+    }
+    *out = prop.value;
+    return true;
+  };
+  Value f;
+  const Atoms& at = vm.atoms();
+  if (field(at.enumerable, &f)) {
+    if (f.IsEmpty()) return false;
+    d->enumerable = ToBoolean(f);
+  }
+  if (field(at.configurable, &f)) {
+    if (f.IsEmpty()) return false;
+    d->configurable = ToBoolean(f);
+  }
+  if (field(at.value, &f)) {
+    if (f.IsEmpty()) return false;
+    d->value = f;
+  }
+  if (field(at.writable, &f)) {
+    if (f.IsEmpty()) return false;
+    d->writable = ToBoolean(f);
+  }
+  if (field(at.get, &f)) {
+    if (f.IsEmpty()) return false;
+    if (!f.IsUndefined() && !IsCallable(f)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Getter must be a function");
+      return false;
+    }
+    d->get = f;
+  }
+  if (field(at.set, &f)) {
+    if (f.IsEmpty()) return false;
+    if (!f.IsUndefined() && !IsCallable(f)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Setter must be a function");
+      return false;
+    }
+    d->set = f;
+  }
+  if (d->IsAccessor() && d->IsData()) {
+    vm.ThrowError(ErrorKind::kTypeError,
+                  "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+    return false;
+  }
+  return true;
+}
+
+Value DefineFromDescriptor(Vm& vm, Object* o, Value key, Value desc_v) {
+  PropertyKey k = ArgKey(vm, key);
+  if (k.v.IsEmpty()) return Value::Empty();
+  PropertyDescriptor d;
+  if (!ToDescriptor(vm, desc_v, &d)) return Value::Empty();
+  if (o->is_array() && k.v == Value::FromString(vm.atoms().length) && !d.value.IsEmpty()) {
+    double n;
+    if (!ArgToNumber(vm, d.value, &n)) return Value::Empty();
+    if (static_cast<double>(DoubleToUint32(n)) != n) {
+      return vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
+    }
+    d.value = Value::Number(n);
+  }
+  switch (DefineOwnProperty(vm, o, k, d)) {
+    case DefineResult::kOk:
+      return Value::FromObject(o);
+    case DefineResult::kRejected:
+      return vm.ThrowError(ErrorKind::kTypeError, "Cannot redefine property");
+    case DefineResult::kOutOfMemory:
+      return Oom(vm);
+  }
+  return Value::Empty();
+}
+
+// 20.1.2.4 Object.defineProperty ( O, P, Attributes )
+Value ObjectDefineProperty(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "Object.defineProperty called on non-object");
+  return DefineFromDescriptor(vm, a.arg(0).AsObject(), a.arg(1), a.arg(2));
+}
+
+// 20.1.2.3 Object.defineProperties ( O, Properties )
+Value ObjectDefineProperties(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "Object.defineProperties called on non-object");
+  Object* props = ToObject(vm, CurrentRealm(vm), a.arg(1));
+  if (props == nullptr) return Value::Empty();
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, props, &keys);
+  for (PropertyKey k : keys) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, props, k, &prop) || !(prop.attrs & kEnumerable)) continue;
+    Value key = KeyToValue(vm, k);
+    if (DefineFromDescriptor(vm, a.arg(0).AsObject(), key, prop.value).IsEmpty()) return Value::Empty();
+  }
+  return a.arg(0);
+}
+
+Value FromDescriptor(Vm& vm, const OwnProperty& prop) {
+  Object* d = NewObject(vm, CurrentRealm(vm).intrinsic(Intrinsic::kObjectPrototype));
+  if (d == nullptr) return Oom(vm);
+  const Atoms& at = vm.atoms();
+  bool ok = true;
+  if (prop.attrs & kAccessorBit) {
+    Accessor* acc = ValueToAccessor(prop.value);
+    ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.get)), acc->getter);
+    ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.set)), acc->setter);
+  } else {
+    ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.value)), prop.value);
+    ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.writable)),
+                     Value::Boolean(prop.attrs & kWritable));
+  }
+  ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.enumerable)), Value::Boolean(prop.attrs & kEnumerable));
+  ok &= SetOwnData(vm, d, PropertyKey(Value::FromString(at.configurable)),
+                   Value::Boolean(prop.attrs & kConfigurable));
+  return ok ? Value::FromObject(d) : Oom(vm);
+}
+
+// 20.1.2.8 Object.getOwnPropertyDescriptor ( O, P )
+Value ObjectGetOwnPropertyDescriptor(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  OwnProperty prop;
+  if (!GetOwnProperty(vm, o, k, &prop)) return Value::Undefined();
+  return FromDescriptor(vm, prop);
+}
+
+// 20.1.2.2 Object.create ( O, Properties )
+Value ObjectCreate(Vm& vm, CallArgs& a) {
+  Value proto = a.arg(0);
+  if (!proto.IsObject() && !proto.IsNull()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Object prototype may only be an Object or null");
+  }
+  Object* o = NewObject(vm, proto.IsNull() ? nullptr : proto.AsObject());
+  if (o == nullptr) return Oom(vm);
+  if (!a.arg(1).IsUndefined()) {
+    Value args[2] = {Value::FromObject(o), a.arg(1)};
+    CallArgs inner{Value::Undefined(), args, 2, Value::Undefined(), a.callee, a.task};
+    if (ObjectDefineProperties(vm, inner).IsEmpty()) return Value::Empty();
+  }
+  return Value::FromObject(o);
+}
+
+// SetIntegrityLevel / TestIntegrityLevel (sealed: level 0, frozen: 1).
+Value SetIntegrity(Vm& vm, CallArgs& a, bool frozen) {
+  if (!a.arg(0).IsObject()) return a.arg(0);
+  Object* o = a.arg(0).AsObject();
+  o->extensible = false;
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, o, &keys);
+  for (PropertyKey k : keys) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, o, k, &prop)) continue;
+    PropertyDescriptor d;
+    d.configurable = 0;
+    if (frozen && !(prop.attrs & kAccessorBit)) d.writable = 0;
+    if (DefineOwnProperty(vm, o, k, d) == DefineResult::kOutOfMemory) return Oom(vm);
+  }
+  return a.arg(0);
+}
+Value ObjectFreeze(Vm& vm, CallArgs& a) { return SetIntegrity(vm, a, true); }
+Value ObjectSeal(Vm& vm, CallArgs& a) { return SetIntegrity(vm, a, false); }
+
+Value TestIntegrity(Vm& vm, CallArgs& a, bool frozen) {
+  if (!a.arg(0).IsObject()) return Value::Boolean(true);
+  Object* o = a.arg(0).AsObject();
+  if (o->extensible) return Value::Boolean(false);
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, o, &keys);
+  for (PropertyKey k : keys) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, o, k, &prop)) continue;
+    if (prop.attrs & kConfigurable) return Value::Boolean(false);
+    if (frozen && !(prop.attrs & kAccessorBit) && (prop.attrs & kWritable)) return Value::Boolean(false);
+  }
+  return Value::Boolean(true);
+}
+Value ObjectIsFrozen(Vm& vm, CallArgs& a) { return TestIntegrity(vm, a, true); }
+Value ObjectIsSealed(Vm& vm, CallArgs& a) { return TestIntegrity(vm, a, false); }
+
+Value ObjectPreventExtensions(Vm& vm, CallArgs& a) {
+  if (a.arg(0).IsObject()) a.arg(0).AsObject()->extensible = false;
+  return a.arg(0);
+}
+Value ObjectIsExtensible(Vm& vm, CallArgs& a) {
+  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->extensible);
+}
+
+// 20.1.2.14 Object.is ( value1, value2 )
+Value ObjectIs(Vm& vm, CallArgs& a) { return Value::Boolean(SameValue(a.arg(0), a.arg(1))); }
+
+// 20.1.2.13 Object.hasOwn ( O, P )
+Value ObjectHasOwn(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  OwnProperty prop;
+  return Value::Boolean(GetOwnProperty(vm, o, k, &prop));
+}
+
+// 20.1.3.2 Object.prototype.hasOwnProperty ( V )
+Value ObjectProtoHasOwnProperty(Vm& vm, CallArgs& a) {
+  PropertyKey k = ArgKey(vm, a.arg(0));
+  if (k.v.IsEmpty()) return Value::Empty();
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  OwnProperty prop;
+  return Value::Boolean(GetOwnProperty(vm, o, k, &prop));
+}
+
+// 20.1.3.3 Object.prototype.isPrototypeOf ( V )
+Value ObjectProtoIsPrototypeOf(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return Value::Boolean(false);
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  for (Object* p = a.arg(0).AsObject()->proto; p != nullptr; p = p->proto) {
+    if (p == o) return Value::Boolean(true);
+  }
+  return Value::Boolean(false);
+}
+
+// 20.1.3.4 Object.prototype.propertyIsEnumerable ( V )
+Value ObjectProtoPropertyIsEnumerable(Vm& vm, CallArgs& a) {
+  PropertyKey k = ArgKey(vm, a.arg(0));
+  if (k.v.IsEmpty()) return Value::Empty();
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  OwnProperty prop;
+  return Value::Boolean(GetOwnProperty(vm, o, k, &prop) && (prop.attrs & kEnumerable));
+}
+
+// 20.1.3.6 Object.prototype.toString ( )
+Value ObjectProtoToString(Vm& vm, CallArgs& a) {
+  String* s = ObjectToStringTag(vm, a.this_value);
+  return s ? Value::FromString(s) : Value::Empty();
+}
+
+// 20.1.3.7 Object.prototype.valueOf ( )
+Value ObjectProtoValueOf(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  return o ? Value::FromObject(o) : Value::Empty();
+}
+
+// 20.1.3.5 Object.prototype.toLocaleString ( ): Invoke(O, "toString").
+Value ObjectProtoToLocaleString(Vm& vm, CallArgs& a) {
+  Value fn, getter;
+  if (GetProperty(vm, CurrentRealm(vm), a.this_value, PropertyKey(Value::FromString(vm.atoms().toString)),
+                  &fn, &getter) != AccessStatus::kDone) {
+    return vm.ThrowError(ErrorKind::kTypeError, "toString is not reachable");
+  }
+  return vm.RequestTailCall(fn, a.this_value, {});
+}
+
+// B.2.2.1 Object.prototype.__proto__
+Value ObjectProtoGetProto(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  return o->proto ? Value::FromObject(o->proto) : Value::Null();
+}
+Value ObjectProtoSetProto(Vm& vm, CallArgs& a) {
+  if (a.this_value.IsNullish()) return vm.ThrowError(ErrorKind::kTypeError, "__proto__ setter on null");
+  Value proto = a.arg(0);
+  if ((!proto.IsObject() && !proto.IsNull()) || !a.this_value.IsObject()) return Value::Undefined();
+  if (!SetPrototype(a.this_value.AsObject(), proto.IsNull() ? nullptr : proto.AsObject())) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Cannot set prototype");
+  }
+  return Value::Undefined();
+}
+
+}  // namespace
+
+bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  Object* proto = realm.intrinsic(Intrinsic::kObjectPrototype);
+  Object* ctor = NewNativeFunction(vm, realm, "Object", ObjectConstructor, 1, true);
+  if (ctor == nullptr) return false;
+  realm.intrinsics[static_cast<int>(Intrinsic::kObject)] = ctor;
+  bool ok = DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
+            DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
+            DefineValue(vm, realm.global, "Object", Value::FromObject(ctor));
+  struct M {
+    const char* name;
+    NativeFn fn;
+    int length;
+  };
+  static const M kStatics[] = {
+      {"keys", ObjectKeys, 1},
+      {"values", ObjectValues, 1},
+      {"entries", ObjectEntries, 1},
+      {"getOwnPropertyNames", ObjectGetOwnPropertyNames, 1},
+      {"getOwnPropertySymbols", ObjectGetOwnPropertySymbols, 1},
+      {"getPrototypeOf", ObjectGetPrototypeOf, 1},
+      {"setPrototypeOf", ObjectSetPrototypeOf, 2},
+      {"defineProperty", ObjectDefineProperty, 3},
+      {"defineProperties", ObjectDefineProperties, 2},
+      {"getOwnPropertyDescriptor", ObjectGetOwnPropertyDescriptor, 2},
+      {"create", ObjectCreate, 2},
+      {"freeze", ObjectFreeze, 1},
+      {"seal", ObjectSeal, 1},
+      {"isFrozen", ObjectIsFrozen, 1},
+      {"isSealed", ObjectIsSealed, 1},
+      {"preventExtensions", ObjectPreventExtensions, 1},
+      {"isExtensible", ObjectIsExtensible, 1},
+      {"is", ObjectIs, 2},
+      {"hasOwn", ObjectHasOwn, 2},
+  };
+  for (const M& m : kStatics) ok = ok && DefineNativeMethod(vm, realm, ctor, m.name, m.fn, m.length);
+  ok = ok && DefineSelfHostedMethod(vm, ctor, "assign", sh.Get("ObjectAssign"), 2);
+  static const M kProto[] = {
+      {"hasOwnProperty", ObjectProtoHasOwnProperty, 1},
+      {"isPrototypeOf", ObjectProtoIsPrototypeOf, 1},
+      {"propertyIsEnumerable", ObjectProtoPropertyIsEnumerable, 1},
+      {"toString", ObjectProtoToString, 0},
+      {"toLocaleString", ObjectProtoToLocaleString, 0},
+      {"valueOf", ObjectProtoValueOf, 0},
+  };
+  for (const M& m : kProto) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
+  if (!ok) return false;
+  Object* getter = NewNativeFunction(vm, realm, "get __proto__", ObjectProtoGetProto, 0);
+  Object* setter = NewNativeFunction(vm, realm, "set __proto__", ObjectProtoSetProto, 1);
+  if (getter == nullptr || setter == nullptr) return false;
+  Accessor* acc = NewAccessor(vm, Value::FromObject(getter), Value::FromObject(setter));
+  return acc != nullptr &&
+         SetOwnData(vm, proto, PropertyKey(Value::FromString(vm.atoms().__proto__)), AccessorToValue(acc),
+                    kConfigurable | kAccessorBit);
+}
+
+}  // namespace ratchet::internal

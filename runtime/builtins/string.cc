@@ -1,0 +1,409 @@
+// 22.1 String Objects, https://tc39.es/ecma262/#sec-string-objects
+#include <algorithm>
+#include <cmath>
+
+#include "runtime/builtins/builtins.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+// RequireObjectCoercible(this) then ToString(this), for primitives and
+// String wrappers.
+String* ThisString(Vm& vm, CallArgs& a, const char* method) {
+  Value t = a.this_value;
+  if (t.IsNullish()) {
+    vm.ThrowError(ErrorKind::kTypeError,
+                  std::string("String.prototype.") + method + " called on null or undefined");
+    return nullptr;
+  }
+  if (t.IsObject() && t.AsObject()->cls == ObjectClass::kString) {
+    return static_cast<PrimitiveObject*>(t.AsObject())->primitive.AsString();
+  }
+  return ArgToString(vm, t);
+}
+
+bool ArgInteger(Vm& vm, Value v, double* out) {
+  double d;
+  if (!ArgToNumber(vm, v, &d)) return false;
+  *out = ToIntegerOrInfinity(d);
+  return true;
+}
+
+Value StringValue(Vm& vm, String* s) { return s ? Value::FromString(s) : Oom(vm); }
+
+// 22.1.1.1 String ( value )
+Value StringConstructor(Vm& vm, CallArgs& a) {
+  String* s;
+  if (a.argc == 0) {
+    s = vm.atoms().empty;
+  } else if (a.args[0].IsSymbol() && a.new_target.IsUndefined()) {
+    Value d = a.args[0].AsSymbol()->description;
+    std::u16string text = u"Symbol(";
+    if (d.IsString()) text += ToU16String(d.AsString());
+    text += u")";
+    s = NewStringFromUtf16(vm, text);
+    if (s == nullptr) return Oom(vm);
+  } else if (a.args[0].IsObject()) {
+    if (a.new_target.IsUndefined()) {
+      Value fn = vm.current_realm()->self_hosted_fn(SelfHosted::kToStringSlow);
+      return vm.RequestTailCall(fn, Value::Undefined(), {a.args[0]});
+    }
+    s = ArgToString(vm, a.args[0]);  // FIXME: new String(object) needs ToPrimitive
+  } else {
+    s = PrimitiveToString(vm, a.args[0]);
+  }
+  if (s == nullptr) return Value::Empty();
+  if (a.new_target.IsUndefined()) return Value::FromString(s);
+  Object* o = ToObject(vm, *vm.current_realm(), Value::FromString(s));
+  return o ? Value::FromObject(o) : Value::Empty();
+}
+
+// 22.1.2.1 String.fromCharCode ( ...codeUnits )
+Value StringFromCharCode(Vm& vm, CallArgs& a) {
+  std::u16string out;
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    double d;
+    if (!ArgToNumber(vm, a.args[i], &d)) return Value::Empty();
+    out.push_back(static_cast<char16_t>(DoubleToUint32(d) & 0xFFFF));
+  }
+  return StringValue(vm, NewStringFromUtf16(vm, out));
+}
+
+// 22.1.3.35 String.prototype.valueOf / 22.1.3.29 toString
+Value StringProtoValueOf(Vm& vm, CallArgs& a) {
+  Value t = a.this_value;
+  if (t.IsString()) return t;
+  if (t.IsObject() && t.AsObject()->cls == ObjectClass::kString) {
+    return static_cast<PrimitiveObject*>(t.AsObject())->primitive;
+  }
+  return vm.ThrowError(ErrorKind::kTypeError, "String.prototype.valueOf requires that 'this' be a String");
+}
+
+Value StringProtoCharAt(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "charAt");
+  double pos;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &pos)) return Value::Empty();
+  if (pos < 0 || pos >= s->length) return Value::FromString(vm.atoms().empty);
+  return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos) + 1));
+}
+
+Value StringProtoCharCodeAt(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "charCodeAt");
+  double pos;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &pos)) return Value::Empty();
+  if (pos < 0 || pos >= s->length) return Value::Double(NAN);
+  return Value::Int32(s->At(static_cast<uint32_t>(pos)));
+}
+
+Value StringProtoCodePointAt(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "codePointAt");
+  double pos;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &pos)) return Value::Empty();
+  if (pos < 0 || pos >= s->length) return Value::Undefined();
+  uint32_t i = static_cast<uint32_t>(pos);
+  char16_t c = s->At(i);
+  if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s->length) {
+    char16_t d = s->At(i + 1);
+    if (d >= 0xDC00 && d <= 0xDFFF) return Value::Int32(0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00));
+  }
+  return Value::Int32(c);
+}
+
+Value StringProtoAt(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "at");
+  double pos;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &pos)) return Value::Empty();
+  if (pos < 0) pos += s->length;
+  if (pos < 0 || pos >= s->length) return Value::Undefined();
+  return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos) + 1));
+}
+
+int64_t IndexOf(String* s, String* search, uint32_t from) {
+  if (search->length == 0) return from <= s->length ? from : s->length;
+  for (uint64_t i = from; i + search->length <= s->length; ++i) {
+    uint32_t k = 0;
+    while (k < search->length && s->At(static_cast<uint32_t>(i) + k) == search->At(k)) ++k;
+    if (k == search->length) return static_cast<int64_t>(i);
+  }
+  return -1;
+}
+
+Value StringProtoIndexOf(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "indexOf");
+  if (s == nullptr) return Value::Empty();
+  String* search = ArgToString(vm, a.arg(0));
+  double pos;
+  if (search == nullptr || !ArgInteger(vm, a.arg(1), &pos)) return Value::Empty();
+  pos = std::clamp(pos, 0.0, static_cast<double>(s->length));
+  return Value::Number(static_cast<double>(IndexOf(s, search, static_cast<uint32_t>(pos))));
+}
+
+Value StringProtoLastIndexOf(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "lastIndexOf");
+  if (s == nullptr) return Value::Empty();
+  String* search = ArgToString(vm, a.arg(0));
+  if (search == nullptr) return Value::Empty();
+  double pos = INFINITY;
+  if (!a.arg(1).IsUndefined()) {
+    double d;
+    if (!ArgToNumber(vm, a.arg(1), &d)) return Value::Empty();
+    pos = std::isnan(d) ? INFINITY : ToIntegerOrInfinity(d);
+  }
+  if (search->length > s->length) return Value::Int32(-1);
+  int64_t start = static_cast<int64_t>(std::clamp(pos, 0.0, static_cast<double>(s->length - search->length)));
+  for (int64_t i = start; i >= 0; --i) {
+    uint32_t k = 0;
+    while (k < search->length && s->At(static_cast<uint32_t>(i) + k) == search->At(k)) ++k;
+    if (k == search->length) return Value::Number(static_cast<double>(i));
+  }
+  return Value::Int32(-1);
+}
+
+Value StringProtoIncludes(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "includes");
+  if (s == nullptr) return Value::Empty();
+  String* search = ArgToString(vm, a.arg(0));
+  double pos;
+  if (search == nullptr || !ArgInteger(vm, a.arg(1), &pos)) return Value::Empty();
+  pos = std::clamp(pos, 0.0, static_cast<double>(s->length));
+  return Value::Boolean(IndexOf(s, search, static_cast<uint32_t>(pos)) >= 0);
+}
+
+Value StartsOrEndsWith(Vm& vm, CallArgs& a, bool ends) {
+  String* s = ThisString(vm, a, ends ? "endsWith" : "startsWith");
+  if (s == nullptr) return Value::Empty();
+  String* search = ArgToString(vm, a.arg(0));
+  if (search == nullptr) return Value::Empty();
+  double pos;
+  if (a.arg(1).IsUndefined()) {
+    pos = ends ? s->length : 0;
+  } else if (!ArgInteger(vm, a.arg(1), &pos)) {
+    return Value::Empty();
+  }
+  pos = std::clamp(pos, 0.0, static_cast<double>(s->length));
+  int64_t start = ends ? static_cast<int64_t>(pos) - search->length : static_cast<int64_t>(pos);
+  if (start < 0 || start + search->length > s->length) return Value::Boolean(false);
+  for (uint32_t k = 0; k < search->length; ++k) {
+    if (s->At(static_cast<uint32_t>(start) + k) != search->At(k)) return Value::Boolean(false);
+  }
+  return Value::Boolean(true);
+}
+Value StringProtoStartsWith(Vm& vm, CallArgs& a) { return StartsOrEndsWith(vm, a, false); }
+Value StringProtoEndsWith(Vm& vm, CallArgs& a) { return StartsOrEndsWith(vm, a, true); }
+
+Value StringProtoSlice(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "slice");
+  if (s == nullptr) return Value::Empty();
+  double len = s->length, start, end = len;
+  if (!ArgInteger(vm, a.arg(0), &start)) return Value::Empty();
+  if (!a.arg(1).IsUndefined() && !ArgInteger(vm, a.arg(1), &end)) return Value::Empty();
+  start = start < 0 ? std::max(0.0, len + start) : std::min(start, len);
+  end = end < 0 ? std::max(0.0, len + end) : std::min(end, len);
+  if (start >= end) return Value::FromString(vm.atoms().empty);
+  return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(start), static_cast<uint32_t>(end)));
+}
+
+Value StringProtoSubstring(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "substring");
+  if (s == nullptr) return Value::Empty();
+  double len = s->length, start, end = len;
+  if (!ArgInteger(vm, a.arg(0), &start)) return Value::Empty();
+  if (!a.arg(1).IsUndefined() && !ArgInteger(vm, a.arg(1), &end)) return Value::Empty();
+  start = std::clamp(start, 0.0, len);
+  end = std::clamp(end, 0.0, len);
+  if (start > end) std::swap(start, end);
+  return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(start), static_cast<uint32_t>(end)));
+}
+
+// B.2.2.1 String.prototype.substr ( start, length )
+Value StringProtoSubstr(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "substr");
+  if (s == nullptr) return Value::Empty();
+  double size = s->length, start, length = size;
+  if (!ArgInteger(vm, a.arg(0), &start)) return Value::Empty();
+  if (!a.arg(1).IsUndefined() && !ArgInteger(vm, a.arg(1), &length)) return Value::Empty();
+  if (start < 0) start = std::max(0.0, size + start);
+  start = std::min(start, size);
+  double end = std::min(start + length, size);
+  if (start >= end) return Value::FromString(vm.atoms().empty);
+  return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(start), static_cast<uint32_t>(end)));
+}
+
+Value ChangeCase(Vm& vm, CallArgs& a, bool upper) {
+  String* s = ThisString(vm, a, upper ? "toUpperCase" : "toLowerCase");
+  if (s == nullptr) return Value::Empty();
+  // FIXME: full Unicode case mapping (ICU) belongs to the standard library issue.
+  std::u16string out = ToU16String(s);
+  for (char16_t& c : out) {
+    if (upper) {
+      if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 32;
+    } else {
+      if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 32;
+    }
+  }
+  return StringValue(vm, NewStringFromUtf16(vm, out));
+}
+Value StringProtoToUpperCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, true); }
+Value StringProtoToLowerCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, false); }
+
+bool IsWhite(char16_t c) {
+  return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0xA0 || c == 0xFEFF || c == 0x0A ||
+         c == 0x0D || c == 0x2028 || c == 0x2029 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+Value Trim(Vm& vm, CallArgs& a, bool start, bool end) {
+  String* s = ThisString(vm, a, "trim");
+  if (s == nullptr) return Value::Empty();
+  uint32_t b = 0, e = s->length;
+  if (start) {
+    while (b < e && IsWhite(s->At(b))) ++b;
+  }
+  if (end) {
+    while (e > b && IsWhite(s->At(e - 1))) --e;
+  }
+  return StringValue(vm, Substring(vm, s, b, e));
+}
+Value StringProtoTrim(Vm& vm, CallArgs& a) { return Trim(vm, a, true, true); }
+Value StringProtoTrimStart(Vm& vm, CallArgs& a) { return Trim(vm, a, true, false); }
+Value StringProtoTrimEnd(Vm& vm, CallArgs& a) { return Trim(vm, a, false, true); }
+
+// 22.1.3.23 String.prototype.split ( separator, limit ) for string separators.
+Value StringProtoSplit(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "split");
+  if (s == nullptr) return Value::Empty();
+  Object* out = NewArray(vm, *vm.current_realm());
+  if (out == nullptr) return Oom(vm);
+  double lim = 4294967295.0;
+  if (!a.arg(1).IsUndefined()) {
+    double d;
+    if (!ArgToNumber(vm, a.arg(1), &d)) return Value::Empty();
+    lim = DoubleToUint32(d);
+  }
+  if (a.arg(0).IsUndefined()) {
+    if (lim > 0 && !ArrayPush(vm, out, Value::FromString(s))) return Oom(vm);
+    return Value::FromObject(out);
+  }
+  String* sep = ArgToString(vm, a.arg(0));
+  if (sep == nullptr) return Value::Empty();
+  if (lim == 0) return Value::FromObject(out);
+  if (sep->length == 0) {
+    for (uint32_t i = 0; i < s->length && out->array_length < lim; ++i) {
+      String* ch = Substring(vm, s, i, i + 1);
+      if (ch == nullptr || !ArrayPush(vm, out, Value::FromString(ch))) return Oom(vm);
+    }
+    return Value::FromObject(out);
+  }
+  uint32_t p = 0;
+  int64_t q;
+  while ((q = IndexOf(s, sep, p)) >= 0 && q + sep->length <= s->length) {
+    if (static_cast<uint32_t>(q) == s->length) break;
+    String* part = Substring(vm, s, p, static_cast<uint32_t>(q));
+    if (part == nullptr || !ArrayPush(vm, out, Value::FromString(part))) return Oom(vm);
+    if (out->array_length >= lim) return Value::FromObject(out);
+    p = static_cast<uint32_t>(q) + sep->length;
+  }
+  String* rest = Substring(vm, s, p, s->length);
+  if (rest == nullptr || !ArrayPush(vm, out, Value::FromString(rest))) return Oom(vm);
+  return Value::FromObject(out);
+}
+
+// 22.1.3.18 String.prototype.repeat ( count )
+Value StringProtoRepeat(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "repeat");
+  double n;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &n)) return Value::Empty();
+  if (n < 0 || std::isinf(n)) return vm.ThrowError(ErrorKind::kRangeError, "Invalid count value");
+  if (n == 0 || s->length == 0) return Value::FromString(vm.atoms().empty);
+  double total = n * s->length;
+  if (total > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+  String* r = NewRawString(vm, static_cast<uint32_t>(total), s->is_one_byte());
+  if (r == nullptr) return Oom(vm);
+  for (uint32_t k = 0; k < static_cast<uint32_t>(n); ++k) {
+    for (uint32_t i = 0; i < s->length; ++i) {
+      if (s->is_one_byte()) {
+        r->mutable_chars8()[k * s->length + i] = s->chars8()[i];
+      } else {
+        r->mutable_chars16()[k * s->length + i] = s->chars16()[i];
+      }
+    }
+  }
+  return Value::FromString(r);
+}
+
+Value Pad(Vm& vm, CallArgs& a, bool at_start) {
+  String* s = ThisString(vm, a, at_start ? "padStart" : "padEnd");
+  double max_len;
+  if (s == nullptr || !ArgInteger(vm, a.arg(0), &max_len)) return Value::Empty();
+  if (max_len <= s->length) return Value::FromString(s);
+  String* filler = a.arg(1).IsUndefined() ? nullptr : ArgToString(vm, a.arg(1));
+  if (!a.arg(1).IsUndefined() && filler == nullptr) return Value::Empty();
+  std::u16string fill = filler ? ToU16String(filler) : u" ";
+  if (fill.empty()) return Value::FromString(s);
+  if (max_len > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+  std::u16string pad;
+  uint32_t need = static_cast<uint32_t>(max_len) - s->length;
+  if (!vm.heap().CanAllocate(static_cast<size_t>(max_len) * 2)) return Oom(vm);
+  while (pad.size() < need) pad += fill;
+  pad.resize(need);
+  std::u16string body = ToU16String(s);
+  return StringValue(vm, NewStringFromUtf16(vm, at_start ? pad + body : body + pad));
+}
+Value StringProtoPadStart(Vm& vm, CallArgs& a) { return Pad(vm, a, true); }
+Value StringProtoPadEnd(Vm& vm, CallArgs& a) { return Pad(vm, a, false); }
+
+Value StringProtoConcat(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "concat");
+  if (s == nullptr) return Value::Empty();
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    String* t = ArgToString(vm, a.args[i]);
+    if (t == nullptr) return Value::Empty();
+    if (static_cast<uint64_t>(s->length) + t->length > kMaxStringLength) {
+      return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+    }
+    s = ConcatStrings(vm, s, t);
+    if (s == nullptr) return Oom(vm);
+  }
+  return Value::FromString(s);
+}
+
+}  // namespace
+
+bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  Object* proto = realm.intrinsic(Intrinsic::kStringPrototype);
+  Object* ctor = NewNativeFunction(vm, realm, "String", StringConstructor, 1, true);
+  if (ctor == nullptr) return false;
+  bool ok = DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
+            DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
+            DefineValue(vm, realm.global, "String", Value::FromObject(ctor)) &&
+            DefineNativeMethod(vm, realm, ctor, "fromCharCode", StringFromCharCode, 1);
+  struct M {
+    const char* name;
+    NativeFn fn;
+    int length;
+  };
+  static const M kMethods[] = {
+      {"toString", StringProtoValueOf, 0},      {"valueOf", StringProtoValueOf, 0},
+      {"charAt", StringProtoCharAt, 1},         {"charCodeAt", StringProtoCharCodeAt, 1},
+      {"codePointAt", StringProtoCodePointAt, 1}, {"at", StringProtoAt, 1},
+      {"indexOf", StringProtoIndexOf, 1},       {"lastIndexOf", StringProtoLastIndexOf, 1},
+      {"includes", StringProtoIncludes, 1},     {"startsWith", StringProtoStartsWith, 1},
+      {"endsWith", StringProtoEndsWith, 1},     {"slice", StringProtoSlice, 2},
+      {"substring", StringProtoSubstring, 2},   {"substr", StringProtoSubstr, 2},
+      {"toUpperCase", StringProtoToUpperCase, 0}, {"toLowerCase", StringProtoToLowerCase, 0},
+      {"trim", StringProtoTrim, 0},             {"trimStart", StringProtoTrimStart, 0},
+      {"trimEnd", StringProtoTrimEnd, 0},       {"split", StringProtoSplit, 2},
+      {"repeat", StringProtoRepeat, 1},         {"padStart", StringProtoPadStart, 1},
+      {"padEnd", StringProtoPadEnd, 1},         {"concat", StringProtoConcat, 1},
+  };
+  for (const M& m : kMethods) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
+  if (!ok) return false;
+  Value iter = sh.Get("StringIterator");
+  String* name = NewStringFromLatin1(vm, "[Symbol.iterator]");
+  return name != nullptr && SetFunctionNameAndLength(vm, iter.AsObject(), Value::FromString(name), 0) &&
+         SetOwnData(vm, proto, PropertyKey(Value::FromSymbol(vm.symbols().iterator)), iter, kHiddenAttrs);
+}
+
+}  // namespace ratchet::internal

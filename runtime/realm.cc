@@ -1,0 +1,489 @@
+#include "runtime/realm.h"
+
+#include <cmath>
+#include <memory>
+#include <unordered_map>
+
+#include "absl/strings/str_cat.h"
+#include "compiler/codegen.h"
+#include "compiler/parser.h"
+#include "runtime/builtins/builtins.h"
+#include "runtime/loader.h"
+#include "vm/interpreter.h"
+
+namespace ratchet::internal {
+
+extern const char kSelfHostedSource[];
+
+namespace {
+
+// ---- Natives bound in the self-hosted library's environment ----------------
+
+Value NativeCallFunction(Vm& vm, CallArgs& a) {
+  std::vector<Value> args;
+  for (uint32_t i = 2; i < a.argc; ++i) args.push_back(a.args[i]);
+  return vm.RequestTailCall(a.arg(0), a.arg(1), std::move(args));
+}
+
+Value NativeThrowTypeError(Vm& vm, CallArgs& a) {
+  Value m = a.arg(0);
+  return vm.ThrowError(ErrorKind::kTypeError, m.IsString() ? ToUtf8(m.AsString()) : "TypeError");
+}
+
+Value NativeIsCallable(Vm& vm, CallArgs& a) { return Value::Boolean(IsCallable(a.arg(0))); }
+
+Value NativeOrdinaryHasInstance(Vm& vm, CallArgs& a) {
+  Value c = a.arg(0), o = a.arg(1);
+  if (!IsCallable(c)) return Value::Boolean(false);
+  Object* t = c.AsObject();
+  while (t->cls == ObjectClass::kBound) t = static_cast<BoundFunction*>(t)->target;
+  if (!o.IsObject()) return Value::Boolean(false);
+  OwnProperty prop;
+  Object* holder;
+  if (!LookupProperty(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) ||
+      (prop.attrs & kAccessorBit) || !prop.value.IsObject()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Function has non-object prototype in instanceof check");
+  }
+  for (Object* p = o.AsObject()->proto; p != nullptr; p = p->proto) {
+    if (p == prop.value.AsObject()) return Value::Boolean(true);
+  }
+  return Value::Boolean(false);
+}
+
+Value NativeNewArray(Vm& vm, CallArgs& a) {
+  Object* arr = NewArray(vm, *vm.current_realm());
+  return arr ? Value::FromObject(arr) : Oom(vm);
+}
+
+Value NativeNewArrayWithLength(Vm& vm, CallArgs& a) {
+  double n = a.arg(0).IsNumber() ? a.arg(0).AsNumber() : 0;
+  if (n > 4294967295.0) return vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
+  Object* arr = NewArray(vm, *vm.current_realm(), static_cast<uint32_t>(n));
+  return arr ? Value::FromObject(arr) : Oom(vm);
+}
+
+Value NativeNewObject(Vm& vm, CallArgs& a) {
+  Object* o = NewObject(vm, vm.current_realm()->intrinsic(Intrinsic::kObjectPrototype));
+  return o ? Value::FromObject(o) : Oom(vm);
+}
+
+Value NativeArrayPush(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject() || !ArrayPush(vm, a.arg(0).AsObject(), a.arg(1))) return Oom(vm);
+  return Value::Undefined();
+}
+
+Value NativeToObject(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, *vm.current_realm(), a.arg(0));
+  return o ? Value::FromObject(o) : Value::Empty();
+}
+
+Value NativeOwnKeys(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "not an object");
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, a.arg(0).AsObject(), &keys);
+  Object* arr = NewArray(vm, *vm.current_realm());
+  if (arr == nullptr) return Oom(vm);
+  for (PropertyKey k : keys) {
+    Value v = k.v;
+    if (k.IsIndex()) {
+      String* s = NumberToString(vm, k.index());
+      if (s == nullptr) return Oom(vm);
+      v = Value::FromString(s);
+    }
+    if (!ArrayPush(vm, arr, v)) return Oom(vm);
+  }
+  return Value::FromObject(arr);
+}
+
+PropertyKey KeyArg(Vm& vm, Value v) { return PrimitiveToPropertyKey(vm, v); }
+
+Value NativeIsEnumerable(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return Value::Boolean(false);
+  PropertyKey k = KeyArg(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  OwnProperty prop;
+  return Value::Boolean(GetOwnProperty(vm, a.arg(0).AsObject(), k, &prop) && (prop.attrs & kEnumerable));
+}
+
+Value NativeCreateDataProperty(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "not an object");
+  PropertyKey k = KeyArg(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  PropertyDescriptor d;
+  d.value = a.arg(2);
+  d.writable = d.enumerable = d.configurable = 1;
+  switch (DefineOwnProperty(vm, a.arg(0).AsObject(), k, d)) {
+    case DefineResult::kOk:
+      return Value::Boolean(true);
+    case DefineResult::kRejected:
+      return vm.ThrowError(ErrorKind::kTypeError, "Cannot define property");
+    case DefineResult::kOutOfMemory:
+      return Oom(vm);
+  }
+  return Value::Undefined();
+}
+
+Value NativeMathFloor(Vm& vm, CallArgs& a) {
+  return Value::Number(std::floor(a.arg(0).IsNumber() ? a.arg(0).AsNumber() : NAN));
+}
+
+Value NativeObjectToString(Vm& vm, CallArgs& a) {
+  String* s = ObjectToStringTag(vm, a.arg(0));
+  return s ? Value::FromString(s) : Value::Empty();
+}
+
+Value NativeIsArray(Vm& vm, CallArgs& a) {
+  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->is_array());
+}
+
+Value NativeSetLength(Vm& vm, CallArgs& a) {
+  if (a.arg(0).IsObject() && a.arg(0).AsObject()->is_array() && a.arg(1).IsNumber()) {
+    SetArrayLength(vm, a.arg(0).AsObject(), static_cast<uint32_t>(a.arg(1).AsNumber()));
+  }
+  return Value::Undefined();
+}
+
+// Iterator objects keep their state in an internal array [target, index, kind].
+Value NewIteratorObject(Vm& vm, Intrinsic proto, Value target, int32_t kind) {
+  Realm& realm = *vm.current_realm();
+  Object* it = NewObject(vm, realm.intrinsic(proto), ObjectClass::kArguments, sizeof(PrimitiveObject));
+  Object* state = NewArray(vm, realm);
+  if (it == nullptr || state == nullptr || !ArrayPush(vm, state, target) ||
+      !ArrayPush(vm, state, Value::Int32(0)) || !ArrayPush(vm, state, Value::Int32(kind))) {
+    return Oom(vm);
+  }
+  it->cls = ObjectClass::kOrdinary;
+  static_cast<PrimitiveObject*>(it)->primitive = Value::FromObject(state);
+  it->pad = 1;  // marks an iterator with state
+  return Value::FromObject(it);
+}
+
+Value NativeNewArrayIterator(Vm& vm, CallArgs& a) {
+  return NewIteratorObject(vm, Intrinsic::kArrayIteratorPrototype, a.arg(0),
+                           a.arg(1).IsInt32() ? a.arg(1).AsInt32() : 1);
+}
+
+Value NativeNewStringIterator(Vm& vm, CallArgs& a) {
+  return NewIteratorObject(vm, Intrinsic::kStringIteratorPrototype, a.arg(0), 0);
+}
+
+Value NativeArrayIteratorState(Vm& vm, CallArgs& a) {
+  Value it = a.arg(0);
+  if (!it.IsObject() || it.AsObject()->pad != 1 || it.AsObject()->alloc_size < sizeof(PrimitiveObject)) {
+    return vm.ThrowError(ErrorKind::kTypeError, "next method called on an incompatible receiver");
+  }
+  return static_cast<PrimitiveObject*>(it.AsObject())->primitive;
+}
+
+Value NativeIterResult(Vm& vm, CallArgs& a) {
+  Object* o = NewObject(vm, vm.current_realm()->intrinsic(Intrinsic::kObjectPrototype));
+  if (o == nullptr || !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().value)), a.arg(0)) ||
+      !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().done)), a.arg(1))) {
+    return Oom(vm);
+  }
+  return Value::FromObject(o);
+}
+
+Value NativeFunctionToString(Vm& vm, CallArgs& a) {
+  if (!IsCallable(a.arg(0))) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Function.prototype.toString requires a function");
+  }
+  String* s = FunctionToString(vm, a.arg(0).AsObject());
+  return s ? Value::FromString(s) : Oom(vm);
+}
+
+Value NativeSymbolDescriptiveString(Vm& vm, CallArgs& a) {
+  Value d = a.arg(0).IsSymbol() ? a.arg(0).AsSymbol()->description : Value::Undefined();
+  std::string s = absl::StrCat("Symbol(", d.IsString() ? ToUtf8(d.AsString()) : "", ")");
+  String* r = NewStringFromUtf8(vm, s);
+  return r ? Value::FromString(r) : Oom(vm);
+}
+
+Value NativePrimitiveWrapperKind(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return Value::Int32(0);
+  switch (a.arg(0).AsObject()->cls) {
+    case ObjectClass::kNumber: return Value::Int32(1);
+    case ObjectClass::kString: return Value::Int32(2);
+    case ObjectClass::kBoolean:
+    case ObjectClass::kBigInt: return Value::Int32(3);
+    default: return Value::Int32(0);
+  }
+}
+
+Value NativePrimitiveValue(Vm& vm, CallArgs& a) {
+  return static_cast<PrimitiveObject*>(a.arg(0).AsObject())->primitive;
+}
+
+Value NativeJsonQuote(Vm& vm, CallArgs& a) {
+  String* s = JsonQuote(vm, a.arg(0).AsString());
+  return s ? Value::FromString(s) : Oom(vm);
+}
+
+struct NativeBinding {
+  const char* name;
+  NativeFn fn;
+  int length;
+};
+
+const NativeBinding kSelfHostNatives[] = {
+    {"callFunction", NativeCallFunction, 2},
+    {"throwTypeError", NativeThrowTypeError, 1},
+    {"isCallable", NativeIsCallable, 1},
+    {"ordinaryHasInstance", NativeOrdinaryHasInstance, 2},
+    {"newArray", NativeNewArray, 0},
+    {"newArrayWithLength", NativeNewArrayWithLength, 1},
+    {"newObject", NativeNewObject, 0},
+    {"arrayPush", NativeArrayPush, 2},
+    {"toObject", NativeToObject, 1},
+    {"ownKeys", NativeOwnKeys, 1},
+    {"isEnumerable", NativeIsEnumerable, 2},
+    {"createDataProperty", NativeCreateDataProperty, 3},
+    {"mathFloor", NativeMathFloor, 1},
+    {"objectToString", NativeObjectToString, 1},
+    {"isArray", NativeIsArray, 1},
+    {"setLength", NativeSetLength, 2},
+    {"newArrayIterator", NativeNewArrayIterator, 2},
+    {"newStringIterator", NativeNewStringIterator, 1},
+    {"arrayIteratorState", NativeArrayIteratorState, 1},
+    {"iterResult", NativeIterResult, 2},
+    {"functionToString", NativeFunctionToString, 1},
+    {"symbolDescriptiveString", NativeSymbolDescriptiveString, 1},
+    {"primitiveWrapperKind", NativePrimitiveWrapperKind, 1},
+    {"primitiveValue", NativePrimitiveValue, 1},
+    {"jsonQuote", NativeJsonQuote, 1},
+};
+const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance"};
+
+// The self-hosted library, compiled once per process and loaded once per Vm.
+struct SelfHostedProgram {
+  std::unique_ptr<CompiledFunction> compiled;
+  SelfHostedLayout layout;
+  std::vector<std::u16string> natives;
+  std::string error;
+};
+
+const SelfHostedProgram& GetSelfHostedProgram() {
+  static const SelfHostedProgram* program = [] {
+    auto* p = new SelfHostedProgram();
+    for (const auto& n : kSelfHostNatives) p->natives.push_back(Utf8ToUtf16(n.name));
+    for (const char* n : kSelfHostSymbols) p->natives.push_back(Utf8ToUtf16(n));
+    Arena arena;
+    ParseOptions options;
+    options.strict = true;
+    ParseError perr;
+    std::u16string source = Utf8ToUtf16(kSelfHostedSource);
+    ast::Program* ast = ParseProgram(arena, source, options, &perr);
+    if (ast == nullptr) {
+      p->error = absl::StrCat("selfhost.js:", perr.line, ":", perr.column, ": ", perr.message);
+      return p;
+    }
+    CompileOptions copts;
+    copts.self_hosted = true;
+    copts.natives = p->natives;
+    CompileError cerr;
+    p->compiled = CompileProgram(ast, copts, &cerr, &p->layout);
+    if (p->compiled == nullptr) {
+      p->error = absl::StrCat("selfhost.js:", cerr.line, ":", cerr.column, ": ", cerr.message);
+    }
+    return p;
+  }();
+  return *program;
+}
+
+class EnvTable : public SelfHostedTable {
+ public:
+  Value Get(std::string_view name) const override {
+    auto it = by_name.find(std::string(name));
+    return it == by_name.end() ? Value::Undefined() : it->second;
+  }
+  std::unordered_map<std::string, Value> by_name;
+};
+
+}  // namespace
+
+Realm* CreateRealm(Vm& vm) {
+  const SelfHostedProgram& shp = GetSelfHostedProgram();
+  if (shp.compiled == nullptr) {
+    vm.ThrowError(ErrorKind::kInternalError, shp.error);
+    return nullptr;
+  }
+  if (vm.selfhost_code() == nullptr) {
+    Source* src = NewSource(vm, u"", "selfhost.js");
+    Code* code = src ? LoadCompiledFunction(vm, *shp.compiled, src, true) : nullptr;
+    if (code == nullptr) {
+      vm.ThrowOutOfMemory();
+      return nullptr;
+    }
+    vm.set_selfhost_code(code);
+  }
+  Cell* c = vm.heap().AllocateCell(sizeof(Realm), CellKind::kRealm);
+  if (c == nullptr) {
+    vm.ThrowOutOfMemory();
+    return nullptr;
+  }
+  Realm* realm = static_cast<Realm*>(c);
+  realm->lexicals = new absl::flat_hash_map<uint64_t, GlobalLexical>();
+  Realm* saved = vm.current_realm();
+  vm.set_current_realm(realm);
+  auto fail = [&]() -> Realm* {
+    vm.set_current_realm(saved);
+    vm.ThrowOutOfMemory();
+    return nullptr;
+  };
+  // The core prototypes first: everything else is built on them.
+  Object* object_proto = NewObject(vm, nullptr);
+  if (object_proto == nullptr) return fail();
+  realm->intrinsics[static_cast<int>(Intrinsic::kObjectPrototype)] = object_proto;
+  Object* function_proto = NewNativeFunction(vm, *realm, "", [](Vm&, CallArgs&) { return Value::Undefined(); }, 0);
+  if (function_proto == nullptr) return fail();
+  function_proto->proto = object_proto;
+  realm->intrinsics[static_cast<int>(Intrinsic::kFunctionPrototype)] = function_proto;
+  auto make_proto = [&](Intrinsic i, Object* proto, ObjectClass cls, size_t size) {
+    Object* o = NewObject(vm, proto, cls, size);
+    realm->intrinsics[static_cast<int>(i)] = o;
+    return o != nullptr;
+  };
+  if (!make_proto(Intrinsic::kArrayPrototype, object_proto, ObjectClass::kArray, sizeof(Object)) ||
+      !make_proto(Intrinsic::kStringPrototype, object_proto, ObjectClass::kString, sizeof(PrimitiveObject)) ||
+      !make_proto(Intrinsic::kNumberPrototype, object_proto, ObjectClass::kNumber, sizeof(PrimitiveObject)) ||
+      !make_proto(Intrinsic::kBooleanPrototype, object_proto, ObjectClass::kBoolean, sizeof(PrimitiveObject)) ||
+      !make_proto(Intrinsic::kSymbolPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kBigIntPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kIteratorPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+    return fail();
+  }
+  Object* iter_proto = realm->intrinsic(Intrinsic::kIteratorPrototype);
+  if (!make_proto(Intrinsic::kArrayIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kStringIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+    return fail();
+  }
+  realm->intrinsic(Intrinsic::kArrayPrototype)->length_writable = true;
+  static_cast<PrimitiveObject*>(realm->intrinsic(Intrinsic::kStringPrototype))->primitive =
+      Value::FromString(vm.atoms().empty);
+  static_cast<PrimitiveObject*>(realm->intrinsic(Intrinsic::kNumberPrototype))->primitive = Value::Int32(0);
+  static_cast<PrimitiveObject*>(realm->intrinsic(Intrinsic::kBooleanPrototype))->primitive =
+      Value::Boolean(false);
+  Object* global = NewObject(vm, object_proto, ObjectClass::kGlobal);
+  if (global == nullptr) return fail();
+  realm->global = global;
+  realm->global_this = Value::FromObject(global);
+
+  // The self-hosted library: an environment of natives and closures.
+  const SelfHostedLayout& layout = shp.layout;
+  Env* env = NewEnv(vm, nullptr, layout.env_size);
+  if (env == nullptr) return fail();
+  size_t slot = 0;
+  for (const auto& n : kSelfHostNatives) {
+    Object* f = NewNativeFunction(vm, *realm, n.name, n.fn, n.length);
+    if (f == nullptr) return fail();
+    env->slots()[slot++] = Value::FromObject(f);
+  }
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().iterator);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().toPrimitive);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().hasInstance);
+  EnvTable table;
+  Code* sh = vm.selfhost_code();
+  for (const auto& entry : layout.functions) {
+    // Child i of the program is constant-pool entry... find it by child index.
+    Code* fn_code = nullptr;
+    uint32_t seen = 0;
+    for (uint32_t i = 0; i < sh->num_constants; ++i) {
+      Value v = sh->constants[i];
+      if (v.IsCell() && (v.bits() >> 48) == 0xFFFF && v.AsCell()->kind == CellKind::kCode) {
+        if (seen++ == entry.child) {
+          fn_code = static_cast<Code*>(v.AsCell());
+          break;
+        }
+      }
+    }
+    if (fn_code == nullptr) return fail();
+    Object* f = NewClosure(vm, *realm, fn_code, env);
+    if (f == nullptr) return fail();
+    env->slots()[entry.slot] = Value::FromObject(f);
+    std::string name;
+    for (char16_t ch : entry.name) name.push_back(static_cast<char>(ch));
+    table.by_name[name] = Value::FromObject(f);
+  }
+  static const char* kHelperNames[] = {
+#define RATCHET_HELPER_NAME(name) #name,
+      RATCHET_SELF_HOSTED(RATCHET_HELPER_NAME)
+#undef RATCHET_HELPER_NAME
+  };
+  for (int i = 0; i < static_cast<int>(SelfHosted::kCount); ++i) {
+    realm->self_hosted[i] = table.Get(kHelperNames[i]);
+    if (realm->self_hosted[i].IsUndefined()) {
+      vm.set_current_realm(saved);
+      vm.ThrowError(ErrorKind::kInternalError, absl::StrCat("missing self-hosted helper ", kHelperNames[i]));
+      return nullptr;
+    }
+  }
+  if (!InstallObject(vm, *realm, table) || !InstallFunction(vm, *realm, table) ||
+      !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
+      !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
+      !InstallGlobals(vm, *realm, table)) {
+    vm.set_current_realm(saved);
+    if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
+    return nullptr;
+  }
+  vm.set_current_realm(saved);
+  return realm;
+}
+
+Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
+                    ScriptError* error) {
+  Arena arena;
+  ParseOptions options;
+  ParseError perr;
+  error->file = file_name;
+  ast::Program* program = ParseProgram(arena, source, options, &perr);
+  if (program == nullptr) {
+    error->message = perr.message;
+    error->line = perr.line;
+    error->column = perr.column;
+    return nullptr;
+  }
+  CompileError cerr;
+  std::unique_ptr<CompiledFunction> compiled = CompileProgram(program, CompileOptions(), &cerr);
+  if (compiled == nullptr) {
+    error->message = cerr.message;
+    error->unsupported = cerr.unsupported;
+    error->line = cerr.line;
+    error->column = cerr.column;
+    return nullptr;
+  }
+  Source* src = NewSource(vm, std::u16string(source), file_name);
+  Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
+  if (code == nullptr) error->message = "out of memory";
+  return code;
+}
+
+Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
+                              std::u16string_view body) {
+  std::u16string text = u"(function anonymous(";
+  text += params;
+  text += u"\n) {\n";
+  text += body;
+  text += u"\n})";
+  ScriptError err;
+  Code* code = CompileScript(vm, text, "<anonymous>", &err);
+  if (code == nullptr) {
+    if (err.message == "out of memory") {
+      vm.ThrowOutOfMemory();
+    } else {
+      vm.ThrowError(ErrorKind::kSyntaxError, err.message);
+    }
+    return nullptr;
+  }
+  for (uint32_t i = 0; i < code->num_constants; ++i) {
+    Value v = code->constants[i];
+    if (v.IsCell() && (v.bits() >> 48) == 0xFFFF && v.AsCell()->kind == CellKind::kCode) {
+      Object* f = NewClosure(vm, realm, static_cast<Code*>(v.AsCell()), nullptr);
+      if (f == nullptr) vm.ThrowOutOfMemory();
+      return f;
+    }
+  }
+  vm.ThrowError(ErrorKind::kSyntaxError, "invalid function source");
+  return nullptr;
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,38 @@
+// Realm creation, script compilation and the self-hosted library.
+#ifndef RATCHET_RUNTIME_REALM_H_
+#define RATCHET_RUNTIME_REALM_H_
+
+#include <string>
+#include <string_view>
+
+#include "vm/code.h"
+#include "vm/realm.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+/// Creates a realm with all intrinsics and globals. Null on out-of-memory
+/// (exception pending).
+Realm* CreateRealm(Vm& vm);
+
+struct ScriptError {
+  std::string message;  // "SyntaxError: ..." text without the prefix
+  bool unsupported = false;  // a construct the compiler does not handle yet
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+/// Parses and compiles a script. On a syntax error returns null and fills
+/// *error; on out-of-memory returns null with error->message set likewise.
+Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
+                    ScriptError* error);
+
+/// Compiles `new Function(...)` source text in the current realm: returns a
+/// closure or throws (null, exception pending).
+Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
+                              std::u16string_view body);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_RUNTIME_REALM_H_

@@ -1,0 +1,620 @@
+// Ratchet's self-hosted library: the slow paths of operators that may run
+// user code (ToPrimitive, iteration) and builtins that call back into
+// JavaScript. Compiled once per runtime; every realm gets its own closures
+// over an environment the runtime builds. Only function declarations are
+// allowed here. The names below (callFunction, throwTypeError, ...) are
+// natives bound by runtime/realm.cc; user code cannot reach any of this.
+
+function isObject(v) {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+// 7.1.1 ToPrimitive ( input [ , preferredType ] ), https://tc39.es/ecma262/#sec-toprimitive
+function ToPrimitive(input, hint) {
+  if (!isObject(input)) return input;
+  // 1.a. Let exoticToPrim be ? GetMethod(input, @@toPrimitive).
+  const exotic = input[symToPrimitive];
+  if (exotic !== undefined && exotic !== null) {
+    if (!isCallable(exotic)) throwTypeError('Symbol.toPrimitive is not a function');
+    const result = callFunction(exotic, input, hint);
+    if (isObject(result)) throwTypeError('Cannot convert object to primitive value');
+    return result;
+  }
+  // 7.1.1.1 OrdinaryToPrimitive ( O, hint )
+  const first = hint === 'string' ? 'toString' : 'valueOf';
+  const second = hint === 'string' ? 'valueOf' : 'toString';
+  let method = input[first];
+  if (isCallable(method)) {
+    const result = callFunction(method, input);
+    if (!isObject(result)) return result;
+  }
+  method = input[second];
+  if (isCallable(method)) {
+    const result = callFunction(method, input);
+    if (!isObject(result)) return result;
+  }
+  throwTypeError('Cannot convert object to primitive value');
+}
+
+function Add(a, b) {
+  a = ToPrimitive(a, 'default');
+  b = ToPrimitive(b, 'default');
+  return a + b;
+}
+
+function ToNumericSlow(v) {
+  return +ToPrimitive(v, 'number');
+}
+
+function Arith(a, b, op) {
+  a = ToNumericSlow(a);
+  b = ToNumericSlow(b);
+  switch (op) {
+    case 0: return a - b;
+    case 1: return a * b;
+    case 2: return a / b;
+    case 3: return a % b;
+    case 4: return a ** b;
+    case 5: return a & b;
+    case 6: return a | b;
+    case 7: return a ^ b;
+    case 8: return a << b;
+    case 9: return a >> b;
+    case 10: return a >>> b;
+    default: return a + b;
+  }
+}
+
+function Compare(a, b, op) {
+  a = ToPrimitive(a, 'number');
+  b = ToPrimitive(b, 'number');
+  switch (op) {
+    case 0: return a < b;
+    case 1: return a <= b;
+    case 2: return a > b;
+    default: return a >= b;
+  }
+}
+
+// 7.2.14 IsLooselyEqual ( x, y ), with one side an object.
+function LooseEquals(a, b, negate) {
+  let result;
+  if (isObject(a) && isObject(b)) {
+    result = a === b;
+  } else if (isObject(a)) {
+    result = ToPrimitive(a, 'default') == b;
+  } else {
+    result = a == ToPrimitive(b, 'default');
+  }
+  return negate ? !result : result;
+}
+
+function ToStringSlow(v) {
+  if (typeof v === 'symbol') throwTypeError('Cannot convert a Symbol value to a string');
+  if (!isObject(v)) return '' + v;
+  return ToStringSlow(ToPrimitive(v, 'string'));
+}
+
+function ToPropertyKey(v) {
+  const key = ToPrimitive(v, 'string');
+  if (typeof key === 'symbol') return key;
+  return '' + key;
+}
+
+function InstanceOf(v, target) {
+  if (!isObject(target)) throwTypeError("Right-hand side of 'instanceof' is not an object");
+  const handler = target[symHasInstance];
+  if (handler !== undefined && handler !== null) {
+    return !!callFunction(handler, target, v);
+  }
+  if (!isCallable(target)) throwTypeError("Right-hand side of 'instanceof' is not callable");
+  return ordinaryHasInstance(target, v);
+}
+
+function GetIterator(obj) {
+  const method = obj[symIterator];
+  if (!isCallable(method)) throwTypeError('object is not iterable');
+  const iterator = callFunction(method, obj);
+  if (!isObject(iterator)) throwTypeError('Result of the Symbol.iterator method is not an object');
+  return iterator;
+}
+
+function IteratorClose(iterator) {
+  const ret = iterator.return;
+  if (ret === undefined || ret === null) return;
+  const result = callFunction(ret, iterator);
+  if (!isObject(result)) throwTypeError('iterator.return() did not return an object');
+}
+
+function IterableToArray(obj) {
+  const iterator = GetIterator(obj);
+  const next = iterator.next;
+  const out = newArray();
+  for (;;) {
+    const r = callFunction(next, iterator);
+    if (!isObject(r)) throwTypeError('Iterator result is not an object');
+    if (r.done) return out;
+    arrayPush(out, r.value);
+  }
+}
+
+function GetKeyedSlow(o, k) {
+  return o[ToPropertyKey(k)];
+}
+
+function SetKeyedSlow(o, k, v) {
+  o[ToPropertyKey(k)] = v;
+}
+
+function DeleteKeyedSlow(o, k) {
+  return delete o[ToPropertyKey(k)];
+}
+
+function InSlow(k, o) {
+  return ToPropertyKey(k) in o;
+}
+
+function CopyDataProperties(target, source) {
+  if (source === undefined || source === null) return target;
+  const from = toObject(source);
+  const keys = ownKeys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (isEnumerable(from, k)) createDataProperty(target, k, from[k]);
+  }
+  return target;
+}
+
+function ObjectRest(source, excluded) {
+  const target = newObject();
+  const from = toObject(source);
+  const keys = ownKeys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let skip = false;
+    for (let j = 0; j < excluded.length; j++) {
+      if (excluded[j] === k || ('' + excluded[j]) === k) skip = true;
+    }
+    if (!skip && isEnumerable(from, k)) createDataProperty(target, k, from[k]);
+  }
+  return target;
+}
+
+// ---- Builtins that call back into JavaScript -----------------------------------
+
+function ToIntegerOrInfinity(v) {
+  const n = ToNumericSlow(v);
+  if (n !== n || n === 0) return 0;
+  if (n === 1 / 0 || n === -1 / 0) return n;
+  const t = n < 0 ? -mathFloor(-n) : mathFloor(n);
+  return t === 0 ? 0 : t;
+}
+
+function ToLength(v) {
+  const len = ToIntegerOrInfinity(v);
+  if (len <= 0) return 0;
+  return len < 9007199254740991 ? len : 9007199254740991;
+}
+
+function RelativeIndex(v, len, dflt) {
+  if (v === undefined) return dflt;
+  const rel = ToIntegerOrInfinity(v);
+  if (rel < 0) return len + rel < 0 ? 0 : len + rel;
+  return rel < len ? rel : len;
+}
+
+// 23.1.3.18 Array.prototype.join ( separator )
+function ArrayJoin(separator) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const sep = separator === undefined ? ',' : ToStringSlow(separator);
+  let r = '';
+  for (let k = 0; k < len; k++) {
+    if (k > 0) r += sep;
+    const element = O[k];
+    if (element !== undefined && element !== null) r += ToStringSlow(element);
+  }
+  return r;
+}
+
+// 23.1.3.36 Array.prototype.toString ( )
+function ArrayToString() {
+  const array = toObject(this);
+  const func = array.join;
+  if (!isCallable(func)) return objectToString(array);
+  return callFunction(func, array);
+}
+
+function CheckCallback(fn) {
+  if (!isCallable(fn)) throwTypeError(ToStringSlowSafe(fn) + ' is not a function');
+}
+
+function ToStringSlowSafe(v) {
+  if (typeof v === 'string') return JsonQuote(v);
+  if (isObject(v)) return typeof v === 'function' ? 'function' : 'object';
+  if (typeof v === 'symbol') return 'Symbol()';
+  return '' + v;
+}
+
+function JsonQuote(s) {
+  return '"' + s + '"';
+}
+
+// 23.1.3.15 Array.prototype.forEach ( callbackfn [ , thisArg ] )
+function ArrayForEach(callbackfn, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  for (let k = 0; k < len; k++) {
+    if (k in O) callFunction(callbackfn, thisArg, O[k], k, O);
+  }
+}
+
+// 23.1.3.21 Array.prototype.map ( callbackfn [ , thisArg ] )
+function ArrayMap(callbackfn, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  const A = newArrayWithLength(len);
+  for (let k = 0; k < len; k++) {
+    if (k in O) createDataProperty(A, k, callFunction(callbackfn, thisArg, O[k], k, O));
+  }
+  return A;
+}
+
+// 23.1.3.8 Array.prototype.filter ( callbackfn [ , thisArg ] )
+function ArrayFilter(callbackfn, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  const A = newArray();
+  for (let k = 0; k < len; k++) {
+    if (k in O) {
+      const v = O[k];
+      if (callFunction(callbackfn, thisArg, v, k, O)) arrayPush(A, v);
+    }
+  }
+  return A;
+}
+
+function ArraySome(callbackfn, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  for (let k = 0; k < len; k++) {
+    if (k in O && callFunction(callbackfn, thisArg, O[k], k, O)) return true;
+  }
+  return false;
+}
+
+function ArrayEvery(callbackfn, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  for (let k = 0; k < len; k++) {
+    if (k in O && !callFunction(callbackfn, thisArg, O[k], k, O)) return false;
+  }
+  return true;
+}
+
+function ArrayReduce(callbackfn, initialValue) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  let k = 0;
+  let acc;
+  if (arguments.length >= 2) {
+    acc = initialValue;
+  } else {
+    let found = false;
+    while (k < len && !found) {
+      if (k in O) {
+        acc = O[k];
+        found = true;
+      }
+      k++;
+    }
+    if (!found) throwTypeError('Reduce of empty array with no initial value');
+  }
+  for (; k < len; k++) {
+    if (k in O) acc = callFunction(callbackfn, undefined, acc, O[k], k, O);
+  }
+  return acc;
+}
+
+function ArrayFind(predicate, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(predicate);
+  for (let k = 0; k < len; k++) {
+    const v = O[k];
+    if (callFunction(predicate, thisArg, v, k, O)) return v;
+  }
+  return undefined;
+}
+
+function ArrayFindIndex(predicate, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(predicate);
+  for (let k = 0; k < len; k++) {
+    if (callFunction(predicate, thisArg, O[k], k, O)) return k;
+  }
+  return -1;
+}
+
+function ArrayIndexOf(searchElement, fromIndex) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  if (len === 0) return -1;
+  for (let k = RelativeIndex(fromIndex, len, 0); k < len; k++) {
+    if (k in O && O[k] === searchElement) return k;
+  }
+  return -1;
+}
+
+function ArrayIncludes(searchElement, fromIndex) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  for (let k = RelativeIndex(fromIndex, len, 0); k < len; k++) {
+    const v = O[k];
+    if (v === searchElement || (v !== v && searchElement !== searchElement)) return true;
+  }
+  return false;
+}
+
+function ArraySlice(start, end) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  let k = RelativeIndex(start, len, 0);
+  const final = RelativeIndex(end, len, len);
+  const A = newArray();
+  let n = 0;
+  for (; k < final; k++, n++) {
+    if (k in O) createDataProperty(A, n, O[k]);
+  }
+  setLength(A, n);
+  return A;
+}
+
+function ArrayConcat() {
+  const O = toObject(this);
+  const A = newArray();
+  let n = 0;
+  for (let i = -1; i < arguments.length; i++) {
+    const E = i < 0 ? O : arguments[i];
+    if (isArray(E)) {
+      const len = ToLength(E.length);
+      for (let k = 0; k < len; k++, n++) {
+        if (k in E) createDataProperty(A, n, E[k]);
+      }
+    } else {
+      createDataProperty(A, n, E);
+      n++;
+    }
+  }
+  setLength(A, n);
+  return A;
+}
+
+function SortCompare(comparefn, x, y) {
+  if (x === undefined) return y === undefined ? 0 : 1;
+  if (y === undefined) return -1;
+  if (comparefn !== undefined) {
+    const v = ToNumericSlow(callFunction(comparefn, undefined, x, y));
+    return v !== v ? 0 : v;
+  }
+  const xs = ToStringSlow(x);
+  const ys = ToStringSlow(y);
+  return xs < ys ? -1 : xs > ys ? 1 : 0;
+}
+
+// 23.1.3.30 Array.prototype.sort ( comparefn ): a stable merge sort.
+function ArraySort(comparefn) {
+  if (comparefn !== undefined && !isCallable(comparefn)) {
+    throwTypeError('The comparison function must be either a function or undefined');
+  }
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  let items = newArray();
+  let holes = 0;
+  for (let k = 0; k < len; k++) {
+    if (k in O) {
+      arrayPush(items, O[k]);
+    } else {
+      holes++;
+    }
+  }
+  const n = items.length;
+  let tmp = newArrayWithLength(n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = lo + width < n ? lo + width : n;
+      const hi = lo + 2 * width < n ? lo + 2 * width : n;
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (SortCompare(comparefn, items[j], items[i]) < 0) {
+          tmp[k++] = items[j++];
+        } else {
+          tmp[k++] = items[i++];
+        }
+      }
+      while (i < mid) tmp[k++] = items[i++];
+      while (j < hi) tmp[k++] = items[j++];
+    }
+    const swap = items;
+    items = tmp;
+    tmp = swap;
+  }
+  let k = 0;
+  for (; k < n; k++) O[k] = items[k];
+  for (; k < n + holes; k++) delete O[k];
+  return O;
+}
+
+function ArrayValues() {
+  return newArrayIterator(toObject(this), 1);
+}
+
+function ArrayKeys() {
+  return newArrayIterator(toObject(this), 0);
+}
+
+function ArrayEntries() {
+  return newArrayIterator(toObject(this), 2);
+}
+
+function ArrayIteratorNext() {
+  const state = arrayIteratorState(this);
+  const O = state[0];
+  if (O === undefined) return iterResult(undefined, true);
+  const index = state[1];
+  const len = ToLength(O.length);
+  if (index >= len) {
+    state[0] = undefined;
+    return iterResult(undefined, true);
+  }
+  state[1] = index + 1;
+  const kind = state[2];
+  if (kind === 0) return iterResult(index, false);
+  if (kind === 1) return iterResult(O[index], false);
+  const pair = newArray();
+  arrayPush(pair, index);
+  arrayPush(pair, O[index]);
+  return iterResult(pair, false);
+}
+
+function IteratorPrototypeIterator() {
+  return this;
+}
+
+function FunctionToStringSlow() {
+  return functionToString(this);
+}
+
+function StringCtorCall(value) {
+  if (arguments.length === 0) return '';
+  if (typeof value === 'symbol') return symbolDescriptiveString(value);
+  return ToStringSlow(value);
+}
+
+function NumberCtorCall(value) {
+  if (arguments.length === 0) return 0;
+  return ToNumericSlow(value);
+}
+
+function ObjectToStringSlow() {
+  return objectToString(this);
+}
+
+function ErrorToString() {
+  const O = this;
+  if (!isObject(O)) throwTypeError('Error.prototype.toString called on a non-object');
+  let name = O.name;
+  name = name === undefined ? 'Error' : ToStringSlow(name);
+  let msg = O.message;
+  msg = msg === undefined ? '' : ToStringSlow(msg);
+  if (name === '') return msg;
+  if (msg === '') return name;
+  return name + ': ' + msg;
+}
+
+function JsonStringify(value, replacer, space) {
+  const indent = typeof space === 'number' ? '          '.substring(0, space < 10 ? space : 10)
+               : typeof space === 'string' ? space.substring(0, 10) : '';
+  const stack = newArray();
+  return JsonSerialize('', value, indent, '', stack, isCallable(replacer) ? replacer : undefined,
+                       { '': value });
+}
+
+function JsonSerialize(key, value, indent, gap, stack, replacer, holder) {
+  if (isObject(value) || typeof value === 'bigint') {
+    const toJSON = value.toJSON;
+    if (isCallable(toJSON)) value = callFunction(toJSON, value, key);
+  }
+  if (replacer !== undefined) value = callFunction(replacer, holder, key, value);
+  if (isObject(value)) {
+    const cls = primitiveWrapperKind(value);
+    if (cls === 1) value = ToNumericSlow(value);
+    else if (cls === 2) value = ToStringSlow(value);
+    else if (cls === 3) value = primitiveValue(value);
+  }
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'string') return jsonQuote(value);
+  if (typeof value === 'number') return value === value && value !== 1 / 0 && value !== -1 / 0 ? '' + value : 'null';
+  if (typeof value === 'bigint') throwTypeError('Do not know how to serialize a BigInt');
+  if (!isObject(value) || isCallable(value)) return undefined;
+  for (let i = 0; i < stack.length; i++) {
+    if (stack[i] === value) throwTypeError('Converting circular structure to JSON');
+  }
+  arrayPush(stack, value);
+  const stepback = gap;
+  gap = gap + indent;
+  let result;
+  if (isArray(value)) {
+    const len = ToLength(value.length);
+    let parts = '';
+    for (let i = 0; i < len; i++) {
+      let s = JsonSerialize('' + i, value[i], indent, gap, stack, replacer, value);
+      if (s === undefined) s = 'null';
+      parts += (i > 0 ? ',' : '') + (indent !== '' ? '\n' + gap : '') + s;
+    }
+    result = len === 0 ? '[]' : '[' + parts + (indent !== '' ? '\n' + stepback : '') + ']';
+  } else {
+    const keys = ownKeys(value);
+    let parts = '';
+    let any = false;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (typeof k !== 'string' || !isEnumerable(value, k)) continue;
+      const s = JsonSerialize(k, value[k], indent, gap, stack, replacer, value);
+      if (s === undefined) continue;
+      parts += (any ? ',' : '') + (indent !== '' ? '\n' + gap : '') + jsonQuote(k) + (indent !== '' ? ': ' : ':') + s;
+      any = true;
+    }
+    result = !any ? '{}' : '{' + parts + (indent !== '' ? '\n' + stepback : '') + '}';
+  }
+  stack.length = stack.length - 1;
+  return result;
+}
+
+function StringIteratorNext() {
+  const state = arrayIteratorState(this);
+  const s = state[0];
+  if (s === undefined) return iterResult(undefined, true);
+  const i = state[1];
+  if (i >= s.length) {
+    state[0] = undefined;
+    return iterResult(undefined, true);
+  }
+  const first = s.charCodeAt(i);
+  let size = 1;
+  if (first >= 0xD800 && first <= 0xDBFF && i + 1 < s.length) {
+    const second = s.charCodeAt(i + 1);
+    if (second >= 0xDC00 && second <= 0xDFFF) size = 2;
+  }
+  state[1] = i + size;
+  return iterResult(s.substring(i, i + size), false);
+}
+
+function StringIterator() {
+  if (this === undefined || this === null) throwTypeError('String.prototype[Symbol.iterator] called on null or undefined');
+  return newStringIterator(ToStringSlow(this));
+}
+
+function ObjectAssign(target) {
+  const to = toObject(target);
+  for (let i = 1; i < arguments.length; i++) {
+    const source = arguments[i];
+    if (source === undefined || source === null) continue;
+    const from = toObject(source);
+    const keys = ownKeys(from);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      if (isEnumerable(from, k)) to[k] = from[k];
+    }
+  }
+  return to;
+}

@@ -1,0 +1,181 @@
+// The task API: stepping, running in bursts, aborting, limits — and that
+// the runtime stays usable after each.
+#include <atomic>
+#include <string>
+
+#include "api/ratchet.h"
+#include "gtest/gtest.h"
+
+namespace ratchet {
+namespace {
+
+class TaskTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    runtime_.SetPrintHandler([this](const std::string& line) { printed_ += line + "\n"; });
+    realm_ = runtime_.NewRealm();
+    ASSERT_NE(realm_, nullptr);
+  }
+  Completion Eval(const std::string& code, RunLimits limits = {}) {
+    EvalOptions options;
+    options.limits = limits;
+    return realm_->EvaluateScriptSync(code, options);
+  }
+  Runtime runtime_;
+  std::unique_ptr<Realm> realm_;
+  std::string printed_;
+};
+
+TEST_F(TaskTest, EvaluatesAndReturnsTheCompletionValue) {
+  Completion c = Eval("1 + 1");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "2");
+  EXPECT_EQ(c.value_type, "number");
+  c = Eval("function fib(n){return n<2?n:fib(n-1)+fib(n-2)} fib(20)");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "6765");
+}
+
+TEST_F(TaskTest, StepExecutesExactlyOneInstruction) {
+  auto task = realm_->NewScriptTask("var x = 0; for (var i = 0; i < 3; i++) x += i; x", {});
+  uint64_t n = 0;
+  while (!task->done()) {
+    uint64_t before = task->steps();
+    task->Step();
+    ++n;
+    ASSERT_EQ(task->steps(), before + 1) << "Step() must run exactly one instruction";
+    ASSERT_LT(n, 10000u);
+  }
+  EXPECT_EQ(task->steps(), n);
+  ASSERT_TRUE(task->completion().ok());
+  EXPECT_EQ(task->completion().value_string, "3");
+  // The same program in one burst takes the same number of steps.
+  auto burst = realm_->NewScriptTask("var x = 0; for (var i = 0; i < 3; i++) x += i; x", {});
+  burst->Run(1000000);
+  EXPECT_TRUE(burst->done());
+  EXPECT_EQ(burst->steps(), n);
+}
+
+TEST_F(TaskTest, AbortMidLoopIsUncatchableAndTheRuntimeStaysUsable) {
+  auto task = realm_->NewScriptTask(
+      "var caught = false; try { for (;;) {} } catch (e) { caught = true } finally { caught = 'finally' }", {});
+  EXPECT_EQ(task->Run(5000), 5000u);
+  EXPECT_FALSE(task->done());
+  task->Abort("host says stop");
+  EXPECT_TRUE(task->done());
+  EXPECT_EQ(task->Run(100), 0u);
+  Completion c = task->completion();
+  EXPECT_EQ(c.kind, CompletionKind::kTaskAborted);
+  EXPECT_EQ(c.error_message, "host says stop");
+  // Neither catch nor finally ran.
+  Completion after = Eval("caught");
+  ASSERT_TRUE(after.ok()) << after.Describe();
+  EXPECT_EQ(after.value_string, "false");
+  EXPECT_EQ(Eval("[1, 2, 3].map(x => x * 2).join()").value_string, "2,4,6");
+}
+
+TEST_F(TaskTest, StepLimitStopsInfiniteLoops) {
+  RunLimits limits;
+  limits.max_steps = 100000;
+  Completion c = Eval("for (;;) {}", limits);
+  EXPECT_EQ(c.kind, CompletionKind::kStepLimit);
+  EXPECT_EQ(Eval("6 * 7").value_string, "42");
+}
+
+TEST_F(TaskTest, TimeLimitStopsInfiniteLoops) {
+  RunLimits limits;
+  limits.timeout_ms = 100;
+  Completion c = Eval("while (true) {}", limits);
+  EXPECT_EQ(c.kind, CompletionKind::kTimeLimit);
+  EXPECT_EQ(Eval("'still ' + 'alive'").value_string, "still alive");
+}
+
+TEST_F(TaskTest, InterruptHandlerStopsTheTask) {
+  std::atomic<int> polls{0};
+  runtime_.SetInterruptHandler([&] { return ++polls > 3; });
+  Completion c = Eval("for (;;) {}");
+  EXPECT_EQ(c.kind, CompletionKind::kInterrupted);
+  runtime_.SetInterruptHandler(nullptr);
+  EXPECT_EQ(Eval("1").value_string, "1");
+}
+
+TEST_F(TaskTest, DeepRecursionIsARangeErrorNotACrash) {
+  Completion c = Eval("function f() { return f() } f()");
+  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.error_name, "RangeError");
+  // Catchable, and the runtime is fine afterwards.
+  c = Eval("function g(n) { return g(n + 1) } try { g(0) } catch (e) { e instanceof RangeError }");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "true");
+}
+
+TEST_F(TaskTest, RaisingTheStackLimitLetsDeepRecursionFinish) {
+  const char* code = "function d(n) { return n === 0 ? 0 : 1 + d(n - 1) } d(100000)";
+  Completion c = Eval(code);
+  EXPECT_EQ(c.error_name, "RangeError");
+  runtime_.SetMaxStackSize(256 << 20);
+  c = Eval(code);
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "100000");
+}
+
+TEST_F(TaskTest, MemoryLimitGivesACatchableOutOfMemory) {
+  runtime_.SetMemoryLimit(runtime_.MemoryUsed() + (8 << 20));
+  Completion c = Eval("let a = []; for (;;) a.push({x: a.length})");
+  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.error_name, "InternalError");
+  EXPECT_EQ(c.error_message, "out of memory");
+  runtime_.RunGC();
+  c = Eval("var s = 0; for (var i = 0; i < 100; i++) s += i; s");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "4950");
+}
+
+TEST_F(TaskTest, SyntaxErrorsCarryALocation) {
+  EvalOptions options;
+  options.file_name = "bad.js";
+  Completion c = realm_->EvaluateScriptSync("var x = ;", options);
+  EXPECT_EQ(c.kind, CompletionKind::kSyntaxError);
+  EXPECT_EQ(c.file, "bad.js");
+  EXPECT_EQ(c.line, 1u);
+  EXPECT_GT(c.column, 0u);
+}
+
+TEST_F(TaskTest, UncaughtErrorsHaveAStackTrace) {
+  EvalOptions options;
+  options.file_name = "trace.js";
+  Completion c = realm_->EvaluateScriptSync("function inner() {\n  null.x;\n}\nfunction outer() { inner() }\nouter()",
+                                            options);
+  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.error_name, "TypeError");
+  EXPECT_NE(c.stack.find("at inner (trace.js:2:"), std::string::npos) << c.stack;
+  EXPECT_NE(c.stack.find("at outer (trace.js:4:"), std::string::npos) << c.stack;
+}
+
+TEST_F(TaskTest, HostFunctionsAndPrint) {
+  realm_->DefineHostFunction("add", [](const std::vector<HostValue>& args, std::string* error) {
+    if (args.size() != 2) {
+      *error = "add needs two arguments";
+      return HostValue::Undefined();
+    }
+    return HostValue::Number(args[0].number + args[1].number);
+  });
+  Completion c = Eval("print('sum', add(2, 3)); add(1)");
+  EXPECT_EQ(printed_, "sum 5\n");
+  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.error_message, "add needs two arguments");
+  c = Eval("try { add() } catch (e) { 'caught ' + e.message }");
+  EXPECT_EQ(c.value_string, "caught add needs two arguments");
+}
+
+TEST_F(TaskTest, RealmsAreIsolated) {
+  auto other = runtime_.NewRealm();
+  ASSERT_NE(other, nullptr);
+  Eval("var shared = 1; Array.prototype.extra = 5");
+  EvalOptions options;
+  Completion c = other->EvaluateScriptSync("typeof shared + ' ' + typeof [].extra", options);
+  EXPECT_EQ(c.value_string, "undefined undefined");
+}
+
+}  // namespace
+}  // namespace ratchet

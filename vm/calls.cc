@@ -1,0 +1,246 @@
+// Frames: pushing and popping them, native calls, stack traces.
+#include "vm/calls.h"
+
+#include <algorithm>
+
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/str_cat.h"
+#include "vm/code.h"
+#include "vm/conversions.h"
+#include "vm/interpreter.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+bool EnsureRegisters(Task& task, size_t needed) {
+  if (task.registers.size() >= needed) return true;
+  size_t old_size = task.registers.size();
+  size_t new_size = std::max(needed, old_size + old_size / 2 + 64);
+  if (!task.vm().heap().AccountExternal((new_size - old_size) * sizeof(Value))) return false;
+  task.registers.resize(new_size, Value::Undefined());
+  task.accounted_register_bytes += (new_size - old_size) * sizeof(Value);
+  return true;
+}
+
+}  // namespace
+
+CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* args, uint32_t argc,
+                     uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc) {
+  Vm& vm = task.vm();
+  Code* code = fn->code;
+  uint32_t caller_end = 0;
+  if (!task.frames.empty()) {
+    const Frame& top = task.frames.back();
+    caller_end = top.base + top.code->num_registers;
+  }
+  uint32_t extra = argc > code->num_params ? argc - code->num_params : 0;
+  uint32_t base = caller_end + extra;
+  size_t needed = static_cast<size_t>(base) + code->num_registers;
+  size_t stack_bytes = needed * sizeof(Value) + (task.frames.size() + 1) * sizeof(Frame);
+  if (stack_bytes > vm.max_stack_bytes()) {
+    vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+    return CallStatus::kThrow;
+  }
+  // Arguments may live in the register array, which may move when it grows.
+  absl::InlinedVector<Value, 8> copy(args, args + argc);
+  if (!EnsureRegisters(task, needed)) {
+    vm.ThrowOutOfMemory();
+    return CallStatus::kThrow;
+  }
+  Value* regs = task.registers.data();
+  for (uint32_t i = 0; i < code->num_params; ++i) {
+    regs[base + i] = i < argc ? copy[i] : Value::Undefined();
+  }
+  for (uint32_t j = 0; j < extra; ++j) regs[caller_end + j] = copy[code->num_params + j];
+  for (uint32_t i = code->num_params; i < code->num_registers; ++i) regs[base + i] = Value::Undefined();
+
+  // OrdinaryCallBindThis for sloppy functions.
+  if (!code->strict && code->code_kind != CodeKind::kArrow && !(flags & Frame::kConstruct)) {
+    if (this_value.IsNullish()) {
+      this_value = fn->realm->global_this;
+    } else if (!this_value.IsObject()) {
+      Object* wrapped = ToObject(vm, *fn->realm, this_value);
+      if (wrapped == nullptr) return CallStatus::kThrow;
+      this_value = Value::FromObject(wrapped);
+    }
+  }
+  if (!task.frames.empty()) task.frames.back().pc = resume_pc;
+  task.frames.push_back(Frame{code, fn, fn->env, fn->realm, 0, base, argc, return_reg, this_value,
+                              new_target, flags});
+  return CallStatus::kPushed;
+}
+
+CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* args, uint32_t argc,
+                     uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc,
+                     Value* result) {
+  Vm& vm = task.vm();
+  std::vector<Value> owned;  // arguments after unwrapping bound functions
+  for (int hops = 0;; ++hops) {
+    if (!callee.IsObject() || !callee.AsObject()->is_callable()) {
+      vm.ThrowError(ErrorKind::kTypeError, (flags & Frame::kConstruct)
+                                               ? "value is not a constructor"
+                                               : "value is not a function");
+      return CallStatus::kThrow;
+    }
+    if ((flags & Frame::kConstruct) && !IsConstructor(callee)) {
+      vm.ThrowError(ErrorKind::kTypeError, "value is not a constructor");
+      return CallStatus::kThrow;
+    }
+    Object* fo = callee.AsObject();
+    switch (fo->cls) {
+      case ObjectClass::kClosure: {
+        Closure* fn = static_cast<Closure*>(fo);
+        if (fn->code->code_kind == CodeKind::kClassConstructor ||
+            fn->code->code_kind == CodeKind::kDerivedConstructor) {
+          if (!(flags & Frame::kConstruct)) {
+            vm.ThrowError(ErrorKind::kTypeError, "Class constructor cannot be invoked without 'new'");
+            return CallStatus::kThrow;
+          }
+        }
+        if (flags & Frame::kConstruct) {
+          if (fn->code->code_kind == CodeKind::kDerivedConstructor) {
+            this_value = Value::Empty();
+            flags |= Frame::kDerived;
+          } else {
+            // OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
+            Value proto_v;
+            OwnProperty prop;
+            Object* holder;
+            Object* proto = fn->realm->intrinsic(Intrinsic::kObjectPrototype);
+            if (new_target.IsObject() &&
+                LookupProperty(vm, new_target.AsObject(),
+                               PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) &&
+                !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
+              proto = prop.value.AsObject();
+            }
+            Object* obj = NewObject(vm, proto);
+            if (obj == nullptr) {
+              vm.ThrowOutOfMemory();
+              return CallStatus::kThrow;
+            }
+            this_value = Value::FromObject(obj);
+          }
+        }
+        return PushFrame(task, fn, this_value, args, argc, return_reg, flags, new_target, resume_pc);
+      }
+      case ObjectClass::kBound: {
+        BoundFunction* b = static_cast<BoundFunction*>(fo);
+        std::vector<Value> combined(b->args, b->args + b->argc);
+        combined.insert(combined.end(), args, args + argc);
+        owned = std::move(combined);
+        args = owned.data();
+        argc = static_cast<uint32_t>(owned.size());
+        if (!(flags & Frame::kConstruct)) {
+          this_value = b->bound_this;
+        } else if (new_target == callee) {
+          new_target = Value::FromObject(b->target);
+        }
+        callee = Value::FromObject(b->target);
+        if (hops > 10000) {
+          vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+          return CallStatus::kThrow;
+        }
+        continue;
+      }
+      case ObjectClass::kNative: {
+        NativeFunction* nf = static_cast<NativeFunction*>(fo);
+        Realm* saved = vm.current_realm();
+        vm.set_current_realm(nf->realm);
+        std::vector<Value> arg_copy(args, args + argc);
+        CallArgs call{this_value, arg_copy.data(), argc,
+                      (flags & Frame::kConstruct) ? new_target : Value::Undefined(), fo, &task};
+        Value r = nf->fn(vm, call);
+        vm.set_current_realm(saved);
+        if (r.IsEmpty()) {
+          Vm::TailCall& tc = vm.tail_call();
+          if (tc.pending) {
+            tc.pending = false;
+            owned = std::move(tc.args);
+            args = owned.data();
+            argc = static_cast<uint32_t>(owned.size());
+            callee = tc.function;
+            this_value = tc.this_value;
+            if (!tc.new_target.IsUndefined()) {
+              flags |= Frame::kConstruct;
+              new_target = tc.new_target;
+            }
+            if (hops > 10000) {
+              vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+              return CallStatus::kThrow;
+            }
+            continue;
+          }
+          return CallStatus::kThrow;
+        }
+        *result = r;
+        return CallStatus::kDone;
+      }
+      default:
+        vm.ThrowError(ErrorKind::kTypeError, "value is not a function");
+        return CallStatus::kThrow;
+    }
+  }
+}
+
+std::string FormatStackTrace(Task* task, size_t max_frames) {
+  std::string out;
+  size_t n = 0;
+  for (size_t i = task->frames.size(); i-- > 0 && n < max_frames; ++n) {
+    const Frame& f = task->frames[i];
+    Code* code = f.code;
+    uint32_t pc = (i + 1 == task->frames.size()) ? f.pc : (f.pc > 0 ? f.pc - 1 : 0);
+    PositionEntry pos = code->PositionAt(pc);
+    std::string file = code->source && code->source->name ? *code->source->name : "<anonymous>";
+    std::string name = code->name && code->name->length > 0 ? ToUtf8(code->name) : "";
+    if (code->code_kind == CodeKind::kScript || code->code_kind == CodeKind::kEval) name = "";
+    if (name.empty()) {
+      absl::StrAppend(&out, "\n    at ", file, ":", pos.line, ":", pos.column);
+    } else {
+      absl::StrAppend(&out, "\n    at ", name, " (", file, ":", pos.line, ":", pos.column, ")");
+    }
+  }
+  return out;
+}
+
+bool StartScript(Task& task, Code* code, Realm* realm) {
+  Vm& vm = task.vm();
+  Object* fn = NewClosure(vm, *realm, code, nullptr);
+  if (fn == nullptr) {
+    vm.ThrowOutOfMemory();
+    return false;
+  }
+  return PushFrame(task, static_cast<Closure*>(fn), realm->global_this, nullptr, 0, 0,
+                   Frame::kDiscardResult, Value::Undefined(), 0) == CallStatus::kPushed;
+}
+
+bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args) {
+  Value result;
+  CallStatus s = CallValue(task, fn, this_value, args.data(), static_cast<uint32_t>(args.size()), 0,
+                           Frame::kDiscardResult, Value::Undefined(), 0, &result);
+  if (s == CallStatus::kThrow) return false;
+  if (s == CallStatus::kDone) CompleteTask(task, TaskState::kCompleted, result);
+  return true;
+}
+
+void CompleteTask(Task& task, TaskState state, Value v) {
+  task.state_ = state;
+  if (state == TaskState::kCompleted) task.result_ = v;
+  if (state == TaskState::kThrew) task.exception_ = v;
+  task.frames.clear();
+}
+
+Task::~Task() { vm_.heap().ReleaseExternal(accounted_register_bytes); }
+
+void Task::Abort(AbortKind kind, std::string reason) {
+  if (done()) return;
+  frames.clear();
+  state_ = TaskState::kAborted;
+  abort_kind_ = kind;
+  abort_reason_ = std::move(reason);
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,66 @@
+// Code: the compiled form of one function (or script), shared by all the
+// closures created from it. Source: a script's text, kept for
+// Function.prototype.toString and stack traces.
+#ifndef RATCHET_VM_CODE_H_
+#define RATCHET_VM_CODE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "vm/bytecode.h"
+#include "vm/heap.h"
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+struct String;
+struct Shape;
+
+struct Source : Cell {
+  std::u16string* text;
+  std::string* name;  // file name for stack traces
+};
+
+
+
+/// An inline cache for a named property access site (monomorphic).
+struct InlineCache {
+  Shape* shape;
+  uint32_t slot;
+};
+
+
+struct Code : Cell {
+  static constexpr uint16_t kStrict = 1;
+  static constexpr uint16_t kConstructor = 2;  // has [[Construct]]
+  static constexpr uint16_t kNative = 4;       // self-hosted library code
+
+  uint8_t* bytecode;
+  uint32_t bytecode_size;
+  uint32_t num_constants;
+  Value* constants;  // numbers, strings, nested Code (as cell values)
+  HandlerEntry* handlers;
+  uint32_t num_handlers;
+  uint32_t num_positions;
+  PositionEntry* positions;
+  InlineCache* ics;
+  uint32_t num_ics;
+  uint32_t num_registers;
+  uint32_t num_params;    // formal parameters bound to registers 0..n-1
+  uint32_t length;        // the function's "length"
+  CodeKind code_kind;
+  bool strict;
+  bool is_async;
+  bool is_generator;
+  String* name;           // the function's name (may be null)
+  Source* source;
+  uint32_t source_start;  // text span for toString
+  uint32_t source_end;
+
+  /// Source position of `pc` (line 0 if unknown).
+  PositionEntry PositionAt(uint32_t pc) const;
+};
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_CODE_H_

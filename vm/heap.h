@@ -1,0 +1,142 @@
+// The garbage-collected heap: cells with a common header, byte accounting
+// against a hard memory limit, and a precise, non-moving mark-sweep collector.
+//
+// Collection only happens at safepoints chosen by the interpreter (between
+// two instructions), never inside an allocation, so C++ code may hold raw
+// cell pointers until it returns to the loop. Allocation past the limit fails
+// (returns null) and the caller throws InternalError: out of memory.
+#ifndef RATCHET_VM_HEAP_H_
+#define RATCHET_VM_HEAP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+enum class CellKind : uint8_t {
+  kString,
+  kSymbol,
+  kBigInt,
+  kObject,
+  kShape,
+  kCode,
+  kEnv,
+  kAccessor,
+  kSource,
+  kRealm,
+};
+
+/// Header of every heap cell.
+struct Cell {
+  CellKind kind;
+  uint8_t marked = 0;
+  uint16_t flags = 0;  // free for the cell type's use
+  uint32_t alloc_size = 0;  // bytes of this allocation (without buffers)
+  Cell* next = nullptr;     // all-cells list for sweeping
+};
+
+class Heap;
+
+/// Marks reachable cells; the collector's explicit mark stack (no recursion).
+class Tracer {
+ public:
+  explicit Tracer(std::vector<Cell*>* stack) : stack_(stack) {}
+  void Mark(Cell* c) {
+    if (c != nullptr && !c->marked) {
+      c->marked = 1;
+      stack_->push_back(c);
+    }
+  }
+  void Mark(Value v) {
+    if (v.IsCell()) Mark(v.AsCell());
+  }
+  void MarkRange(const Value* v, size_t n) {
+    for (size_t i = 0; i < n; ++i) Mark(v[i]);
+  }
+
+ private:
+  std::vector<Cell*>* stack_;
+};
+
+/// Memory usage by category, for ComputeMemoryUsage().
+struct HeapStats {
+  size_t count[16] = {};
+  size_t bytes[16] = {};
+  size_t buffer_bytes = 0;
+};
+
+class Heap {
+ public:
+  /// `trace_children(cell, tracer)` marks a cell's references;
+  /// `finalize(cell)` releases its buffers before it is freed.
+  using TraceFn = void (*)(Cell*, Tracer&);
+  using FinalizeFn = void (*)(Heap&, Cell*);
+
+  Heap(TraceFn trace, FinalizeFn finalize);
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  /// Allocates a zeroed cell of `bytes` with its header set, or returns null
+  /// when the memory limit would be exceeded.
+  Cell* AllocateCell(size_t bytes, CellKind kind);
+
+  /// Accounts and allocates an out-of-cell buffer (element storage, string
+  /// data, bytecode); null when over the limit.
+  void* AllocateBuffer(size_t bytes);
+  void* ReallocateBuffer(void* p, size_t old_bytes, size_t new_bytes);
+  void FreeBuffer(void* p, size_t bytes);
+  /// Accounts memory owned elsewhere (e.g. a std::u16string of source text).
+  bool AccountExternal(size_t bytes) { return Account(bytes); }
+  void ReleaseExternal(size_t bytes) { used_ -= bytes; }
+
+  /// True when an allocation of `bytes` more would succeed.
+  bool CanAllocate(size_t bytes) const {
+    return bytes <= limit_ && used_ <= limit_ - bytes;
+  }
+
+  void set_limit(size_t bytes) { limit_ = bytes; }
+  size_t limit() const { return limit_; }
+  size_t used() const { return used_; }
+  size_t collections() const { return collections_; }
+
+  /// Set when allocation crossed the GC threshold; the interpreter collects
+  /// at its next safepoint.
+  bool gc_requested() const { return gc_requested_; }
+  void RequestGc() { gc_requested_ = true; }
+
+  /// Temporarily lifts the limit (to build the out-of-memory error itself).
+  void set_over_limit_allowed(bool b) { over_limit_allowed_ = b; }
+
+  /// Runs a full collection. `trace_roots` marks every root.
+  void Collect(const std::function<void(Tracer&)>& trace_roots);
+
+  /// Visits every live cell (for memory statistics).
+  template <typename F>
+  void ForEachCell(F&& f) const {
+    for (Cell* c = cells_; c != nullptr; c = c->next) f(c);
+  }
+
+ private:
+  bool Account(size_t bytes);
+  void UpdateThreshold();
+
+  TraceFn trace_;
+  FinalizeFn finalize_;
+  Cell* cells_ = nullptr;
+  size_t used_ = 0;
+  size_t limit_ = SIZE_MAX;
+  size_t threshold_ = 4 << 20;
+  size_t collections_ = 0;
+  bool gc_requested_ = false;
+  bool over_limit_allowed_ = false;
+  std::vector<Cell*> mark_stack_;
+};
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_HEAP_H_

@@ -1,0 +1,60 @@
+// The interpreter: one dispatch loop that runs a task's frames, and the
+// operations it shares with builtins (property access, calls). Nothing here
+// calls back into the loop: a JavaScript call pushes a frame and returns.
+#ifndef RATCHET_VM_INTERPRETER_H_
+#define RATCHET_VM_INTERPRETER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vm/object.h"
+#include "vm/task.h"
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+class Vm;
+struct Code;
+struct Realm;
+
+/// Runs up to `max_steps` instructions of `task` (exactly one when 1).
+/// Returns the number executed. Stops early when the task completes.
+uint64_t Interpret(Task& task, uint64_t max_steps);
+
+/// Prepares `task` to run a script's top-level code in `realm`.
+/// False (exception pending in the Vm) on stack or memory limits.
+bool StartScript(Task& task, Code* code, Realm* realm);
+
+/// Prepares `task` to call `fn` with `this_value` and `args`; the call's
+/// result becomes the task's result. Natives run immediately.
+bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args);
+
+// ---- Property access (shared with builtins) --------------------------------
+
+enum class AccessStatus : uint8_t {
+  kDone,        // *out holds the value (Get) / the write happened (Set)
+  kThrow,       // exception pending in the Vm
+  kCallAccessor // run *accessor (getter/setter) as a frame
+};
+
+/// [[Get]] of `key` on `base` (any value; primitives use their prototype).
+AccessStatus GetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Value* out,
+                         Value* accessor);
+
+/// [[Set]] (OrdinarySet) of `key` on `base`. In strict code failures throw.
+AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Value v,
+                         bool strict, Value* accessor);
+
+/// Creates a closure of `code` over `env` in `realm` (null on OOM).
+Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env);
+
+/// The function-name/length properties and, for constructors, prototype.
+bool SetFunctionNameAndLength(Vm& vm, Object* fn, Value name, double length);
+
+/// "\n    at f (file:1:2)" lines for the task's frames, innermost first.
+std::string FormatStackTrace(Task* task, size_t max_frames);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_INTERPRETER_H_

@@ -1,0 +1,178 @@
+// [[Get]] and [[Set]] for the interpreter and builtins. Accessors are never
+// called from here: the caller runs them as frames.
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "vm/code.h"
+#include "vm/conversions.h"
+#include "vm/interpreter.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+std::string KeyForMessage(PropertyKey key) {
+  if (key.IsIndex()) return absl::StrCat(key.index());
+  if (key.v.IsString()) return ToUtf8(key.v.AsString());
+  if (key.v.IsSymbol()) {
+    Value d = key.v.AsSymbol()->description;
+    return absl::StrCat("Symbol(", d.IsString() ? ToUtf8(d.AsString()) : "", ")");
+  }
+  return "?";
+}
+
+}  // namespace
+
+AccessStatus GetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Value* out,
+                         Value* accessor) {
+  Object* obj;
+  if (base.IsObject()) {
+    obj = base.AsObject();
+  } else {
+    if (base.IsString()) {
+      String* s = base.AsString();
+      if (key.IsIndex()) {
+        uint32_t i = key.index();
+        if (i < s->length) {
+          String* ch = Substring(vm, s, i, i + 1);
+          if (ch == nullptr) {
+            vm.ThrowOutOfMemory();
+            return AccessStatus::kThrow;
+          }
+          *out = Value::FromString(ch);
+          return AccessStatus::kDone;
+        }
+      } else if (key.v == Value::FromString(vm.atoms().length)) {
+        *out = Value::Int32(static_cast<int32_t>(s->length));
+        return AccessStatus::kDone;
+      }
+    }
+    obj = PrototypeForPrimitive(realm, base);
+    if (obj == nullptr) {
+      vm.ThrowError(ErrorKind::kTypeError,
+                    absl::StrCat("Cannot read properties of ", base.IsNull() ? "null" : "undefined",
+                                 " (reading '", KeyForMessage(key), "')"));
+      return AccessStatus::kThrow;
+    }
+  }
+  OwnProperty prop;
+  Object* holder;
+  if (!LookupProperty(vm, obj, key, &prop, &holder)) {
+    *out = Value::Undefined();
+    return AccessStatus::kDone;
+  }
+  if (!(prop.attrs & kAccessorBit)) {
+    *out = prop.value;
+    return AccessStatus::kDone;
+  }
+  Value getter = ValueToAccessor(prop.value)->getter;
+  if (getter.IsUndefined()) {
+    *out = Value::Undefined();
+    return AccessStatus::kDone;
+  }
+  *accessor = getter;
+  return AccessStatus::kCallAccessor;
+}
+
+AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Value v, bool strict,
+                         Value* accessor) {
+  auto fail = [&](const char* what) {
+    if (!strict) return AccessStatus::kDone;
+    vm.ThrowError(ErrorKind::kTypeError,
+                  absl::StrCat("Cannot ", what, " property '", KeyForMessage(key), "'"));
+    return AccessStatus::kThrow;
+  };
+  if (base.IsNullish()) {
+    vm.ThrowError(ErrorKind::kTypeError,
+                  absl::StrCat("Cannot set properties of ", base.IsNull() ? "null" : "undefined",
+                               " (setting '", KeyForMessage(key), "')"));
+    return AccessStatus::kThrow;
+  }
+  Object* obj = base.IsObject() ? base.AsObject() : PrototypeForPrimitive(realm, base);
+  // Find the property on the receiver or its prototype chain.
+  OwnProperty prop;
+  Object* holder = nullptr;
+  bool found = LookupProperty(vm, obj, key, &prop, &holder);
+  if (found && (prop.attrs & kAccessorBit)) {
+    Value setter = ValueToAccessor(prop.value)->setter;
+    if (setter.IsUndefined()) return fail("set getter-only");
+    *accessor = setter;
+    return AccessStatus::kCallAccessor;
+  }
+  if (found && !(prop.attrs & kWritable)) return fail("assign to read only");
+  if (!base.IsObject()) return fail("create");  // primitives have no own properties
+  if (found && holder == obj) {
+    if (obj->cls == ObjectClass::kArray && key.v == Value::FromString(vm.atoms().length)) {
+      double d;
+      if (v.IsObject()) {
+        // FIXME: ToNumber of an object here needs a frame (valueOf).
+        vm.ThrowError(ErrorKind::kTypeError, "array length must be a primitive");
+        return AccessStatus::kThrow;
+      }
+      if (!PrimitiveToNumber(vm, v, &d)) return AccessStatus::kThrow;
+      uint32_t n = DoubleToUint32(d);
+      if (static_cast<double>(n) != d) {
+        vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
+        return AccessStatus::kThrow;
+      }
+      if (!SetArrayLength(vm, obj, n)) return fail("delete non-configurable array element for");
+      return AccessStatus::kDone;
+    }
+    WriteOwnData(vm, obj, key, v);
+    return AccessStatus::kDone;
+  }
+  // CreateDataProperty on the receiver.
+  if (!obj->extensible) return fail("add");
+  if (obj->cls == ObjectClass::kArray && key.IsIndex() && key.index() >= obj->array_length &&
+      !obj->length_writable) {
+    return fail("add");
+  }
+  if (!SetOwnData(vm, obj, key, v, kDefaultAttrs)) {
+    vm.ThrowOutOfMemory();
+    return AccessStatus::kThrow;
+  }
+  return AccessStatus::kDone;
+}
+
+bool SetFunctionNameAndLength(Vm& vm, Object* fn, Value name, double length) {
+  return SetOwnData(vm, fn, PropertyKey(Value::FromString(vm.atoms().length)), Value::Number(length),
+                    kConfigurable) &&
+         SetOwnData(vm, fn, PropertyKey(Value::FromString(vm.atoms().name)), name, kConfigurable);
+}
+
+Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
+  Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
+  Object* o = NewObject(vm, proto, ObjectClass::kClosure, sizeof(Closure));
+  if (o == nullptr) return nullptr;
+  Closure* f = static_cast<Closure*>(o);
+  f->code = code;
+  f->env = env;
+  f->realm = &realm;
+  f->fields = Value::Undefined();
+  bool constructor = code->code_kind == CodeKind::kFunction ||
+                     code->code_kind == CodeKind::kClassConstructor ||
+                     code->code_kind == CodeKind::kDerivedConstructor;
+  if (code->is_async || code->is_generator) constructor = false;
+  f->is_constructor = constructor;
+  // length first, then name (spec order of CreateBuiltinFunction/OrdinaryFunctionCreate).
+  if (!SetFunctionNameAndLength(
+          vm, o, Value::FromString(code->name ? code->name : vm.atoms().empty), code->length)) {
+    return nullptr;
+  }
+  if (code->code_kind == CodeKind::kFunction && !code->is_async && !code->is_generator) {
+    Object* proto_obj = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+    if (proto_obj == nullptr ||
+        !SetOwnData(vm, proto_obj, PropertyKey(Value::FromString(vm.atoms().constructor)),
+                    Value::FromObject(o), kHiddenAttrs) ||
+        !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().prototype)),
+                    Value::FromObject(proto_obj), kWritable)) {
+      return nullptr;
+    }
+  }
+  return o;
+}
+
+}  // namespace ratchet::internal

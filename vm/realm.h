@@ -1,0 +1,98 @@
+// A realm: a global object, a global lexical environment and the intrinsic
+// objects. Realms are heap cells: objects of one realm may reference another
+// realm's objects, and a realm lives as long as anything references it.
+#ifndef RATCHET_VM_REALM_H_
+#define RATCHET_VM_REALM_H_
+
+#include <cstdint>
+
+#include "absl/container/flat_hash_map.h"
+#include "vm/heap.h"
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+struct Object;
+
+#define RATCHET_INTRINSICS(V)   \
+  V(ObjectPrototype)            \
+  V(FunctionPrototype)          \
+  V(ArrayPrototype)             \
+  V(StringPrototype)            \
+  V(NumberPrototype)            \
+  V(BooleanPrototype)           \
+  V(SymbolPrototype)            \
+  V(BigIntPrototype)            \
+  V(ErrorPrototype)             \
+  V(TypeErrorPrototype)         \
+  V(RangeErrorPrototype)        \
+  V(ReferenceErrorPrototype)    \
+  V(SyntaxErrorPrototype)       \
+  V(EvalErrorPrototype)         \
+  V(URIErrorPrototype)          \
+  V(AggregateErrorPrototype)    \
+  V(InternalErrorPrototype)     \
+  V(IteratorPrototype)          \
+  V(ArrayIteratorPrototype)     \
+  V(StringIteratorPrototype)    \
+  V(Object)                     \
+  V(Function)                   \
+  V(Array)                      \
+  V(ThrowTypeError)             \
+  V(ArrayProtoValues)
+
+enum class Intrinsic : uint16_t {
+#define RATCHET_INTRINSIC_ENUM(name) k##name,
+  RATCHET_INTRINSICS(RATCHET_INTRINSIC_ENUM)
+#undef RATCHET_INTRINSIC_ENUM
+      kCount
+};
+
+/// Self-hosted JavaScript helpers the interpreter and builtins call (as
+/// frames) for the slow paths that may run user code.
+#define RATCHET_SELF_HOSTED(V) \
+  V(Add)                       \
+  V(Arith)                     \
+  V(Compare)                   \
+  V(LooseEquals)               \
+  V(ToPropertyKey)             \
+  V(ToStringSlow)              \
+  V(ToNumericSlow)             \
+  V(InstanceOf)                \
+  V(IterableToArray)           \
+  V(GetKeyedSlow)              \
+  V(SetKeyedSlow)              \
+  V(DeleteKeyedSlow)           \
+  V(InSlow)                    \
+  V(GetIterator)               \
+  V(IteratorClose)             \
+  V(CopyDataProperties)        \
+  V(ObjectRest)
+
+enum class SelfHosted : uint16_t {
+#define RATCHET_SELF_HOSTED_ENUM(name) k##name,
+  RATCHET_SELF_HOSTED(RATCHET_SELF_HOSTED_ENUM)
+#undef RATCHET_SELF_HOSTED_ENUM
+      kCount
+};
+
+struct GlobalLexical {
+  Value value;  // Empty() until initialized
+  bool is_const;
+};
+
+struct Realm : Cell {
+  Object* global;
+  Value global_this;  // the value of `this` at the top level
+  Object* intrinsics[static_cast<int>(Intrinsic::kCount)];
+  Value self_hosted[static_cast<int>(SelfHosted::kCount)];
+  absl::flat_hash_map<uint64_t, GlobalLexical>* lexicals;  // atom bits -> binding
+  void* host_data;  // the embedding API's realm
+
+  Object* intrinsic(Intrinsic i) const { return intrinsics[static_cast<int>(i)]; }
+  Value self_hosted_fn(SelfHosted s) const { return self_hosted[static_cast<int>(s)]; }
+};
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_REALM_H_

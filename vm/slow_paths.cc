@@ -1,0 +1,797 @@
+#include "vm/slow_paths.h"
+
+#include <cmath>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "vm/calls.h"
+#include "vm/conversions.h"
+#include "vm/interpreter.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+Value& Reg(Task& task, Frame& frame, uint32_t r) { return task.registers[frame.base + r]; }
+
+SlowResult FromCall(Task& task, Frame& frame, CallStatus s, uint32_t dst, Value result,
+                    bool discard = false) {
+  switch (s) {
+    case CallStatus::kPushed:
+      return SlowResult::kFrame;
+    case CallStatus::kThrow:
+      return SlowResult::kThrow;
+    case CallStatus::kDone:
+      if (task.done()) return SlowResult::kStop;
+      if (!discard) Reg(task, frame, dst) = result;
+      return SlowResult::kNext;
+  }
+  return SlowResult::kThrow;
+}
+
+// Calls a self-hosted helper; its result lands in `dst`.
+SlowResult CallHelper(Task& task, Frame& frame, SelfHosted id, std::initializer_list<Value> args,
+                      uint32_t dst, uint32_t next) {
+  Value fn = frame.realm->self_hosted_fn(id);
+  std::vector<Value> a(args);
+  Value result;
+  CallStatus s = CallValue(task, fn, Value::Undefined(), a.data(), static_cast<uint32_t>(a.size()),
+                           dst, 0, Value::Undefined(), next, &result);
+  return FromCall(task, frame, s, dst, result);
+}
+
+// Runs a getter (result to dst) or a setter (result dropped).
+SlowResult CallAccessor(Task& task, Frame& frame, Value fn, Value receiver, const Value* args,
+                        uint32_t argc, uint32_t dst, bool is_setter, uint32_t next) {
+  Value result;
+  CallStatus s = CallValue(task, fn, receiver, args, argc, dst,
+                           is_setter ? Frame::kDiscardResult : 0, Value::Undefined(), next, &result);
+  return FromCall(task, frame, s, dst, result, is_setter);
+}
+
+SlowResult OutOfMemory(Vm& vm) {
+  vm.ThrowOutOfMemory();
+  return SlowResult::kThrow;
+}
+
+SlowResult TypeError(Vm& vm, std::string_view msg) {
+  vm.ThrowError(ErrorKind::kTypeError, msg);
+  return SlowResult::kThrow;
+}
+
+}  // namespace
+
+void ThrowTdzError(Vm& vm, String* name) {
+  vm.ThrowError(ErrorKind::kReferenceError,
+                absl::StrCat("Cannot access '", ToUtf8(name), "' before initialization"));
+}
+
+// ---- Arguments ---------------------------------------------------------------
+
+SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  Object* args = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype), ObjectClass::kArguments);
+  if (args == nullptr) return OutOfMemory(vm);
+  uint32_t np = frame.code->num_params;
+  uint32_t extra = frame.argc > np ? frame.argc - np : 0;
+  for (uint32_t i = 0; i < frame.argc; ++i) {
+    Value v = i < np ? task.registers[frame.base + i] : task.registers[frame.base - extra + (i - np)];
+    if (!SetOwnData(vm, args, PropertyKey::Index(i), v)) return OutOfMemory(vm);
+  }
+  if (!SetOwnData(vm, args, PropertyKey(Value::FromString(vm.atoms().length)),
+                  Value::Number(frame.argc), kHiddenAttrs)) {
+    return OutOfMemory(vm);
+  }
+  if (!SetOwnData(vm, args, PropertyKey(Value::FromSymbol(vm.symbols().iterator)),
+                  Value::FromObject(realm.intrinsic(Intrinsic::kArrayProtoValues)), kHiddenAttrs)) {
+    return OutOfMemory(vm);
+  }
+  if (frame.code->strict) {
+    Value thrower = Value::FromObject(realm.intrinsic(Intrinsic::kThrowTypeError));
+    PropertyDescriptor d;
+    d.get = thrower;
+    d.set = thrower;
+    d.enumerable = 0;
+    d.configurable = 0;
+    if (DefineOwnProperty(vm, args, PropertyKey(Value::FromString(vm.atoms().callee)), d) !=
+        DefineResult::kOk) {
+      return OutOfMemory(vm);
+    }
+  } else if (!SetOwnData(vm, args, PropertyKey(Value::FromString(vm.atoms().callee)),
+                         Value::FromObject(frame.callee), kHiddenAttrs)) {
+    return OutOfMemory(vm);
+  }
+  Reg(task, frame, dst) = Value::FromObject(args);
+  return SlowResult::kNext;
+}
+
+SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t first) {
+  Vm& vm = task.vm();
+  Object* a = NewArray(vm, *frame.realm);
+  if (a == nullptr) return OutOfMemory(vm);
+  uint32_t np = frame.code->num_params;
+  uint32_t extra = frame.argc > np ? frame.argc - np : 0;
+  for (uint32_t i = first; i < frame.argc; ++i) {
+    Value v = i < np ? task.registers[frame.base + i] : task.registers[frame.base - extra + (i - np)];
+    if (!ArrayPush(vm, a, v)) return OutOfMemory(vm);
+  }
+  Reg(task, frame, dst) = Value::FromObject(a);
+  return SlowResult::kNext;
+}
+
+// ---- Globals -------------------------------------------------------------------
+
+SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
+                      uint32_t next) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  auto it = realm.lexicals->find(Value::FromString(name).bits());
+  if (it != realm.lexicals->end()) {
+    if (it->second.value.IsEmpty()) {
+      ThrowTdzError(vm, name);
+      return SlowResult::kThrow;
+    }
+    Reg(task, frame, dst) = it->second.value;
+    return SlowResult::kNext;
+  }
+  OwnProperty prop;
+  Object* holder;
+  if (!LookupProperty(vm, realm.global, PropertyKey(Value::FromString(name)), &prop, &holder)) {
+    if (!throw_if_missing) {
+      Reg(task, frame, dst) = Value::Undefined();
+      return SlowResult::kNext;
+    }
+    vm.ThrowError(ErrorKind::kReferenceError, absl::StrCat(ToUtf8(name), " is not defined"));
+    return SlowResult::kThrow;
+  }
+  if (prop.attrs & kAccessorBit) {
+    Value getter = ValueToAccessor(prop.value)->getter;
+    if (getter.IsUndefined()) {
+      Reg(task, frame, dst) = Value::Undefined();
+      return SlowResult::kNext;
+    }
+    return CallAccessor(task, frame, getter, Value::FromObject(realm.global), nullptr, 0, dst, false,
+                        next);
+  }
+  Reg(task, frame, dst) = prop.value;
+  return SlowResult::kNext;
+}
+
+SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  auto it = realm.lexicals->find(Value::FromString(name).bits());
+  if (it != realm.lexicals->end()) {
+    if (it->second.value.IsEmpty()) {
+      ThrowTdzError(vm, name);
+      return SlowResult::kThrow;
+    }
+    if (it->second.is_const) return TypeError(vm, "Assignment to constant variable.");
+    it->second.value = v;
+    return SlowResult::kNext;
+  }
+  PropertyKey key(Value::FromString(name));
+  OwnProperty prop;
+  Object* holder;
+  if (!LookupProperty(vm, realm.global, key, &prop, &holder) && frame.code->strict) {
+    vm.ThrowError(ErrorKind::kReferenceError, absl::StrCat(ToUtf8(name), " is not defined"));
+    return SlowResult::kThrow;
+  }
+  Value setter;
+  switch (SetProperty(vm, realm, Value::FromObject(realm.global), key, v, frame.code->strict,
+                      &setter)) {
+    case AccessStatus::kDone:
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, setter, Value::FromObject(realm.global), &v, 1, 0, true, next);
+  }
+  return SlowResult::kThrow;
+}
+
+SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind, Value v) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  uint64_t k = Value::FromString(name).bits();
+  PropertyKey key(Value::FromString(name));
+  auto redeclared = [&] {
+    vm.ThrowError(ErrorKind::kSyntaxError,
+                  absl::StrCat("Identifier '", ToUtf8(name), "' has already been declared"));
+    return SlowResult::kThrow;
+  };
+  if (realm.lexicals->contains(k)) return redeclared();
+  OwnProperty prop;
+  bool has_own = GetOwnProperty(vm, realm.global, key, &prop);
+  switch (kind) {
+    case GlobalDecl::kLet:
+    case GlobalDecl::kConst:
+      if (has_own && !(prop.attrs & kConfigurable)) return redeclared();
+      (*realm.lexicals)[k] = GlobalLexical{Value::Empty(), kind == GlobalDecl::kConst};
+      return SlowResult::kNext;
+    case GlobalDecl::kVar:
+      if (!has_own) {
+        if (!realm.global->extensible) return TypeError(vm, "Cannot define global variable");
+        if (!SetOwnData(vm, realm.global, key, Value::Undefined(), kWritable | kEnumerable)) {
+          return OutOfMemory(vm);
+        }
+      }
+      return SlowResult::kNext;
+    case GlobalDecl::kFunction: {
+      PropertyDescriptor d;
+      d.value = v;
+      if (!has_own || (prop.attrs & kConfigurable)) {
+        d.writable = 1;
+        d.enumerable = 1;
+        d.configurable = 0;
+      } else if ((prop.attrs & kAccessorBit) || !(prop.attrs & kWritable) ||
+                 !(prop.attrs & kEnumerable)) {
+        return TypeError(vm, absl::StrCat("Cannot redefine global function '", ToUtf8(name), "'"));
+      }
+      switch (DefineOwnProperty(vm, realm.global, key, d)) {
+        case DefineResult::kOk:
+          return SlowResult::kNext;
+        case DefineResult::kRejected:
+          return TypeError(vm, absl::StrCat("Cannot define global function '", ToUtf8(name), "'"));
+        case DefineResult::kOutOfMemory:
+          return OutOfMemory(vm);
+      }
+    }
+  }
+  return SlowResult::kNext;
+}
+
+// ---- Properties ----------------------------------------------------------------
+
+SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
+                        InlineCache* ic, uint32_t next) {
+  Vm& vm = task.vm();
+  if (base.IsObject()) {
+    Object* obj = base.AsObject();
+    if (obj->shape != nullptr) {
+      int32_t slot = ShapeLookup(obj->shape, key);
+      if (slot >= 0) {
+        OwnProperty prop;
+        GetOwnProperty(vm, obj, PropertyKey(key), &prop);
+        if (!(prop.attrs & kAccessorBit)) {
+          ic->shape = obj->shape;
+          ic->slot = static_cast<uint32_t>(slot);
+          Reg(task, frame, dst) = prop.value;
+          return SlowResult::kNext;
+        }
+      }
+    }
+  }
+  Value out, getter;
+  switch (GetProperty(vm, *frame.realm, base, PropertyKey(key), &out, &getter)) {
+    case AccessStatus::kDone:
+      Reg(task, frame, dst) = out;
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, getter, base, nullptr, 0, dst, false, next);
+  }
+  return SlowResult::kThrow;
+}
+
+SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v, InlineCache* ic,
+                        uint32_t next) {
+  Vm& vm = task.vm();
+  Value setter;
+  switch (SetProperty(vm, *frame.realm, base, PropertyKey(key), v, frame.code->strict, &setter)) {
+    case AccessStatus::kDone:
+      // Cache writes to an own writable data property.
+      if (base.IsObject() && base.AsObject()->shape != nullptr) {
+        Object* obj = base.AsObject();
+        int32_t slot = ShapeLookup(obj->shape, key);
+        if (slot >= 0) {
+          OwnProperty prop;
+          GetOwnProperty(vm, obj, PropertyKey(key), &prop);
+          if ((prop.attrs & (kAccessorBit | kWritable)) == kWritable) {
+            ic->shape = obj->shape;
+            ic->slot = static_cast<uint32_t>(slot);
+          }
+        }
+      }
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, setter, base, &v, 1, 0, true, next);
+  }
+  return SlowResult::kThrow;
+}
+
+SlowResult GetKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
+                        uint32_t next) {
+  Vm& vm = task.vm();
+  if (key.IsObject()) return CallHelper(task, frame, SelfHosted::kGetKeyedSlow, {base, key}, dst, next);
+  if (base.IsNullish()) {
+    // Spec order: the key's ToPropertyKey happens first, but on a primitive
+    // key it cannot be observed.
+    Value out, getter;
+    GetProperty(vm, *frame.realm, base, PrimitiveToPropertyKey(vm, key), &out, &getter);
+    return SlowResult::kThrow;
+  }
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  Value out, getter;
+  switch (GetProperty(vm, *frame.realm, base, k, &out, &getter)) {
+    case AccessStatus::kDone:
+      Reg(task, frame, dst) = out;
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, getter, base, nullptr, 0, dst, false, next);
+  }
+  return SlowResult::kThrow;
+}
+
+SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  if (key.IsObject()) {
+    // The helper's result is dropped into register 0 of... no: keep it in a
+    // scratch: SetKeyed has no destination, so the helper's value is
+    // discarded by calling it with kDiscardResult.
+    Value fn = frame.realm->self_hosted_fn(SelfHosted::kSetKeyedSlow);
+    Value args[3] = {base, key, v};
+    Value result;
+    CallStatus s = CallValue(task, fn, Value::Undefined(), args, 3, 0, Frame::kDiscardResult,
+                             Value::Undefined(), next, &result);
+    return FromCall(task, frame, s, 0, result, true);
+  }
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  Value setter;
+  switch (SetProperty(vm, *frame.realm, base, k, v, frame.code->strict, &setter)) {
+    case AccessStatus::kDone:
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, setter, base, &v, 1, 0, true, next);
+  }
+  return SlowResult::kThrow;
+}
+
+SlowResult DefineKeyed(Task& task, Value obj, Value key, Value v) {
+  Vm& vm = task.vm();
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (!SetOwnData(vm, obj.AsObject(), k, v)) return OutOfMemory(vm);
+  return SlowResult::kNext;
+}
+
+SlowResult DefineAccessorProperty(Task& task, Value obj, Value key, Value fn, int32_t kind) {
+  Vm& vm = task.vm();
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  Object* o = obj.AsObject();
+  OwnProperty cur;
+  Value get = Value::Undefined(), set = Value::Undefined();
+  if (GetOwnProperty(vm, o, k, &cur) && (cur.attrs & kAccessorBit)) {
+    get = ValueToAccessor(cur.value)->getter;
+    set = ValueToAccessor(cur.value)->setter;
+  }
+  if ((kind & 1) == 0) {
+    get = fn;
+  } else {
+    set = fn;
+  }
+  Accessor* acc = NewAccessor(vm, get, set);
+  if (acc == nullptr) return OutOfMemory(vm);
+  uint8_t attrs = kConfigurable | kAccessorBit | ((kind & 2) ? 0 : kEnumerable);
+  if (!SetOwnData(vm, o, k, AccessorToValue(acc), attrs)) return OutOfMemory(vm);
+  return SlowResult::kNext;
+}
+
+SlowResult DefineMethodProperty(Task& task, Value obj, Value key, Value fn) {
+  Vm& vm = task.vm();
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (!SetOwnData(vm, obj.AsObject(), k, fn, kWritable | kConfigurable)) return OutOfMemory(vm);
+  return SlowResult::kNext;
+}
+
+SlowResult DeleteKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key,
+                           uint32_t next) {
+  Vm& vm = task.vm();
+  if (key.IsObject()) return CallHelper(task, frame, SelfHosted::kDeleteKeyedSlow, {obj, key}, dst, next);
+  Object* o = ToObject(vm, *frame.realm, obj);
+  if (o == nullptr) return SlowResult::kThrow;
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  bool ok = DeleteOwnProperty(vm, o, k);
+  if (!ok && frame.code->strict) return TypeError(vm, "Cannot delete property");
+  Reg(task, frame, dst) = Value::Boolean(ok);
+  return SlowResult::kNext;
+}
+
+SlowResult InSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value obj, uint32_t next) {
+  Vm& vm = task.vm();
+  if (!obj.IsObject()) return TypeError(vm, "Cannot use 'in' operator to search for a key in a non-object");
+  if (key.IsObject()) return CallHelper(task, frame, SelfHosted::kInSlow, {key, obj}, dst, next);
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  OwnProperty prop;
+  Object* holder;
+  Reg(task, frame, dst) = Value::Boolean(LookupProperty(vm, obj.AsObject(), k, &prop, &holder));
+  return SlowResult::kNext;
+}
+
+SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value target,
+                          uint32_t next) {
+  Vm& vm = task.vm();
+  if (!target.IsObject()) return TypeError(vm, "Right-hand side of 'instanceof' is not an object");
+  // A custom @@hasInstance needs a call: the self-hosted path handles it.
+  OwnProperty prop;
+  Object* holder;
+  if (LookupProperty(vm, target.AsObject(), PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)),
+                     &prop, &holder)) {
+    return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
+  }
+  if (!IsCallable(target)) return TypeError(vm, "Right-hand side of 'instanceof' is not callable");
+  Object* t = target.AsObject();
+  while (t->cls == ObjectClass::kBound) t = static_cast<BoundFunction*>(t)->target;
+  if (!v.IsObject()) {
+    Reg(task, frame, dst) = Value::Boolean(false);
+    return SlowResult::kNext;
+  }
+  if (!LookupProperty(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) ||
+      (prop.attrs & kAccessorBit)) {
+    if (prop.attrs & kAccessorBit) {
+      return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
+    }
+    return TypeError(vm, "Function has non-object prototype in instanceof check");
+  }
+  if (!prop.value.IsObject()) return TypeError(vm, "Function has non-object prototype in instanceof check");
+  Object* proto = prop.value.AsObject();
+  bool found = false;
+  for (Object* o = v.AsObject()->proto; o != nullptr; o = o->proto) {
+    if (o == proto) {
+      found = true;
+      break;
+    }
+  }
+  Reg(task, frame, dst) = Value::Boolean(found);
+  return SlowResult::kNext;
+}
+
+SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint32_t next) {
+  Vm& vm = task.vm();
+  Object* home = nullptr;
+  if (frame.callee != nullptr && frame.callee->cls == ObjectClass::kClosure) {
+    home = static_cast<Closure*>(frame.callee)->home_object;
+  }
+  if (home == nullptr) return TypeError(vm, "'super' keyword unexpected here");
+  Object* proto = home->proto;
+  if (proto == nullptr) return TypeError(vm, "Cannot read properties of null (super)");
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  Value out, getter;
+  switch (GetProperty(vm, *frame.realm, Value::FromObject(proto), k, &out, &getter)) {
+    case AccessStatus::kDone:
+      Reg(task, frame, dst) = out;
+      return SlowResult::kNext;
+    case AccessStatus::kThrow:
+      return SlowResult::kThrow;
+    case AccessStatus::kCallAccessor:
+      return CallAccessor(task, frame, getter, frame.this_value, nullptr, 0, dst, false, next);
+  }
+  return SlowResult::kThrow;
+}
+
+// ---- Arrays, classes -------------------------------------------------------------
+
+SlowResult ArraySpreadAppend(Task& task, Value arr, Value src) {
+  Vm& vm = task.vm();
+  Object* a = arr.AsObject();
+  Object* s = src.AsObject();
+  for (uint32_t i = 0; i < s->array_length; ++i) {
+    Value v = i < s->elements_size ? s->elements[i] : Value::Undefined();
+    if (v.IsEmpty()) v = Value::Undefined();
+    if (!ArrayPush(vm, a, v)) return OutOfMemory(vm);
+  }
+  return SlowResult::kNext;
+}
+
+SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  Object* proto_parent = realm.intrinsic(Intrinsic::kObjectPrototype);
+  Object* ctor_parent = realm.intrinsic(Intrinsic::kFunctionPrototype);
+  if (!parent.IsEmpty()) {
+    if (parent.IsNull()) {
+      proto_parent = nullptr;
+    } else {
+      if (!IsConstructor(parent)) return TypeError(vm, "Class extends value is not a constructor or null");
+      OwnProperty prop;
+      Object* holder;
+      Value pp = Value::Undefined();
+      if (LookupProperty(vm, parent.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)),
+                         &prop, &holder) &&
+          !(prop.attrs & kAccessorBit)) {
+        pp = prop.value;
+      }
+      if (!pp.IsObject() && !pp.IsNull()) {
+        return TypeError(vm, "Class extends value does not have valid prototype property");
+      }
+      proto_parent = pp.IsNull() ? nullptr : pp.AsObject();
+      ctor_parent = parent.AsObject();
+    }
+  }
+  Object* proto = NewObject(vm, proto_parent);
+  if (proto == nullptr) return OutOfMemory(vm);
+  Object* c = ctor.AsObject();
+  c->proto = ctor_parent;
+  if (!SetOwnData(vm, c, PropertyKey(Value::FromString(vm.atoms().prototype)),
+                  Value::FromObject(proto), 0) ||
+      !SetOwnData(vm, proto, PropertyKey(Value::FromString(vm.atoms().constructor)), ctor,
+                  kWritable | kConfigurable)) {
+    return OutOfMemory(vm);
+  }
+  if (c->cls == ObjectClass::kClosure) static_cast<Closure*>(c)->home_object = proto;
+  Reg(task, frame, dst) = Value::FromObject(proto);
+  return SlowResult::kNext;
+}
+
+// ---- Operators -------------------------------------------------------------------
+
+Value ArithmeticOnNumbers(Op op, Value l, Value r) {
+  if (l.IsInt32() && r.IsInt32()) {
+    int64_t a = l.AsInt32(), b = r.AsInt32();
+    switch (op) {
+      case Op::kSub: return Value::Number(static_cast<double>(a - b));
+      case Op::kMul: {
+        int64_t p = a * b;
+        if (p == 0 && (a < 0 || b < 0)) return Value::Double(-0.0);
+        return Value::Number(static_cast<double>(p));
+      }
+      case Op::kBitAnd: return Value::Int32(static_cast<int32_t>(a & b));
+      case Op::kBitOr: return Value::Int32(static_cast<int32_t>(a | b));
+      case Op::kBitXor: return Value::Int32(static_cast<int32_t>(a ^ b));
+      case Op::kShl: return Value::Int32(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31)));
+      case Op::kSar: return Value::Int32(static_cast<int32_t>(a) >> (b & 31));
+      case Op::kShr: return Value::Number(static_cast<uint32_t>(a) >> (b & 31));
+      case Op::kMod:
+        if (b != 0 && a >= 0 && b > 0) return Value::Int32(static_cast<int32_t>(a % b));
+        break;
+      default:
+        break;
+    }
+  }
+  double a = l.AsNumber(), b = r.AsNumber();
+  switch (op) {
+    case Op::kAdd: return Value::Number(a + b);
+    case Op::kSub: return Value::Number(a - b);
+    case Op::kMul: return Value::Number(a * b);
+    case Op::kDiv: return Value::Number(a / b);
+    case Op::kMod: return Value::Number(std::fmod(a, b));
+    case Op::kExp: {
+      // Number::exponentiate: NaN exponent, and |base| = 1 with an infinite
+      // exponent, give NaN (unlike C's pow).
+      if (std::isnan(b)) return Value::Double(NAN);
+      if ((a == 1 || a == -1) && std::isinf(b)) return Value::Double(NAN);
+      return Value::Number(std::pow(a, b));
+    }
+    case Op::kBitAnd: return Value::Int32(DoubleToInt32(a) & DoubleToInt32(b));
+    case Op::kBitOr: return Value::Int32(DoubleToInt32(a) | DoubleToInt32(b));
+    case Op::kBitXor: return Value::Int32(DoubleToInt32(a) ^ DoubleToInt32(b));
+    case Op::kShl:
+      return Value::Int32(static_cast<int32_t>(DoubleToUint32(a) << (DoubleToUint32(b) & 31)));
+    case Op::kSar: return Value::Int32(DoubleToInt32(a) >> (DoubleToUint32(b) & 31));
+    case Op::kShr: return Value::Number(DoubleToUint32(a) >> (DoubleToUint32(b) & 31));
+    default: return Value::Double(NAN);
+  }
+}
+
+namespace {
+
+int ArithCode(Op op) {
+  switch (op) {
+    case Op::kSub: return 0;
+    case Op::kMul: return 1;
+    case Op::kDiv: return 2;
+    case Op::kMod: return 3;
+    case Op::kExp: return 4;
+    case Op::kBitAnd: return 5;
+    case Op::kBitOr: return 6;
+    case Op::kBitXor: return 7;
+    case Op::kShl: return 8;
+    case Op::kSar: return 9;
+    case Op::kShr: return 10;
+    case Op::kAdd: return 11;  // numeric add (increment)
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+SlowResult AddSlow(Task& task, Frame& frame, uint32_t dst, Value l, Value r, uint32_t next) {
+  Vm& vm = task.vm();
+  if (l.IsObject() || r.IsObject()) return CallHelper(task, frame, SelfHosted::kAdd, {l, r}, dst, next);
+  if (l.IsString() || r.IsString()) {
+    String* a = PrimitiveToString(vm, l);
+    if (a == nullptr) return SlowResult::kThrow;
+    String* b = PrimitiveToString(vm, r);
+    if (b == nullptr) return SlowResult::kThrow;
+    if (static_cast<uint64_t>(a->length) + b->length > kMaxStringLength) {
+      vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+      return SlowResult::kThrow;
+    }
+    String* s = ConcatStrings(vm, a, b);
+    if (s == nullptr) return OutOfMemory(vm);
+    Reg(task, frame, dst) = Value::FromString(s);
+    return SlowResult::kNext;
+  }
+  double a, b;
+  if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
+  Reg(task, frame, dst) = Value::Number(a + b);
+  return SlowResult::kNext;
+}
+
+SlowResult ArithSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Value r,
+                     uint32_t next) {
+  Vm& vm = task.vm();
+  if (l.IsObject() || r.IsObject()) {
+    return CallHelper(task, frame, SelfHosted::kArith, {l, r, Value::Int32(ArithCode(op))}, dst, next);
+  }
+  double a, b;
+  if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
+  Reg(task, frame, dst) = ArithmeticOnNumbers(op, Value::Number(a), Value::Number(b));
+  return SlowResult::kNext;
+}
+
+SlowResult CompareSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Value r,
+                       uint32_t next) {
+  Vm& vm = task.vm();
+  int code = op == Op::kLt ? 0 : op == Op::kLe ? 1 : op == Op::kGt ? 2 : 3;
+  if (l.IsObject() || r.IsObject()) {
+    return CallHelper(task, frame, SelfHosted::kCompare, {l, r, Value::Int32(code)}, dst, next);
+  }
+  bool result;
+  if (l.IsString() && r.IsString()) {
+    int c = CompareStrings(l.AsString(), r.AsString());
+    result = code == 0 ? c < 0 : code == 1 ? c <= 0 : code == 2 ? c > 0 : c >= 0;
+  } else {
+    double a, b;
+    if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
+    result = code == 0 ? a < b : code == 1 ? a <= b : code == 2 ? a > b : a >= b;
+  }
+  Reg(task, frame, dst) = Value::Boolean(result);
+  return SlowResult::kNext;
+}
+
+SlowResult LooseEqualsSlow(Task& task, Frame& frame, bool negate, uint32_t dst, Value l, Value r,
+                           uint32_t next) {
+  return CallHelper(task, frame, SelfHosted::kLooseEquals, {l, r, Value::Boolean(negate)}, dst, next);
+}
+
+SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  if (v.IsObject()) return CallHelper(task, frame, SelfHosted::kToNumericSlow, {v}, dst, next);
+  double d;
+  if (!PrimitiveToNumber(vm, v, &d)) return SlowResult::kThrow;
+  Reg(task, frame, dst) = Value::Number(d);
+  return SlowResult::kNext;
+}
+
+SlowResult ToPropertyKeySlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  if (v.IsObject()) return CallHelper(task, frame, SelfHosted::kToPropertyKey, {v}, dst, next);
+  String* s = PrimitiveToString(vm, v);
+  if (s == nullptr) return SlowResult::kThrow;
+  Reg(task, frame, dst) = Value::FromString(s);
+  return SlowResult::kNext;
+}
+
+SlowResult ToStringSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  if (v.IsObject()) return CallHelper(task, frame, SelfHosted::kToStringSlow, {v}, dst, next);
+  String* s = PrimitiveToString(vm, v);
+  if (s == nullptr) return SlowResult::kThrow;
+  Reg(task, frame, dst) = Value::FromString(s);
+  return SlowResult::kNext;
+}
+
+// ---- Calls -------------------------------------------------------------------------
+
+SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, Value this_value,
+                          Value args, bool construct, uint32_t next) {
+  Object* a = args.AsObject();
+  std::vector<Value> list;
+  list.reserve(a->array_length);
+  for (uint32_t i = 0; i < a->array_length; ++i) {
+    Value v = i < a->elements_size ? a->elements[i] : Value::Undefined();
+    list.push_back(v.IsEmpty() ? Value::Undefined() : v);
+  }
+  Value result;
+  CallStatus s = CallValue(task, callee, this_value, list.data(), static_cast<uint32_t>(list.size()),
+                           dst, construct ? Frame::kConstruct : 0,
+                           construct ? callee : Value::Undefined(), next, &result);
+  return FromCall(task, frame, s, dst, result);
+}
+
+SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, uint32_t next) {
+  Vm& vm = task.vm();
+  Object* active = frame.callee;
+  Object* super_ctor = active != nullptr ? active->proto : nullptr;
+  if (super_ctor == nullptr || !IsConstructor(Value::FromObject(super_ctor))) {
+    return TypeError(vm, "Super constructor is not a constructor");
+  }
+  Object* a = args.AsObject();
+  std::vector<Value> list;
+  for (uint32_t i = 0; i < a->array_length; ++i) {
+    Value v = i < a->elements_size ? a->elements[i] : Value::Undefined();
+    list.push_back(v.IsEmpty() ? Value::Undefined() : v);
+  }
+  Value result;
+  CallStatus s = CallValue(task, Value::FromObject(super_ctor), Value::Undefined(), list.data(),
+                           static_cast<uint32_t>(list.size()), dst, Frame::kConstruct,
+                           frame.new_target, next, &result);
+  return FromCall(task, frame, s, dst, result);
+}
+
+// ---- for-in -----------------------------------------------------------------------
+
+SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj) {
+  Vm& vm = task.vm();
+  Object* iter = NewArray(vm, *frame.realm);
+  if (iter == nullptr) return OutOfMemory(vm);
+  iter->proto = nullptr;
+  if (!obj.IsNullish()) {
+    Object* o = ToObject(vm, *frame.realm, obj);
+    if (o == nullptr) return SlowResult::kThrow;
+    // Store the object first, then its keys and those of its prototypes
+    // (shadowed and non-enumerable ones excluded).
+    if (!ArrayPush(vm, iter, Value::FromObject(o))) return OutOfMemory(vm);
+    absl::flat_hash_set<uint64_t> seen;
+    std::vector<PropertyKey> keys;
+    for (Object* p = o; p != nullptr; p = p->proto) {
+      keys.clear();
+      OwnPropertyKeys(vm, p, &keys);
+      for (PropertyKey k : keys) {
+        if (k.IsSymbol()) continue;
+        Value name = k.v;
+        if (k.IsIndex()) {
+          String* s = NumberToString(vm, k.index());
+          if (s == nullptr) return OutOfMemory(vm);
+          name = Value::FromString(vm.Intern(s));
+        }
+        if (!seen.insert(name.bits()).second) continue;
+        OwnProperty prop;
+        if (GetOwnProperty(vm, p, k, &prop) && (prop.attrs & kEnumerable)) {
+          if (!ArrayPush(vm, iter, name)) return OutOfMemory(vm);
+        }
+      }
+    }
+  }
+  iter->pad2 = 1;  // position: element 0 is the object
+  Reg(task, frame, dst) = Value::FromObject(iter);
+  return SlowResult::kNext;
+}
+
+bool ForInStep(Vm& vm, Object* iter, Value* key) {
+  if (iter->elements_size == 0) return false;
+  Object* o = iter->elements[0].AsObject();
+  while (iter->pad2 < iter->elements_size) {
+    Value name = iter->elements[iter->pad2++];
+    // Skip keys deleted during the iteration.
+    OwnProperty prop;
+    Object* holder;
+    if (LookupProperty(vm, o, vm.KeyFromString(name.AsString()), &prop, &holder)) {
+      *key = name;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,76 @@
+// Out-of-line handler bodies for the interpreter. Each either finishes the
+// instruction (kNext), throws (kThrow, exception pending), or pushes a frame
+// whose result lands in the instruction's destination register (kFrame).
+// After kFrame the Frame& argument may dangle: callers reload.
+#ifndef RATCHET_VM_SLOW_PATHS_H_
+#define RATCHET_VM_SLOW_PATHS_H_
+
+#include <cstdint>
+
+#include "vm/bytecode.h"
+#include "vm/code.h"
+#include "vm/task.h"
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+class Vm;
+struct String;
+
+enum class SlowResult : uint8_t { kNext, kThrow, kFrame, kStop };
+enum class GlobalDecl : uint8_t { kVar, kFunction, kLet, kConst };
+
+void ThrowTdzError(Vm& vm, String* name);
+
+SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst);
+SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t first);
+
+SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
+                      uint32_t next);
+SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next);
+SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind, Value v);
+
+SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
+                        InlineCache* ic, uint32_t next);
+SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v, InlineCache* ic,
+                        uint32_t next);
+SlowResult GetKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
+                        uint32_t next);
+SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v, uint32_t next);
+SlowResult DefineKeyed(Task& task, Value obj, Value key, Value v);
+SlowResult DefineAccessorProperty(Task& task, Value obj, Value key, Value fn, int32_t kind);
+SlowResult DefineMethodProperty(Task& task, Value obj, Value key, Value fn);
+SlowResult DeleteKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key,
+                           uint32_t next);
+SlowResult InSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value obj, uint32_t next);
+SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value target,
+                          uint32_t next);
+SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint32_t next);
+
+SlowResult ArraySpreadAppend(Task& task, Value arr, Value src);
+SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent);
+
+/// Arithmetic, bitwise and shift operators on two numbers.
+Value ArithmeticOnNumbers(Op op, Value l, Value r);
+SlowResult AddSlow(Task& task, Frame& frame, uint32_t dst, Value l, Value r, uint32_t next);
+SlowResult ArithSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Value r,
+                     uint32_t next);
+SlowResult CompareSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Value r,
+                       uint32_t next);
+SlowResult LooseEqualsSlow(Task& task, Frame& frame, bool negate, uint32_t dst, Value l, Value r,
+                           uint32_t next);
+SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
+SlowResult ToPropertyKeySlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
+SlowResult ToStringSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
+
+SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, Value this_value,
+                          Value args, bool construct, uint32_t next);
+SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, uint32_t next);
+
+SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj);
+/// Next key of a for-in iterator still present on the object; false when done.
+bool ForInStep(Vm& vm, Object* iter, Value* key);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_SLOW_PATHS_H_

@@ -1,0 +1,93 @@
+// A task: a frame stack (frames plus one register array shared by all of
+// them, both heap-allocated and growable) and a completion. The interpreter
+// runs a task one instruction at a time or in bursts; nothing about a running
+// task lives on the C++ stack, so it can be suspended, resumed or aborted
+// between any two instructions.
+#ifndef RATCHET_VM_TASK_H_
+#define RATCHET_VM_TASK_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+class Vm;
+struct Code;
+struct Object;
+struct Env;
+struct Realm;
+
+struct Frame {
+  static constexpr uint8_t kConstruct = 1;      // [[Construct]]: non-object result -> this
+  static constexpr uint8_t kDiscardResult = 2;  // setters: the result is dropped
+  static constexpr uint8_t kDerived = 4;        // derived constructor (this starts empty)
+
+  Code* code;
+  Object* callee;
+  Env* env;
+  Realm* realm;
+  uint32_t pc;          // start of the current instruction; resume pc in callers
+  uint32_t base;        // index of register 0 in the register array
+  uint32_t argc;        // actual argument count
+  uint32_t return_reg;  // register of the caller that receives the result
+  Value this_value;
+  Value new_target;
+  uint8_t flags;
+};
+
+enum class TaskState : uint8_t {
+  kRunnable,   // has frames to run
+  kCompleted,  // finished normally; result() is the completion value
+  kThrew,      // finished with an uncaught exception; exception()
+  kAborted,    // stopped by Abort(), an interrupt or a limit; abort_reason()
+};
+
+enum class AbortKind : uint8_t { kNone, kAbort, kInterrupt, kStepLimit, kTimeLimit };
+
+class Task {
+ public:
+  Task(Vm& vm, Realm* realm) : vm_(vm), realm_(realm) {}
+  ~Task();
+  Task(const Task&) = delete;
+  Task& operator=(const Task&) = delete;
+
+  Vm& vm() { return vm_; }
+  Realm* realm() const { return realm_; }
+  TaskState state() const { return state_; }
+  bool done() const { return state_ != TaskState::kRunnable; }
+  Value result() const { return result_; }
+  Value exception() const { return exception_; }
+  const std::string& abort_reason() const { return abort_reason_; }
+  AbortKind abort_kind() const { return abort_kind_; }
+  uint64_t steps() const { return steps_; }
+
+  /// Unwinds every frame without running catch or finally.
+  void Abort(AbortKind kind, std::string reason);
+
+  // Interpreter state (public to the interpreter and the GC).
+  std::vector<Frame> frames;
+  std::vector<Value> registers;
+  Value handling_exception;  // the exception a handler is catching
+  size_t accounted_register_bytes = 0;  // charged to the heap's limit
+
+ private:
+  friend void CompleteTask(Task& task, TaskState state, Value v);
+  friend uint64_t Interpret(Task& task, uint64_t max_steps);
+  Vm& vm_;
+  Realm* realm_;
+  TaskState state_ = TaskState::kRunnable;
+  Value result_;
+  Value exception_;
+  std::string abort_reason_;
+  AbortKind abort_kind_ = AbortKind::kNone;
+  uint64_t steps_ = 0;
+};
+
+void CompleteTask(Task& task, TaskState state, Value v);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_TASK_H_

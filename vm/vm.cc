@@ -1,0 +1,286 @@
+#include "vm/vm.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "vm/code.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+void TraceCell(Cell* c, Tracer& t) {
+  switch (c->kind) {
+    case CellKind::kString:
+    case CellKind::kBigInt:
+      break;
+    case CellKind::kSymbol:
+      t.Mark(static_cast<Symbol*>(c)->description);
+      break;
+    case CellKind::kObject:
+      TraceObject(static_cast<Object*>(c), t);
+      break;
+    case CellKind::kShape:
+      TraceShape(static_cast<Shape*>(c), t);
+      break;
+    case CellKind::kCode: {
+      Code* code = static_cast<Code*>(c);
+      t.MarkRange(code->constants, code->num_constants);
+      t.Mark(code->name);
+      t.Mark(code->source);
+      for (uint32_t i = 0; i < code->num_ics; ++i) t.Mark(code->ics[i].shape);
+      break;
+    }
+    case CellKind::kEnv: {
+      Env* e = static_cast<Env*>(c);
+      t.Mark(e->parent);
+      t.MarkRange(e->slots(), e->size);
+      break;
+    }
+    case CellKind::kAccessor:
+      t.Mark(static_cast<Accessor*>(c)->getter);
+      t.Mark(static_cast<Accessor*>(c)->setter);
+      break;
+    case CellKind::kSource:
+      break;
+    case CellKind::kRealm: {
+      Realm* r = static_cast<Realm*>(c);
+      t.Mark(r->global);
+      t.Mark(r->global_this);
+      for (Object* o : r->intrinsics) t.Mark(o);
+      for (Value v : r->self_hosted) t.Mark(v);
+      if (r->lexicals != nullptr) {
+        for (const auto& [k, b] : *r->lexicals) {
+          t.Mark(Value::FromBits(k));
+          t.Mark(b.value);
+        }
+      }
+      break;
+    }
+  }
+}
+
+void FinalizeCell(Heap& heap, Cell* c) {
+  switch (c->kind) {
+    case CellKind::kObject:
+      FinalizeObject(heap, static_cast<Object*>(c));
+      break;
+    case CellKind::kShape:
+      FinalizeShape(heap, static_cast<Shape*>(c));
+      break;
+    case CellKind::kCode: {
+      Code* code = static_cast<Code*>(c);
+      heap.FreeBuffer(code->bytecode, code->bytecode_size);
+      heap.FreeBuffer(code->constants, code->num_constants * sizeof(Value));
+      heap.FreeBuffer(code->handlers, code->num_handlers * sizeof(HandlerEntry));
+      heap.FreeBuffer(code->positions, code->num_positions * sizeof(PositionEntry));
+      heap.FreeBuffer(code->ics, code->num_ics * sizeof(InlineCache));
+      break;
+    }
+    case CellKind::kSource: {
+      Source* s = static_cast<Source*>(c);
+      if (s->text != nullptr) heap.ReleaseExternal(s->text->size() * 2);
+      delete s->text;
+      delete s->name;
+      break;
+    }
+    case CellKind::kRealm:
+      delete static_cast<Realm*>(c)->lexicals;
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+size_t Vm::AtomHash::operator()(String* s) const { return StringHash(s); }
+bool Vm::AtomEq::operator()(String* a, String* b) const {
+  return a->length == b->length && StringEquals(a, b);
+}
+
+Vm::Vm() : heap_(TraceCell, FinalizeCell) {
+  Cell* root = heap_.AllocateCell(sizeof(Shape), CellKind::kShape);
+  root_shape_ = static_cast<Shape*>(root);
+  root_shape_->key = Value::Undefined();
+#define RATCHET_INIT_ATOM(field, text) atoms_.field = InternAscii(text);
+  RATCHET_COMMON_ATOMS(RATCHET_INIT_ATOM)
+#undef RATCHET_INIT_ATOM
+#define RATCHET_INIT_SYMBOL(field, text) \
+  symbols_.field = NewSymbol(*this, Value::FromString(InternAscii(text)));
+  RATCHET_WELL_KNOWN_SYMBOLS(RATCHET_INIT_SYMBOL)
+#undef RATCHET_INIT_SYMBOL
+}
+
+Vm::~Vm() = default;
+
+String* Vm::Intern(String* s) {
+  if (s->is_atom()) return s;
+  auto it = atom_table_.find(s);
+  if (it != atom_table_.end()) return *it;
+  StringHash(s);
+  s->flags |= String::kAtom;
+  atom_table_.insert(s);
+  return s;
+}
+
+String* Vm::InternAscii(std::string_view ascii) {
+  String* s = NewStringFromLatin1(*this, ascii);
+  return s == nullptr ? nullptr : Intern(s);
+}
+
+String* Vm::InternUtf16(std::u16string_view u) {
+  String* s = NewStringFromUtf16(*this, u);
+  return s == nullptr ? nullptr : Intern(s);
+}
+
+PropertyKey Vm::KeyFromString(String* s) {
+  uint32_t index;
+  if (StringToArrayIndex(s, &index)) return PropertyKey::Index(index);
+  String* atom = Intern(s);
+  if (atom == nullptr) return PropertyKey(Value::Empty());
+  return PropertyKey(Value::FromString(atom));
+}
+
+Value Vm::Throw(Value exception) {
+  pending_exception_ = exception;
+  return Value::Empty();
+}
+
+Value Vm::ThrowError(ErrorKind kind, std::string_view message) {
+  Object* e = NewError(kind, message);
+  if (e == nullptr) return ThrowOutOfMemory();
+  return Throw(Value::FromObject(e));
+}
+
+Value Vm::ThrowOutOfMemory() {
+  heap_.set_over_limit_allowed(true);
+  Object* e = NewError(ErrorKind::kInternalError, "out of memory");
+  heap_.set_over_limit_allowed(false);
+  return Throw(e ? Value::FromObject(e) : Value::Null());
+}
+
+namespace {
+
+Intrinsic ErrorPrototypeFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kTypeError: return Intrinsic::kTypeErrorPrototype;
+    case ErrorKind::kReferenceError: return Intrinsic::kReferenceErrorPrototype;
+    case ErrorKind::kSyntaxError: return Intrinsic::kSyntaxErrorPrototype;
+    case ErrorKind::kRangeError: return Intrinsic::kRangeErrorPrototype;
+    case ErrorKind::kEvalError: return Intrinsic::kEvalErrorPrototype;
+    case ErrorKind::kURIError: return Intrinsic::kURIErrorPrototype;
+    case ErrorKind::kInternalError: return Intrinsic::kInternalErrorPrototype;
+    case ErrorKind::kError: return Intrinsic::kErrorPrototype;
+  }
+  return Intrinsic::kErrorPrototype;
+}
+
+const char* ErrorName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kTypeError: return "TypeError";
+    case ErrorKind::kReferenceError: return "ReferenceError";
+    case ErrorKind::kSyntaxError: return "SyntaxError";
+    case ErrorKind::kRangeError: return "RangeError";
+    case ErrorKind::kEvalError: return "EvalError";
+    case ErrorKind::kURIError: return "URIError";
+    case ErrorKind::kInternalError: return "InternalError";
+    case ErrorKind::kError: return "Error";
+  }
+  return "Error";
+}
+
+}  // namespace
+
+std::string FormatStackTrace(Task* task, size_t max_frames);
+
+Object* Vm::NewError(ErrorKind kind, std::string_view message) {
+  Realm* realm = current_realm_;
+  Object* proto = realm ? realm->intrinsic(ErrorPrototypeFor(kind)) : nullptr;
+  Object* e = NewObject(*this, proto, ObjectClass::kError, sizeof(PrimitiveObject));
+  if (e == nullptr) return nullptr;
+  String* msg = NewStringFromUtf8(*this, message);
+  if (msg == nullptr) return nullptr;
+  if (!SetOwnData(*this, e, PropertyKey(Value::FromString(atoms_.message)), Value::FromString(msg),
+                  kHiddenAttrs)) {
+    return nullptr;
+  }
+  std::string stack = absl::StrCat(ErrorName(kind), ": ", std::string(message));
+  if (current_task_ != nullptr) stack += FormatStackTrace(current_task_, 10);
+  String* st = NewStringFromUtf8(*this, stack);
+  if (st == nullptr) return nullptr;
+  if (!SetOwnData(*this, e, PropertyKey(Value::FromString(atoms_.stack)), Value::FromString(st),
+                  kHiddenAttrs)) {
+    return nullptr;
+  }
+  return e;
+}
+
+void Vm::UnregisterTask(Task* t) {
+  tasks_.erase(std::remove(tasks_.begin(), tasks_.end(), t), tasks_.end());
+  if (current_task_ == t) current_task_ = nullptr;
+}
+
+uint32_t Vm::AddRoot(Value v) {
+  if (!free_roots_.empty()) {
+    uint32_t i = free_roots_.back();
+    free_roots_.pop_back();
+    roots_[i] = v;
+    return i;
+  }
+  roots_.push_back(v);
+  return static_cast<uint32_t>(roots_.size() - 1);
+}
+
+void Vm::RemoveRoot(uint32_t index) {
+  roots_[index] = Value::Undefined();
+  free_roots_.push_back(index);
+}
+
+Value Vm::RequestTailCall(Value fn, Value this_value, std::vector<Value> args, Value new_target) {
+  tail_call_.pending = true;
+  tail_call_.function = fn;
+  tail_call_.this_value = this_value;
+  tail_call_.new_target = new_target;
+  tail_call_.args = std::move(args);
+  return Value::Empty();
+}
+
+void Vm::TraceRoots(Tracer& t) {
+  t.Mark(root_shape_);
+  for (String* s : atom_table_) t.Mark(s);
+#define RATCHET_MARK_SYMBOL(field, text) t.Mark(symbols_.field);
+  RATCHET_WELL_KNOWN_SYMBOLS(RATCHET_MARK_SYMBOL)
+#undef RATCHET_MARK_SYMBOL
+  t.Mark(pending_exception_);
+  t.Mark(current_realm_);
+  for (Value v : roots_) t.Mark(v);
+  t.Mark(selfhost_code_);
+  if (tail_call_.pending) {
+    t.Mark(tail_call_.function);
+    t.Mark(tail_call_.this_value);
+    t.Mark(tail_call_.new_target);
+    for (Value v : tail_call_.args) t.Mark(v);
+  }
+  for (Task* task : tasks_) {
+    t.Mark(task->realm());
+    t.Mark(task->result());
+    t.Mark(task->exception());
+    t.Mark(task->handling_exception);
+    for (const Frame& f : task->frames) {
+      t.Mark(f.code);
+      t.Mark(f.callee);
+      t.Mark(f.env);
+      t.Mark(f.realm);
+      t.Mark(f.this_value);
+      t.Mark(f.new_target);
+    }
+    t.MarkRange(task->registers.data(), task->registers.size());
+  }
+}
+
+void Vm::CollectGarbage() {
+  heap_.Collect([this](Tracer& t) { TraceRoots(t); });
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,237 @@
+// The Vm: one runtime's heap, atom table, shapes root, tasks and limits.
+// Single-threaded; usable from one thread at a time.
+#ifndef RATCHET_VM_VM_H_
+#define RATCHET_VM_VM_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "vm/heap.h"
+#include "vm/object.h"
+#include "vm/realm.h"
+#include "vm/string.h"
+#include "vm/task.h"
+#include "vm/value.h"
+
+namespace ratchet::internal {
+
+struct Code;
+
+// Names the engine uses as property keys, interned once per runtime.
+#define RATCHET_COMMON_ATOMS(V)              \
+  V(length, "length")                        \
+  V(prototype, "prototype")                  \
+  V(constructor, "constructor")              \
+  V(name, "name")                            \
+  V(message, "message")                      \
+  V(stack, "stack")                          \
+  V(cause, "cause")                          \
+  V(errors, "errors")                        \
+  V(toString, "toString")                    \
+  V(valueOf, "valueOf")                      \
+  V(value, "value")                          \
+  V(done, "done")                            \
+  V(next, "next")                            \
+  V(get, "get")                              \
+  V(set, "set")                              \
+  V(writable, "writable")                    \
+  V(enumerable, "enumerable")                \
+  V(configurable, "configurable")            \
+  V(callee, "callee")                        \
+  V(caller, "caller")                        \
+  V(arguments, "arguments")                  \
+  V(undefined, "undefined")                  \
+  V(null, "null")                            \
+  V(true_, "true")                           \
+  V(false_, "false")                         \
+  V(empty, "")                               \
+  V(object, "object")                        \
+  V(function, "function")                    \
+  V(number, "number")                        \
+  V(string, "string")                        \
+  V(boolean, "boolean")                      \
+  V(symbol, "symbol")                        \
+  V(bigint, "bigint")                        \
+  V(default_, "default")                     \
+  V(NaN, "NaN")                              \
+  V(Infinity, "Infinity")                    \
+  V(anonymous, "anonymous")                  \
+  V(globalThis, "globalThis")                \
+  V(lastIndex, "lastIndex")                  \
+  V(index, "index")                          \
+  V(input, "input")                          \
+  V(join, "join")                            \
+  V(raw, "raw")                              \
+  V(description, "description")              \
+  V(__proto__, "__proto__")
+
+#define RATCHET_WELL_KNOWN_SYMBOLS(V) \
+  V(iterator, "Symbol.iterator")      \
+  V(asyncIterator, "Symbol.asyncIterator") \
+  V(hasInstance, "Symbol.hasInstance") \
+  V(toPrimitive, "Symbol.toPrimitive") \
+  V(toStringTag, "Symbol.toStringTag") \
+  V(species, "Symbol.species")        \
+  V(isConcatSpreadable, "Symbol.isConcatSpreadable") \
+  V(unscopables, "Symbol.unscopables") \
+  V(match, "Symbol.match")            \
+  V(matchAll, "Symbol.matchAll")      \
+  V(replace, "Symbol.replace")        \
+  V(search, "Symbol.search")          \
+  V(split, "Symbol.split")
+
+struct Atoms {
+#define RATCHET_ATOM_FIELD(field, text) String* field;
+  RATCHET_COMMON_ATOMS(RATCHET_ATOM_FIELD)
+#undef RATCHET_ATOM_FIELD
+};
+
+struct WellKnownSymbols {
+#define RATCHET_SYMBOL_FIELD(field, text) Symbol* field;
+  RATCHET_WELL_KNOWN_SYMBOLS(RATCHET_SYMBOL_FIELD)
+#undef RATCHET_SYMBOL_FIELD
+};
+
+enum class ErrorKind : uint8_t {
+  kTypeError,
+  kReferenceError,
+  kSyntaxError,
+  kRangeError,
+  kError,
+  kEvalError,
+  kURIError,
+  kInternalError,
+};
+
+/// Arguments of a native function call.
+struct CallArgs {
+  Value this_value;
+  Value* args;
+  uint32_t argc;
+  Value new_target;  // undefined for [[Call]]
+  Object* callee;
+  Task* task;
+  Value arg(uint32_t i) const { return i < argc ? args[i] : Value::Undefined(); }
+};
+
+class Vm {
+ public:
+  Vm();
+  ~Vm();
+  Vm(const Vm&) = delete;
+  Vm& operator=(const Vm&) = delete;
+
+  Heap& heap() { return heap_; }
+  const Atoms& atoms() const { return atoms_; }
+  const WellKnownSymbols& symbols() const { return symbols_; }
+  Shape* root_shape() const { return root_shape_; }
+
+  /// Interns a string; returns the atom (null on out-of-memory).
+  String* Intern(String* s);
+  String* InternAscii(std::string_view ascii);
+  String* InternUtf16(std::u16string_view s);
+  /// Converts a property-key value (string, symbol, number) to a key.
+  /// Strings that are canonical array indices become index keys. Null-valued
+  /// PropertyKey (v == Empty) on out-of-memory.
+  PropertyKey KeyFromString(String* s);
+
+  // ---- Exceptions ----
+  /// Sets the pending exception and returns Value::Empty(), the throw marker.
+  Value Throw(Value exception);
+  Value ThrowError(ErrorKind kind, std::string_view message);
+  Value ThrowOutOfMemory();
+  Value pending_exception() const { return pending_exception_; }
+  Value TakeException() {
+    Value v = pending_exception_;
+    pending_exception_ = Value::Undefined();
+    return v;
+  }
+  /// Creates an error object of the current realm (with a stack trace from
+  /// the current task). Null on OOM.
+  Object* NewError(ErrorKind kind, std::string_view message);
+
+  // ---- Tasks and realms ----
+  Realm* current_realm() const { return current_realm_; }
+  void set_current_realm(Realm* r) { current_realm_ = r; }
+  Task* current_task() const { return current_task_; }
+  void set_current_task(Task* t) { current_task_ = t; }
+  void RegisterTask(Task* t) { tasks_.push_back(t); }
+  void UnregisterTask(Task* t);
+
+  /// Extra roots held by the host (API handles, realms in use).
+  uint32_t AddRoot(Value v);
+  void RemoveRoot(uint32_t index);
+  Value& root(uint32_t index) { return roots_[index]; }
+
+  /// Native requests: a native function may ask the interpreter to call a
+  /// function in its place (Function.prototype.call/apply, Reflect.apply).
+  struct TailCall {
+    bool pending = false;
+    Value function;
+    Value this_value;
+    Value new_target;  // undefined: [[Call]]
+    std::vector<Value> args;
+  };
+  TailCall& tail_call() { return tail_call_; }
+  Value RequestTailCall(Value fn, Value this_value, std::vector<Value> args,
+                        Value new_target = Value::Undefined());
+
+  // ---- Limits ----
+  void set_max_stack_bytes(size_t bytes) { max_stack_bytes_ = bytes; }
+  size_t max_stack_bytes() const { return max_stack_bytes_; }
+  using InterruptHandler = std::function<bool()>;
+  void set_interrupt_handler(InterruptHandler h) { interrupt_handler_ = std::move(h); }
+  const InterruptHandler& interrupt_handler() const { return interrupt_handler_; }
+
+  /// Collects garbage now (only call at a safepoint: no raw pointers held
+  /// by C++ frames other than roots).
+  void CollectGarbage();
+  /// Visit every root (GC).
+  void TraceRoots(Tracer& t);
+
+  /// Where print() and console.log() write (default: stdout).
+  using PrintHandler = std::function<void(const std::string& line)>;
+  void set_print_handler(PrintHandler h) { print_handler_ = std::move(h); }
+  const PrintHandler& print_handler() const { return print_handler_; }
+
+  /// Code compiled once per runtime (self-hosted library).
+  Code* selfhost_code() const { return selfhost_code_; }
+  void set_selfhost_code(Code* c) { selfhost_code_ = c; }
+
+  /// A symbol for each private name of the runtime is not shared; this
+  /// counter numbers realms for debugging.
+  uint64_t NextId() { return ++next_id_; }
+
+ private:
+  Heap heap_;
+  struct AtomHash {
+    size_t operator()(String* s) const;
+  };
+  struct AtomEq {
+    bool operator()(String* a, String* b) const;
+  };
+  absl::flat_hash_set<String*, AtomHash, AtomEq> atom_table_;
+  Atoms atoms_{};
+  WellKnownSymbols symbols_{};
+  Shape* root_shape_ = nullptr;
+  Value pending_exception_;
+  Realm* current_realm_ = nullptr;
+  Task* current_task_ = nullptr;
+  std::vector<Task*> tasks_;
+  std::vector<Value> roots_;
+  std::vector<uint32_t> free_roots_;
+  TailCall tail_call_;
+  size_t max_stack_bytes_ = 8 << 20;
+  InterruptHandler interrupt_handler_;
+  PrintHandler print_handler_;
+  Code* selfhost_code_ = nullptr;
+  uint64_t next_id_ = 0;
+};
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_VM_H_
