@@ -546,18 +546,28 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
 }
 
 void Generator::LogicalExpr(Logical* e, uint32_t dst) {
-  Label end;
+  // a || b || c ...: iterate the left spine; each link short-circuits to end.
+  std::vector<Logical*> chain;
+  Node* leftmost = e;
+  while (auto* l = leftmost->As<Logical>()) {
+    chain.push_back(l);
+    leftmost = l->left;
+  }
   RegScope rs(this);
   uint32_t t = rs.Temp();
-  Gen(e->left, t);
-  b_.EmitMov(dst, t);
-  switch (e->op) {
-    case LogicalOp::kAnd: b_.EmitJump(Op::kJmpFalse, {t}, &end); break;
-    case LogicalOp::kOr: b_.EmitJump(Op::kJmpTrue, {t}, &end); break;
-    case LogicalOp::kNullish: b_.EmitJump(Op::kJmpNotNullish, {t}, &end); break;
+  Gen(leftmost, t);
+  for (size_t i = chain.size(); i-- > 0;) {
+    Logical* l = chain[i];
+    Label skip;
+    switch (l->op) {
+      case LogicalOp::kAnd: b_.EmitJump(Op::kJmpFalse, {t}, &skip); break;
+      case LogicalOp::kOr: b_.EmitJump(Op::kJmpTrue, {t}, &skip); break;
+      case LogicalOp::kNullish: b_.EmitJump(Op::kJmpNotNullish, {t}, &skip); break;
+    }
+    Gen(l->right, t);
+    b_.Bind(&skip);
   }
-  Gen(e->right, dst);
-  b_.Bind(&end);
+  b_.EmitMov(dst, t);
 }
 
 void Generator::ConditionalExpr(Conditional* e, uint32_t dst) {

@@ -4,6 +4,7 @@
 #include "compiler/parser.h"
 
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -1278,43 +1279,56 @@ class Parser {
   }
   Expr* ParseExpressionNoIn() { return ParseExpression(false); }
 
+  // At `(`: is the matching `)` followed by `=>` on the same line? Every
+  // parenthesis seen while scanning is memoized, so nested parentheses cost
+  // linear time overall (hostile input like 100,000 `(` stays fast).
   bool ArrowAhead() {
-    // At `(`: is the matching `)` followed by `=>` on the same line?
+    auto cached = arrow_cache_.find(tok_.start);
+    if (cached != arrow_cache_.end()) return cached->second;
     Lexer::State s = lex_.Save();
-    int depth = 1;
-    Token t;
-    while (depth > 0) {
-      t = lex_.Next();
-      if (t.type == Tok::kEof || t.type == Tok::kError) {
-        lex_.Restore(s);
-        return false;
-      }
-      if (t.type == Tok::kPunct) {
-        if (t.punct == "(" || t.punct == "[" || t.punct == "{") ++depth;
-        if (t.punct == ")" || t.punct == "]" || t.punct == "}") --depth;
-      }
+    std::vector<uint32_t> open{tok_.start};
+    std::vector<char> kinds{'('};
+    bool result = false;
+    while (!open.empty()) {
+      Token t = lex_.Next();
+      if (t.type == Tok::kEof || t.type == Tok::kError) break;
       if (t.type == Tok::kTemplate && !t.template_tail) {
-        // Skip a template with substitutions: count its braces.
-        int tdepth = 1;
-        while (tdepth > 0) {
-          Token u = lex_.Next();
-          if (u.type == Tok::kEof || u.type == Tok::kError) {
-            lex_.Restore(s);
-            return false;
+        open.push_back(t.start);
+        kinds.push_back('`');
+        continue;
+      }
+      if (t.type != Tok::kPunct) continue;
+      if (t.punct == "(" || t.punct == "[" || t.punct == "{") {
+        open.push_back(t.start);
+        kinds.push_back(t.punct[0]);
+      } else if (t.punct == ")" || t.punct == "]" || t.punct == "}") {
+        char kind = kinds.back();
+        uint32_t start = open.back();
+        open.pop_back();
+        kinds.pop_back();
+        if (kind == '`') {
+          // The end of a template substitution: continue the template.
+          Token cont = lex_.RescanTemplate(t);
+          if (cont.type == Tok::kError) break;
+          if (!cont.template_tail) {
+            open.push_back(start);
+            kinds.push_back('`');
           }
-          if (u.type == Tok::kPunct && u.punct == "{") ++tdepth;
-          if (u.type == Tok::kPunct && u.punct == "}") {
-            if (--tdepth == 0) {
-              Token cont = lex_.RescanTemplate(u);
-              if (!cont.template_tail) tdepth = 1;
-            }
-          }
+          continue;
+        }
+        if (kind == '(') {
+          Lexer::State after = lex_.Save();
+          Token next = lex_.Next();
+          lex_.Restore(after);
+          bool arrow = next.type == Tok::kPunct && next.punct == "=>" && !next.newline_before;
+          arrow_cache_[start] = arrow;
+          if (open.empty()) result = arrow;
         }
       }
     }
-    t = lex_.Next();
     lex_.Restore(s);
-    return t.type == Tok::kPunct && t.punct == "=>" && !t.newline_before;
+    arrow_cache_[tok_.start] = result;
+    return result;
   }
 
   Expr* ParseArrow(Pos pos, bool is_async, Identifier* single_param) {
@@ -1904,7 +1918,12 @@ class Parser {
     }
     if (e == nullptr) return nullptr;
     bool in_chain = false;
+    int links = 0;
     while (!failed_) {
+      if (++links > options_.max_depth) {
+        Fail("Maximum nesting depth exceeded (limit " + std::to_string(options_.max_depth) + ")");
+        return nullptr;
+      }
       if (IsPunct(".")) {
         Next();
         e = MemberDot(pos, e, false);
@@ -2425,6 +2444,7 @@ class Parser {
   std::vector<Node*> cover_init_errors_;
   std::vector<Node*> duplicate_proto_;
   std::unordered_set<const Node*> parenthesized_;
+  std::unordered_map<uint32_t, bool> arrow_cache_;
   int literal_depth_ = 0;  // inside array/object literals (cover grammar)
 };
 

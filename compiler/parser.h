@@ -13,7 +13,7 @@ namespace ratchet::internal {
 
 /// Deepest nesting of expressions/statements the parser accepts. Deeper input
 /// fails with a SyntaxError naming the limit; nothing recurses without bound.
-inline constexpr int kMaxParseDepth = 1500;
+inline constexpr int kMaxParseDepth = 5000;
 
 struct ParseOptions {
   bool module = false;  // parse as a Module (implies strict)

@@ -568,13 +568,19 @@ class Analyzer {
         VisitExpr(n->As<Update>()->argument);
         break;
       case Kind::kBinary:
-        VisitExpr(n->As<Binary>()->left);
-        VisitExpr(n->As<Binary>()->right);
+      case Kind::kLogical: {
+        // Left-deep chains (a + b + c + ...) can be very long: walk the
+        // left spine iteratively, then the right operands in order.
+        std::vector<Node*> rights;
+        Node* left = n;
+        while (left->Is<Binary>() || left->Is<Logical>()) {
+          rights.push_back(left->Is<Binary>() ? left->As<Binary>()->right : left->As<Logical>()->right);
+          left = left->Is<Binary>() ? left->As<Binary>()->left : left->As<Logical>()->left;
+        }
+        VisitExpr(left);
+        for (size_t i = rights.size(); i-- > 0;) VisitExpr(rights[i]);
         break;
-      case Kind::kLogical:
-        VisitExpr(n->As<Logical>()->left);
-        VisitExpr(n->As<Logical>()->right);
-        break;
+      }
       case Kind::kAssign:
         VisitPattern(n->As<Assign>()->target);
         VisitExpr(n->As<Assign>()->value);

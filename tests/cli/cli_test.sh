@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# End-to-end checks of the ratchet CLI: output, exit statuses, limits.
+set -u
+RATCHET="$1"
+EXAMPLE="$2"
+failures=0
+passed=0
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# expect NAME STATUS STDOUT_SUBSTRING STDERR_SUBSTRING -- ARGS...
+expect() {
+  local name="$1" want_status="$2" want_out="$3" want_err="$4"
+  shift 5
+  "$RATCHET" "$@" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  local ok=1
+  [ "$status" = "$want_status" ] || ok=0
+  [ -z "$want_out" ] || grep -qF -- "$want_out" "$tmp/out" || ok=0
+  [ -z "$want_err" ] || grep -qF -- "$want_err" "$tmp/err" || ok=0
+  if [ $ok = 1 ]; then
+    passed=$((passed + 1))
+  else
+    failures=$((failures + 1))
+    echo "FAIL: $name (status $status, want $want_status)"
+    echo "  stdout: $(head -c 400 "$tmp/out")"
+    echo "  stderr: $(head -c 400 "$tmp/err")"
+  fi
+}
+
+expect "hello example" 0 "Hello, Ratchet!" "" -- "$EXAMPLE"
+expect "fib" 0 "75025" "" -- -e 'function fib(n){return n<2?n:fib(n-1)+fib(n-2)} print(fib(25))'
+expect "console.log" 0 "a 1" "" -- -e 'console.log("a", 1)'
+expect "step limit" 3 "" "step limit" -- --max-steps 100000 -e 'for(;;){}'
+expect "time limit" 3 "" "time limit" -- --timeout 500 -e 'for(;;){}'
+expect "stack overflow" 1 "" "Uncaught RangeError" -- -e 'function f(){return f()} f()'
+expect "out of memory" 1 "" "Uncaught InternalError: out of memory" -- --memory-limit 10000000 -e 'let a=[]; for(;;) a.push({x:a.length})'
+expect "uncaught error with trace" 1 "" "at thrower (<eval>:1:" -- -e 'function thrower(){ throw new TypeError("bad") } thrower()'
+expect "uncaught message" 1 "" "Uncaught TypeError: bad" -- -e 'throw new TypeError("bad")'
+expect "syntax error" 1 "" "Uncaught SyntaxError" -- -e 'var = 1'
+expect "compile only runs nothing" 0 "" "" -- --compile-only -e 'print("should not print")'
+expect "dump bytecode" 0 "Add" "" -- --dump-bytecode -e 'var a = 1; a + 2'
+expect "usage error" 2 "" "usage" -- --bogus
+expect "missing file" 2 "" "cannot read" -- "$tmp/does-not-exist.js"
+expect "stack size option" 1 "" "RangeError" -- --stack-size 100000 -e 'function d(n){return n===0?0:1+d(n-1)} d(10000)'
+
+# Deeply nested source is a clean SyntaxError, never a crash.
+python3 -c "print('[' * 100000 + ']' * 100000)" >"$tmp/deep.js"
+expect "deep nesting" 1 "" "SyntaxError" -- --compile-only "$tmp/deep.js"
+python3 -c "print('(' * 50000 + '1' + ')' * 50000)" >"$tmp/parens.js"
+expect "deep parens" 1 "" "SyntaxError" -- "$tmp/parens.js"
+python3 -c "print('var a=1; a' + '+a' * 200000 + ';')" >"$tmp/long.js"
+expect "long flat expression" 0 "" "" -- "$tmp/long.js"
+if [ "$("$RATCHET" --compile-only "$tmp/deep.js" 2>&1 >/dev/null | grep -c 'Segmentation')" != 0 ]; then
+  failures=$((failures + 1))
+fi
+
+echo "$passed passed, $failures failed"
+[ "$failures" = 0 ]
