@@ -146,15 +146,13 @@ Value NativeSetLength(Vm& vm, CallArgs& a) {
 // Iterator objects keep their state in an internal array [target, index, kind].
 Value NewIteratorObject(Vm& vm, Intrinsic proto, Value target, int32_t kind) {
   Realm& realm = *vm.current_realm();
-  Object* it = NewObject(vm, realm.intrinsic(proto), ObjectClass::kArguments, sizeof(PrimitiveObject));
+  Object* it = NewObject(vm, realm.intrinsic(proto), ObjectClass::kIterator, sizeof(PrimitiveObject));
   Object* state = NewArray(vm, realm);
   if (it == nullptr || state == nullptr || !ArrayPush(vm, state, target) ||
       !ArrayPush(vm, state, Value::Int32(0)) || !ArrayPush(vm, state, Value::Int32(kind))) {
     return Oom(vm);
   }
-  it->cls = ObjectClass::kOrdinary;
   static_cast<PrimitiveObject*>(it)->primitive = Value::FromObject(state);
-  it->pad = 1;  // marks an iterator with state
   return Value::FromObject(it);
 }
 
@@ -169,7 +167,7 @@ Value NativeNewStringIterator(Vm& vm, CallArgs& a) {
 
 Value NativeArrayIteratorState(Vm& vm, CallArgs& a) {
   Value it = a.arg(0);
-  if (!it.IsObject() || it.AsObject()->pad != 1 || it.AsObject()->alloc_size < sizeof(PrimitiveObject)) {
+  if (!it.IsObject() || it.AsObject()->cls != ObjectClass::kIterator) {
     return vm.ThrowError(ErrorKind::kTypeError, "next method called on an incompatible receiver");
   }
   return static_cast<PrimitiveObject*>(it.AsObject())->primitive;

@@ -26,7 +26,7 @@ bool Heap::Account(size_t bytes) {
     return false;
   }
   used_ += bytes;
-  if (used_ >= threshold_) gc_requested_ = true;
+  if (used_ >= threshold_ || stress_) gc_requested_ = true;
   return true;
 }
 

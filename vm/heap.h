@@ -109,6 +109,9 @@ class Heap {
   bool gc_requested() const { return gc_requested_; }
   void RequestGc() { gc_requested_ = true; }
 
+  /// GC stress testing: request a collection after every allocation.
+  void set_stress(bool b) { stress_ = b; }
+
   /// Temporarily lifts the limit (to build the out-of-memory error itself).
   void set_over_limit_allowed(bool b) { over_limit_allowed_ = b; }
 
@@ -134,6 +137,7 @@ class Heap {
   size_t collections_ = 0;
   bool gc_requested_ = false;
   bool over_limit_allowed_ = false;
+  bool stress_ = false;
   std::vector<Cell*> mark_stack_;
 };
 

@@ -662,6 +662,7 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kBigInt:
     case ObjectClass::kError:
     case ObjectClass::kDate:
+    case ObjectClass::kIterator:
     case ObjectClass::kArguments:
       if (o->alloc_size >= sizeof(PrimitiveObject)) t.Mark(static_cast<PrimitiveObject*>(o)->primitive);
       break;

@@ -114,6 +114,7 @@ enum class ObjectClass : uint8_t {
   kGlobal,
   kDate,
   kRegExp,
+  kIterator,  // built-in iterators: state in PrimitiveObject::primitive
 };
 
 struct Object : Cell {

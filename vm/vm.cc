@@ -1,6 +1,7 @@
 #include "vm/vm.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "absl/strings/str_cat.h"
 #include "vm/code.h"
@@ -100,6 +101,10 @@ bool Vm::AtomEq::operator()(String* a, String* b) const {
 }
 
 Vm::Vm() : heap_(TraceCell, FinalizeCell) {
+  // RATCHET_GC_STRESS=1: collect at every safepoint after an allocation.
+  if (const char* stress = std::getenv("RATCHET_GC_STRESS"); stress != nullptr && stress[0] == '1') {
+    heap_.set_stress(true);
+  }
   Cell* root = heap_.AllocateCell(sizeof(Shape), CellKind::kShape);
   root_shape_ = static_cast<Shape*>(root);
   root_shape_->key = Value::Undefined();

@@ -3,6 +3,7 @@
 set -u
 RATCHET="$1"
 EXAMPLE="$2"
+HARNESS="$3"
 failures=0
 passed=0
 tmp="$(mktemp -d)"
@@ -54,6 +55,21 @@ expect "long flat expression" 0 "" "" -- "$tmp/long.js"
 if [ "$("$RATCHET" --compile-only "$tmp/deep.js" 2>&1 >/dev/null | grep -c 'Segmentation')" != 0 ]; then
   failures=$((failures + 1))
 fi
+
+# Every JS test also runs through the CLI (harness prepended).
+for js in $(find "$(dirname "$HARNESS")" -name '*.js' ! -name harness.js | sort); do
+  cat "$HARNESS" "$js" >"$tmp/js_test.js"
+  expected="${js%.js}.expected"
+  if [ -f "$expected" ]; then
+    expect "js: $js" 0 "" "" -- "$tmp/js_test.js"
+    if ! diff -q "$expected" <("$RATCHET" "$tmp/js_test.js" 2>&1) >/dev/null; then
+      failures=$((failures + 1))
+      echo "FAIL: output of $js differs from $expected"
+    fi
+  else
+    expect "js: $js" 0 "" "" -- "$tmp/js_test.js"
+  fi
+done
 
 echo "$passed passed, $failures failed"
 [ "$failures" = 0 ]
