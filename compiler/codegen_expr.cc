@@ -534,6 +534,15 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
     leftmost = b->left;
   }
   RegScope rs(this);
+  if (chain.size() == 1 && IsSimple(e->right)) {
+    // A single operator whose right side cannot change the left: read the
+    // left operand in place (a variable's own register).
+    uint32_t l = GenAny(leftmost, rs);
+    uint32_t r = GenAny(e->right, rs);
+    SetPos(e);
+    EmitBinaryOp(e->op, dst, l, r);
+    return;
+  }
   uint32_t acc = rs.Temp();
   Gen(leftmost, acc);
   for (size_t i = chain.size(); i-- > 0;) {
