@@ -363,6 +363,9 @@ Realm* CreateRealm(Vm& vm) {
       Value::Boolean(false);
   Object* global = NewObject(vm, object_proto, ObjectClass::kGlobal);
   if (global == nullptr) return fail();
+  // The global object starts in dictionary mode: it holds every builtin
+  // and script globals come and go; LdGlobal caches index its dictionary.
+  if (!ToDictionaryMode(vm, global)) return fail();
   realm->global = global;
   realm->global_this = Value::FromObject(global);
 

@@ -45,17 +45,27 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
     vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
     return CallStatus::kThrow;
   }
-  // Arguments may live in the register array, which may move when it grows.
-  absl::InlinedVector<Value, 8> copy(args, args + argc);
-  if (!EnsureRegisters(task, needed)) {
-    vm.ThrowOutOfMemory();
-    return CallStatus::kThrow;
+  // Arguments may live in the register array, which may move when it
+  // grows: re-derive the pointer from its offset. They always lie below
+  // caller_end, so copying them up into the new window never overlaps.
+  if (task.registers.size() < needed) {
+    const Value* reg_begin = task.registers.data();
+    bool in_registers = args >= reg_begin && args < reg_begin + task.registers.size();
+    size_t offset = in_registers ? static_cast<size_t>(args - reg_begin) : 0;
+    if (!EnsureRegisters(task, needed)) {
+      vm.ThrowOutOfMemory();
+      return CallStatus::kThrow;
+    }
+    if (in_registers) args = task.registers.data() + offset;
   }
   Value* regs = task.registers.data();
-  for (uint32_t i = 0; i < code->num_params; ++i) {
-    regs[base + i] = i < argc ? copy[i] : Value::Undefined();
+  if (extra > 0) {
+    // Overflow arguments go just below the new window (for `arguments`).
+    for (uint32_t j = 0; j < extra; ++j) regs[caller_end + j] = args[code->num_params + j];
   }
-  for (uint32_t j = 0; j < extra; ++j) regs[caller_end + j] = copy[code->num_params + j];
+  for (uint32_t i = 0; i < code->num_params; ++i) {
+    regs[base + i] = i < argc ? args[i] : Value::Undefined();
+  }
   for (uint32_t i = code->num_params; i < code->num_registers; ++i) regs[base + i] = Value::Undefined();
 
   // OrdinaryCallBindThis for sloppy functions.

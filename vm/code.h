@@ -26,7 +26,8 @@ struct Source : Cell {
 /// An inline cache for a named property access site (monomorphic).
 struct InlineCache {
   Shape* shape;
-  uint32_t slot;
+  uint32_t slot;   // LdGlobal: 1 + index into the global object's dictionary
+  uint32_t epoch;  // LdGlobal: the realm's lexical epoch when cached
 };
 
 

@@ -24,10 +24,21 @@ namespace {
 
 constexpr uint64_t kInterruptPollMask = 1023;  // poll every 1024 steps
 
-uint8_t ScaledOperandCount(Op op) {
-  const OpInfo& info = InfoOf(op);
-  return static_cast<uint8_t>(info.num_operands - (info.has_jump ? 1 : 0));
-}
+// Instruction lengths (after any prefix) by operand scale, from the table.
+struct LengthTable {
+  uint8_t len[3][kNumOpcodes];
+  constexpr LengthTable() : len() {
+    for (int s = 0; s < 3; ++s) {
+      int scale = s == 0 ? 1 : s == 1 ? 2 : 4;
+      for (int op = 0; op < kNumOpcodes; ++op) {
+        const OpInfo& info = kOpInfo[op];
+        int n = info.num_operands - (info.has_jump ? 1 : 0);
+        len[s][op] = static_cast<uint8_t>(1 + n * scale + (info.has_jump ? 4 : 0));
+      }
+    }
+  }
+};
+constexpr LengthTable kLengths;
 
 const HandlerEntry* FindHandler(const Code* code, uint32_t pc) {
   for (uint32_t i = 0; i < code->num_handlers; ++i) {
@@ -70,13 +81,12 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
       frame->pc = pc;
       vm.CollectGarbage();
     }
-    if (ABSL_PREDICT_FALSE((task.steps_ & kInterruptPollMask) == kInterruptPollMask) &&
+    if (ABSL_PREDICT_FALSE(((task.steps_ + steps) & kInterruptPollMask) == kInterruptPollMask) &&
         vm.interrupt_handler() && vm.interrupt_handler()()) {
       task.Abort(AbortKind::kInterrupt, "interrupted by the host");
       break;
     }
     ++steps;
-    ++task.steps_;
     const uint32_t start = pc;
     frame->pc = start;
     int scale = 1;
@@ -87,7 +97,7 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
       op = static_cast<Op>(bc[++opc]);
     }
     const uint8_t* ops = bc + opc + 1;
-    const uint32_t next = opc + 1 + ScaledOperandCount(op) * scale + (InfoOf(op).has_jump ? 4 : 0);
+    const uint32_t next = opc + kLengths.len[scale >> 1][static_cast<int>(op)];
 
 #define U(i) ReadUnsigned(ops + (i) * scale, scale)
 #define S(i) ReadSigned(ops + (i) * scale, scale)
@@ -169,9 +179,21 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
         break;
 
       // ---- Globals ----
-      case Op::kLdGlobal:
-        DISPATCH_SLOW(LoadGlobal(task, *frame, U(0), K(1).AsString(), true, next));
+      case Op::kLdGlobal: {
+        InlineCache& ic = code->ics[U(2)];
+        PropertyDict* dict = realm->global->dict;
+        if (ic.slot != 0 && dict != nullptr && ic.epoch == realm->lexical_epoch &&
+            ic.slot - 1 < dict->entries.size()) {
+          const DictEntry& e = dict->entries[ic.slot - 1];
+          if (e.key == K(1) && !(e.attrs & kAccessorBit)) {
+            R(0) = e.value;
+            pc = next;
+            break;
+          }
+        }
+        DISPATCH_SLOW(LoadGlobal(task, *frame, U(0), K(1).AsString(), true, next, &ic));
         break;
+      }
       case Op::kLdGlobalOrUndef:
         DISPATCH_SLOW(LoadGlobal(task, *frame, U(0), K(1).AsString(), false, next));
         break;
@@ -779,6 +801,7 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
   // Out of steps: save the resume point.
   if (!task.frames.empty()) task.frames.back().pc = pc;
 stop:
+  task.steps_ += steps;
   vm.set_current_task(saved_task);
   return steps;
 

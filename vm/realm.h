@@ -88,6 +88,7 @@ struct Realm : Cell {
   Value self_hosted[static_cast<int>(SelfHosted::kCount)];
   absl::flat_hash_map<uint64_t, GlobalLexical>* lexicals;  // atom bits -> binding
   void* host_data;  // the embedding API's realm
+  uint32_t lexical_epoch;  // bumped when a global lexical binding is added
 
   Object* intrinsic(Intrinsic i) const { return intrinsics[static_cast<int>(i)]; }
   Value self_hosted_fn(SelfHosted s) const { return self_hosted[static_cast<int>(s)]; }

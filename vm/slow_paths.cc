@@ -127,7 +127,7 @@ SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t firs
 // ---- Globals -------------------------------------------------------------------
 
 SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
-                      uint32_t next) {
+                      uint32_t next, InlineCache* ic) {
   Vm& vm = task.vm();
   Realm& realm = *frame.realm;
   auto it = realm.lexicals->find(Value::FromString(name).bits());
@@ -157,6 +157,15 @@ SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool
     }
     return CallAccessor(task, frame, getter, Value::FromObject(realm.global), nullptr, 0, dst, false,
                         next);
+  }
+  // Cache data properties of a dictionary-mode global object (the usual
+  // case: it has every builtin) by entry index, validated by key and epoch.
+  if (ic != nullptr && holder == realm.global && realm.global->dict != nullptr) {
+    auto it2 = realm.global->dict->index.find(Value::FromString(name).bits());
+    if (it2 != realm.global->dict->index.end()) {
+      ic->slot = it2->second + 1;
+      ic->epoch = realm.lexical_epoch;
+    }
   }
   Reg(task, frame, dst) = prop.value;
   return SlowResult::kNext;
@@ -213,6 +222,7 @@ SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind
     case GlobalDecl::kConst:
       if (has_own && !(prop.attrs & kConfigurable)) return redeclared();
       (*realm.lexicals)[k] = GlobalLexical{Value::Empty(), kind == GlobalDecl::kConst};
+      ++realm.lexical_epoch;  // invalidates LdGlobal caches
       return SlowResult::kNext;
     case GlobalDecl::kVar:
       if (!has_own) {

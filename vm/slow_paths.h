@@ -26,7 +26,7 @@ SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst);
 SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t first);
 
 SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
-                      uint32_t next);
+                      uint32_t next, InlineCache* ic = nullptr);
 SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next);
 SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind, Value v);
 

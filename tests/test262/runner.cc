@@ -128,6 +128,7 @@ Metadata ParseMetadata(const std::string& source) {
 struct TestResult {
   bool pass = false;
   std::string reason;
+  int64_t duration_ms = 0;
 };
 
 class HarnessCache {
@@ -360,6 +361,7 @@ std::vector<TestResult> RunAll(const Options& opt, const std::vector<std::string
       waitpid(w.pid, &status, 0);
       close(w.fd);
       TestResult& r = results[w.index];
+      r.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
       if (timed_out && !eof) {
         r.pass = false;
         r.reason = "timeout";
@@ -485,7 +487,8 @@ int Main(int argc, char** argv) {
     std::ofstream out(opt.results_file);
     for (size_t i = 0; i < files.size(); ++i) {
       out << "{\"file\":\"" << JsonEscape(files[i]) << "\",\"status\":\"" << (results[i].pass ? "pass" : "fail")
-          << "\",\"reason\":\"" << JsonEscape(results[i].reason) << "\"}\n";
+          << "\",\"reason\":\"" << JsonEscape(results[i].reason) << "\",\"ms\":" << results[i].duration_ms
+          << "}\n";
     }
   }
   // Summary by directory.
