@@ -447,6 +447,10 @@ void Generator::CompleteWithUndefined() {
 
 void Generator::Statement(Node* n) {
   if (n == nullptr || failed_) return;
+  if (stack_->Exceeded()) {
+    Fail("Maximum nesting depth exceeded", n);
+    return;
+  }
   SetPos(n);
   switch (n->kind) {
     case Kind::kExpressionStatement: {

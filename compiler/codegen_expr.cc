@@ -53,6 +53,10 @@ std::u16string_view Generator::InferredName(Node* target) const {
 
 void Generator::Gen(Node* e, uint32_t dst) {
   if (failed_ || e == nullptr) return;
+  if (stack_->Exceeded()) {
+    Fail("Maximum nesting depth exceeded", e);
+    return;
+  }
   switch (e->kind) {
     case Kind::kNumberLiteral:
     case Kind::kStringLiteral:
@@ -878,6 +882,10 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
 
 void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_declaration) {
   if (failed_) return;
+  if (stack_->Exceeded()) {
+    Fail("Maximum nesting depth exceeded", target);
+    return;
+  }
   switch (target->kind) {
     case Kind::kIdentifier: {
       auto* id = target->As<Identifier>();

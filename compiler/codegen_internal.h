@@ -13,6 +13,7 @@
 #include "compiler/codegen.h"
 #include "compiler/compiled.h"
 #include "compiler/scope.h"
+#include "compiler/stack_limit.h"
 #include "vm/bytecode.h"
 
 namespace ratchet::internal {
@@ -69,7 +70,8 @@ class Generator {
  public:
   Generator(ScopeInfo& info, CompileError* error, const CompileOptions& options,
             CompiledFunction* out, Generator* parent)
-      : info_(info), error_(error), options_(options), out_(out), parent_(parent) {}
+      : info_(info), error_(error), options_(options), out_(out), parent_(parent),
+        stack_(parent != nullptr ? parent->stack_ : &own_stack_) {}
 
   bool CompileScript(ast::Program* program, SelfHostedLayout* layout);
   bool CompileFunctionBody(const ast::Function* f);
@@ -164,6 +166,8 @@ class Generator {
 
   ScopeInfo& info_;
   CompileError* error_;
+  StackLimit own_stack_;
+  const StackLimit* stack_;  // the outermost generator's budget
   const CompileOptions& options_;
   CompiledFunction* out_;
   Generator* parent_;

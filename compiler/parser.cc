@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compiler/lexer.h"
+#include "compiler/stack_limit.h"
 
 namespace ratchet::internal {
 
@@ -146,7 +147,7 @@ class Parser {
   struct DepthGuard {
     Parser* p;
     explicit DepthGuard(Parser* parser) : p(parser) {
-      if (++p->depth_ > p->options_.max_depth) {
+      if (++p->depth_ > p->options_.max_depth || p->stack_.Exceeded()) {
         p->Fail("Maximum nesting depth exceeded (limit " + std::to_string(p->options_.max_depth) + ")");
       }
     }
@@ -273,21 +274,21 @@ class Parser {
     return ParseStatement();
   }
 
-  Token PeekToken() {
+  [[gnu::noinline]] Token PeekToken() {
     Lexer::State s = lex_.Save();
     Token t = lex_.Next();
     lex_.Restore(s);
     return t;
   }
-  bool PeekIsPunct(const char* p) {
+  [[gnu::noinline]] bool PeekIsPunct(const char* p) {
     Token t = PeekToken();
     return t.type == Tok::kPunct && t.punct == p;
   }
-  bool PeekIsFunctionNoNewline() {
+  [[gnu::noinline]] bool PeekIsFunctionNoNewline() {
     Token t = PeekToken();
     return t.type == Tok::kIdentifier && !t.escaped && t.value == u"function" && !t.newline_before;
   }
-  bool LetIsDeclaration() {
+  [[gnu::noinline]] bool LetIsDeclaration() {
     Token t = PeekToken();
     if (t.type == Tok::kPunct) return t.punct == "[" || t.punct == "{";
     if (t.type == Tok::kIdentifier) {
@@ -819,7 +820,7 @@ class Parser {
   }
 
   // At `function`.
-  Function* ParseFunctionRest(Pos pos, FunctionKind kind, bool is_async, bool declaration) {
+  [[gnu::noinline]] Function* ParseFunctionRest(Pos pos, FunctionKind kind, bool is_async, bool declaration) {
     Next();  // function
     bool generator = Eat("*");
     Identifier* name = nullptr;
@@ -1144,7 +1145,7 @@ class Parser {
     return Finish(d);
   }
 
-  Class* ParseClass(bool declaration) {
+  [[gnu::noinline]] Class* ParseClass(bool declaration) {
     DepthGuard guard(this);
     Pos pos = CurPos();
     Next();  // class
@@ -1282,7 +1283,7 @@ class Parser {
   // At `(`: is the matching `)` followed by `=>` on the same line? Every
   // parenthesis seen while scanning is memoized, so nested parentheses cost
   // linear time overall (hostile input like 100,000 `(` stays fast).
-  bool ArrowAhead() {
+  [[gnu::noinline]] bool ArrowAhead() {
     auto cached = arrow_cache_.find(tok_.start);
     if (cached != arrow_cache_.end()) return cached->second;
     Lexer::State s = lex_.Save();
@@ -1331,7 +1332,7 @@ class Parser {
     return result;
   }
 
-  Expr* ParseArrow(Pos pos, bool is_async, Identifier* single_param) {
+  [[gnu::noinline]] Expr* ParseArrow(Pos pos, bool is_async, Identifier* single_param) {
     DepthGuard guard(this);
     Function* f = Make<Function>(pos);
     f->function_kind = FunctionKind::kArrow;
@@ -1395,21 +1396,10 @@ class Parser {
     return Finish(f);
   }
 
-  Expr* ParseAssignment(bool allow_in) {
-    DepthGuard guard(this);
-    if (failed_) return nullptr;
-    bool saved_in = allow_in_;
-    allow_in_ = allow_in;
-    Expr* r = ParseAssignmentInner();
-    allow_in_ = saved_in;
-    return r;
-  }
-
-  Expr* ParseAssignmentInner() {
-    Pos pos = CurPos();
-    // Arrow functions.
-    if (IsPunct("(") && ArrowAhead()) return ParseArrow(pos, false, nullptr);
-    if (tok_.type == Tok::kIdentifier && !tok_.escaped && tok_.value == u"async") {
+  // `async x => ...` or `async (...) => ...`; null (no error) when the
+  // tokens are something else. Out of line: its Token copies would otherwise
+  // enlarge every ParseAssignment frame (nesting depth costs stack).
+  [[gnu::noinline]] Expr* TryAsyncArrow(Pos pos) {
       Token next = PeekToken();
       if (!next.newline_before) {
         if (next.type == Tok::kIdentifier && next.value != u"function") {
@@ -1442,6 +1432,26 @@ class Parser {
           prev_end_ = saved_end;
         }
       }
+    return nullptr;
+  }
+
+  Expr* ParseAssignment(bool allow_in) {
+    DepthGuard guard(this);
+    if (failed_) return nullptr;
+    bool saved_in = allow_in_;
+    allow_in_ = allow_in;
+    Expr* r = ParseAssignmentInner();
+    allow_in_ = saved_in;
+    return r;
+  }
+
+  Expr* ParseAssignmentInner() {
+    Pos pos = CurPos();
+    // Arrow functions.
+    if (IsPunct("(") && ArrowAhead()) return ParseArrow(pos, false, nullptr);
+    if (tok_.type == Tok::kIdentifier && !tok_.escaped && tok_.value == u"async") {
+      if (Expr* arrow = TryAsyncArrow(pos)) return arrow;
+      if (failed_) return nullptr;
     }
     if (IsIdentifierToken() && PeekIsPunct("=>")) {
       Identifier* param = ParseIdentifier(true);
@@ -1486,7 +1496,7 @@ class Parser {
     return left;
   }
 
-  Expr* ParseYield() {
+  [[gnu::noinline]] Expr* ParseYield() {
     Pos pos = CurPos();
     Next();
     auto* y = Make<Yield>(pos);
@@ -2030,7 +2040,7 @@ class Parser {
     return Finish(Make<Super>(pos));
   }
 
-  Expr* ParseImportExpression() {
+  [[gnu::noinline]] Expr* ParseImportExpression() {
     Pos pos = CurPos();
     Next();
     if (Eat(".")) {
@@ -2053,7 +2063,7 @@ class Parser {
     return Finish(c);
   }
 
-  Expr* ParseNew() {
+  [[gnu::noinline]] Expr* ParseNew() {
     DepthGuard guard(this);
     Pos pos = CurPos();
     Next();  // new
@@ -2122,7 +2132,7 @@ class Parser {
     return Finish(n);
   }
 
-  TemplateLiteral* ParseTemplate(bool tagged) {
+  [[gnu::noinline]] TemplateLiteral* ParseTemplate(bool tagged) {
     Pos pos = CurPos();
     auto* t = Make<TemplateLiteral>(pos);
     std::vector<TemplateElement> quasis;
@@ -2273,7 +2283,7 @@ class Parser {
     return id;
   }
 
-  Expr* ParseArrayLiteral() {
+  [[gnu::noinline]] Expr* ParseArrayLiteral() {
     Pos pos = CurPos();
     Next();
     ++literal_depth_;
@@ -2309,7 +2319,7 @@ class Parser {
     return Finish(a);
   }
 
-  Expr* ParseObjectLiteral() {
+  [[gnu::noinline]] Expr* ParseObjectLiteral() {
     Pos pos = CurPos();
     Next();
     ++literal_depth_;
@@ -2438,6 +2448,7 @@ class Parser {
   uint32_t prev_line_ = 1;
   bool failed_ = false;
   int depth_ = 0;
+  StackLimit stack_;
   bool allow_in_ = true;
   bool last_was_unary_ = false;
   FunctionContext* ctx_ = nullptr;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "compiler/stack_limit.h"
+
 namespace ratchet::internal {
 
 using namespace ast;  // NOLINT: the AST's node names read best unqualified here
@@ -283,6 +285,10 @@ class Analyzer {
 
   void VisitStmt(Node* n) {
     if (n == nullptr || failed_) return;
+    if (stack_.Exceeded()) {
+      Fail("Maximum nesting depth exceeded", n);
+      return;
+    }
     switch (n->kind) {
       case Kind::kVarDecl:
         for (auto& d : n->As<VarDecl>()->declarators) {
@@ -510,6 +516,10 @@ class Analyzer {
 
   void VisitExpr(Node* n) {
     if (n == nullptr || failed_) return;
+    if (stack_.Exceeded()) {
+      Fail("Maximum nesting depth exceeded", n);
+      return;
+    }
     switch (n->kind) {
       case Kind::kNumberLiteral:
       case Kind::kStringLiteral:
@@ -651,6 +661,7 @@ class Analyzer {
 
   ScopeInfo& info_;
   CompileError* error_;
+  StackLimit stack_;
   bool failed_ = false;
   bool self_hosted_ = false;
   Scope* current_ = nullptr;
