@@ -70,8 +70,12 @@ class Generator {
  public:
   Generator(ScopeInfo& info, CompileError* error, const CompileOptions& options,
             CompiledFunction* out, Generator* parent)
-      : info_(info), error_(error), options_(options), out_(out), parent_(parent),
-        stack_(parent != nullptr ? parent->stack_ : &own_stack_) {}
+      : info_(info),
+        error_(error),
+        stack_(parent != nullptr ? parent->stack_ : &own_stack_),
+        options_(options),
+        out_(out),
+        parent_(parent) {}
 
   bool CompileScript(ast::Program* program, SelfHostedLayout* layout);
   bool CompileFunctionBody(const ast::Function* f);

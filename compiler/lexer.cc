@@ -5,6 +5,7 @@
 
 #include "compiler/parser.h"
 #include "unicode/uchar.h"
+#include "vm/utf8.h"
 
 namespace ratchet::internal {
 
@@ -37,16 +38,6 @@ int HexValue(char16_t c) {
   return -1;
 }
 
-void AppendCodePoint(std::u16string* out, uint32_t cp) {
-  if (cp >= 0x10000) {
-    cp -= 0x10000;
-    out->push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-    out->push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-  } else {
-    out->push_back(static_cast<char16_t>(cp));
-  }
-}
-
 // Punctuators, longest first within each leading character.
 const char* const kPunctuators[] = {
     ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=",
@@ -57,48 +48,7 @@ const char* const kPunctuators[] = {
 
 }  // namespace
 
-std::u16string Utf8ToUtf16(std::string_view utf8) {
-  std::u16string out;
-  out.reserve(utf8.size());
-  size_t i = 0;
-  while (i < utf8.size()) {
-    unsigned char c = utf8[i];
-    uint32_t cp;
-    int n;
-    if (c < 0x80) {
-      cp = c;
-      n = 1;
-    } else if ((c & 0xE0) == 0xC0) {
-      cp = c & 0x1F;
-      n = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      cp = c & 0x0F;
-      n = 3;
-    } else if ((c & 0xF8) == 0xF0) {
-      cp = c & 0x07;
-      n = 4;
-    } else {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    bool ok = i + n <= utf8.size();
-    for (int k = 1; ok && k < n; ++k) {
-      unsigned char cc = utf8[i + k];
-      if ((cc & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok || (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    AppendCodePoint(&out, cp);
-    i += n;
-  }
-  return out;
-}
+std::u16string Utf8ToUtf16(std::string_view utf8) { return DecodeUtf8(utf8); }
 
 Lexer::Lexer(std::u16string_view source, bool module) : src_(source), module_(module) {
   // Hashbang comment at the very start.
@@ -179,6 +129,32 @@ bool Lexer::SkipTrivia(Token* t) {
   return true;
 }
 
+// After "\u": XXXX or {X...} (at most U+10FFFF). Leaves pos_ after it.
+bool Lexer::ReadUnicodeEscape(uint32_t* out) {
+  uint32_t v = 0;
+  if (Peek() == '{') {
+    ++pos_;
+    int digits = 0;
+    while (HexValue(Peek()) >= 0) {
+      v = v * 16 + HexValue(Peek());
+      if (v > 0x10FFFF) return false;
+      ++pos_;
+      ++digits;
+    }
+    if (Peek() != '}' || digits == 0) return false;
+    ++pos_;
+  } else {
+    for (int k = 0; k < 4; ++k) {
+      int h = HexValue(Peek());
+      if (h < 0) return false;
+      v = v * 16 + h;
+      ++pos_;
+    }
+  }
+  *out = v;
+  return true;
+}
+
 bool Lexer::ReadIdentifierChar(uint32_t* cp, bool* escaped, bool start) {
   char16_t c = Peek();
   if (c == '\\') {
@@ -186,33 +162,9 @@ bool Lexer::ReadIdentifierChar(uint32_t* cp, bool* escaped, bool start) {
     uint32_t save = pos_;
     pos_ += 2;
     uint32_t v = 0;
-    if (Peek() == '{') {
-      ++pos_;
-      int digits = 0;
-      while (HexValue(Peek()) >= 0) {
-        v = v * 16 + HexValue(Peek());
-        if (v > 0x10FFFF) {
-          pos_ = save;
-          return false;
-        }
-        ++pos_;
-        ++digits;
-      }
-      if (Peek() != '}' || digits == 0) {
-        pos_ = save;
-        return false;
-      }
-      ++pos_;
-    } else {
-      for (int k = 0; k < 4; ++k) {
-        int h = HexValue(Peek());
-        if (h < 0) {
-          pos_ = save;
-          return false;
-        }
-        v = v * 16 + h;
-        ++pos_;
-      }
+    if (!ReadUnicodeEscape(&v)) {
+      pos_ = save;
+      return false;
     }
     if (start ? !IsIdStart(v) : !IsIdPart(v)) {
       pos_ = save;
@@ -397,25 +349,7 @@ bool Lexer::ScanEscape(Token* t, std::u16string* out, bool in_template) {
     }
     case 'u': {
       uint32_t v = 0;
-      if (Peek() == '{') {
-        ++pos_;
-        int digits = 0;
-        while (HexValue(Peek()) >= 0) {
-          v = v * 16 + HexValue(Peek());
-          if (v > 0x10FFFF) return false;
-          ++pos_;
-          ++digits;
-        }
-        if (Peek() != '}' || digits == 0) return false;
-        ++pos_;
-      } else {
-        for (int k = 0; k < 4; ++k) {
-          int h = HexValue(Peek());
-          if (h < 0) return false;
-          v = v * 16 + h;
-          ++pos_;
-        }
-      }
+      if (!ReadUnicodeEscape(&v)) return false;
       AppendCodePoint(out, v);
       return true;
     }

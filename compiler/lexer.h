@@ -76,6 +76,7 @@ class Lexer {
   Token ScanTemplate(Token t);
   bool ScanEscape(Token* t, std::u16string* out, bool in_template);
   bool ReadIdentifierChar(uint32_t* cp, bool* escaped, bool start);
+  bool ReadUnicodeEscape(uint32_t* out);
 
   std::u16string_view src_;
   bool module_;

@@ -1079,6 +1079,33 @@ class Parser {
     return ParseIdentifier(true);
   }
 
+  // A number, BigInt or string literal token.
+  Expr* ParseLiteralToken() {
+    Pos pos = CurPos();
+    if (tok_.legacy_octal && strict()) {
+      Fail(tok_.type == Tok::kString ? "Octal escape sequences are not allowed in strict mode."
+                                     : "Octal literals are not allowed in strict mode.");
+      return nullptr;
+    }
+    if (tok_.type == Tok::kNumber) {
+      auto* n = Make<NumberLiteral>(pos);
+      n->value = tok_.number;
+      Next();
+      return Finish(n);
+    }
+    if (tok_.type == Tok::kBigInt) {
+      auto* n = Make<BigIntLiteral>(pos);
+      n->digits = MakeStr(tok_.value);
+      Next();
+      return Finish(n);
+    }
+    auto* str = Make<StringLiteral>(pos);
+    str->value = MakeStr(tok_.value);
+    str->has_escape = tok_.end - tok_.start != tok_.value.size() + 2;
+    Next();
+    return Finish(str);
+  }
+
   // PropertyName: identifier name, string, number, or [computed].
   Expr* ParsePropertyName(bool* computed) {
     Pos pos = CurPos();
@@ -1090,32 +1117,10 @@ class Parser {
         Next();
         return Finish(id);
       }
-      case Tok::kString: {
-        auto* s = Make<StringLiteral>(pos);
-        s->value = MakeStr(tok_.value);
-        if (tok_.legacy_octal && strict()) {
-          Fail("Octal escape sequences are not allowed in strict mode");
-          return nullptr;
-        }
-        Next();
-        return Finish(s);
-      }
-      case Tok::kNumber: {
-        if (tok_.legacy_octal && strict()) {
-          Fail("Octal literals are not allowed in strict mode");
-          return nullptr;
-        }
-        auto* n = Make<NumberLiteral>(pos);
-        n->value = tok_.number;
-        Next();
-        return Finish(n);
-      }
-      case Tok::kBigInt: {
-        auto* n = Make<BigIntLiteral>(pos);
-        n->digits = MakeStr(tok_.value);
-        Next();
-        return Finish(n);
-      }
+      case Tok::kString:
+      case Tok::kNumber:
+      case Tok::kBigInt:
+        return ParseLiteralToken();
       case Tok::kPrivateName: {
         auto* p = Make<PrivateName>(pos);
         p->name = MakeStr(tok_.value);
@@ -2181,33 +2186,10 @@ class Parser {
     if (failed_) return nullptr;
     Pos pos = CurPos();
     switch (tok_.type) {
-      case Tok::kNumber: {
-        if (tok_.legacy_octal && strict()) {
-          Fail("Octal literals are not allowed in strict mode.");
-          return nullptr;
-        }
-        auto* n = Make<NumberLiteral>(pos);
-        n->value = tok_.number;
-        Next();
-        return Finish(n);
-      }
-      case Tok::kBigInt: {
-        auto* n = Make<BigIntLiteral>(pos);
-        n->digits = MakeStr(tok_.value);
-        Next();
-        return Finish(n);
-      }
-      case Tok::kString: {
-        if (tok_.legacy_octal && strict()) {
-          Fail("Octal escape sequences are not allowed in strict mode.");
-          return nullptr;
-        }
-        auto* s = Make<StringLiteral>(pos);
-        s->value = MakeStr(tok_.value);
-        s->has_escape = tok_.end - tok_.start != tok_.value.size() + 2;
-        Next();
-        return Finish(s);
-      }
+      case Tok::kNumber:
+      case Tok::kBigInt:
+      case Tok::kString:
+        return ParseLiteralToken();
       case Tok::kTemplate:
         return ParseTemplate(false);
       case Tok::kPrivateName: {
