@@ -349,6 +349,17 @@ bool Generator::CompileFunctionBody(const Function* f) {
       if (!simple_position) v->index = AllocReg();
     }
   }
+  bool is_async_fn = f->is_async && !f->is_generator;
+  if (f->is_async || f->is_generator) gen_reg_ = AllocReg();
+  if (is_async_fn) promise_reg_ = AllocReg();
+  uint32_t async_try_start = 0;
+  if (is_async_fn) {
+    // 27.7.5.1 AsyncFunctionStart: the promise exists before the parameters
+    // are bound; any abrupt completion from here on rejects it.
+    b_.EmitGeneratorCreate(promise_reg_);
+    b_.EmitLdGenerator(gen_reg_);
+    async_try_start = static_cast<uint32_t>(b_.size());
+  }
   scope_ = fs->parent;
   EnterScope(fs);
   {
@@ -419,6 +430,12 @@ bool Generator::CompileFunctionBody(const Function* f) {
     BindPattern(p, i, true, true);
   }
   HoistFunctionDeclarations(fs, f->body);
+  if (f->is_generator) {
+    // 27.5.3.1 / 27.6.3.1: the generator object is returned once the
+    // parameters are bound; the body runs on the first next().
+    b_.EmitGeneratorCreate(gen_reg_);
+    b_.EmitLdGenerator(gen_reg_);
+  }
   Statements(f->body);
   if (failed_) return false;
   // Implicit return.
@@ -427,6 +444,16 @@ bool Generator::CompileFunctionBody(const Function* f) {
     uint32_t t = rs.Temp();
     b_.EmitLdUndef(t);
     EmitReturn(t);
+  }
+  if (is_async_fn) {
+    uint32_t try_end = static_cast<uint32_t>(b_.size());
+    uint32_t handler = try_end;
+    RegScope rs(this);
+    uint32_t e = rs.Temp();
+    b_.EmitCatch(e);
+    CallHelper(Helper::kAsyncFunctionReject, e, {promise_reg_, e});
+    b_.EmitReturn(promise_reg_);
+    out_->handlers.push_back({async_try_start, try_end, handler});
   }
   out_->bytecode = std::move(b_.bytes());
   return true;
@@ -963,6 +990,20 @@ void Generator::EmitReturn(uint32_t value_reg) {
     }
     b_.EmitCheckThisInit(t);
     b_.EmitReturn(t);
+    return;
+  }
+  if (function_ != nullptr && function_->is_generator && !function_->is_async) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    b_.EmitIterResult(t, value_reg, 1);
+    b_.EmitReturn(t);
+    return;
+  }
+  if (function_ != nullptr && function_->is_async && !function_->is_generator) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    CallHelper(Helper::kAsyncFunctionResolve, t, {promise_reg_, value_reg});
+    b_.EmitReturn(promise_reg_);
     return;
   }
   b_.EmitReturn(value_reg);

@@ -153,10 +153,130 @@ void Generator::Gen(Node* e, uint32_t dst) {
       }
       break;
     }
+    case Kind::kYield:
+      YieldExpr(e->As<Yield>(), dst);
+      break;
+    case Kind::kAwait: {
+      RegScope rs(this);
+      uint32_t v = GenAny(e->As<Await>()->argument, rs);
+      EmitAwait(v, dst);
+      break;
+    }
     default:
       Fail("this expression is not supported yet", e);
       break;
   }
+}
+
+// ---- generators and async functions ----------------------------------------
+
+void Generator::EmitSuspendAndDispatch(uint32_t src, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t r = rs.Temps(2);  // resume value, resume mode
+  b_.EmitSuspend(r, src);
+  Label next, throw_label;
+  b_.EmitJump(Op::kJmpFalse, {r + 1}, &next);  // mode 0: next
+  uint32_t k = rs.Temp();
+  b_.EmitLdInt(k, 1);
+  b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &throw_label);
+  EmitReturn(r);  // mode 2: return, through any finally blocks
+  b_.Bind(&throw_label);
+  b_.EmitThrow(r);
+  b_.Bind(&next);
+  b_.EmitMov(dst, r);
+}
+
+void Generator::EmitAwait(uint32_t value, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t t = rs.Temp();
+  CallHelper(Helper::kAsyncAwait, t, {value, gen_reg_});
+  uint32_t r = rs.Temps(2);
+  b_.EmitSuspend(r, promise_reg_);
+  Label ok;
+  b_.EmitJump(Op::kJmpFalse, {r + 1}, &ok);  // mode 0: fulfilled
+  b_.EmitThrow(r);                            // mode 1: rejected
+  b_.Bind(&ok);
+  b_.EmitMov(dst, r);
+}
+
+// 15.5.5 YieldExpression evaluation (sync generators).
+void Generator::YieldExpr(Yield* e, uint32_t dst) {
+  if (e->delegate) {
+    YieldDelegate(e, dst);
+    return;
+  }
+  RegScope rs(this);
+  uint32_t v = rs.Temp();
+  if (e->argument != nullptr) {
+    Gen(e->argument, v);
+  } else {
+    b_.EmitLdUndef(v);
+  }
+  uint32_t res = rs.Temp();
+  SetPos(e);
+  b_.EmitIterResult(res, v, 0);
+  EmitSuspendAndDispatch(res, dst);
+}
+
+// yield* (15.5.5, sync generators): the inner iterator's results are
+// handed to the caller as they are; throw and return are forwarded.
+void Generator::YieldDelegate(Yield* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t obj = GenAny(e->argument, rs);
+  uint32_t iter = rs.Temp();
+  uint32_t next_fn = rs.Temp();
+  uint32_t res = rs.Temp();
+  uint32_t method = rs.Temp();
+  uint32_t k = rs.Temp();
+  uint32_t argv = rs.Temp();
+  uint32_t r = rs.Temps(2);  // received value, resume mode
+  SetPos(e);
+  CallHelper(Helper::kGetIterator, iter, {obj});
+  b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
+  b_.EmitLdUndef(r);
+  b_.EmitLdInt(r + 1, 0);
+  Label loop, do_next, do_throw, do_call, finish;
+  b_.Bind(&loop);
+  b_.EmitJump(Op::kJmpFalse, {r + 1}, &do_next);
+  b_.EmitLdInt(k, 1);
+  b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &do_throw);
+  // Return: forward to iterator.return, or return ourselves.
+  {
+    b_.EmitGetNamed(method, iter, StringConst(u"return"), NewIc());
+    Label has_return;
+    b_.EmitJump(Op::kJmpNotNullish, {method}, &has_return);
+    EmitReturn(r);
+    b_.Bind(&has_return);
+    b_.EmitJump(Op::kJmp, {}, &do_call);
+  }
+  // Throw: forward to iterator.throw; without one, close it and fail.
+  b_.Bind(&do_throw);
+  {
+    b_.EmitGetNamed(method, iter, StringConst(u"throw"), NewIc());
+    b_.EmitJump(Op::kJmpNotNullish, {method}, &do_call);
+    CallHelper(Helper::kIteratorClose, k, {iter});
+    b_.EmitThrowError(0, StringConst(u"The iterator does not provide a 'throw' method"));
+  }
+  b_.Bind(&do_next);
+  b_.EmitMov(method, next_fn);
+  b_.Bind(&do_call);
+  b_.EmitMov(argv, r);
+  b_.EmitCall(res, method, iter, argv, 1);
+  b_.EmitThrowIfNotObject(res, StringConst(u"Iterator result is not an object"));
+  b_.EmitGetNamed(k, res, StringConst(u"done"), NewIc());
+  b_.EmitJump(Op::kJmpTrue, {k}, &finish);
+  b_.EmitSuspend(r, res);
+  b_.EmitJump(Op::kJmp, {}, &loop);
+  b_.Bind(&finish);
+  b_.EmitGetNamed(dst, res, StringConst(u"value"), NewIc());
+  // A forwarded return that completed returns from this generator too.
+  Label is_return, done;
+  b_.EmitLdInt(k, 2);
+  b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &is_return);
+  b_.EmitJump(Op::kJmp, {}, &done);
+  b_.Bind(&is_return);
+  EmitReturn(dst);
+  b_.Bind(&done);
 }
 
 void Generator::GenLiteral(Node* e, uint32_t dst) {

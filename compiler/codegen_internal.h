@@ -23,7 +23,8 @@ namespace ratchet::internal {
 enum class Helper : uint32_t {
   kAdd, kArith, kCompare, kLooseEquals, kToPropertyKey, kToStringSlow, kToNumericSlow,
   kInstanceOf, kIterableToArray, kGetKeyedSlow, kSetKeyedSlow, kDeleteKeyedSlow, kInSlow,
-  kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest,
+  kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
+  kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
 };
 
 struct FinallyContext {
@@ -155,6 +156,14 @@ class Generator {
   void CallExpr(ast::Call* e, uint32_t dst);
   void NewExpr(ast::New* e, uint32_t dst);
   void MemberExpr(ast::Member* e, uint32_t dst);
+  void YieldExpr(ast::Yield* e, uint32_t dst);
+  void YieldDelegate(ast::Yield* e, uint32_t dst);
+  /// Await R[value] (async functions): R[dst] := the fulfilled value.
+  void EmitAwait(uint32_t value, uint32_t dst);
+  /// Suspend delivering R[src]; then dispatch on the resume mode: throw
+  /// rethrows, return returns (through finally blocks); next leaves the
+  /// resume value in R[dst].
+  void EmitSuspendAndDispatch(uint32_t src, uint32_t dst);
   /// Evaluates arguments; returns true when they were spread into an array
   /// in `*argv` (else argv..argv+argc hold them).
   bool Arguments(const ast::List<ast::Expr*>& args, uint32_t* argv, uint32_t* argc, RegScope& rs);
@@ -184,6 +193,8 @@ class Generator {
   int env_depth_ = 0;               // envs pushed by this function so far
   uint32_t completion_reg_ = 0;
   bool track_completion_ = false;
+  uint32_t gen_reg_ = UINT32_MAX;      // generators/async: the generator object
+  uint32_t promise_reg_ = UINT32_MAX;  // async functions: the result promise
   std::vector<ControlEntry*> control_;
   std::vector<Label*> optional_chain_;
   std::map<uint64_t, uint32_t> number_consts_;

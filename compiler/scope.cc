@@ -460,8 +460,8 @@ class Analyzer {
   }
 
   void VisitFunction(Function* f) {
-    if (f->is_generator || f->is_async) {
-      Fail("generators and async functions are not supported yet", f);
+    if (f->is_generator && f->is_async) {
+      Fail("async generators are not supported yet", f);
       return;
     }
     Scope* fs = NewScope(ScopeType::kFunction, current_, f);
@@ -634,8 +634,10 @@ class Analyzer {
         VisitExpr(n->As<Spread>()->argument);
         break;
       case Kind::kYield:
+        VisitExpr(n->As<Yield>()->argument);
+        break;
       case Kind::kAwait:
-        Fail("generators and async functions are not supported yet", n);
+        VisitExpr(n->As<Await>()->argument);
         break;
       case Kind::kObjectPattern:
       case Kind::kArrayPattern:

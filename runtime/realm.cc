@@ -217,12 +217,6 @@ Value NativeJsonQuote(Vm& vm, CallArgs& a) {
   return s ? Value::FromString(s) : Oom(vm);
 }
 
-struct NativeBinding {
-  const char* name;
-  NativeFn fn;
-  int length;
-};
-
 const NativeBinding kSelfHostNatives[] = {
     {"callFunction", NativeCallFunction, 2},
     {"throwTypeError", NativeThrowTypeError, 1},
@@ -250,7 +244,18 @@ const NativeBinding kSelfHostNatives[] = {
     {"primitiveValue", NativePrimitiveValue, 1},
     {"jsonQuote", NativeJsonQuote, 1},
 };
-const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance"};
+const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
+                                  "symAsyncIterator"};
+
+// Every native of the self-hosted environment, in slot order.
+const std::vector<NativeBinding>& AllSelfHostNatives() {
+  static const std::vector<NativeBinding>* all = [] {
+    auto* v = new std::vector<NativeBinding>(std::begin(kSelfHostNatives), std::end(kSelfHostNatives));
+    for (const NativeBinding& n : PromiseSelfHostNatives()) v->push_back(n);
+    return v;
+  }();
+  return *all;
+}
 
 // The self-hosted library, compiled once per process and loaded once per Vm.
 struct SelfHostedProgram {
@@ -263,7 +268,7 @@ struct SelfHostedProgram {
 const SelfHostedProgram& GetSelfHostedProgram() {
   static const SelfHostedProgram* program = [] {
     auto* p = new SelfHostedProgram();
-    for (const auto& n : kSelfHostNatives) p->natives.push_back(Utf8ToUtf16(n.name));
+    for (const auto& n : AllSelfHostNatives()) p->natives.push_back(Utf8ToUtf16(n.name));
     for (const char* n : kSelfHostSymbols) p->natives.push_back(Utf8ToUtf16(n));
     Arena arena;
     ParseOptions options;
@@ -352,7 +357,18 @@ Realm* CreateRealm(Vm& vm) {
   }
   Object* iter_proto = realm->intrinsic(Intrinsic::kIteratorPrototype);
   if (!make_proto(Intrinsic::kArrayIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
-      !make_proto(Intrinsic::kStringIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+      !make_proto(Intrinsic::kStringIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kGeneratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kGeneratorFunctionPrototype, function_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kAsyncFunctionPrototype, function_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kAsyncGeneratorFunctionPrototype, function_proto, ObjectClass::kOrdinary,
+                  sizeof(Object)) ||
+      !make_proto(Intrinsic::kAsyncIteratorPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kPromisePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+    return fail();
+  }
+  if (!make_proto(Intrinsic::kAsyncGeneratorPrototype, realm->intrinsic(Intrinsic::kAsyncIteratorPrototype),
+                  ObjectClass::kOrdinary, sizeof(Object))) {
     return fail();
   }
   realm->intrinsic(Intrinsic::kArrayPrototype)->length_writable = true;
@@ -374,7 +390,7 @@ Realm* CreateRealm(Vm& vm) {
   Env* env = NewEnv(vm, nullptr, layout.env_size);
   if (env == nullptr) return fail();
   size_t slot = 0;
-  for (const auto& n : kSelfHostNatives) {
+  for (const auto& n : AllSelfHostNatives()) {
     Object* f = NewNativeFunction(vm, *realm, n.name, n.fn, n.length);
     if (f == nullptr) return fail();
     env->slots()[slot++] = Value::FromObject(f);
@@ -382,6 +398,8 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().iterator);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().toPrimitive);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().hasInstance);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().species);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncIterator);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {
@@ -421,7 +439,8 @@ Realm* CreateRealm(Vm& vm) {
   if (!InstallObject(vm, *realm, table) || !InstallFunction(vm, *realm, table) ||
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
-      !InstallGlobals(vm, *realm, table)) {
+      !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
+      !InstallPromise(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;
@@ -459,8 +478,10 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
 }
 
 Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
-                              std::u16string_view body) {
-  std::u16string text = u"(function anonymous(";
+                              std::u16string_view body, std::u16string_view prefix) {
+  std::u16string text = u"(";
+  text += prefix;
+  text += u" anonymous(";
   text += params;
   text += u"\n) {\n";
   text += body;

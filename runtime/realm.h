@@ -30,8 +30,10 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
 
 /// Compiles `new Function(...)` source text in the current realm: returns a
 /// closure or throws (null, exception pending).
+/// `prefix` is the function keyword: "function", "function*",
+/// "async function" or "async function*".
 Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
-                              std::u16string_view body);
+                              std::u16string_view body, std::u16string_view prefix = u"function");
 
 }  // namespace ratchet::internal
 

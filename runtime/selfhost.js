@@ -618,3 +618,310 @@ function ObjectAssign(target) {
   }
   return to;
 }
+
+// ---- 27.2 Promise objects (the parts that may run user code) --------------
+// Reaction records are internal arrays made by performPromiseThen:
+// [capability promise, capability resolve, capability reject, handler, type].
+
+// 27.2.2.1 NewPromiseReactionJob ( reaction, argument ); for awaits the
+// handler is the awaiting generator object, resumed in place.
+function PromiseReactionJob(reaction, argument) {
+  const handler = reaction[3];
+  const type = reaction[4];
+  if (isGeneratorObject(handler)) return resumeGenerator(handler, type, argument);
+  let result = argument;
+  let ok = type === 0;
+  if (handler !== undefined) {
+    try {
+      result = callFunction(handler, undefined, argument);
+      ok = true;
+    } catch (e) {
+      result = e;
+      ok = false;
+    }
+  }
+  if (reaction[0] === undefined) return undefined;
+  callFunction(ok ? reaction[1] : reaction[2], undefined, result);
+  return undefined;
+}
+
+// 27.2.1.3.2 Promise Resolve Functions, steps 9-16 (resolution is an object).
+function ResolveThenable(promise, resolution) {
+  let then;
+  try {
+    then = resolution.then;
+  } catch (e) {
+    rejectPromise(promise, e);
+    return undefined;
+  }
+  if (!isCallable(then)) {
+    fulfillPromise(promise, resolution);
+    return undefined;
+  }
+  enqueueJob(PromiseResolveThenableJob, promise, resolution, then);
+  return undefined;
+}
+
+// 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable, then )
+function PromiseResolveThenableJob(promise, thenable, then) {
+  const fns = createResolvingFunctions(promise);
+  try {
+    callFunction(then, thenable, fns[0], fns[1]);
+  } catch (e) {
+    callFunction(fns[1], undefined, e);
+  }
+  return undefined;
+}
+
+// 27.2.3.1 Promise ( executor ), steps 9-11.
+function PromiseCallExecutor(executor, resolve, reject, promise) {
+  try {
+    callFunction(executor, undefined, resolve, reject);
+  } catch (e) {
+    callFunction(reject, undefined, e);
+  }
+  return promise;
+}
+
+// 27.2.1.5 NewPromiseCapability ( C ) -> [promise, resolve, reject]
+function NewPromiseCapability(C) {
+  if (C === intrinsicPromise()) {
+    // Unobservable fast path: %Promise% with its own executor.
+    const p = newPromise();
+    const fns = createResolvingFunctions(p);
+    return [p, fns[0], fns[1]];
+  }
+  if (!isConstructor(C)) throwTypeError('Promise capability constructor is not a constructor');
+  const executor = newCapabilityExecutor();
+  const promise = new C(executor);
+  const record = capabilityRecord(executor);
+  if (!isCallable(record[0])) throwTypeError('Promise resolve function is not callable');
+  if (!isCallable(record[1])) throwTypeError('Promise reject function is not callable');
+  return [promise, record[0], record[1]];
+}
+
+// 7.3.22 SpeciesConstructor ( O, defaultConstructor )
+function SpeciesConstructor(O, defaultConstructor) {
+  const C = O.constructor;
+  if (C === undefined) return defaultConstructor;
+  if (!isObject(C)) throwTypeError('object.constructor is not an object');
+  const S = C[symSpecies];
+  if (S === undefined || S === null) return defaultConstructor;
+  if (isConstructor(S)) return S;
+  throwTypeError('object.constructor[Symbol.species] is not a constructor');
+}
+
+// 27.2.4.7.1 PromiseResolve ( C, x )
+function PromiseResolve(C, x) {
+  if (isPromise(x)) {
+    const xConstructor = x.constructor;
+    if (xConstructor === C) return x;
+  }
+  const cap = NewPromiseCapability(C);
+  callFunction(cap[1], undefined, x);
+  return cap[0];
+}
+
+// 27.2.5.4 Promise.prototype.then ( onFulfilled, onRejected )
+function PromiseThen(onFulfilled, onRejected) {
+  const promise = this;
+  if (!isPromise(promise)) throwTypeError('Promise.prototype.then called on incompatible receiver');
+  const C = SpeciesConstructor(promise, intrinsicPromise());
+  const cap = NewPromiseCapability(C);
+  performPromiseThen(promise, onFulfilled, onRejected, cap[0], cap[1], cap[2]);
+  return cap[0];
+}
+
+// 27.2.5.1 Promise.prototype.catch ( onRejected )
+function PromiseCatch(onRejected) {
+  const promise = this;
+  const then = promise.then;
+  return callFunction(then, promise, undefined, onRejected);
+}
+
+function MakeThenFinally(C, onFinally) {
+  return (value) => {
+    const result = callFunction(onFinally, undefined);
+    const p = PromiseResolve(C, result);
+    const then = p.then;
+    return callFunction(then, p, () => value);
+  };
+}
+
+function MakeCatchFinally(C, onFinally) {
+  return (reason) => {
+    const result = callFunction(onFinally, undefined);
+    const p = PromiseResolve(C, result);
+    const then = p.then;
+    return callFunction(then, p, () => { throw reason; });
+  };
+}
+
+// 27.2.5.3 Promise.prototype.finally ( onFinally )
+function PromiseFinally(onFinally) {
+  const promise = this;
+  if (!isObject(promise)) throwTypeError('Promise.prototype.finally called on a non-object');
+  const C = SpeciesConstructor(promise, intrinsicPromise());
+  let thenFinally = onFinally;
+  let catchFinally = onFinally;
+  if (isCallable(onFinally)) {
+    thenFinally = MakeThenFinally(C, onFinally);
+    catchFinally = MakeCatchFinally(C, onFinally);
+  }
+  const then = promise.then;
+  return callFunction(then, promise, thenFinally, catchFinally);
+}
+
+// 27.2.4.7 Promise.resolve ( x )
+function PromiseStaticResolve(x) {
+  const C = this;
+  if (!isObject(C)) throwTypeError('Promise.resolve called on a non-object');
+  return PromiseResolve(C, x);
+}
+
+// 27.2.4.6 Promise.reject ( r )
+function PromiseStaticReject(r) {
+  const cap = NewPromiseCapability(this);
+  callFunction(cap[2], undefined, r);
+  return cap[0];
+}
+
+// 27.2.4.8 Promise.try ( callback, ...args )
+function PromiseTry(callback, ...args) {
+  const C = this;
+  if (!isObject(C)) throwTypeError('Promise.try called on a non-object');
+  const cap = NewPromiseCapability(C);
+  try {
+    const result = callFunction(callback, undefined, ...args);
+    callFunction(cap[1], undefined, result);
+  } catch (e) {
+    callFunction(cap[2], undefined, e);
+  }
+  return cap[0];
+}
+
+// 27.2.4.9 Promise.withResolvers ( )
+function PromiseWithResolvers() {
+  const cap = NewPromiseCapability(this);
+  return { promise: cap[0], resolve: cap[1], reject: cap[2] };
+}
+
+// Resolve-element functions of Promise.all / allSettled / any: built-in
+// functions of length 1 with an [[AlreadyCalled]] record shared as `called`.
+function MakeAllResolveElement(values, index, remaining, cap) {
+  let alreadyCalled = false;
+  return (x) => {
+    if (alreadyCalled) return undefined;
+    alreadyCalled = true;
+    values[index] = x;
+    if (--remaining[0] === 0) callFunction(cap[1], undefined, values);
+    return undefined;
+  };
+}
+
+function MakeSettledElement(values, index, remaining, cap, called, fulfilled) {
+  return (x) => {
+    if (called[0]) return undefined;
+    called[0] = true;
+    values[index] = fulfilled ? { status: 'fulfilled', value: x } : { status: 'rejected', reason: x };
+    if (--remaining[0] === 0) callFunction(cap[1], undefined, values);
+    return undefined;
+  };
+}
+
+function MakeAnyRejectElement(errors, index, remaining, cap) {
+  let alreadyCalled = false;
+  return (x) => {
+    if (alreadyCalled) return undefined;
+    alreadyCalled = true;
+    errors[index] = x;
+    if (--remaining[0] === 0) callFunction(cap[2], undefined, newAggregateError(errors));
+    return undefined;
+  };
+}
+
+// Promise.all (kind 0), allSettled (1), any (2), race (3): 27.2.4.1-5 with
+// their Perform* algorithms. `done` mirrors iteratorRecord.[[Done]].
+function PromiseCombinator(C, iterable, kind) {
+  const cap = NewPromiseCapability(C);
+  let iterator;
+  let done = true;
+  try {
+    // GetPromiseResolve ( promiseConstructor )
+    const promiseResolve = C.resolve;
+    if (!isCallable(promiseResolve)) throwTypeError('Promise resolve is not a function');
+    iterator = GetIterator(iterable);
+    const next = iterator.next;
+    done = false;
+    const values = newArray();
+    const remaining = [1];
+    let index = 0;
+    for (;;) {
+      done = true;
+      const step = callFunction(next, iterator);
+      if (!isObject(step)) throwTypeError('Iterator result is not an object');
+      if (step.done) break;
+      const nextValue = step.value;
+      done = false;
+      if (kind !== 3) arrayPush(values, undefined);
+      const nextPromise = callFunction(promiseResolve, C, nextValue);
+      let onFulfilled = cap[1];
+      let onRejected = cap[2];
+      if (kind === 0) {
+        onFulfilled = MakeAllResolveElement(values, index, remaining, cap);
+      } else if (kind === 1) {
+        const called = [false];
+        onFulfilled = MakeSettledElement(values, index, remaining, cap, called, true);
+        onRejected = MakeSettledElement(values, index, remaining, cap, called, false);
+      } else if (kind === 2) {
+        onRejected = MakeAnyRejectElement(values, index, remaining, cap);
+      }
+      if (kind !== 3) remaining[0]++;
+      const then = nextPromise.then;
+      callFunction(then, nextPromise, onFulfilled, onRejected);
+      index++;
+    }
+    if (kind !== 3 && --remaining[0] === 0) {
+      if (kind === 2) {
+        callFunction(cap[2], undefined, newAggregateError(values));
+      } else {
+        callFunction(cap[1], undefined, values);
+      }
+    }
+  } catch (e) {
+    if (!done) {
+      try {
+        IteratorClose(iterator);
+      } catch (ignored) {
+        // The original error wins (IteratorClose with a throw completion).
+      }
+    }
+    callFunction(cap[2], undefined, e);
+  }
+  return cap[0];
+}
+
+function PromiseAll(iterable) { return PromiseCombinator(this, iterable, 0); }
+function PromiseAllSettled(iterable) { return PromiseCombinator(this, iterable, 1); }
+function PromiseAny(iterable) { return PromiseCombinator(this, iterable, 2); }
+function PromiseRace(iterable) { return PromiseCombinator(this, iterable, 3); }
+
+// ---- 27.7 Async functions ---------------------------------------------------
+
+// 27.7.5.3 Await ( value ): the frame suspends right after this returns and
+// resumes from a reaction job.
+function AsyncAwait(value, generator) {
+  const promise = PromiseResolve(intrinsicPromise(), value);
+  performAwait(promise, generator);
+  return undefined;
+}
+
+function AsyncFunctionResolve(promise, value) {
+  resolvePromise(promise, value);
+  return undefined;
+}
+
+function AsyncFunctionReject(promise, reason) {
+  rejectPromise(promise, reason);
+  return undefined;
+}

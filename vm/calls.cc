@@ -7,14 +7,13 @@
 #include "absl/strings/str_cat.h"
 #include "vm/code.h"
 #include "vm/conversions.h"
+#include "vm/generator.h"
 #include "vm/interpreter.h"
 #include "vm/realm.h"
 #include "vm/string.h"
 #include "vm/vm.h"
 
 namespace ratchet::internal {
-
-namespace {
 
 bool EnsureRegisters(Task& task, size_t needed) {
   if (task.registers.size() >= needed) return true;
@@ -25,8 +24,6 @@ bool EnsureRegisters(Task& task, size_t needed) {
   task.accounted_register_bytes += (new_size - old_size) * sizeof(Value);
   return true;
 }
-
-}  // namespace
 
 CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* args, uint32_t argc,
                      uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc) {
@@ -80,7 +77,7 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
   }
   if (!task.frames.empty()) task.frames.back().pc = resume_pc;
   task.frames.push_back(Frame{code, fn, fn->env, fn->realm, 0, base, argc, return_reg, this_value,
-                              new_target, flags});
+                              new_target, nullptr, flags});
   return CallStatus::kPushed;
 }
 
@@ -166,6 +163,13 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         Value r = nf->fn(vm, call);
         vm.set_current_realm(saved);
         if (r.IsEmpty()) {
+          Vm::ResumeRequest& rr = vm.resume_request();
+          if (rr.pending) {
+            rr.pending = false;
+            return ResumeGenerator(task, static_cast<GeneratorObject*>(rr.generator),
+                                   static_cast<ResumeMode>(rr.mode), rr.value, return_reg, flags,
+                                   resume_pc);
+          }
           Vm::TailCall& tc = vm.tail_call();
           if (tc.pending) {
             tc.pending = false;
@@ -177,6 +181,9 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
             if (!tc.new_target.IsUndefined()) {
               flags |= Frame::kConstruct;
               new_target = tc.new_target;
+            } else {
+              flags &= ~Frame::kConstruct;
+              new_target = Value::Undefined();
             }
             if (hops > 10000) {
               vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");

@@ -16,6 +16,10 @@ enum class CallStatus : uint8_t {
   kThrow,   // exception pending in the Vm
 };
 
+/// Grows the task's register array to at least `needed` values (accounted).
+/// False when over the memory limit. Pointers into the array may dangle.
+bool EnsureRegisters(Task& task, size_t needed);
+
 /// Pushes a frame for a bytecode function. `args` may point into the task's
 /// registers. `resume_pc` is stored in the caller's frame.
 CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* args, uint32_t argc,

@@ -13,6 +13,7 @@
 #include "vm/calls.h"
 #include "vm/code.h"
 #include "vm/conversions.h"
+#include "vm/generator.h"
 #include "vm/realm.h"
 #include "vm/slow_paths.h"
 #include "vm/string.h"
@@ -146,6 +147,7 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
         handled = true;
         break;
       }
+      if (f.generator != nullptr) FinishGenerator(vm, f.generator);
       task.frames.pop_back();
     }
     if (!handled) {

@@ -49,6 +49,9 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
 /// Creates a closure of `code` over `env` in `realm` (null on OOM).
 Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env);
 
+/// CreateIterResultObject(value, done). Null on out-of-memory.
+Object* NewIterResult(Vm& vm, Realm& realm, Value value, bool done);
+
 /// The function-name/length properties and, for constructors, prototype.
 bool SetFunctionNameAndLength(Vm& vm, Object* fn, Value name, double length);
 

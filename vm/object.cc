@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "vm/code.h"
+#include "vm/generator.h"
 #include "vm/realm.h"
 #include "vm/string.h"
 #include "vm/vm.h"
@@ -616,6 +617,18 @@ bool ArrayPush(Vm& vm, Object* a, Value v) {
   return true;
 }
 
+PromiseObject* NewPromiseObject(Vm& vm, Object* proto) {
+  Object* o = NewObject(vm, proto, ObjectClass::kPromise, sizeof(PromiseObject));
+  if (o == nullptr) return nullptr;
+  auto* p = static_cast<PromiseObject*>(o);
+  p->state = 0;
+  p->is_handled = false;
+  p->result = Value::Undefined();
+  p->fulfill_reactions = Value::Undefined();
+  p->reject_reactions = Value::Undefined();
+  return p;
+}
+
 void TraceObject(Object* o, Tracer& t) {
   t.Mark(o->proto);
   t.Mark(o->shape);
@@ -666,6 +679,25 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kArguments:
       if (o->alloc_size >= sizeof(PrimitiveObject)) t.Mark(static_cast<PrimitiveObject*>(o)->primitive);
       break;
+    case ObjectClass::kGenerator: {
+      auto* g = static_cast<GeneratorObject*>(o);
+      t.Mark(g->frame.code);
+      t.Mark(g->frame.callee);
+      t.Mark(g->frame.env);
+      t.Mark(g->frame.realm);
+      t.Mark(g->frame.this_value);
+      t.Mark(g->frame.new_target);
+      t.MarkRange(g->regs, g->num_regs);
+      t.Mark(g->queue);
+      break;
+    }
+    case ObjectClass::kPromise: {
+      auto* p = static_cast<PromiseObject*>(o);
+      t.Mark(p->result);
+      t.Mark(p->fulfill_reactions);
+      t.Mark(p->reject_reactions);
+      break;
+    }
     default:
       break;
   }
@@ -679,6 +711,10 @@ void FinalizeObject(Heap& heap, Object* o) {
   if (o->cls == ObjectClass::kBound) {
     auto* f = static_cast<BoundFunction*>(o);
     heap.FreeBuffer(f->args, f->argc * sizeof(Value));
+  }
+  if (o->cls == ObjectClass::kGenerator) {
+    auto* g = static_cast<GeneratorObject*>(o);
+    if (g->regs != nullptr) heap.FreeBuffer(g->regs, g->num_regs * sizeof(Value));
   }
 }
 

@@ -115,6 +115,8 @@ enum class ObjectClass : uint8_t {
   kDate,
   kRegExp,
   kIterator,  // built-in iterators: state in PrimitiveObject::primitive
+  kGenerator,  // generator, async function and async generator instances (vm/generator.h)
+  kPromise,    // PromiseObject
 };
 
 struct Object : Cell {
@@ -185,12 +187,25 @@ struct PrimitiveObject : Object {
   Value primitive;
 };
 
+/// A promise: [[PromiseState]] (0 pending, 1 fulfilled, 2 rejected),
+/// [[PromiseResult]], the reaction lists (arrays of reaction records, built
+/// by runtime/builtins/promise.cc) and [[PromiseIsHandled]].
+struct PromiseObject : Object {
+  int32_t state;
+  bool is_handled;
+  Value result;
+  Value fulfill_reactions;
+  Value reject_reactions;
+};
+
 // ---- Object operations (no JavaScript runs in any of these) ----------------
 
 /// Allocation; null when over the memory limit.
 Object* NewObject(Vm& vm, Object* proto, ObjectClass cls = ObjectClass::kOrdinary,
                   size_t size = sizeof(Object));
 Object* NewArray(Vm& vm, Realm& realm, uint32_t length = 0);
+/// A pending promise with the given prototype.
+PromiseObject* NewPromiseObject(Vm& vm, Object* proto);
 Symbol* NewSymbol(Vm& vm, Value description);
 Accessor* NewAccessor(Vm& vm, Value getter, Value setter);
 Env* NewEnv(Vm& vm, Env* parent, uint32_t size);

@@ -143,8 +143,24 @@ bool SetFunctionNameAndLength(Vm& vm, Object* fn, Value name, double length) {
          SetOwnData(vm, fn, PropertyKey(Value::FromString(vm.atoms().name)), name, kConfigurable);
 }
 
+Object* NewIterResult(Vm& vm, Realm& realm, Value value, bool done) {
+  Object* o = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (o == nullptr || !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().value)), value) ||
+      !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().done)), Value::Boolean(done))) {
+    return nullptr;
+  }
+  return o;
+}
+
 Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
-  Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
+  Intrinsic proto_id = Intrinsic::kFunctionPrototype;
+  if (code->is_generator) {
+    proto_id = code->is_async ? Intrinsic::kAsyncGeneratorFunctionPrototype
+                              : Intrinsic::kGeneratorFunctionPrototype;
+  } else if (code->is_async) {
+    proto_id = Intrinsic::kAsyncFunctionPrototype;
+  }
+  Object* proto = realm.intrinsic(proto_id);
   Object* o = NewObject(vm, proto, ObjectClass::kClosure, sizeof(Closure));
   if (o == nullptr) return nullptr;
   Closure* f = static_cast<Closure*>(o);
@@ -167,6 +183,17 @@ Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
     if (proto_obj == nullptr ||
         !SetOwnData(vm, proto_obj, PropertyKey(Value::FromString(vm.atoms().constructor)),
                     Value::FromObject(o), kHiddenAttrs) ||
+        !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().prototype)),
+                    Value::FromObject(proto_obj), kWritable)) {
+      return nullptr;
+    }
+  }
+  if (code->is_generator) {
+    // Generator functions: a fresh `prototype` inheriting from
+    // %GeneratorPrototype% (or %AsyncGeneratorPrototype%), no constructor.
+    Object* proto_obj = NewObject(vm, realm.intrinsic(code->is_async ? Intrinsic::kAsyncGeneratorPrototype
+                                                                     : Intrinsic::kGeneratorPrototype));
+    if (proto_obj == nullptr ||
         !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().prototype)),
                     Value::FromObject(proto_obj), kWritable)) {
       return nullptr;

@@ -39,7 +39,15 @@ struct Object;
   V(Function)                   \
   V(Array)                      \
   V(ThrowTypeError)             \
-  V(ArrayProtoValues)
+  V(ArrayProtoValues)           \
+  V(GeneratorFunctionPrototype) \
+  V(GeneratorPrototype)         \
+  V(AsyncFunctionPrototype)     \
+  V(AsyncGeneratorFunctionPrototype) \
+  V(AsyncGeneratorPrototype)    \
+  V(AsyncIteratorPrototype)     \
+  V(PromisePrototype)           \
+  V(Promise)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,
@@ -67,7 +75,13 @@ enum class Intrinsic : uint16_t {
   V(GetIterator)               \
   V(IteratorClose)             \
   V(CopyDataProperties)        \
-  V(ObjectRest)
+  V(ObjectRest)                \
+  V(PromiseReactionJob)        \
+  V(ResolveThenable)           \
+  V(PromiseCallExecutor)       \
+  V(AsyncAwait)                \
+  V(AsyncFunctionResolve)      \
+  V(AsyncFunctionReject)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "vm/calls.h"
 #include "vm/conversions.h"
+#include "vm/generator.h"
 #include "vm/interpreter.h"
 #include "vm/realm.h"
 #include "vm/string.h"
@@ -510,6 +511,75 @@ SlowResult ArraySpreadAppend(Task& task, Value arr, Value src) {
     if (!ArrayPush(vm, a, v)) return OutOfMemory(vm);
   }
   return SlowResult::kNext;
+}
+
+SlowResult TaskStackEmpty(Task& task, Value v) {
+  Vm& vm = task.vm();
+  if (!task.in_jobs) {
+    task.set_result(v);
+    task.in_jobs = true;
+  }
+  while (vm.HasPendingJob()) {
+    Vm::Job job = vm.TakeJob();
+    Value result;
+    CallStatus s = CallValue(task, job.function, Value::Undefined(), job.args, job.argc, 0,
+                             Frame::kDiscardResult, Value::Undefined(), 0, &result);
+    if (s == CallStatus::kPushed) return SlowResult::kFrame;
+    if (s == CallStatus::kThrow) return SlowResult::kThrow;
+  }
+  CompleteTask(task, TaskState::kCompleted, task.result());
+  return SlowResult::kStop;
+}
+
+SlowResult PopFrameWithValue(Task& task, Value v) {
+  Frame done = task.frames.back();
+  task.frames.pop_back();
+  if (task.frames.empty()) return TaskStackEmpty(task, v);
+  if (!(done.flags & Frame::kDiscardResult)) {
+    task.registers[task.frames.back().base + done.return_reg] = v;
+  }
+  return SlowResult::kFrame;
+}
+
+SlowResult GeneratorCreateSlow(Task& task, uint32_t dst, uint32_t next) {
+  Vm& vm = task.vm();
+  Frame& frame = task.frames.back();
+  GeneratorObject* gen = NewGeneratorObject(vm, frame);
+  if (gen == nullptr) {
+    vm.ThrowOutOfMemory();
+    return SlowResult::kThrow;
+  }
+  frame.generator = gen;
+  if (gen->kind == GeneratorKind::kAsync) {
+    // Async functions: R[dst] := the promise the call returns.
+    PromiseObject* p = NewPromiseObject(vm, frame.realm->intrinsic(Intrinsic::kPromisePrototype));
+    if (p == nullptr) {
+      vm.ThrowOutOfMemory();
+      return SlowResult::kThrow;
+    }
+    task.registers[frame.base + dst] = Value::FromObject(p);
+    return SlowResult::kNext;
+  }
+  if (!ParkGeneratorFrame(task, gen, next, kNoResumeRegister, GeneratorState::kSuspendedStart)) {
+    vm.ThrowOutOfMemory();
+    return SlowResult::kThrow;
+  }
+  return PopFrameWithValue(task, Value::FromObject(gen));
+}
+
+SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  Frame& frame = task.frames.back();
+  if (frame.generator == nullptr) {
+    vm.ThrowError(ErrorKind::kInternalError, "Suspend outside a generator");
+    return SlowResult::kThrow;
+  }
+  auto* gen = static_cast<GeneratorObject*>(frame.generator);
+  if (!ParkGeneratorFrame(task, gen, next, dst, GeneratorState::kSuspendedYield)) {
+    vm.ThrowOutOfMemory();
+    return SlowResult::kThrow;
+  }
+  return PopFrameWithValue(task, v);
 }
 
 SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent) {

@@ -47,6 +47,14 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
                           uint32_t next);
 SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint32_t next);
 
+/// The task's last frame returned `v`: run the next pending job as a frame,
+/// or complete the task.
+SlowResult TaskStackEmpty(Task& task, Value v);
+/// Pops the top frame, delivering `v` to its caller.
+SlowResult PopFrameWithValue(Task& task, Value v);
+SlowResult GeneratorCreateSlow(Task& task, uint32_t dst, uint32_t next);
+SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, uint32_t next);
+
 SlowResult ArraySpreadAppend(Task& task, Value arr, Value src);
 SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent);
 

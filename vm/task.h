@@ -35,6 +35,7 @@ struct Frame {
   uint32_t return_reg;  // register of the caller that receives the result
   Value this_value;
   Value new_target;
+  Object* generator;  // generators and async functions: their object; else null
   uint8_t flags;
 };
 
@@ -63,6 +64,9 @@ class Task {
   const std::string& abort_reason() const { return abort_reason_; }
   AbortKind abort_kind() const { return abort_kind_; }
   uint64_t steps() const { return steps_; }
+  /// The completion value of the task's main frame, kept while the task
+  /// goes on to run the promise jobs it spawned.
+  void set_result(Value v) { result_ = v; }
 
   /// Unwinds every frame without running catch or finally.
   void Abort(AbortKind kind, std::string reason);
@@ -71,6 +75,7 @@ class Task {
   std::vector<Frame> frames;
   std::vector<Value> registers;
   Value handling_exception;  // the exception a handler is catching
+  bool in_jobs = false;      // the main frame finished; running promise jobs
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
 
  private:

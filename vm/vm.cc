@@ -267,6 +267,14 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(tail_call_.new_target);
     for (Value v : tail_call_.args) t.Mark(v);
   }
+  if (resume_request_.pending) {
+    t.Mark(resume_request_.generator);
+    t.Mark(resume_request_.value);
+  }
+  for (const Job& job : jobs_) {
+    t.Mark(job.function);
+    t.MarkRange(job.args, job.argc);
+  }
   for (Task* task : tasks_) {
     t.Mark(task->realm());
     t.Mark(task->result());
@@ -279,6 +287,7 @@ void Vm::TraceRoots(Tracer& t) {
       t.Mark(f.realm);
       t.Mark(f.this_value);
       t.Mark(f.new_target);
+      t.Mark(f.generator);
     }
     t.MarkRange(task->registers.data(), task->registers.size());
   }

@@ -4,6 +4,7 @@
 #define RATCHET_VM_VM_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -180,6 +181,35 @@ class Vm {
   Value RequestTailCall(Value fn, Value this_value, std::vector<Value> args,
                         Value new_target = Value::Undefined());
 
+  /// Native requests: resume a generator's parked frame in place of the
+  /// native call (Generator.prototype.next, promise jobs resuming an await).
+  struct ResumeRequest {
+    bool pending = false;
+    Object* generator = nullptr;
+    int32_t mode = 0;  // a ResumeMode
+    Value value;
+  };
+  ResumeRequest& resume_request() { return resume_request_; }
+  Value RequestResume(Object* generator, int32_t mode, Value value) {
+    resume_request_ = ResumeRequest{true, generator, mode, value};
+    return Value::Empty();
+  }
+
+  // ---- Jobs (HostEnqueuePromiseJob) ----
+  /// A pending job: call `function(args...)` with undefined this.
+  struct Job {
+    Value function;
+    Value args[3];
+    uint32_t argc;
+  };
+  void EnqueueJob(const Job& job) { jobs_.push_back(job); }
+  bool HasPendingJob() const { return !jobs_.empty(); }
+  Job TakeJob() {
+    Job j = jobs_.front();
+    jobs_.pop_front();
+    return j;
+  }
+
   // ---- Limits ----
   void set_max_stack_bytes(size_t bytes) { max_stack_bytes_ = bytes; }
   size_t max_stack_bytes() const { return max_stack_bytes_; }
@@ -225,6 +255,8 @@ class Vm {
   std::vector<Value> roots_;
   std::vector<uint32_t> free_roots_;
   TailCall tail_call_;
+  ResumeRequest resume_request_;
+  std::deque<Job> jobs_;
   size_t max_stack_bytes_ = 8 << 20;
   InterruptHandler interrupt_handler_;
   PrintHandler print_handler_;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vm/conversions.h"
 #include "vm/object.h"
@@ -53,6 +54,21 @@ bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+
+/// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
+/// 2 AsyncFunction, 3 AsyncGeneratorFunction).
+Value FunctionConstructor(Vm& vm, CallArgs& a);
+
+/// A native bound by name in the self-hosted library's environment.
+struct NativeBinding {
+  const char* name;
+  NativeFn fn;
+  int length;
+};
+/// The promise natives of the self-hosted library (runtime/builtins/promise.cc).
+const std::vector<NativeBinding>& PromiseSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);

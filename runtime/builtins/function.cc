@@ -8,9 +8,8 @@
 
 namespace ratchet::internal {
 
-namespace {
-
-// 20.2.1.1 Function ( ...parameterArgs, bodyArg )
+// 20.2.1.1 Function ( ...parameterArgs, bodyArg ), also GeneratorFunction,
+// AsyncFunction and AsyncGeneratorFunction (the callee's magic: 0..3).
 Value FunctionConstructor(Vm& vm, CallArgs& a) {
   std::u16string params, body;
   for (uint32_t i = 0; i < a.argc; ++i) {
@@ -23,9 +22,15 @@ Value FunctionConstructor(Vm& vm, CallArgs& a) {
       params += ToU16String(s);
     }
   }
-  Object* f = CreateDynamicFunction(vm, *vm.current_realm(), params, body);
+  static const char16_t* const kPrefixes[] = {u"function", u"function*", u"async function",
+                                              u"async function*"};
+  int kind = static_cast<NativeFunction*>(a.callee)->magic;
+  if (kind < 0 || kind > 3) kind = 0;
+  Object* f = CreateDynamicFunction(vm, *vm.current_realm(), params, body, kPrefixes[kind]);
   return f ? Value::FromObject(f) : Value::Empty();
 }
+
+namespace {
 
 // 20.2.3.3 Function.prototype.call ( thisArg, ...args )
 Value FunctionProtoCall(Vm& vm, CallArgs& a) {
