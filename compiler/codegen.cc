@@ -430,11 +430,13 @@ bool Generator::CompileFunctionBody(const Function* f) {
     BindPattern(p, i, true, true);
   }
   HoistFunctionDeclarations(fs, f->body);
+  uint32_t async_gen_try_start = 0;
   if (f->is_generator) {
     // 27.5.3.1 / 27.6.3.1: the generator object is returned once the
     // parameters are bound; the body runs on the first next().
     b_.EmitGeneratorCreate(gen_reg_);
     b_.EmitLdGenerator(gen_reg_);
+    async_gen_try_start = static_cast<uint32_t>(b_.size());
   }
   Statements(f->body);
   if (failed_) return false;
@@ -454,6 +456,20 @@ bool Generator::CompileFunctionBody(const Function* f) {
     CallHelper(Helper::kAsyncFunctionReject, e, {promise_reg_, e});
     b_.EmitReturn(promise_reg_);
     out_->handlers.push_back({async_try_start, try_end, handler});
+  }
+  if (f->is_async && f->is_generator) {
+    // 27.6.3.2 AsyncGeneratorStart step 4.e-i: a throw completes the
+    // current request with a rejection.
+    uint32_t try_end = static_cast<uint32_t>(b_.size());
+    RegScope rs(this);
+    uint32_t e = rs.Temp();
+    uint32_t yes = rs.Temp();
+    b_.EmitCatch(e);
+    b_.EmitLdTrue(yes);
+    CallHelper(Helper::kAsyncGeneratorComplete, e, {gen_reg_, e, yes});
+    b_.EmitLdUndef(e);
+    b_.EmitReturn(e);
+    out_->handlers.push_back({async_gen_try_start, try_end, try_end});
   }
   out_->bytecode = std::move(b_.bytes());
   return true;
@@ -603,6 +619,8 @@ void Generator::Statement(Node* n) {
       uint32_t t = rs.Temp();
       if (auto* arg = n->As<Return>()->argument) {
         Gen(arg, t);
+        // 15.6.2 / 14.10.1: `return x` in an async generator awaits x.
+        if (function_ != nullptr && function_->is_async && function_->is_generator) EmitAwait(t, t);
       } else {
         b_.EmitLdUndef(t);
       }
@@ -721,10 +739,7 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
   Node* left = is_of ? s->As<ForOf>()->left : s->As<ForIn>()->left;
   Node* right = is_of ? s->As<ForOf>()->right : s->As<ForIn>()->right;
   Node* body = is_of ? s->As<ForOf>()->body : s->As<ForIn>()->body;
-  if (is_of && s->As<ForOf>()->is_await) {
-    Fail("for await is not supported yet", s);
-    return;
-  }
+  bool is_await = is_of && s->As<ForOf>()->is_await;
   Scope* scope = info_.ScopeOf(s);
   uint32_t mark = next_reg_;
   AllocateScopeRegisters(scope);
@@ -740,7 +755,7 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
     uint32_t obj = GenAny(right, inner);
     LeaveScope(scope);
     if (is_of) {
-      CallHelper(Helper::kGetIterator, iter, {obj});
+      CallHelper(is_await ? Helper::kGetAsyncIterator : Helper::kGetIterator, iter, {obj});
       SetPos(right);
       b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
     } else {
@@ -757,6 +772,7 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
     uint32_t argv = step.Temp();
     SetPos(s);
     b_.EmitCall(value, next_fn, iter, argv, 0);
+    if (is_await) EmitAwait(value, value);
     b_.EmitThrowIfNotObject(value, StringConst(u"Iterator result is not an object"));
     uint32_t done = step.Temp();
     b_.EmitGetNamed(done, value, StringConst(u"done"), NewIc());
@@ -996,6 +1012,16 @@ void Generator::EmitReturn(uint32_t value_reg) {
     RegScope rs(this);
     uint32_t t = rs.Temp();
     b_.EmitIterResult(t, value_reg, 1);
+    b_.EmitReturn(t);
+    return;
+  }
+  if (function_ != nullptr && function_->is_async && function_->is_generator) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    uint32_t no = rs.Temp();
+    b_.EmitLdFalse(no);
+    CallHelper(Helper::kAsyncGeneratorComplete, t, {gen_reg_, value_reg, no});
+    b_.EmitLdUndef(t);
     b_.EmitReturn(t);
     return;
   }

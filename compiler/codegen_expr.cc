@@ -173,7 +173,7 @@ void Generator::Gen(Node* e, uint32_t dst) {
 void Generator::EmitSuspendAndDispatch(uint32_t src, uint32_t dst) {
   RegScope rs(this);
   uint32_t r = rs.Temps(2);  // resume value, resume mode
-  b_.EmitSuspend(r, src);
+  b_.EmitSuspend(r, src, 0);
   Label next, throw_label;
   b_.EmitJump(Op::kJmpFalse, {r + 1}, &next);  // mode 0: next
   uint32_t k = rs.Temp();
@@ -191,7 +191,9 @@ void Generator::EmitAwait(uint32_t value, uint32_t dst) {
   uint32_t t = rs.Temp();
   CallHelper(Helper::kAsyncAwait, t, {value, gen_reg_});
   uint32_t r = rs.Temps(2);
-  b_.EmitSuspend(r, promise_reg_);
+  // Async functions hand their promise to whoever resumed them (the first
+  // time, the caller); async generators return nothing that is used.
+  b_.EmitSuspend(r, promise_reg_ != UINT32_MAX ? promise_reg_ : gen_reg_, 1);
   Label ok;
   b_.EmitJump(Op::kJmpFalse, {r + 1}, &ok);  // mode 0: fulfilled
   b_.EmitThrow(r);                            // mode 1: rejected
@@ -212,15 +214,55 @@ void Generator::YieldExpr(Yield* e, uint32_t dst) {
   } else {
     b_.EmitLdUndef(v);
   }
-  uint32_t res = rs.Temp();
   SetPos(e);
+  if (function_->is_async) {
+    AsyncGeneratorYield(v, dst);
+    return;
+  }
+  uint32_t res = rs.Temp();
   b_.EmitIterResult(res, v, 0);
   EmitSuspendAndDispatch(res, dst);
+}
+
+// 27.6.3.8 AsyncGeneratorYield: await the operand, settle the current
+// request, and suspend unless another request is already queued.
+void Generator::AsyncGeneratorYield(uint32_t value, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t v = rs.Temp();
+  EmitAwait(value, v);
+  uint32_t info = rs.Temp();
+  CallHelper(Helper::kAsyncGeneratorYield, info, {gen_reg_, v});
+  uint32_t r = rs.Temps(2);  // resume value, resume mode
+  uint32_t k = rs.Temp();
+  Label suspend, dispatch, next, throw_label;
+  b_.EmitJump(Op::kJmpUndefined, {info}, &suspend);
+  b_.EmitLdInt(k, 0);
+  b_.EmitGetKeyed(r + 1, info, k);
+  b_.EmitLdInt(k, 1);
+  b_.EmitGetKeyed(r, info, k);
+  b_.EmitJump(Op::kJmp, {}, &dispatch);
+  b_.Bind(&suspend);
+  b_.EmitSuspend(r, info, 0);
+  b_.Bind(&dispatch);
+  b_.EmitJump(Op::kJmpFalse, {r + 1}, &next);
+  b_.EmitLdInt(k, 1);
+  b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &throw_label);
+  // 27.6.3.7 AsyncGeneratorUnwrapYieldResumption: a return is awaited first.
+  EmitAwait(r, r);
+  EmitReturn(r);
+  b_.Bind(&throw_label);
+  b_.EmitThrow(r);
+  b_.Bind(&next);
+  b_.EmitMov(dst, r);
 }
 
 // yield* (15.5.5, sync generators): the inner iterator's results are
 // handed to the caller as they are; throw and return are forwarded.
 void Generator::YieldDelegate(Yield* e, uint32_t dst) {
+  if (function_->is_async) {
+    Fail("yield* in async generators is not supported yet", e);
+    return;
+  }
   RegScope rs(this);
   uint32_t obj = GenAny(e->argument, rs);
   uint32_t iter = rs.Temp();
@@ -265,7 +307,7 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   b_.EmitThrowIfNotObject(res, StringConst(u"Iterator result is not an object"));
   b_.EmitGetNamed(k, res, StringConst(u"done"), NewIc());
   b_.EmitJump(Op::kJmpTrue, {k}, &finish);
-  b_.EmitSuspend(r, res);
+  b_.EmitSuspend(r, res, 0);
   b_.EmitJump(Op::kJmp, {}, &loop);
   b_.Bind(&finish);
   b_.EmitGetNamed(dst, res, StringConst(u"value"), NewIc());

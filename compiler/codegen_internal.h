@@ -25,6 +25,7 @@ enum class Helper : uint32_t {
   kInstanceOf, kIterableToArray, kGetKeyedSlow, kSetKeyedSlow, kDeleteKeyedSlow, kInSlow,
   kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
+  kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator,
 };
 
 struct FinallyContext {
@@ -160,6 +161,7 @@ class Generator {
   void YieldDelegate(ast::Yield* e, uint32_t dst);
   /// Await R[value] (async functions): R[dst] := the fulfilled value.
   void EmitAwait(uint32_t value, uint32_t dst);
+  void AsyncGeneratorYield(uint32_t value, uint32_t dst);
   /// Suspend delivering R[src]; then dispatch on the resume mode: throw
   /// rethrows, return returns (through finally blocks); next leaves the
   /// resume value in R[dst].

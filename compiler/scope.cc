@@ -460,10 +460,6 @@ class Analyzer {
   }
 
   void VisitFunction(Function* f) {
-    if (f->is_generator && f->is_async) {
-      Fail("async generators are not supported yet", f);
-      return;
-    }
     Scope* fs = NewScope(ScopeType::kFunction, current_, f);
     fs->function = f;
     // Parameters, then the callee's own name (shadowed by anything else).

@@ -925,3 +925,185 @@ function AsyncFunctionReject(promise, reason) {
   rejectPromise(promise, reason);
   return undefined;
 }
+
+// ---- 27.6 AsyncGenerator objects ---------------------------------------------
+// States (vm/generator.h): 0 suspended-start, 1 suspended-yield,
+// 2 executing, 3 completed, 4 awaiting (executing), 5 awaiting-return.
+// A request is [mode (0 next, 1 throw, 2 return), value, capability].
+
+function AsyncGeneratorEnqueue(generator, mode, value, method) {
+  const cap = NewPromiseCapability(intrinsicPromise());
+  if (!isAsyncGenerator(generator)) {
+    callFunction(cap[2], undefined, newTypeError('AsyncGenerator.prototype.' + method + ' called on incompatible receiver'));
+    return cap[0];
+  }
+  arrayPush(generatorQueue(generator), [mode, value, cap]);
+  const state = generatorState(generator);
+  if (state !== 2 && state !== 4 && state !== 5) AsyncGeneratorResumeNext(generator);
+  return cap[0];
+}
+
+// 27.6.1.2 - 27.6.1.4 %AsyncGeneratorPrototype%.next / return / throw
+function AsyncGeneratorNext(value) { return AsyncGeneratorEnqueue(this, 0, value, 'next'); }
+function AsyncGeneratorReturn(value) { return AsyncGeneratorEnqueue(this, 2, value, 'return'); }
+function AsyncGeneratorThrow(value) { return AsyncGeneratorEnqueue(this, 1, value, 'throw'); }
+
+// AsyncGeneratorCompleteStep with done = true for the oldest request.
+function AsyncGeneratorSettle(generator, value, isThrow) {
+  const request = queueShift(generatorQueue(generator));
+  const cap = request[2];
+  if (isThrow) {
+    callFunction(cap[2], undefined, value);
+  } else {
+    callFunction(cap[1], undefined, iterResult(value, true));
+  }
+}
+
+function MakeAwaitReturnSettled(generator, isThrow) {
+  return (v) => {
+    setGeneratorState(generator, 3);
+    AsyncGeneratorSettle(generator, v, isThrow);
+    AsyncGeneratorResumeNext(generator);
+  };
+}
+
+// Runs queued requests: resumes the body, or settles them once completed
+// (27.6.3.5 AsyncGeneratorAwaitReturn, 27.6.3.9 AsyncGeneratorDrainQueue).
+function AsyncGeneratorResumeNext(generator) {
+  for (;;) {
+    let state = generatorState(generator);
+    if (state === 2 || state === 4 || state === 5) return;
+    const queue = generatorQueue(generator);
+    if (queue.length === 0) return;
+    const request = queue[0];
+    const mode = request[0];
+    if (mode !== 0 && state === 0) {
+      setGeneratorState(generator, 3);
+      state = 3;
+    }
+    if (state === 3) {
+      if (mode === 2) {
+        setGeneratorState(generator, 5);
+        let promise;
+        try {
+          promise = PromiseResolve(intrinsicPromise(), request[1]);
+        } catch (e) {
+          setGeneratorState(generator, 3);
+          AsyncGeneratorSettle(generator, e, true);
+          continue;
+        }
+        performPromiseThen(promise, MakeAwaitReturnSettled(generator, false),
+                           MakeAwaitReturnSettled(generator, true), undefined, undefined, undefined);
+        return;
+      }
+      AsyncGeneratorSettle(generator, mode === 1 ? request[1] : undefined, mode === 1);
+      continue;
+    }
+    resumeGenerator(generator, mode, request[1]);
+    return;
+  }
+}
+
+// 27.6.3.8 AsyncGeneratorYield ( value ) steps 9-11: settles the current
+// request; returns [mode, value] of the next queued request, or undefined
+// when the generator must suspend.
+function AsyncGeneratorYield(generator, value) {
+  const request = queueShift(generatorQueue(generator));
+  callFunction(request[2][1], undefined, iterResult(value, false));
+  const queue = generatorQueue(generator);
+  if (queue.length === 0) return undefined;
+  const next = queue[0];
+  return [next[0], next[1]];
+}
+
+// 27.6.3.2 AsyncGeneratorStart step 4: the body returned or threw.
+function AsyncGeneratorComplete(generator, value, isThrow) {
+  setGeneratorState(generator, 3);
+  AsyncGeneratorSettle(generator, value, isThrow);
+  AsyncGeneratorResumeNext(generator);
+  return undefined;
+}
+
+// 7.4.3 GetIterator ( obj, async ), with 27.1.6 CreateAsyncFromSyncIterator.
+function GetAsyncIterator(obj) {
+  const method = obj[symAsyncIterator];
+  if (method === undefined || method === null) {
+    const syncIterator = GetIterator(obj);
+    return CreateAsyncFromSyncIterator(syncIterator, syncIterator.next);
+  }
+  if (!isCallable(method)) throwTypeError('object is not async iterable');
+  const iterator = callFunction(method, obj);
+  if (!isObject(iterator)) throwTypeError('Result of the Symbol.asyncIterator method is not an object');
+  return iterator;
+}
+
+// 27.1.6.4 AsyncFromSyncIteratorContinuation ( result, promiseCapability, syncIteratorRecord, closeOnRejection )
+function AsyncFromSyncIteratorContinuation(result, cap, syncIterator, closeOnRejection) {
+  const done = !!result.done;
+  const value = result.value;
+  let valueWrapper;
+  try {
+    valueWrapper = PromiseResolve(intrinsicPromise(), value);
+  } catch (e) {
+    if (!done && closeOnRejection) {
+      try { IteratorClose(syncIterator); } catch (ignored) { /* the original error wins */ }
+    }
+    throw e;
+  }
+  const onRejected = done || !closeOnRejection ? undefined : (error) => {
+    try { IteratorClose(syncIterator); } catch (ignored) { /* the original error wins */ }
+    throw error;
+  };
+  performPromiseThen(valueWrapper, (v) => iterResult(v, done), onRejected, cap[0], cap[1], cap[2]);
+  return cap[0];
+}
+
+function CreateAsyncFromSyncIterator(syncIterator, nextMethod) {
+  const iterator = {
+    next(value) {
+      const cap = NewPromiseCapability(intrinsicPromise());
+      try {
+        const result = arguments.length > 0 ? callFunction(nextMethod, syncIterator, value)
+                                             : callFunction(nextMethod, syncIterator);
+        if (!isObject(result)) throwTypeError('Iterator result is not an object');
+        return AsyncFromSyncIteratorContinuation(result, cap, syncIterator, true);
+      } catch (e) {
+        callFunction(cap[2], undefined, e);
+        return cap[0];
+      }
+    },
+    return(value) {
+      const cap = NewPromiseCapability(intrinsicPromise());
+      try {
+        const ret = syncIterator.return;
+        if (ret === undefined || ret === null) {
+          callFunction(cap[1], undefined, iterResult(value, true));
+          return cap[0];
+        }
+        const result = arguments.length > 0 ? callFunction(ret, syncIterator, value) : callFunction(ret, syncIterator);
+        if (!isObject(result)) throwTypeError('iterator.return() did not return an object');
+        return AsyncFromSyncIteratorContinuation(result, cap, syncIterator, false);
+      } catch (e) {
+        callFunction(cap[2], undefined, e);
+        return cap[0];
+      }
+    },
+    throw(value) {
+      const cap = NewPromiseCapability(intrinsicPromise());
+      try {
+        const thr = syncIterator.throw;
+        if (thr === undefined || thr === null) {
+          try { IteratorClose(syncIterator); } catch (ignored) { /* reported below */ }
+          throwTypeError('The iterator does not provide a throw method');
+        }
+        const result = callFunction(thr, syncIterator, value);
+        if (!isObject(result)) throwTypeError('iterator.throw() did not return an object');
+        return AsyncFromSyncIteratorContinuation(result, cap, syncIterator, true);
+      } catch (e) {
+        callFunction(cap[2], undefined, e);
+        return cap[0];
+      }
+    },
+  };
+  return iterator;
+}

@@ -16,7 +16,14 @@ namespace ratchet::internal {
 
 class Vm;
 
-enum class GeneratorState : uint8_t { kSuspendedStart, kSuspendedYield, kExecuting, kCompleted };
+enum class GeneratorState : uint8_t {
+  kSuspendedStart,
+  kSuspendedYield,
+  kExecuting,
+  kCompleted,
+  kAwaiting,        // parked at an await: still "executing" to the outside
+  kAwaitingReturn,  // async generators: awaiting a return request's value
+};
 enum class GeneratorKind : uint8_t { kSync, kAsync, kAsyncGenerator };
 
 /// How a suspended frame is resumed; the frame reads it from the register

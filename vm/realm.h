@@ -81,7 +81,10 @@ enum class Intrinsic : uint16_t {
   V(PromiseCallExecutor)       \
   V(AsyncAwait)                \
   V(AsyncFunctionResolve)      \
-  V(AsyncFunctionReject)
+  V(AsyncFunctionReject)       \
+  V(AsyncGeneratorYield)       \
+  V(AsyncGeneratorComplete)    \
+  V(GetAsyncIterator)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

@@ -567,7 +567,7 @@ SlowResult GeneratorCreateSlow(Task& task, uint32_t dst, uint32_t next) {
   return PopFrameWithValue(task, Value::FromObject(gen));
 }
 
-SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, uint32_t next) {
+SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, bool is_await, uint32_t next) {
   Vm& vm = task.vm();
   Frame& frame = task.frames.back();
   if (frame.generator == nullptr) {
@@ -575,7 +575,8 @@ SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, uint32_t next) {
     return SlowResult::kThrow;
   }
   auto* gen = static_cast<GeneratorObject*>(frame.generator);
-  if (!ParkGeneratorFrame(task, gen, next, dst, GeneratorState::kSuspendedYield)) {
+  if (!ParkGeneratorFrame(task, gen, next, dst,
+                          is_await ? GeneratorState::kAwaiting : GeneratorState::kSuspendedYield)) {
     vm.ThrowOutOfMemory();
     return SlowResult::kThrow;
   }

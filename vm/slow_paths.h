@@ -53,7 +53,7 @@ SlowResult TaskStackEmpty(Task& task, Value v);
 /// Pops the top frame, delivering `v` to its caller.
 SlowResult PopFrameWithValue(Task& task, Value v);
 SlowResult GeneratorCreateSlow(Task& task, uint32_t dst, uint32_t next);
-SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, uint32_t next);
+SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, bool is_await, uint32_t next);
 
 SlowResult ArraySpreadAppend(Task& task, Value arr, Value src);
 SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent);

@@ -25,6 +25,8 @@ Value GeneratorResumeCommon(Vm& vm, CallArgs& a, ResumeMode mode, const char* me
   Realm& realm = *vm.current_realm();
   switch (gen->state) {
     case GeneratorState::kExecuting:
+    case GeneratorState::kAwaiting:
+    case GeneratorState::kAwaitingReturn:
       return vm.ThrowError(ErrorKind::kTypeError, "Generator is already running");
     case GeneratorState::kSuspendedStart:
       if (mode == ResumeMode::kNext) break;
@@ -102,6 +104,12 @@ bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   if (DefineNativeMethod(vm, realm, gen_proto, "next", GeneratorNext, 1) == nullptr ||
       DefineNativeMethod(vm, realm, gen_proto, "return", GeneratorReturn, 1) == nullptr ||
       DefineNativeMethod(vm, realm, gen_proto, "throw", GeneratorThrow, 1) == nullptr) {
+    return false;
+  }
+  Object* agen_proto = realm.intrinsic(Intrinsic::kAsyncGeneratorPrototype);
+  if (!DefineSelfHostedMethod(vm, agen_proto, "next", sh.Get("AsyncGeneratorNext"), 1) ||
+      !DefineSelfHostedMethod(vm, agen_proto, "return", sh.Get("AsyncGeneratorReturn"), 1) ||
+      !DefineSelfHostedMethod(vm, agen_proto, "throw", sh.Get("AsyncGeneratorThrow"), 1)) {
     return false;
   }
   Object* async_iter = NewNativeFunction(vm, realm, "[Symbol.asyncIterator]", ReturnThis, 0);

@@ -211,8 +211,53 @@ Value NativeIsGeneratorObject(Vm& vm, CallArgs& a) { return Value::Boolean(AsGen
 // resumeGenerator(gen, mode, value): continue the awaiting frame.
 Value NativeResumeGenerator(Vm& vm, CallArgs& a) {
   GeneratorObject* gen = AsGenerator(a.arg(0));
-  if (gen == nullptr || gen->state != GeneratorState::kSuspendedYield) return Value::Undefined();
+  if (gen == nullptr || (gen->state != GeneratorState::kSuspendedYield &&
+                         gen->state != GeneratorState::kSuspendedStart &&
+                         gen->state != GeneratorState::kAwaiting)) {
+    return Value::Undefined();
+  }
   return vm.RequestResume(gen, a.arg(1).AsInt32(), a.arg(2));
+}
+// Async generator bookkeeping for the self-hosted request queue.
+Value NativeIsAsyncGenerator(Vm& vm, CallArgs& a) {
+  GeneratorObject* gen = AsGenerator(a.arg(0));
+  return Value::Boolean(gen != nullptr && gen->kind == GeneratorKind::kAsyncGenerator);
+}
+Value NativeGeneratorState(Vm& vm, CallArgs& a) {
+  return Value::Int32(static_cast<int32_t>(AsGenerator(a.arg(0))->state));
+}
+Value NativeSetGeneratorState(Vm& vm, CallArgs& a) {
+  GeneratorObject* gen = AsGenerator(a.arg(0));
+  auto state = static_cast<GeneratorState>(a.arg(1).AsInt32());
+  if (state == GeneratorState::kCompleted) {
+    FinishGenerator(vm, gen);
+  } else {
+    gen->state = state;
+  }
+  return Value::Undefined();
+}
+Value NativeGeneratorQueue(Vm& vm, CallArgs& a) {
+  GeneratorObject* gen = AsGenerator(a.arg(0));
+  if (!gen->queue.IsObject()) {
+    Object* q = NewArray(vm, *vm.current_realm());
+    if (q == nullptr) return Oom(vm);
+    gen->queue = Value::FromObject(q);
+  }
+  return gen->queue;
+}
+// queueShift(array): removes and returns the first element (internal arrays).
+Value NativeQueueShift(Vm& vm, CallArgs& a) {
+  Object* q = a.arg(0).AsObject();
+  if (q->elements_size == 0) return Value::Undefined();
+  Value first = q->elements[0];
+  for (uint32_t i = 1; i < q->elements_size; ++i) q->elements[i - 1] = q->elements[i];
+  SetArrayLength(vm, q, q->array_length - 1);
+  return first;
+}
+Value NativeNewTypeError(Vm& vm, CallArgs& a) {
+  String* s = a.arg(0).IsString() ? a.arg(0).AsString() : vm.atoms().empty;
+  Object* e = vm.NewError(ErrorKind::kTypeError, ToUtf8(s));
+  return e ? Value::FromObject(e) : Oom(vm);
 }
 // enqueueJob(fn, a, b, c): HostEnqueuePromiseJob of fn(a, b, c).
 Value NativeEnqueueJob(Vm& vm, CallArgs& a) {
@@ -289,6 +334,12 @@ const std::vector<NativeBinding>& PromiseSelfHostNatives() {
       {"resumeGenerator", NativeResumeGenerator, 3},
       {"isConstructor", NativeIsConstructor, 1},
       {"enqueueJob", NativeEnqueueJob, 4},
+      {"isAsyncGenerator", NativeIsAsyncGenerator, 1},
+      {"generatorState", NativeGeneratorState, 1},
+      {"setGeneratorState", NativeSetGeneratorState, 2},
+      {"generatorQueue", NativeGeneratorQueue, 1},
+      {"queueShift", NativeQueueShift, 1},
+      {"newTypeError", NativeNewTypeError, 1},
       {"intrinsicPromise", NativeIntrinsicPromise, 0},
       {"newAggregateError", NativeNewAggregateError, 1},
   };
