@@ -259,10 +259,7 @@ void Generator::AsyncGeneratorYield(uint32_t value, uint32_t dst) {
 // yield* (15.5.5, sync generators): the inner iterator's results are
 // handed to the caller as they are; throw and return are forwarded.
 void Generator::YieldDelegate(Yield* e, uint32_t dst) {
-  if (function_->is_async) {
-    Fail("yield* in async generators is not supported yet", e);
-    return;
-  }
+  const bool is_async = function_->is_async;
   RegScope rs(this);
   uint32_t obj = GenAny(e->argument, rs);
   uint32_t iter = rs.Temp();
@@ -273,7 +270,7 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   uint32_t argv = rs.Temp();
   uint32_t r = rs.Temps(2);  // received value, resume mode
   SetPos(e);
-  CallHelper(Helper::kGetIterator, iter, {obj});
+  CallHelper(is_async ? Helper::kGetAsyncIterator : Helper::kGetIterator, iter, {obj});
   b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
   b_.EmitLdUndef(r);
   b_.EmitLdInt(r + 1, 0);
@@ -287,6 +284,7 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
     b_.EmitGetNamed(method, iter, StringConst(u"return"), NewIc());
     Label has_return;
     b_.EmitJump(Op::kJmpNotNullish, {method}, &has_return);
+    if (is_async) EmitAwait(r, r);
     EmitReturn(r);
     b_.Bind(&has_return);
     b_.EmitJump(Op::kJmp, {}, &do_call);
@@ -296,7 +294,18 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   {
     b_.EmitGetNamed(method, iter, StringConst(u"throw"), NewIc());
     b_.EmitJump(Op::kJmpNotNullish, {method}, &do_call);
-    CallHelper(Helper::kIteratorClose, k, {iter});
+    if (is_async) {
+      // AsyncIteratorClose: the result of return() is awaited.
+      Label no_return;
+      b_.EmitGetNamed(method, iter, StringConst(u"return"), NewIc());
+      b_.EmitJump(Op::kJmpNullish, {method}, &no_return);
+      b_.EmitCall(res, method, iter, argv, 0);
+      EmitAwait(res, res);
+      b_.EmitThrowIfNotObject(res, StringConst(u"iterator.return() did not return an object"));
+      b_.Bind(&no_return);
+    } else {
+      CallHelper(Helper::kIteratorClose, k, {iter});
+    }
     b_.EmitThrowError(0, StringConst(u"The iterator does not provide a 'throw' method"));
   }
   b_.Bind(&do_next);
@@ -304,10 +313,36 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   b_.Bind(&do_call);
   b_.EmitMov(argv, r);
   b_.EmitCall(res, method, iter, argv, 1);
+  if (is_async) EmitAwait(res, res);
   b_.EmitThrowIfNotObject(res, StringConst(u"Iterator result is not an object"));
   b_.EmitGetNamed(k, res, StringConst(u"done"), NewIc());
   b_.EmitJump(Op::kJmpTrue, {k}, &finish);
-  b_.EmitSuspend(r, res, 0);
+  if (is_async) {
+    // AsyncGeneratorYield(IteratorValue(innerResult)) without another await.
+    uint32_t value = rs.Temp();
+    b_.EmitGetNamed(value, res, StringConst(u"value"), NewIc());
+    CallHelper(Helper::kAsyncGeneratorYield, value, {gen_reg_, value});
+    Label suspend, resumed;
+    b_.EmitJump(Op::kJmpUndefined, {value}, &suspend);
+    b_.EmitLdInt(k, 0);
+    b_.EmitGetKeyed(r + 1, value, k);
+    b_.EmitLdInt(k, 1);
+    b_.EmitGetKeyed(r, value, k);
+    b_.EmitJump(Op::kJmp, {}, &resumed);
+    b_.Bind(&suspend);
+    b_.EmitSuspend(r, value, 0);
+    b_.Bind(&resumed);
+    // AsyncGeneratorUnwrapYieldResumption: a return value is awaited.
+    Label is_ret, not_return;
+    b_.EmitLdInt(k, 2);
+    b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &is_ret);
+    b_.EmitJump(Op::kJmp, {}, &not_return);
+    b_.Bind(&is_ret);
+    EmitAwait(r, r);
+    b_.Bind(&not_return);
+  } else {
+    b_.EmitSuspend(r, res, 0);
+  }
   b_.EmitJump(Op::kJmp, {}, &loop);
   b_.Bind(&finish);
   b_.EmitGetNamed(dst, res, StringConst(u"value"), NewIc());
@@ -317,6 +352,7 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &is_return);
   b_.EmitJump(Op::kJmp, {}, &done);
   b_.Bind(&is_return);
+  if (is_async) EmitAwait(dst, dst);
   EmitReturn(dst);
   b_.Bind(&done);
 }
