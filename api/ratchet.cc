@@ -356,6 +356,10 @@ void Task::Abort(std::string reason) {
   if (state_->task != nullptr) state_->task->Abort(in::AbortKind::kAbort, std::move(reason));
 }
 
+Task::Phase Task::phase() const {
+  return state_->task != nullptr && state_->task->in_jobs ? Phase::kMicrotasks : Phase::kMacrotask;
+}
+
 uint64_t Task::steps() const { return state_->task ? state_->task->steps() : 0; }
 
 Completion Task::completion() const {

@@ -151,6 +151,11 @@ class Task {
   void Abort(std::string reason);
   /// Instructions executed so far.
   uint64_t steps() const;
+  /// What the task is running: its script (a macrotask), or — once that
+  /// finished — the promise jobs (microtasks) it spawned, which run inside
+  /// the same task before it completes.
+  enum class Phase { kMacrotask, kMicrotasks };
+  Phase phase() const;
   /// The result once done().
   Completion completion() const;
 

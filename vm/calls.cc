@@ -255,6 +255,7 @@ Task::~Task() { vm_.heap().ReleaseExternal(accounted_register_bytes); }
 void Task::Abort(AbortKind kind, std::string reason) {
   if (done()) return;
   frames.clear();
+  jobs.clear();  // its microtasks die with it
   state_ = TaskState::kAborted;
   abort_kind_ = kind;
   abort_reason_ = std::move(reason);

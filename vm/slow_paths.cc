@@ -519,8 +519,10 @@ SlowResult TaskStackEmpty(Task& task, Value v) {
     task.set_result(v);
     task.in_jobs = true;
   }
-  while (vm.HasPendingJob()) {
-    Vm::Job job = vm.TakeJob();
+  vm.AdoptOrphanJobs(task);
+  while (!task.jobs.empty()) {
+    Job job = task.jobs.front();
+    task.jobs.pop_front();
     Value result;
     CallStatus s = CallValue(task, job.function, Value::Undefined(), job.args, job.argc, 0,
                              Frame::kDiscardResult, Value::Undefined(), 0, &result);

@@ -7,6 +7,7 @@
 #define RATCHET_VM_TASK_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,14 @@ struct Frame {
   Value new_target;
   Object* generator;  // generators and async functions: their object; else null
   uint8_t flags;
+};
+
+/// A pending promise job (HostEnqueuePromiseJob): call function(args...)
+/// with undefined this.
+struct Job {
+  Value function;
+  Value args[3];
+  uint32_t argc;
 };
 
 enum class TaskState : uint8_t {
@@ -76,6 +85,7 @@ class Task {
   std::vector<Value> registers;
   Value handling_exception;  // the exception a handler is catching
   bool in_jobs = false;      // the main frame finished; running promise jobs
+  std::deque<Job> jobs;      // jobs this task spawned, run before it completes
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
 
  private:

@@ -276,6 +276,10 @@ void Vm::TraceRoots(Tracer& t) {
     t.MarkRange(job.args, job.argc);
   }
   for (Task* task : tasks_) {
+    for (const Job& job : task->jobs) {
+      t.Mark(job.function);
+      t.MarkRange(job.args, job.argc);
+    }
     t.Mark(task->realm());
     t.Mark(task->result());
     t.Mark(task->exception());

@@ -196,18 +196,22 @@ class Vm {
   }
 
   // ---- Jobs (HostEnqueuePromiseJob) ----
-  /// A pending job: call `function(args...)` with undefined this.
-  struct Job {
-    Value function;
-    Value args[3];
-    uint32_t argc;
-  };
-  void EnqueueJob(const Job& job) { jobs_.push_back(job); }
-  bool HasPendingJob() const { return !jobs_.empty(); }
-  Job TakeJob() {
-    Job j = jobs_.front();
-    jobs_.pop_front();
-    return j;
+  /// Jobs join the queue of the running task (microtasks run inside the
+  /// task that spawned them); with no task running they wait for the next.
+  using Job = ::ratchet::internal::Job;
+  void EnqueueJob(const Job& job) {
+    if (current_task_ != nullptr) {
+      current_task_->jobs.push_back(job);
+    } else {
+      jobs_.push_back(job);
+    }
+  }
+  /// Moves jobs enqueued outside any task into `task`.
+  void AdoptOrphanJobs(Task& task) {
+    while (!jobs_.empty()) {
+      task.jobs.push_back(jobs_.front());
+      jobs_.pop_front();
+    }
   }
 
   // ---- Limits ----

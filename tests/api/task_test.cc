@@ -36,6 +36,44 @@ TEST_F(TaskTest, EvaluatesAndReturnsTheCompletionValue) {
   EXPECT_EQ(c.value_string, "6765");
 }
 
+TEST_F(TaskTest, PromiseJobsRunAsMicrotasksOfTheSameTask) {
+  std::vector<std::string> printed;
+  runtime_.SetPrintHandler([&](const std::string& line) { printed.push_back(line); });
+  auto task = realm_->NewScriptTask(
+      "async function f() { await null; print('after await'); return 2; }"
+      "f().then(v => print('then ' + v)); print('script end'); 'completion'",
+      {});
+  bool saw_macrotask = false, saw_microtasks = false;
+  size_t printed_when_script_ended = 0;
+  while (task->Step()) {
+    if (task->phase() == Task::Phase::kMacrotask) {
+      saw_macrotask = true;
+      EXPECT_FALSE(saw_microtasks) << "the script runs before its jobs";
+    } else {
+      if (!saw_microtasks) printed_when_script_ended = printed.size();
+      saw_microtasks = true;
+    }
+  }
+  EXPECT_TRUE(saw_macrotask);
+  EXPECT_TRUE(saw_microtasks) << "jobs must run inside the task that spawned them";
+  EXPECT_EQ(printed_when_script_ended, 1u);
+  ASSERT_EQ(printed, (std::vector<std::string>{"script end", "after await", "then 2"}));
+  ASSERT_TRUE(task->completion().ok()) << task->completion().Describe();
+  EXPECT_EQ(task->completion().value_string, "completion") << "the script's value, not a job's";
+}
+
+TEST_F(TaskTest, AbortDuringMicrotasksIsUncatchable) {
+  auto task = realm_->NewScriptTask(
+      "Promise.resolve().then(async () => { try { for (;;) await null; } finally { print('no'); } })", {});
+  task->Run(100000);
+  EXPECT_FALSE(task->done());
+  EXPECT_EQ(task->phase(), Task::Phase::kMicrotasks);
+  task->Abort("stop");
+  EXPECT_TRUE(task->done());
+  EXPECT_EQ(task->completion().kind, CompletionKind::kTaskAborted);
+  EXPECT_TRUE(Eval("1").ok());
+}
+
 TEST_F(TaskTest, StepExecutesExactlyOneInstruction) {
   auto task = realm_->NewScriptTask("var x = 0; for (var i = 0; i < 3; i++) x += i; x", {});
   uint64_t n = 0;
