@@ -224,26 +224,36 @@ void Generator::YieldExpr(Yield* e, uint32_t dst) {
   EmitSuspendAndDispatch(res, dst);
 }
 
+// 27.6.3.8 AsyncGeneratorYield steps 9-12 for R[value]: settle the current
+// request, then take the next queued request without suspending, or
+// suspend. Leaves the resumption in R[r] (value) and R[r+1] (mode).
+void Generator::EmitAsyncGeneratorYieldStep(uint32_t value, uint32_t r) {
+  RegScope rs(this);
+  uint32_t info = rs.Temp();
+  uint32_t k = rs.Temp();
+  CallHelper(Helper::kAsyncGeneratorYield, info, {gen_reg_, value});
+  Label suspend, resumed;
+  b_.EmitJump(Op::kJmpUndefined, {info}, &suspend);
+  b_.EmitLdInt(k, 0);
+  b_.EmitGetKeyed(r + 1, info, k);
+  b_.EmitLdInt(k, 1);
+  b_.EmitGetKeyed(r, info, k);
+  b_.EmitJump(Op::kJmp, {}, &resumed);
+  b_.Bind(&suspend);
+  b_.EmitSuspend(r, info, 0);
+  b_.Bind(&resumed);
+}
+
 // 27.6.3.8 AsyncGeneratorYield: await the operand, settle the current
 // request, and suspend unless another request is already queued.
 void Generator::AsyncGeneratorYield(uint32_t value, uint32_t dst) {
   RegScope rs(this);
   uint32_t v = rs.Temp();
   EmitAwait(value, v);
-  uint32_t info = rs.Temp();
-  CallHelper(Helper::kAsyncGeneratorYield, info, {gen_reg_, v});
   uint32_t r = rs.Temps(2);  // resume value, resume mode
   uint32_t k = rs.Temp();
-  Label suspend, dispatch, next, throw_label;
-  b_.EmitJump(Op::kJmpUndefined, {info}, &suspend);
-  b_.EmitLdInt(k, 0);
-  b_.EmitGetKeyed(r + 1, info, k);
-  b_.EmitLdInt(k, 1);
-  b_.EmitGetKeyed(r, info, k);
-  b_.EmitJump(Op::kJmp, {}, &dispatch);
-  b_.Bind(&suspend);
-  b_.EmitSuspend(r, info, 0);
-  b_.Bind(&dispatch);
+  EmitAsyncGeneratorYieldStep(v, r);
+  Label next, throw_label;
   b_.EmitJump(Op::kJmpFalse, {r + 1}, &next);
   b_.EmitLdInt(k, 1);
   b_.EmitJump(Op::kJmpStrictEq, {r + 1, k}, &throw_label);
@@ -321,17 +331,7 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
     // AsyncGeneratorYield(IteratorValue(innerResult)) without another await.
     uint32_t value = rs.Temp();
     b_.EmitGetNamed(value, res, StringConst(u"value"), NewIc());
-    CallHelper(Helper::kAsyncGeneratorYield, value, {gen_reg_, value});
-    Label suspend, resumed;
-    b_.EmitJump(Op::kJmpUndefined, {value}, &suspend);
-    b_.EmitLdInt(k, 0);
-    b_.EmitGetKeyed(r + 1, value, k);
-    b_.EmitLdInt(k, 1);
-    b_.EmitGetKeyed(r, value, k);
-    b_.EmitJump(Op::kJmp, {}, &resumed);
-    b_.Bind(&suspend);
-    b_.EmitSuspend(r, value, 0);
-    b_.Bind(&resumed);
+    EmitAsyncGeneratorYieldStep(value, r);
     // AsyncGeneratorUnwrapYieldResumption: a return value is awaited.
     Label is_ret, not_return;
     b_.EmitLdInt(k, 2);

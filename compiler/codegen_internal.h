@@ -162,6 +162,7 @@ class Generator {
   /// Await R[value] (async functions): R[dst] := the fulfilled value.
   void EmitAwait(uint32_t value, uint32_t dst);
   void AsyncGeneratorYield(uint32_t value, uint32_t dst);
+  void EmitAsyncGeneratorYieldStep(uint32_t value, uint32_t r);
   /// Suspend delivering R[src]; then dispatch on the resume mode: throw
   /// rethrows, return returns (through finally blocks); next leaves the
   /// resume value in R[dst].

@@ -48,6 +48,18 @@ bool DefineSelfHostedMethod(Vm& vm, Object* target, std::string_view name, Value
   return !k.v.IsEmpty() && SetOwnData(vm, target, k, fn, kHiddenAttrs);
 }
 
+Object* PrototypeFromConstructor(Vm& vm, Value new_target, Object* fallback) {
+  if (!new_target.IsObject()) return fallback;
+  OwnProperty prop;
+  Object* holder;
+  if (LookupProperty(vm, new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)), &prop,
+                     &holder) &&
+      !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
+    return prop.value.AsObject();
+  }
+  return fallback;
+}
+
 bool DefineValue(Vm& vm, Object* target, std::string_view name, Value v, uint8_t attrs) {
   PropertyKey k = NameKey(vm, name);
   return !k.v.IsEmpty() && SetOwnData(vm, target, k, v, attrs);

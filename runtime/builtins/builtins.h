@@ -37,6 +37,11 @@ bool DefineGetter(Vm& vm, Realm& realm, Object* target, PropertyKey key, std::st
                   NativeFn fn);
 PropertyKey NameKey(Vm& vm, std::string_view name);
 
+/// GetPrototypeFromConstructor(newTarget, fallback) for natives: newTarget's
+/// `prototype` when it is an object-valued data property, else `fallback`
+/// (an accessor there would need a frame).
+Object* PrototypeFromConstructor(Vm& vm, Value new_target, Object* fallback);
+
 /// Throws when a native allocation failed (returns the throw marker).
 inline Value Oom(Vm& vm) { return vm.ThrowOutOfMemory(); }
 

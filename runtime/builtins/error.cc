@@ -30,16 +30,7 @@ Value ErrorConstructor(Vm& vm, CallArgs& a) {
   const ErrorType& type = kErrorTypes[self->magic];
   Realm& realm = *self->realm;
   // OrdinaryCreateFromConstructor(newTarget, "%NativeError.prototype%").
-  Object* proto = realm.intrinsic(type.proto);
-  if (a.new_target.IsObject()) {
-    OwnProperty prop;
-    Object* holder;
-    if (LookupProperty(vm, a.new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)), &prop,
-                       &holder) &&
-        !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
-      proto = prop.value.AsObject();
-    }
-  }
+  Object* proto = PrototypeFromConstructor(vm, a.new_target, realm.intrinsic(type.proto));
   Object* e = NewObject(vm, proto, ObjectClass::kError, sizeof(PrimitiveObject));
   if (e == nullptr) return Oom(vm);
   if (!a.arg(0).IsUndefined()) {

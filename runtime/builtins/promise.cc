@@ -292,16 +292,7 @@ Value PromiseConstructor(Vm& vm, CallArgs& a) {
   if (!IsCallable(a.arg(0))) return vm.ThrowError(ErrorKind::kTypeError, "Promise resolver is not a function");
   // 3. OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%").
   Realm& realm = *vm.current_realm();
-  Object* proto = realm.intrinsic(Intrinsic::kPromisePrototype);
-  if (a.new_target.IsObject()) {
-    OwnProperty prop;
-    Object* holder;
-    if (LookupProperty(vm, a.new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)), &prop,
-                       &holder) &&
-        !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
-      proto = prop.value.AsObject();
-    }
-  }
+  Object* proto = PrototypeFromConstructor(vm, a.new_target, realm.intrinsic(Intrinsic::kPromisePrototype));
   PromiseObject* p = NewPromiseObject(vm, proto);
   if (p == nullptr) return Oom(vm);
   // 8. CreateResolvingFunctions; 9-10. call the executor (a frame).

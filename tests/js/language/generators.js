@@ -77,7 +77,8 @@ assertThrows(TypeError, () => self.next());
 // Prototypes and tags.
 function* g() {}
 assertEq(Object.getPrototypeOf(g()), g.prototype);
-assertEq(Object.getPrototypeOf(Object.getPrototypeOf(g.prototype)).constructor === undefined, false);
+assertEq(Object.getPrototypeOf(g.prototype), Object.getPrototypeOf(g).prototype, '%GeneratorPrototype%');
+assertEq(Object.getPrototypeOf(g).prototype.constructor, Object.getPrototypeOf(g));
 assertEq(Object.prototype.toString.call(g()), '[object Generator]');
 assertEq(Object.getPrototypeOf(g).constructor.name, 'GeneratorFunction');
 assertThrows(TypeError, () => new g());
