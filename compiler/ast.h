@@ -250,7 +250,10 @@ enum class FunctionKind : uint8_t {
   kSetter,
   kClassConstructor,
   kDerivedConstructor,  // constructor of a class with `extends`
-  kClassFieldInit,      // synthesized: initializer of fields (unused by parser)
+  kClassFieldInit,      // synthesized: a class's field initializer (instance
+                        // or static): runs the field initializers (and static
+                        // blocks) with `this` the instance or the class
+  kClassStaticBlock,    // a `static { }` block's body
 };
 
 struct Statement;
@@ -267,6 +270,8 @@ struct Function : Node {
                                       // or its nested arrows
   bool uses_arguments = false;  // `arguments` referenced (incl. nested arrows)
   bool uses_this = false;       // `this`/`super` in this function or arrows
+  bool class_has_fields = false;  // a class constructor whose class has
+                                  // instance fields or private methods
   Identifier* name = nullptr;   // binding name (declarations, named
                                 // expressions); null otherwise
   List<Expr*> params;           // patterns; the last may be RestElement
@@ -304,6 +309,12 @@ struct Class : Node {
   Expr* super_class = nullptr;
   Function* constructor = nullptr;  // null when the class has none
   List<ClassMember> members;        // everything but the constructor
+  // Synthesized by the parser: the scope of instance field initializers
+  // (present when there are instance fields or private methods) and of
+  // static field initializers and static blocks. Empty bodies: the code
+  // generator emits them from `members`.
+  Function* instance_init = nullptr;
+  Function* static_init = nullptr;
   uint32_t source_start = 0;
   uint32_t source_end = 0;
 };

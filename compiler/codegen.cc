@@ -313,6 +313,58 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
   return true;
 }
 
+void Generator::EmitPseudoBindings(Scope* fs, const Function* f) {
+  RegScope rs(this);
+  uint32_t t = rs.Temp();
+  for (Variable* v : fs->vars) {
+    switch (v->kind) {
+      case BindingKind::kThis:
+        if (f->function_kind == FunctionKind::kDerivedConstructor) {
+          b_.EmitLdEmpty(t);
+        } else {
+          b_.EmitLdThis(t);
+        }
+        StoreVariable(v, nullptr, t, true);
+        break;
+      case BindingKind::kNewTarget:
+        b_.EmitLdNewTarget(t);
+        StoreVariable(v, nullptr, t, true);
+        break;
+      case BindingKind::kArguments:
+        b_.EmitCreateArguments(t);
+        StoreVariable(v, nullptr, t, true);
+        break;
+      case BindingKind::kCallee:
+      case BindingKind::kActiveFunction:
+        b_.EmitLdCallee(t);
+        StoreVariable(v, nullptr, t, true);
+        break;
+      case BindingKind::kHome:
+        b_.EmitLdHome(t);
+        StoreVariable(v, nullptr, t, true);
+        break;
+      case BindingKind::kVar:
+      case BindingKind::kFunction:
+        if (v->in_env) {
+          b_.EmitLdUndef(t);
+          StoreVariable(v, nullptr, t, true);
+        }
+        break;
+      case BindingKind::kLet:
+      case BindingKind::kConst:
+      case BindingKind::kClass:
+        if (!v->in_env) b_.EmitLdEmpty(v->index);
+        break;
+      case BindingKind::kParam:
+      case BindingKind::kCatchParam:
+      case BindingKind::kNative:
+      case BindingKind::kPrivateName:
+      case BindingKind::kHidden:
+        break;
+    }
+  }
+}
+
 bool Generator::CompileFunctionBody(const Function* f) {
   function_ = f;
   Scope* fs = info_.ScopeOf(f);
@@ -362,47 +414,17 @@ bool Generator::CompileFunctionBody(const Function* f) {
   }
   scope_ = fs->parent;
   EnterScope(fs);
-  {
+  EmitPseudoBindings(fs, f);
+  if (f->function_kind == FunctionKind::kClassConstructor && f->class_has_fields) {
+    // 10.2.2 [[Construct]] step 6.b: a base class initializes its fields
+    // before the parameters are bound.
     RegScope rs(this);
-    uint32_t t = rs.Temp();
-    for (Variable* v : fs->vars) {
-      switch (v->kind) {
-        case BindingKind::kThis:
-          if (f->function_kind == FunctionKind::kDerivedConstructor) {
-            b_.EmitLdEmpty(t);
-          } else {
-            b_.EmitLdThis(t);
-          }
-          StoreVariable(v, nullptr, t, true);
-          break;
-        case BindingKind::kNewTarget:
-          b_.EmitLdNewTarget(t);
-          StoreVariable(v, nullptr, t, true);
-          break;
-        case BindingKind::kArguments:
-          b_.EmitCreateArguments(t);
-          StoreVariable(v, nullptr, t, true);
-          break;
-        case BindingKind::kCallee:
-          b_.EmitLdCallee(t);
-          StoreVariable(v, nullptr, t, true);
-          break;
-        case BindingKind::kVar:
-        case BindingKind::kFunction:
-          if (v->in_env) {
-            b_.EmitLdUndef(t);
-            StoreVariable(v, nullptr, t, true);
-          }
-          break;
-        case BindingKind::kLet:
-        case BindingKind::kConst:
-        case BindingKind::kClass:
-          if (!v->in_env) b_.EmitLdEmpty(v->index);
-          break;
-        default:
-          break;
-      }
-    }
+    uint32_t init = rs.Temp();
+    uint32_t self = rs.Temp();
+    b_.EmitLdCallee(init);
+    b_.EmitLdFields(init, init);
+    b_.EmitLdThis(self);
+    b_.EmitCall(init, init, self, self, 0);
   }
   // Parameter initialization (defaults, patterns, rest, captured params).
   for (uint32_t i = 0; i < f->params.size; ++i) {
@@ -422,7 +444,7 @@ bool Generator::CompileFunctionBody(const Function* f) {
     if (auto* ap = p->As<AssignmentPattern>()) {
       Label done;
       b_.EmitJump(Op::kJmpNotUndefined, {i}, &done);
-      Gen(ap->default_value, i);
+      GenNamed(ap->default_value, i, InferredName(ap->target));
       b_.Bind(&done);
       BindPattern(ap->target, i, true, true);
       continue;
@@ -447,6 +469,7 @@ bool Generator::CompileFunctionBody(const Function* f) {
     b_.EmitLdUndef(t);
     EmitReturn(t);
   }
+  if (f->function_kind == FunctionKind::kDerivedConstructor) EmitDerivedReturnCheck();
   if (is_async_fn) {
     uint32_t try_end = static_cast<uint32_t>(b_.size());
     uint32_t handler = try_end;
@@ -979,6 +1002,28 @@ void Generator::JumpTo(ControlEntry* target, bool is_continue, const Node* at) {
   b_.EmitJump(Op::kJmp, {}, is_continue ? target->continue_label : target->break_label);
 }
 
+void Generator::EmitDerivedReturnCheck() {
+  if (derived_return_reg_ == UINT32_MAX) return;  // no return reaches here
+  b_.Bind(&derived_return_);
+  uint32_t value_reg = derived_return_reg_;
+  Label undef;
+  b_.EmitJump(Op::kJmpUndefined, {value_reg}, &undef);
+  b_.EmitThrowIfNotObject(value_reg,
+                          StringConst(u"Derived constructors may only return object or undefined"));
+  b_.EmitReturn(value_reg);
+  b_.Bind(&undef);
+  Variable* this_var = function_scope_->Find(u"this");
+  RegScope rs(this);
+  uint32_t t = rs.Temp();
+  if (this_var != nullptr) {
+    LoadVariable(this_var, nullptr, t);
+  } else {
+    b_.EmitLdThis(t);
+  }
+  b_.EmitCheckThisInit(t);
+  b_.EmitReturn(t);
+}
+
 void Generator::EmitReturn(uint32_t value_reg) {
   for (size_t i = control_.size(); i-- > 0;) {
     if (FinallyContext* fin = control_[i]->finally) {
@@ -990,22 +1035,11 @@ void Generator::EmitReturn(uint32_t value_reg) {
     }
   }
   if (function_ != nullptr && function_->function_kind == FunctionKind::kDerivedConstructor) {
-    Label undef;
-    b_.EmitJump(Op::kJmpUndefined, {value_reg}, &undef);
-    b_.EmitThrowIfNotObject(value_reg,
-                            StringConst(u"Derived constructors may only return object or undefined"));
-    b_.EmitReturn(value_reg);
-    b_.Bind(&undef);
-    Variable* this_var = function_scope_->Find(u"this");
-    RegScope rs(this);
-    uint32_t t = rs.Temp();
-    if (this_var != nullptr) {
-      LoadVariable(this_var, nullptr, t);
-    } else {
-      b_.EmitLdThis(t);
-    }
-    b_.EmitCheckThisInit(t);
-    b_.EmitReturn(t);
+    // The checks of 10.2.2 [[Construct]] steps 10-12 happen after the body
+    // completed, outside its try blocks: one shared epilogue.
+    if (derived_return_reg_ == UINT32_MAX) derived_return_reg_ = AllocReg();
+    if (value_reg != derived_return_reg_) b_.EmitMov(derived_return_reg_, value_reg);
+    b_.EmitJump(Op::kJmp, {}, &derived_return_);
     return;
   }
   if (function_ != nullptr && function_->is_generator && !function_->is_async) {

@@ -518,103 +518,21 @@ void Generator::GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst) {
   b_.EmitMov(dst, obj);
 }
 
+void Generator::GenNamed(Node* e, uint32_t dst, std::u16string_view name) {
+  if (auto* fn = e->As<Function>()) {
+    FunctionExpr(fn, dst, name);
+  } else if (auto* cl = e->As<Class>()) {
+    ClassExpr(cl, dst, name);
+  } else {
+    Gen(e, dst);
+  }
+}
+
 void Generator::FunctionExpr(Function* f, uint32_t dst, std::u16string_view inferred_name) {
   CodeKind kind = f->function_kind == FunctionKind::kArrow ? CodeKind::kArrow : CodeKind::kFunction;
   uint32_t k = CompileNestedFunction(f, kind, inferred_name);
   if (failed_) return;
   b_.EmitCreateClosure(dst, k);
-}
-
-void Generator::ClassExpr(Class* c, uint32_t dst, std::u16string_view inferred_name) {
-  Scope* cs = info_.ScopeOf(c);
-  uint32_t mark = next_reg_;
-  RegScope rs(this);
-  uint32_t parent = rs.Temp();
-  std::u16string_view name = c->name != nullptr ? c->name->name.view() : inferred_name;
-  AllocateScopeRegisters(cs);
-  EnterScope(cs);
-  InitLexicalsToEmpty(cs);
-  if (c->super_class != nullptr) {
-    Gen(c->super_class, parent);
-  } else {
-    b_.EmitLdEmpty(parent);
-  }
-  uint32_t ctor = rs.Temp();
-  uint32_t proto = rs.Temp();
-  if (c->constructor != nullptr) {
-    CodeKind kind = c->super_class != nullptr ? CodeKind::kDerivedConstructor
-                                              : CodeKind::kClassConstructor;
-    auto saved = c->constructor->name;
-    uint32_t k = CompileNestedFunction(c->constructor, kind, name);
-    (void)saved;
-    if (failed_) return;
-    b_.EmitCreateClosure(ctor, k);
-  } else {
-    // The default constructor: `constructor(...args) { super(...args); }` for
-    // derived classes, an empty body otherwise.
-    auto fn = std::make_unique<CompiledFunction>();
-    fn->kind = c->super_class != nullptr ? CodeKind::kDerivedConstructor : CodeKind::kClassConstructor;
-    fn->strict = true;
-    fn->name = std::u16string(name);
-    fn->source_start = c->source_start;
-    fn->source_end = c->source_end;
-    BytecodeBuilder bb;
-    if (c->super_class != nullptr) {
-      bb.EmitCreateRest(0, 0);
-      bb.EmitSuperCall(1, 0);
-      bb.EmitReturn(1);
-    } else {
-      bb.EmitLdUndef(0);
-      bb.EmitReturn(0);
-    }
-    fn->num_registers = 2;
-    fn->bytecode = std::move(bb.bytes());
-    out_->children.push_back(std::move(fn));
-    Constant cst;
-    cst.kind = Constant::Kind::kFunction;
-    cst.function = static_cast<uint32_t>(out_->children.size() - 1);
-    out_->constants.push_back(cst);
-    b_.EmitCreateClosure(ctor, static_cast<uint32_t>(out_->constants.size() - 1));
-  }
-  SetPos(c);
-  b_.EmitCreateClass(proto, ctor, parent);
-  uint32_t key = rs.Temp();
-  uint32_t fnr = rs.Temp();
-  for (auto& m : c->members) {
-    uint32_t home = m.is_static ? ctor : proto;
-    PropertyKeyToReg(m.key, m.computed, key);
-    std::u16string_view mname;
-    if (!m.computed) {
-      if (auto* id = m.key->As<Identifier>()) mname = id->name.view();
-      if (auto* s = m.key->As<StringLiteral>()) mname = s->value.view();
-    }
-    std::u16string full(mname);
-    CodeKind kind = CodeKind::kMethod;
-    if (m.kind == ClassMemberKind::kGetter) {
-      full = u"get " + full;
-      kind = CodeKind::kGetter;
-    }
-    if (m.kind == ClassMemberKind::kSetter) {
-      full = u"set " + full;
-      kind = CodeKind::kSetter;
-    }
-    uint32_t k = CompileNestedFunction(m.function, kind, full);
-    if (failed_) return;
-    b_.EmitCreateClosure(fnr, k);
-    b_.EmitSetHome(fnr, home);
-    if (m.kind == ClassMemberKind::kMethod) {
-      b_.EmitDefineMethod(home, key, fnr);
-    } else {
-      b_.EmitDefineAccessor(home, key, fnr, (m.kind == ClassMemberKind::kGetter ? 0 : 1) | 2);
-    }
-  }
-  if (c->name != nullptr) {
-    Variable* inner = cs->Find(c->name->name.view());
-    if (inner != nullptr) StoreVariable(inner, nullptr, ctor, true);
-  }
-  b_.EmitMov(dst, ctor);
-  LeaveScope(cs);
-  next_reg_ = std::max(mark, next_reg_);
 }
 
 void Generator::UnaryExpr(Unary* e, uint32_t dst) {
@@ -632,7 +550,21 @@ void Generator::UnaryExpr(Unary* e, uint32_t dst) {
     }
     case UnaryOp::kDelete: {
       Node* arg = e->argument;
-      if (auto* m = arg->As<Member>(); m != nullptr && !m->object->Is<Super>()) {
+      if (auto* m = arg->As<Member>(); m != nullptr && m->object->Is<Super>()) {
+        // 13.5.1.2 step 5.a: a super reference cannot be deleted (after
+        // this is checked and the key evaluated).
+        MemberRef r;
+        PrepareMember(m, &r, rs, false);
+        SetPos(e);
+        b_.EmitThrowError(1 /* ReferenceError */,
+                          StringConst(u"Unsupported reference to 'super'"));
+        return;
+      }
+      if (auto* m = arg->As<Member>(); m != nullptr) {
+        if (m->property->Is<PrivateName>()) {
+          Fail("Private fields can not be deleted", e);
+          return;
+        }
         uint32_t obj = rs.Temp();
         Gen(m->object, obj);
         uint32_t key = rs.Temp();
@@ -729,13 +661,23 @@ void Generator::EmitBinaryOp(ast::BinaryOp op, uint32_t dst, uint32_t l, uint32_
 
 void Generator::BinaryExpr(Binary* e, uint32_t dst) {
   // Left-deep chains (a + b + c + ...) are iterated, not recursed.
+  RegScope rs(this);
+  if (auto* pn = e->left->As<PrivateName>()) {
+    // 13.10.1 `#x in o`: a brand check, no [[HasProperty]].
+    uint32_t obj = GenAny(e->right, rs);
+    uint32_t key = rs.Temp();
+    LoadVariable(info_.Resolve(pn), nullptr, key);
+    SetPos(e);
+    b_.EmitHasPrivate(dst, obj, key);
+    return;
+  }
   std::vector<Binary*> chain;
   Node* leftmost = e;
   while (auto* b = leftmost->As<Binary>()) {
+    if (b->left->Is<PrivateName>()) break;  // `#x in o` starts the chain
     chain.push_back(b);
     leftmost = b->left;
   }
-  RegScope rs(this);
   if (chain.size() == 1 && IsSimple(e->right)) {
     // A single operator whose right side cannot change the left: read the
     // left operand in place (a variable's own register).
@@ -797,11 +739,11 @@ void Generator::ConditionalExpr(Conditional* e, uint32_t dst) {
 
 void Generator::MemberExpr(Member* e, uint32_t dst) {
   RegScope rs(this);
-  if (e->object->Is<Super>()) {
-    uint32_t key = rs.Temp();
-    PropertyKeyToReg(e->property, e->computed, key);
+  if (e->object->Is<Super>() || e->property->Is<PrivateName>()) {
+    MemberRef r;
+    PrepareMember(e, &r, rs, false);
     SetPos(e);
-    b_.EmitGetSuper(dst, key);
+    LoadMember(r, dst);
     return;
   }
   uint32_t obj = (e->computed && !IsSimple(e->property)) ? rs.Temp() : 0;
@@ -860,27 +802,50 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
       for (uint32_t i = 0; i < argc; ++i) b_.EmitArrayPush(arr, argv + i);
       argv = arr;
     }
+    // The active constructor and new.target: from this frame, or from the
+    // constructor's when super() is in an arrow function.
+    uint32_t fn = rs.Temps(2);
+    if (Variable* fv = info_.Aux(e, AuxSlot::kSuperFunction)) {
+      LoadVariable(fv, nullptr, fn);
+    } else {
+      b_.EmitLdCallee(fn);
+    }
+    if (Variable* nv = info_.Aux(e, AuxSlot::kSuperNewTarget)) {
+      LoadVariable(nv, nullptr, fn + 1);
+    } else {
+      b_.EmitLdNewTarget(fn + 1);
+    }
     SetPos(e);
-    b_.EmitSuperCall(dst, argv);
+    b_.EmitSuperCall(dst, argv, fn);
+    // 13.3.7.1 steps 7-11: bind this (once), then initialize the fields.
     Variable* this_var = info_.Resolve(e->callee);
-    if (this_var != nullptr) StoreVariable(this_var, nullptr, dst, true);
+    if (this_var != nullptr) {
+      uint32_t cur = this_var->index;
+      if (this_var->in_env) {
+        cur = rs.Temp();
+        b_.EmitLdEnv(cur, EnvDepthTo(this_var->scope), this_var->index);
+      }
+      b_.EmitCheckThisUninit(cur);
+      StoreVariable(this_var, nullptr, dst, true);
+    }
+    uint32_t init = rs.Temp();
+    Label no_fields;
+    b_.EmitLdFields(init, fn);
+    b_.EmitJump(Op::kJmpUndefined, {init}, &no_fields);
+    b_.EmitCall(init, init, dst, dst, 0);
+    b_.Bind(&no_fields);
     return;
   }
   uint32_t callee = rs.Temp();
   uint32_t self = rs.Temp();
   Node* c = e->callee;
   if (auto* m = c->As<Member>()) {
-    if (m->object->Is<Super>()) {
-      uint32_t key = rs.Temp();
-      PropertyKeyToReg(m->property, m->computed, key);
+    if (m->object->Is<Super>() || m->property->Is<PrivateName>()) {
+      MemberRef r;
+      PrepareMember(m, &r, rs, false);
       SetPos(m);
-      b_.EmitGetSuper(callee, key);
-      Variable* tv = info_.Resolve(m->object);
-      if (tv != nullptr) {
-        LoadVariable(tv, m, self);
-      } else {
-        b_.EmitLdThis(self);
-      }
+      LoadMember(r, callee);
+      b_.EmitMov(self, r.obj);  // super.m(): this; o.#m(): o
     } else {
       Gen(m->object, self);
       if (m->optional) b_.EmitJump(Op::kJmpNullish, {self}, optional_chain_.back());
@@ -940,21 +905,12 @@ void Generator::UpdateExpr(Update* e, uint32_t dst) {
     compute();
     StoreName(id, new_value, false);
   } else if (auto* m = e->argument->As<Member>()) {
-    uint32_t obj = rs.Temp();
-    Gen(m->object, obj);
-    if (m->computed) {
-      uint32_t key = rs.Temp();
-      Gen(m->property, key);
-      b_.EmitToPropertyKey(key, key);
-      b_.EmitGetKeyed(old_value, obj, key);
-      compute();
-      b_.EmitSetKeyed(obj, key, new_value);
-    } else {
-      uint32_t name = StringConst(m->property->As<Identifier>()->name.view());
-      b_.EmitGetNamed(old_value, obj, name, NewIc());
-      compute();
-      b_.EmitSetNamed(obj, name, new_value, NewIc());
-    }
+    MemberRef r;
+    PrepareMember(m, &r, rs, true);
+    SetPos(m);
+    LoadMember(r, old_value);
+    compute();
+    StoreMember(r, new_value);
   } else {
     Fail("Invalid left-hand side expression in update operation", e);
     return;
@@ -980,26 +936,12 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
       return;
     }
     if (auto* m = target->As<Member>()) {
-      if (m->object->Is<Super>()) {
-        Fail("assignment to super properties is not supported yet", e);
-        return;
-      }
-      uint32_t obj = rs.Temp();
-      Gen(m->object, obj);
-      uint32_t key = 0;
-      if (m->computed) {
-        key = rs.Temp();
-        Gen(m->property, key);
-        b_.EmitToPropertyKey(key, key);
-      }
+      MemberRef r;
+      PrepareMember(m, &r, rs, true);
       uint32_t v = rs.Temp();
       Gen(e->value, v);
       SetPos(e);
-      if (m->computed) {
-        b_.EmitSetKeyed(obj, key, v);
-      } else {
-        b_.EmitSetNamed(obj, StringConst(m->property->As<Identifier>()->name.view()), v, NewIc());
-      }
+      StoreMember(r, v);
       b_.EmitMov(dst, v);
       return;
     }
@@ -1013,26 +955,15 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   // Compound and logical assignment: read, combine, write.
   bool logical = e->op == AssignOp::kAnd || e->op == AssignOp::kOr || e->op == AssignOp::kNullish;
   uint32_t cur = rs.Temp();
-  uint32_t obj = 0, key = 0;
-  uint32_t name = 0;
+  MemberRef r;
   auto* id = target->As<Identifier>();
   auto* m = target->As<Member>();
   if (id != nullptr) {
     LoadName(id, cur);
-  } else if (m != nullptr && !m->object->Is<Super>()) {
-    obj = rs.Temp();
-    Gen(m->object, obj);
-    if (m->computed) {
-      key = rs.Temp();
-      Gen(m->property, key);
-      b_.EmitToPropertyKey(key, key);
-      SetPos(m);
-      b_.EmitGetKeyed(cur, obj, key);
-    } else {
-      name = StringConst(m->property->As<Identifier>()->name.view());
-      SetPos(m);
-      b_.EmitGetNamed(cur, obj, name, NewIc());
-    }
+  } else if (m != nullptr) {
+    PrepareMember(m, &r, rs, true);
+    SetPos(m);
+    LoadMember(r, cur);
   } else {
     Fail("Invalid left-hand side in assignment", e);
     return;
@@ -1047,11 +978,7 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
       default: b_.EmitJump(Op::kJmpNotNullish, {cur}, &skip); break;
     }
     if (id != nullptr) {
-      if (auto* fn = e->value->As<Function>()) {
-        FunctionExpr(fn, result, id->name.view());
-      } else {
-        Gen(e->value, result);
-      }
+      GenNamed(e->value, result, id->name.view());
     } else {
       Gen(e->value, result);
     }
@@ -1067,10 +994,8 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   }
   if (id != nullptr) {
     StoreName(id, result, false);
-  } else if (m->computed) {
-    b_.EmitSetKeyed(obj, key, result);
   } else {
-    b_.EmitSetNamed(obj, name, result, NewIc());
+    StoreMember(r, result);
   }
   b_.Bind(&skip);
   b_.EmitMov(dst, result);
@@ -1096,17 +1021,10 @@ void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_dec
       return;
     }
     case Kind::kMember: {
-      auto* m = target->As<Member>();
       RegScope rs(this);
-      uint32_t obj = rs.Temp();
-      Gen(m->object, obj);
-      if (m->computed) {
-        uint32_t key = rs.Temp();
-        Gen(m->property, key);
-        b_.EmitSetKeyed(obj, key, value);
-      } else {
-        b_.EmitSetNamed(obj, StringConst(m->property->As<Identifier>()->name.view()), value, NewIc());
-      }
+      MemberRef r;
+      PrepareMember(target->As<Member>(), &r, rs, false);
+      StoreMember(r, value);
       return;
     }
     case Kind::kAssignmentPattern: {
@@ -1116,11 +1034,7 @@ void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_dec
       b_.EmitMov(v, value);
       Label done;
       b_.EmitJump(Op::kJmpNotUndefined, {v}, &done);
-      if (auto* fn = ap->default_value->As<Function>()) {
-        FunctionExpr(fn, v, InferredName(ap->target));
-      } else {
-        Gen(ap->default_value, v);
-      }
+      GenNamed(ap->default_value, v, InferredName(ap->target));
       b_.Bind(&done);
       BindPattern(ap->target, v, init, is_declaration);
       return;

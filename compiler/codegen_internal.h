@@ -54,6 +54,14 @@ struct ControlEntry {
 
 class Generator;
 
+/// An evaluated member reference: its base and key in registers.
+struct MemberRef {
+  enum Kind : uint8_t { kNamed, kKeyed, kSuper, kPrivate } kind = kNamed;
+  uint32_t obj = 0;   // the base; kSuper: this, with the home object in obj+1
+  uint32_t key = 0;   // kKeyed, kSuper, kPrivate: the key (private: its name)
+  uint32_t name = 0;  // kNamed: the name constant
+};
+
 /// Scoped temporaries: registers allocated through it are released when it
 /// goes out of scope.
 class RegScope {
@@ -81,6 +89,8 @@ class Generator {
 
   bool CompileScript(ast::Program* program, SelfHostedLayout* layout);
   bool CompileFunctionBody(const ast::Function* f);
+  /// The body of a class's instance or static field initializer.
+  bool CompileClassInitializerBody(ast::Class* c, bool is_static);
 
   // ---- registers, constants, positions ----
   uint32_t AllocReg() {
@@ -99,6 +109,10 @@ class Generator {
   uint32_t NewIc() { return out_->num_ics++; }
   void SetPos(const ast::Node* n);
   uint32_t CompileNestedFunction(const ast::Function* f, CodeKind kind, std::u16string_view name);
+  uint32_t CompileClassInitializer(ast::Class* c, bool is_static);
+  /// Initializes the function's pseudo-variables (this, new.target,
+  /// arguments, its own name, home object) that live in variables.
+  void EmitPseudoBindings(Scope* fs, const ast::Function* f);
 
   // ---- scopes ----
   void EnterScope(Scope* s);   // pushes its env if it has one
@@ -130,6 +144,7 @@ class Generator {
   void TryStatement(ast::Try* s);
   void JumpTo(ControlEntry* target, bool is_continue, const ast::Node* at);
   void EmitReturn(uint32_t value_reg);
+  void EmitDerivedReturnCheck();
   void EmitJumpThrough(size_t control_index, ControlEntry* target, bool is_continue);
   void EmitReturnThrough(size_t control_index, uint32_t value_reg);
   void EmitPopEnvs(int to_depth);
@@ -147,7 +162,18 @@ class Generator {
   void PropertyKeyToReg(ast::Node* key, bool computed, uint32_t dst);
   void GenTemplateLiteral(ast::TemplateLiteral* e, uint32_t dst);
   void FunctionExpr(ast::Function* f, uint32_t dst, std::u16string_view inferred_name);
+  /// Evaluates e; an anonymous function or class gets `name` (NamedEvaluation).
+  void GenNamed(ast::Node* e, uint32_t dst, std::u16string_view name);
   void ClassExpr(ast::Class* c, uint32_t dst, std::u16string_view inferred_name);
+  void EmitPrivateMethods(ast::Class* c, bool is_static, uint32_t target,
+                          const std::map<const ast::ClassMember*, uint32_t>* regs);
+  /// R[base] := this, R[base+1] := the home object, for `super` references.
+  void LoadSuperBase(ast::Node* super_node, uint32_t base);
+  /// Evaluates a member reference's base and key (`to_key`: converts a
+  /// computed key once, for read-modify-write).
+  void PrepareMember(ast::Member* m, MemberRef* r, RegScope& rs, bool to_key);
+  void LoadMember(const MemberRef& r, uint32_t dst);
+  void StoreMember(const MemberRef& r, uint32_t src);
   void UnaryExpr(ast::Unary* e, uint32_t dst);
   void UpdateExpr(ast::Update* e, uint32_t dst);
   void BinaryExpr(ast::Binary* e, uint32_t dst);
@@ -198,6 +224,8 @@ class Generator {
   bool track_completion_ = false;
   uint32_t gen_reg_ = UINT32_MAX;      // generators/async: the generator object
   uint32_t promise_reg_ = UINT32_MAX;  // async functions: the result promise
+  uint32_t derived_return_reg_ = UINT32_MAX;  // derived constructors: the
+  Label derived_return_;                      // return value and epilogue
   std::vector<ControlEntry*> control_;
   std::vector<Label*> optional_chain_;
   std::map<uint64_t, uint32_t> number_consts_;

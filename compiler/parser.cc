@@ -83,7 +83,7 @@ bool Parser::IsIdentifierToken() const {
   if (tok_.type != Tok::kIdentifier) return false;
   const std::u16string& n = tok_.value;
   if (n == u"yield") return !strict() && !ctx_->is_generator;
-  if (n == u"await") return !options_.module && !ctx_->is_async;
+  if (n == u"await") return !options_.module && !ctx_->is_async && !InStaticBlock();
   if (IsReservedWord(n)) return false;
   if (strict() && IsStrictReserved(n)) return false;
   return true;
@@ -499,7 +499,7 @@ Stmt* Parser::ParseBreakContinue(bool is_continue) {
 
 Stmt* Parser::ParseReturn() {
   Pos pos = CurPos();
-  if (ctx_->fn == nullptr && !options_.allow_return) {
+  if ((ctx_->fn == nullptr && !options_.allow_return) || ctx_->is_static_block) {
     Fail("Illegal return statement");
     return nullptr;
   }

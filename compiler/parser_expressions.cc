@@ -568,6 +568,14 @@ Expr* Parser::ParseUnary() {
         FailNode("Delete of an unqualified identifier in strict mode.", arg);
         return nullptr;
       }
+      if (op == UnaryOp::kDelete) {
+        Node* target = arg;
+        if (auto* oc = target->As<OptionalChain>()) target = oc->expression;
+        if (auto* m = target->As<Member>(); m != nullptr && m->property->Is<PrivateName>()) {
+          FailNode("Private fields can not be deleted", arg);
+          return nullptr;
+        }
+      }
       auto* u = Make<Unary>(pos);
       u->op = op;
       u->argument = arg;

@@ -1,5 +1,6 @@
 // The parser: functions, parameters, binding patterns, property names and classes.
 #include "compiler/parser_impl.h"
+#include "vm/utf8.h"
 
 namespace ratchet::internal {
 
@@ -338,6 +339,19 @@ Stmt* Parser::ParseClassDeclaration() {
   return Finish(d);
 }
 
+namespace {
+
+// The static-semantics name of a non-computed class element key, for the
+// `constructor`/`prototype` early errors.
+std::u16string_view StaticKeyName(const ClassMember& m) {
+  if (m.computed || m.key == nullptr) return {};
+  if (auto* id = m.key->As<Identifier>()) return id->name.view();
+  if (auto* s = m.key->As<StringLiteral>()) return s->value.view();
+  return {};
+}
+
+}  // namespace
+
 Class* Parser::ParseClass(bool declaration) {
   DepthGuard guard(this);
   Pos pos = CurPos();
@@ -358,6 +372,44 @@ Class* Parser::ParseClass(bool declaration) {
     if (c->super_class == nullptr) return nullptr;
   }
   if (!Expect("{")) return nullptr;
+  // The synthesized initializer functions: field initializers are parsed
+  // as their bodies' expressions (`this` is the instance or the class).
+  auto make_init = [&](bool is_static) {
+    Function* f = Make<Function>(pos);
+    f->function_kind = FunctionKind::kClassFieldInit;
+    f->strict = true;
+    f->source_start = pos.offset;
+    (void)is_static;
+    return f;
+  };
+  Function* instance_init = make_init(false);
+  Function* static_init = make_init(true);
+  bool need_instance_init = false, need_static_init = false;
+  // Private names declared so far: bit 1 getter, 2 setter, 4 anything else,
+  // 8 static.
+  std::vector<std::pair<std::u16string, int>> private_names;
+  auto declare_private = [&](const ClassMember& m) {
+    auto* pn = m.key->As<PrivateName>();
+    std::u16string name(pn->name.view());
+    if (name == u"constructor") {
+      FailNode("Classes may not have a private field named '#constructor'", pn);
+      return false;
+    }
+    int kind = m.kind == ClassMemberKind::kGetter ? 1 : m.kind == ClassMemberKind::kSetter ? 2 : 4;
+    int st = m.is_static ? 8 : 0;
+    for (auto& [n, bits] : private_names) {
+      if (n != name) continue;
+      // Only a getter and a setter of the same placement may share a name.
+      if (kind == 4 || (bits & 4) || (bits & kind) || (bits & 8) != st) {
+        FailNode("Identifier '#" + EncodeUtf8(name) + "' has already been declared", pn);
+        return false;
+      }
+      bits |= kind;
+      return true;
+    }
+    private_names.emplace_back(name, kind | st);
+    return true;
+  };
   std::vector<ClassMember> members;
   while (!failed_ && !IsPunct("}")) {
     if (Eat(";")) continue;
@@ -368,24 +420,37 @@ Class* Parser::ParseClass(bool declaration) {
       Next();
       m.is_static = true;
       if (IsPunct("{")) {
-        // static { ... }
+        // static { ... }: a body of its own (var scope, `this` the class).
         Pos bpos = CurPos();
         Function* f = Make<Function>(bpos);
-        f->function_kind = FunctionKind::kMethod;
+        f->function_kind = FunctionKind::kClassStaticBlock;
         f->strict = true;
+        f->source_start = bpos.offset;
+        FunctionContext bctx;
+        bctx.fn = f;
+        bctx.strict = true;
+        bctx.is_class_init = true;
+        bctx.is_static_block = true;
+        bctx.parent = ctx_;
+        FunctionContext* saved = ctx_;
+        ctx_ = &bctx;
         Stmt* body = ParseBlock();
+        ctx_ = saved;
         if (body == nullptr) return nullptr;
         f->body = body->As<Block>()->body;
+        f->source_end = prev_end_;
         m.kind = ClassMemberKind::kStaticBlock;
         m.function = Finish(f);
         members.push_back(m);
+        need_static_init = true;
         continue;
       }
     }
     bool is_async = false, is_generator = false;
     FunctionKind fk = FunctionKind::kMethod;
     ClassMemberKind mk = ClassMemberKind::kMethod;
-    if (IsName(u"async") && !PeekIsPunct("(") && !PeekIsPunct("=") && !PeekToken().newline_before) {
+    if (IsName(u"async") && !PeekIsPunct("(") && !PeekIsPunct("=") && !PeekIsPunct(";") &&
+        !PeekIsPunct("}") && !PeekToken().newline_before) {
       Next();
       is_async = true;
     }
@@ -399,10 +464,10 @@ Class* Parser::ParseClass(bool declaration) {
     }
     m.key = ParsePropertyName(&m.computed);
     if (m.key == nullptr) return nullptr;
+    std::u16string_view key_name = StaticKeyName(m);
     if (IsPunct("(")) {
-      bool is_ctor = !m.is_static && !m.computed && mk == ClassMemberKind::kMethod &&
-                     ((m.key->Is<Identifier>() && m.key->As<Identifier>()->name == u"constructor") ||
-                      (m.key->Is<StringLiteral>() && m.key->As<StringLiteral>()->value == u"constructor"));
+      bool is_ctor = !m.is_static && mk == ClassMemberKind::kMethod && key_name == u"constructor" &&
+                     !m.key->Is<PrivateName>();
       if (is_ctor) {
         if (is_async || is_generator) {
           Fail("Class constructor may not be an async method or a generator");
@@ -413,9 +478,11 @@ Class* Parser::ParseClass(bool declaration) {
           return nullptr;
         }
         fk = c->super_class != nullptr ? FunctionKind::kDerivedConstructor : FunctionKind::kClassConstructor;
-      } else if (!m.computed && !m.is_static && m.key->Is<Identifier>() &&
-                 m.key->As<Identifier>()->name == u"constructor") {
+      } else if (!m.is_static && key_name == u"constructor") {
         Fail("Class constructor may not be an accessor");
+        return nullptr;
+      } else if (m.is_static && key_name == u"prototype") {
+        Fail("Classes may not have a static property named 'prototype'");
         return nullptr;
       }
       Function* f = ParseFunctionBody(mpos, fk, is_async, is_generator, nullptr);
@@ -427,17 +494,35 @@ Class* Parser::ParseClass(bool declaration) {
       }
       m.kind = mk;
       m.function = f;
+      if (m.key->Is<PrivateName>()) {
+        if (!declare_private(m)) return nullptr;
+        if (!m.is_static) need_instance_init = true;
+      }
     } else {
       // A field: key [= initializer];
       if (is_async || is_generator || mk != ClassMemberKind::kMethod) {
         Unexpected();
         return nullptr;
       }
+      if (key_name == u"constructor" || (m.is_static && key_name == u"prototype")) {
+        FailNode("Classes may not have a field named '" + EncodeUtf8(key_name) + "'", m.key);
+        return nullptr;
+      }
       m.kind = ClassMemberKind::kField;
+      if (m.key->Is<PrivateName>() && !declare_private(m)) return nullptr;
       if (Eat("=")) {
+        FunctionContext fctx;
+        fctx.fn = m.is_static ? static_init : instance_init;
+        fctx.strict = true;
+        fctx.is_class_init = true;
+        fctx.parent = ctx_;
+        FunctionContext* saved = ctx_;
+        ctx_ = &fctx;
         m.value = ParseAssignment(true);
+        ctx_ = saved;
         if (m.value == nullptr) return nullptr;
       }
+      (m.is_static ? need_static_init : need_instance_init) = true;
       ConsumeSemicolon();
     }
     members.push_back(m);
@@ -447,6 +532,13 @@ Class* Parser::ParseClass(bool declaration) {
   if (failed_) return nullptr;
   c->members = MakeList(members);
   c->source_end = prev_end_;
+  instance_init->source_end = prev_end_;
+  static_init->source_end = prev_end_;
+  if (need_instance_init) {
+    c->instance_init = Finish(instance_init);
+    if (c->constructor != nullptr) c->constructor->class_has_fields = true;
+  }
+  if (need_static_init) c->static_init = Finish(static_init);
   return Finish(c);
 }
 

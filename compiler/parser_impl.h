@@ -24,6 +24,9 @@ struct FunctionContext {
   bool is_async = false;
   bool is_generator = false;
   bool strict = false;
+  bool is_class_init = false;    // a field initializer or static block:
+                                 // `arguments` is an early error
+  bool is_static_block = false;  // `await` reserved, `return` illegal
   FunctionContext* parent = nullptr;
   int breakable_depth = 0;  // loops and switches (for unlabelled break)
   int loop_depth = 0;
@@ -118,6 +121,15 @@ class Parser {
   bool IsIdentifierToken() const;
   Identifier* ParseIdentifier(bool binding);
 
+  // True inside a static block (arrow functions included): `await` is
+  // reserved there.
+  bool InStaticBlock() const {
+    for (FunctionContext* c = ctx_; c != nullptr; c = c->parent) {
+      if (c->is_static_block) return true;
+      if (!c->is_arrow) return false;
+    }
+    return false;
+  }
   void MarkThis() {
     for (FunctionContext* c = ctx_; c != nullptr; c = c->parent) {
       if (c->fn != nullptr) c->fn->uses_this = true;
@@ -126,6 +138,10 @@ class Parser {
   }
   void MarkArguments() {
     for (FunctionContext* c = ctx_; c != nullptr; c = c->parent) {
+      if (c->is_class_init) {
+        Fail("'arguments' is not allowed in class field initializer or static initialization block");
+        return;
+      }
       if (c->fn != nullptr) c->fn->uses_arguments = true;
       if (c->fn == nullptr) program_->uses_arguments = true;
       if (!c->is_arrow) break;

@@ -257,15 +257,83 @@ class Analyzer {
   }
 
   void ResolvePseudo(Node* ref, BindingKind kind, std::u16string_view name) {
+    Variable* v = PseudoVariable(kind, name);
+    if (v != nullptr) info_.resolved_[ref] = v;
+  }
+
+  // The variable holding a pseudo-binding of the nearest non-arrow function
+  // (this, new.target, its home object, itself); null when the code can
+  // read it from its own frame.
+  Variable* PseudoVariable(BindingKind kind, std::u16string_view name) {
     bool crossed;
     Scope* fs = NonArrowFunctionScope(&crossed);
-    if (fs == nullptr) return;
+    if (fs == nullptr) return nullptr;
     bool derived = fs->type == ScopeType::kFunction &&
                    fs->function->function_kind == FunctionKind::kDerivedConstructor;
-    if (!crossed && !(kind == BindingKind::kThis && derived)) return;  // direct LdThis/LdNewTarget
+    if (!crossed && !(kind == BindingKind::kThis && derived)) return nullptr;  // direct LdThis/...
     Variable* v = Declare(fs, name, kind, 0);
     if (crossed) v->captured = true;
-    info_.resolved_[ref] = v;
+    return v;
+  }
+
+  // The nearest non-arrow function, if it is one where `super.x` is valid.
+  bool SuperPropertyAllowed() {
+    bool crossed;
+    Scope* fs = NonArrowFunctionScope(&crossed);
+    if (fs == nullptr || fs->type != ScopeType::kFunction) return false;
+    switch (fs->function->function_kind) {
+      case FunctionKind::kMethod:
+      case FunctionKind::kGetter:
+      case FunctionKind::kSetter:
+      case FunctionKind::kClassConstructor:
+      case FunctionKind::kDerivedConstructor:
+      case FunctionKind::kClassFieldInit:
+      case FunctionKind::kClassStaticBlock:
+        return true;
+      case FunctionKind::kNormal:
+      case FunctionKind::kArrow:
+        return false;
+    }
+    return false;
+  }
+
+  bool SuperCallAllowed() {
+    bool crossed;
+    Scope* fs = NonArrowFunctionScope(&crossed);
+    return fs != nullptr && fs->type == ScopeType::kFunction &&
+           fs->function->function_kind == FunctionKind::kDerivedConstructor;
+  }
+
+  std::u16string_view OwnName(std::u16string name) {
+    info_.owned_names_.push_back(std::move(name));
+    return info_.owned_names_.back();
+  }
+
+  Variable* DeclareHidden(Scope* s, const void* key, AuxSlot slot) {
+    std::u16string name = u".";
+    name += static_cast<char16_t>(u'a' + static_cast<int>(slot));
+    for (uint32_t n = static_cast<uint32_t>(s->vars.size()); n != 0; n /= 10) {
+      name += static_cast<char16_t>(u'0' + n % 10);
+    }
+    Variable* v = Declare(s, OwnName(std::move(name)), BindingKind::kHidden, 0);
+    v->captured = true;
+    info_.aux_[{key, slot}] = v;
+    return v;
+  }
+
+  void ResolvePrivateName(PrivateName* pn) {
+    std::u16string name = u"#";
+    name += pn->name.view();
+    bool crossed;
+    Variable* v = Lookup(name, &crossed);
+    if (v == nullptr || v->kind != BindingKind::kPrivateName) {
+      std::string utf8;
+      for (char16_t ch : name) utf8 += ch < 0x80 ? static_cast<char>(ch) : '?';
+      Fail("Private field '" + utf8 + "' must be declared in an enclosing class", pn);
+      return;
+    }
+    if (crossed) v->captured = true;
+    info_.resolved_[pn] = v;
   }
 
   // ---- Walk ----
@@ -490,22 +558,50 @@ class Analyzer {
       Variable* v = Declare(cs, c->name->name.view(), BindingKind::kConst, c->end);
       (void)v;
     }
-    VisitExpr(c->super_class);  // evaluated in the class scope (name in TDZ)
     Scope* saved = current_;
     current_ = cs;
+    // The heritage is evaluated in the class scope (the name in its TDZ)
+    // but with the outer private names (15.7.14 step 8).
+    VisitExpr(c->super_class);
+    // Private names are visible in the whole body (the parser rejected
+    // duplicates). A getter and a setter share one name.
+    for (auto& m : c->members) {
+      if (m.key == nullptr || !m.key->Is<PrivateName>()) continue;
+      std::u16string name = u"#";
+      name += m.key->As<PrivateName>()->name.view();
+      Variable* v = cs->Find(name);
+      if (v == nullptr) v = Declare(cs, OwnName(std::move(name)), BindingKind::kPrivateName, 0);
+      info_.resolved_[m.key] = v;
+    }
     if (c->constructor != nullptr) VisitFunction(c->constructor);
     for (auto& m : c->members) {
+      if (failed_) break;
       if (m.computed) VisitExpr(m.key);
-      if (m.kind == ClassMemberKind::kField || m.kind == ClassMemberKind::kStaticBlock ||
-          m.kind == ClassMemberKind::kAccessor) {
-        Fail("class fields and static blocks are not supported yet", c);
+      if (m.kind == ClassMemberKind::kAccessor) {
+        Fail("'accessor' class members are not supported yet", c);
         break;
       }
-      if (m.key != nullptr && m.key->Is<PrivateName>()) {
-        Fail("private class members are not supported yet", c);
-        break;
+      if (m.kind == ClassMemberKind::kField && m.computed) DeclareHidden(cs, &m, AuxSlot::kComputedKey);
+      if (m.kind == ClassMemberKind::kMethod || m.kind == ClassMemberKind::kGetter ||
+          m.kind == ClassMemberKind::kSetter) {
+        VisitFunction(m.function);
+        if (!m.is_static && m.key->Is<PrivateName>()) DeclareHidden(cs, &m, AuxSlot::kPrivateMethod);
       }
-      if (m.function != nullptr) VisitFunction(m.function);
+    }
+    // Field initializers run in their own functions (`this` the instance
+    // or the class); static blocks are functions nested in the static one.
+    for (Function* init : {c->instance_init, c->static_init}) {
+      if (init == nullptr || failed_) continue;
+      Scope* fs = NewScope(ScopeType::kFunction, cs, init);
+      fs->function = init;
+      current_ = fs;
+      bool is_static = init == c->static_init;
+      for (auto& m : c->members) {
+        if (m.is_static != is_static) continue;
+        if (m.kind == ClassMemberKind::kField) VisitExpr(m.value);
+        if (m.kind == ClassMemberKind::kStaticBlock) VisitFunction(m.function);
+      }
+      current_ = cs;
     }
     current_ = saved;
   }
@@ -540,7 +636,7 @@ class Analyzer {
         ResolveIdentifier(n->As<Identifier>());
         break;
       case Kind::kPrivateName:
-        Fail("private names are not supported yet", n);
+        ResolvePrivateName(n->As<PrivateName>());
         break;
       case Kind::kThis:
         ResolvePseudo(n, BindingKind::kThis, u"this");
@@ -599,8 +695,20 @@ class Analyzer {
       case Kind::kCall: {
         auto* c = n->As<Call>();
         if (c->callee->Is<Super>()) {
-          // super(...) binds this: resolve it like a `this` reference.
+          if (!SuperCallAllowed()) {
+            Fail("'super' keyword unexpected here", c->callee);
+            break;
+          }
+          // super(...) binds this: resolve it like a `this` reference; in
+          // arrows, the constructor and new.target come from the
+          // constructor's frame.
           ResolvePseudo(c->callee, BindingKind::kThis, u"this");
+          if (Variable* f = PseudoVariable(BindingKind::kActiveFunction, u".function")) {
+            info_.aux_[{c, AuxSlot::kSuperFunction}] = f;
+          }
+          if (Variable* nt = PseudoVariable(BindingKind::kNewTarget, u"new.target")) {
+            info_.aux_[{c, AuxSlot::kSuperNewTarget}] = nt;
+          }
         }
         VisitExpr(c->callee);
         for (Node* a : c->arguments) VisitExpr(a);
@@ -612,11 +720,20 @@ class Analyzer {
         break;
       case Kind::kMember: {
         auto* m = n->As<Member>();
-        if (m->object->Is<Super>()) ResolvePseudo(m->object, BindingKind::kThis, u"this");
+        if (m->object->Is<Super>()) {
+          if (!SuperPropertyAllowed()) {
+            Fail("'super' keyword unexpected here", m->object);
+            break;
+          }
+          ResolvePseudo(m->object, BindingKind::kThis, u"this");
+          if (Variable* h = PseudoVariable(BindingKind::kHome, u".home")) {
+            info_.aux_[{m->object, AuxSlot::kSuperHome}] = h;
+          }
+        }
         VisitExpr(m->object);
         if (m->computed) VisitExpr(m->property);
         if (m->property != nullptr && m->property->Is<PrivateName>()) {
-          Fail("private names are not supported yet", n);
+          ResolvePrivateName(m->property->As<PrivateName>());
         }
         break;
       }

@@ -6,6 +6,8 @@
 #define RATCHET_COMPILER_SCOPE_H_
 
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +34,20 @@ enum class BindingKind : uint8_t {
   kNewTarget,
   kArguments,
   kNative,      // self-hosted library: a host-provided binding
+  kPrivateName,  // a class's private name #x (holds its private symbol)
+  kHidden,       // compiler-internal class binding (computed field key,
+                 // private method closure)
+  kHome,         // the home object of the nearest method (super in arrows)
+  kActiveFunction,  // the nearest non-arrow function (super() in arrows)
+};
+
+/// Extra per-node resolutions (ScopeInfo::Aux).
+enum class AuxSlot : uint8_t {
+  kComputedKey,    // a field's computed key (keyed by its ClassMember)
+  kPrivateMethod,  // an instance private method's closure (ClassMember)
+  kSuperHome,      // `super` in an arrow: the method's home object
+  kSuperFunction,  // `super()` in an arrow: the constructor
+  kSuperNewTarget, // `super()` in an arrow: its new.target
 };
 
 struct Variable {
@@ -46,6 +62,10 @@ struct Variable {
     return kind == BindingKind::kLet || kind == BindingKind::kConst || kind == BindingKind::kClass;
   }
   bool IsConst() const { return kind == BindingKind::kConst || kind == BindingKind::kCallee; }
+  bool IsInternal() const {
+    return kind == BindingKind::kPrivateName || kind == BindingKind::kHidden ||
+           kind == BindingKind::kHome || kind == BindingKind::kActiveFunction;
+  }
 };
 
 enum class ScopeType : uint8_t { kScript, kFunction, kBlock };
@@ -88,6 +108,12 @@ class ScopeInfo {
   /// Variable of a binding identifier (a declaration's name).
   Variable* Binding(const ast::Node* id) const { return Resolve(id); }
   Scope* script_scope() const { return script_scope_; }
+  /// A compiler-internal variable attached to a node or class member; null
+  /// when there is none (the value is then read directly from the frame).
+  Variable* Aux(const void* key, AuxSlot slot) const {
+    auto it = aux_.find({key, slot});
+    return it == aux_.end() ? nullptr : it->second;
+  }
 
  private:
   friend class Analyzer;
@@ -96,6 +122,8 @@ class ScopeInfo {
   std::unordered_map<const ast::Node*, Scope*> scopes_by_node_;
   std::unordered_map<const ast::Node*, Variable*> resolved_;
   Scope* script_scope_ = nullptr;
+  std::map<std::pair<const void*, AuxSlot>, Variable*> aux_;
+  std::deque<std::u16string> owned_names_;  // names of internal variables
 };
 
 /// Collects the names a statement declares with `var` (not looking into

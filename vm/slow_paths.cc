@@ -475,17 +475,16 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
   return SlowResult::kNext;
 }
 
-SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint32_t next) {
+// 13.3.7.1 super[key] / super.name: GetSuperBase (the home object's
+// [[Prototype]]) then [[Get]] with this as the receiver.
+SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value this_value,
+                        Value home, uint32_t next) {
   Vm& vm = task.vm();
-  Object* home = nullptr;
-  if (frame.callee != nullptr && frame.callee->cls == ObjectClass::kClosure) {
-    home = static_cast<Closure*>(frame.callee)->home_object;
-  }
-  if (home == nullptr) return TypeError(vm, "'super' keyword unexpected here");
-  Object* proto = home->proto;
-  if (proto == nullptr) return TypeError(vm, "Cannot read properties of null (super)");
+  if (!home.IsObject()) return TypeError(vm, "'super' keyword unexpected here");
+  Object* proto = home.AsObject()->proto;
   PropertyKey k = PrimitiveToPropertyKey(vm, key);
   if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (proto == nullptr) return TypeError(vm, "Cannot read properties of null (super)");
   Value out, getter;
   switch (GetProperty(vm, *frame.realm, Value::FromObject(proto), k, &out, &getter)) {
     case AccessStatus::kDone:
@@ -494,7 +493,206 @@ SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint3
     case AccessStatus::kThrow:
       return SlowResult::kThrow;
     case AccessStatus::kCallAccessor:
-      return CallAccessor(task, frame, getter, frame.this_value, nullptr, 0, dst, false, next);
+      return CallAccessor(task, frame, getter, this_value, nullptr, 0, dst, false, next);
+  }
+  return SlowResult::kThrow;
+}
+
+// super[key] = v: the home object's prototype's [[Set]] with this as the
+// receiver (10.1.9.2 OrdinarySetWithOwnDescriptor). Class code is strict;
+// object-literal methods in sloppy code fail silently.
+SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this_value, Value home,
+                        uint32_t next) {
+  Vm& vm = task.vm();
+  if (!home.IsObject()) return TypeError(vm, "'super' keyword unexpected here");
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  Object* proto = home.AsObject()->proto;
+  if (proto == nullptr) return TypeError(vm, "Cannot set properties of null (super)");
+  bool strict = frame.code->strict;
+  auto fail = [&](const char* what) {
+    if (!strict) return SlowResult::kNext;
+    return TypeError(vm, absl::StrCat("Cannot ", what, " property of super"));
+  };
+  OwnProperty prop;
+  Object* holder = nullptr;
+  bool found = LookupProperty(vm, proto, k, &prop, &holder);
+  if (found && (prop.attrs & kAccessorBit)) {
+    Value setter = ValueToAccessor(prop.value)->setter;
+    if (setter.IsUndefined()) return fail("set getter-only");
+    return CallAccessor(task, frame, setter, this_value, &v, 1, 0, true, next);
+  }
+  if (found && !(prop.attrs & kWritable)) return fail("assign to read only");
+  if (!this_value.IsObject()) return fail("create");
+  Object* receiver = this_value.AsObject();
+  OwnProperty existing;
+  PropertyDescriptor desc;
+  desc.value = v;
+  if (GetOwnProperty(vm, receiver, k, &existing)) {
+    if (existing.attrs & kAccessorBit) return fail("redefine accessor");
+    if (!(existing.attrs & kWritable)) return fail("assign to read only");
+  } else {
+    desc.writable = desc.enumerable = desc.configurable = 1;
+  }
+  switch (DefineOwnProperty(vm, receiver, k, desc)) {
+    case DefineResult::kOk:
+      return SlowResult::kNext;
+    case DefineResult::kRejected:
+      return fail("define");
+    case DefineResult::kOutOfMemory:
+      return OutOfMemory(vm);
+  }
+  return SlowResult::kThrow;
+}
+
+// 10.2.9 SetFunctionName for computed keys.
+SlowResult SetFunctionNameSlow(Task& task, Value fn, Value key, int32_t prefix) {
+  Vm& vm = task.vm();
+  if (!fn.IsObject()) return SlowResult::kNext;
+  Value name = key;
+  if (key.IsSymbol()) {
+    Value d = key.AsSymbol()->description;
+    if (d.IsUndefined()) {
+      name = Value::FromString(vm.atoms().empty);
+    } else {
+      String* open = NewStringFromLatin1(vm, "[");
+      String* close = NewStringFromLatin1(vm, "]");
+      String* s = open && close ? ConcatStrings(vm, open, d.AsString()) : nullptr;
+      s = s ? ConcatStrings(vm, s, close) : nullptr;
+      if (s == nullptr) return OutOfMemory(vm);
+      name = Value::FromString(s);
+    }
+  } else if (key.IsNumber()) {
+    String* s = NumberToString(vm, key.AsNumber());
+    if (s == nullptr) return OutOfMemory(vm);
+    name = Value::FromString(s);
+  }
+  if (!name.IsString()) return SlowResult::kNext;
+  if (prefix != 0) {
+    String* p = NewStringFromLatin1(vm, prefix == 1 ? "get " : "set ");
+    String* s = p ? ConcatStrings(vm, p, name.AsString()) : nullptr;
+    if (s == nullptr) return OutOfMemory(vm);
+    name = Value::FromString(s);
+  }
+  if (!SetOwnData(vm, fn.AsObject(), PropertyKey(Value::FromString(vm.atoms().name)), name,
+                  kConfigurable)) {
+    return OutOfMemory(vm);
+  }
+  return SlowResult::kNext;
+}
+
+// ---- Private names (7.3.27-7.3.32) ------------------------------------------------
+
+namespace {
+
+std::string PrivateNameForMessage(Value key) {
+  Value d = key.IsSymbol() ? key.AsSymbol()->description : Value::Undefined();
+  return d.IsString() ? ToUtf8(d.AsString()) : "#<private>";
+}
+
+// PrivateElementFind: only the object's own private elements count.
+bool FindPrivate(Vm& vm, Value obj, Value key, OwnProperty* out) {
+  return obj.IsObject() && GetOwnProperty(vm, obj.AsObject(), PropertyKey(key), out);
+}
+
+}  // namespace
+
+SlowResult NewPrivateNameSlow(Task& task, uint32_t dst, Frame& frame, Value description) {
+  Vm& vm = task.vm();
+  Symbol* sym = NewSymbol(vm, description);
+  if (sym == nullptr) return OutOfMemory(vm);
+  sym->is_private = true;
+  Reg(task, frame, dst) = Value::FromSymbol(sym);
+  return SlowResult::kNext;
+}
+
+// 7.3.31 PrivateGet.
+SlowResult GetPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key,
+                          uint32_t next) {
+  Vm& vm = task.vm();
+  OwnProperty prop;
+  if (!FindPrivate(vm, obj, key, &prop)) {
+    return TypeError(vm, absl::StrCat("Cannot read private member ", PrivateNameForMessage(key),
+                                      " from an object whose class did not declare it"));
+  }
+  if (!(prop.attrs & kAccessorBit)) {
+    Reg(task, frame, dst) = prop.value;
+    return SlowResult::kNext;
+  }
+  Value getter = ValueToAccessor(prop.value)->getter;
+  if (getter.IsUndefined()) {
+    return TypeError(vm, absl::StrCat("'", PrivateNameForMessage(key), "' was defined without a getter"));
+  }
+  return CallAccessor(task, frame, getter, obj, nullptr, 0, dst, false, next);
+}
+
+// 7.3.32 PrivateSet.
+SlowResult SetPrivateSlow(Task& task, Frame& frame, Value obj, Value key, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  OwnProperty prop;
+  if (!FindPrivate(vm, obj, key, &prop)) {
+    return TypeError(vm, absl::StrCat("Cannot write private member ", PrivateNameForMessage(key),
+                                      " to an object whose class did not declare it"));
+  }
+  if (!(prop.attrs & kAccessorBit)) {
+    if (!(prop.attrs & kWritable)) {
+      return TypeError(vm, absl::StrCat("Private method '", PrivateNameForMessage(key), "' is not writable"));
+    }
+    if (!WriteOwnData(vm, obj.AsObject(), PropertyKey(key), v)) return OutOfMemory(vm);
+    return SlowResult::kNext;
+  }
+  Value setter = ValueToAccessor(prop.value)->setter;
+  if (setter.IsUndefined()) {
+    return TypeError(vm, absl::StrCat("'", PrivateNameForMessage(key), "' was defined without a setter"));
+  }
+  return CallAccessor(task, frame, setter, obj, &v, 1, 0, true, next);
+}
+
+// 7.3.28 PrivateFieldAdd / 7.3.29 PrivateMethodOrAccessorAdd. `values`
+// points at the field value or method, or at getter and setter.
+SlowResult DefinePrivateSlow(Task& task, Value obj, Value key, const Value* values, int32_t kind) {
+  Vm& vm = task.vm();
+  OwnProperty prop;
+  if (!obj.IsObject()) return TypeError(vm, "Cannot define a private member on a non-object");
+  if (FindPrivate(vm, obj, key, &prop)) {
+    return TypeError(vm, absl::StrCat("Cannot initialize ", PrivateNameForMessage(key),
+                                      " twice on the same object"));
+  }
+  bool ok;
+  if (kind == 2) {
+    Accessor* acc = NewAccessor(vm, values[0], values[1]);
+    ok = acc != nullptr && SetOwnData(vm, obj.AsObject(), PropertyKey(key), AccessorToValue(acc),
+                                      kAccessorBit);
+  } else {
+    ok = SetOwnData(vm, obj.AsObject(), PropertyKey(key), values[0], kind == 0 ? kWritable : 0);
+  }
+  return ok ? SlowResult::kNext : OutOfMemory(vm);
+}
+
+// 13.10.1 RelationalExpression : PrivateIdentifier in ShiftExpression.
+SlowResult HasPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key) {
+  Vm& vm = task.vm();
+  if (!obj.IsObject()) return TypeError(vm, "Cannot use 'in' operator to search for a private field in a non-object");
+  OwnProperty prop;
+  Reg(task, frame, dst) = Value::Boolean(FindPrivate(vm, obj, key, &prop));
+  return SlowResult::kNext;
+}
+
+// 7.3.34 DefineField for public fields: CreateDataPropertyOrThrow.
+SlowResult DefineFieldSlow(Task& task, Value obj, Value key, Value v) {
+  Vm& vm = task.vm();
+  PropertyKey k = PrimitiveToPropertyKey(vm, key);
+  if (k.v.IsEmpty()) return SlowResult::kThrow;
+  PropertyDescriptor desc;
+  desc.value = v;
+  desc.writable = desc.enumerable = desc.configurable = 1;
+  switch (DefineOwnProperty(vm, obj.AsObject(), k, desc)) {
+    case DefineResult::kOk:
+      return SlowResult::kNext;
+    case DefineResult::kRejected:
+      return TypeError(vm, "Cannot define field on this object");
+    case DefineResult::kOutOfMemory:
+      return OutOfMemory(vm);
   }
   return SlowResult::kThrow;
 }
@@ -802,9 +1000,10 @@ SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, 
   return FromCall(task, frame, s, dst, result);
 }
 
-SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, uint32_t next) {
+SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, Value active_fn,
+                         Value new_target, uint32_t next) {
   Vm& vm = task.vm();
-  Object* active = frame.callee;
+  Object* active = active_fn.IsObject() ? active_fn.AsObject() : nullptr;
   Object* super_ctor = active != nullptr ? active->proto : nullptr;
   if (super_ctor == nullptr || !IsConstructor(Value::FromObject(super_ctor))) {
     return TypeError(vm, "Super constructor is not a constructor");
@@ -818,7 +1017,7 @@ SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, uin
   Value result;
   CallStatus s = CallValue(task, Value::FromObject(super_ctor), Value::Undefined(), list.data(),
                            static_cast<uint32_t>(list.size()), dst, Frame::kConstruct,
-                           frame.new_target, next, &result);
+                           new_target, next, &result);
   return FromCall(task, frame, s, dst, result);
 }
 

@@ -45,7 +45,18 @@ SlowResult DeleteKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Va
 SlowResult InSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value obj, uint32_t next);
 SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value target,
                           uint32_t next);
-SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, uint32_t next);
+SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value this_value,
+                        Value home, uint32_t next);
+SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this_value, Value home,
+                        uint32_t next);
+SlowResult SetFunctionNameSlow(Task& task, Value fn, Value key, int32_t prefix);
+SlowResult NewPrivateNameSlow(Task& task, uint32_t dst, Frame& frame, Value description);
+SlowResult GetPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key,
+                          uint32_t next);
+SlowResult SetPrivateSlow(Task& task, Frame& frame, Value obj, Value key, Value v, uint32_t next);
+SlowResult DefinePrivateSlow(Task& task, Value obj, Value key, const Value* values, int32_t kind);
+SlowResult HasPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key);
+SlowResult DefineFieldSlow(Task& task, Value obj, Value key, Value v);
 
 /// The task's last frame returned `v`: run the next pending job as a frame,
 /// or complete the task.
@@ -73,7 +84,8 @@ SlowResult ToStringSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_
 
 SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, Value this_value,
                           Value args, bool construct, uint32_t next);
-SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, uint32_t next);
+SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, Value active_fn,
+                         Value new_target, uint32_t next);
 
 SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj);
 /// Next key of a for-in iterator still present on the object; false when done.

@@ -12,6 +12,9 @@ namespace ratchet::internal {
 /// U+FFFD.
 std::u16string DecodeUtf8(std::string_view utf8);
 
+/// Encodes UTF-16 as UTF-8; lone surrogates become U+FFFD.
+std::string EncodeUtf8(std::u16string_view utf16);
+
 /// Appends a code point as one or two UTF-16 code units.
 inline void AppendCodePoint(std::u16string* out, uint32_t cp) {
   if (cp >= 0x10000) {
