@@ -25,7 +25,7 @@ enum class Helper : uint32_t {
   kInstanceOf, kIterableToArray, kGetKeyedSlow, kSetKeyedSlow, kDeleteKeyedSlow, kInSlow,
   kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
-  kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator,
+  kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry,
 };
 
 struct FinallyContext {

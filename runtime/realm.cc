@@ -30,6 +30,19 @@ Value NativeThrowTypeError(Vm& vm, CallArgs& a) {
   return vm.ThrowError(ErrorKind::kTypeError, m.IsString() ? ToUtf8(m.AsString()) : "TypeError");
 }
 
+Value NativeThrowRangeError(Vm& vm, CallArgs& a) {
+  Value m = a.arg(0);
+  return vm.ThrowError(ErrorKind::kRangeError, m.IsString() ? ToUtf8(m.AsString()) : "RangeError");
+}
+
+// retryNative(fn, this, newTarget, args): calls fn again (a tail call).
+Value NativeRetryNative(Vm& vm, CallArgs& a) {
+  Object* arr = a.arg(3).AsObject();
+  std::vector<Value> args;
+  for (uint32_t i = 0; i < arr->array_length && i < arr->elements_size; ++i) args.push_back(arr->elements[i]);
+  return vm.RequestTailCall(a.arg(0), a.arg(1), std::move(args), a.arg(2));
+}
+
 Value NativeIsCallable(Vm& vm, CallArgs& a) { return Value::Boolean(IsCallable(a.arg(0))); }
 
 Value NativeOrdinaryHasInstance(Vm& vm, CallArgs& a) {
@@ -60,6 +73,19 @@ Value NativeNewArrayWithLength(Vm& vm, CallArgs& a) {
   if (n > 4294967295.0) return vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
   Object* arr = NewArray(vm, *vm.current_realm(), static_cast<uint32_t>(n));
   return arr ? Value::FromObject(arr) : Oom(vm);
+}
+
+// ArraySpeciesCreate step 4.b: another realm's %Array%.
+Value NativeIsForeignArrayConstructor(Vm& vm, CallArgs& a) {
+  Value c = a.arg(0);
+  if (!c.IsObject() || c.AsObject()->cls != ObjectClass::kNative) return Value::Boolean(false);
+  Realm* r = static_cast<NativeFunction*>(c.AsObject())->realm;
+  return Value::Boolean(r != nullptr && r != vm.current_realm() && r->intrinsic(Intrinsic::kArray) == c.AsObject());
+}
+
+Value NativeNewRecord(Vm& vm, CallArgs& a) {
+  Object* o = NewObject(vm, nullptr);
+  return o ? Value::FromObject(o) : Oom(vm);
 }
 
 Value NativeNewObject(Vm& vm, CallArgs& a) {
@@ -220,6 +246,10 @@ Value NativeJsonQuote(Vm& vm, CallArgs& a) {
 const NativeBinding kSelfHostNatives[] = {
     {"callFunction", NativeCallFunction, 2},
     {"throwTypeError", NativeThrowTypeError, 1},
+    {"throwRangeError", NativeThrowRangeError, 1},
+    {"retryNative", NativeRetryNative, 4},
+    {"newRecord", NativeNewRecord, 0},
+    {"isForeignArrayConstructor", NativeIsForeignArrayConstructor, 1},
     {"isCallable", NativeIsCallable, 1},
     {"ordinaryHasInstance", NativeOrdinaryHasInstance, 2},
     {"newArray", NativeNewArray, 0},

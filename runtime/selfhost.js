@@ -180,6 +180,67 @@ function ObjectRest(source, excluded) {
   return target;
 }
 
+// A native met an object where it needs a primitive: convert it (hint 0
+// ToString, 1 ToNumber, 2 ToPropertyKey) and call the native again
+// (runtime/builtins/builtins.cc RequestArgumentConversion).
+function ConvertArgumentAndRetry(fn, thisValue, newTarget, index, hint, args) {
+  let v = index < 0 ? thisValue : args[index];
+  if (hint === 0) {
+    v = ToStringSlow(v);
+  } else if (hint === 1) {
+    v = ToNumericSlow(v);
+  } else if (hint === 2) {
+    v = ToPropertyKey(v);
+  } else if (hint === 3) {
+    v = ToPropertyDescriptorRecord(v);
+  } else {
+    v = ToPropertyDescriptorMap(v);
+  }
+  if (index < 0) {
+    thisValue = v;
+  } else {
+    args[index] = v;
+  }
+  return retryNative(fn, thisValue, newTarget, args);
+}
+
+// 6.2.6.5 ToPropertyDescriptor ( Obj ), as a prototype-less object holding
+// only the fields present, as data properties.
+function ToPropertyDescriptorRecord(desc) {
+  if (!isObject(desc)) throwTypeError('Property description must be an object');
+  const r = newRecord();
+  if ('enumerable' in desc) r.enumerable = !!desc.enumerable;
+  if ('configurable' in desc) r.configurable = !!desc.configurable;
+  if ('value' in desc) r.value = desc.value;
+  if ('writable' in desc) r.writable = !!desc.writable;
+  if ('get' in desc) {
+    const getter = desc.get;
+    if (getter !== undefined && !isCallable(getter)) throwTypeError('Getter must be a function');
+    r.get = getter;
+  }
+  if ('set' in desc) {
+    const setter = desc.set;
+    if (setter !== undefined && !isCallable(setter)) throwTypeError('Setter must be a function');
+    r.set = setter;
+  }
+  if (('get' in r || 'set' in r) && ('value' in r || 'writable' in r)) {
+    throwTypeError('Invalid property descriptor. Cannot both specify accessors and a value or writable attribute');
+  }
+  return r;
+}
+
+// 20.1.2.3.1 ObjectDefineProperties steps 3-4: every descriptor read first.
+function ToPropertyDescriptorMap(properties) {
+  const props = toObject(properties);
+  const keys = ownKeys(props);
+  const out = newRecord();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (isEnumerable(props, k)) createDataProperty(out, k, ToPropertyDescriptorRecord(props[k]));
+  }
+  return out;
+}
+
 // ---- Builtins that call back into JavaScript -----------------------------------
 
 function ToIntegerOrInfinity(v) {
@@ -255,7 +316,7 @@ function ArrayMap(callbackfn, thisArg) {
   const O = toObject(this);
   const len = ToLength(O.length);
   CheckCallback(callbackfn);
-  const A = newArrayWithLength(len);
+  const A = ArraySpeciesCreate(O, len);
   for (let k = 0; k < len; k++) {
     if (k in O) createDataProperty(A, k, callFunction(callbackfn, thisArg, O[k], k, O));
   }
@@ -267,11 +328,12 @@ function ArrayFilter(callbackfn, thisArg) {
   const O = toObject(this);
   const len = ToLength(O.length);
   CheckCallback(callbackfn);
-  const A = newArray();
+  const A = ArraySpeciesCreate(O, 0);
+  let to = 0;
   for (let k = 0; k < len; k++) {
     if (k in O) {
       const v = O[k];
-      if (callFunction(callbackfn, thisArg, v, k, O)) arrayPush(A, v);
+      if (callFunction(callbackfn, thisArg, v, k, O)) createDataProperty(A, to++, v);
     }
   }
   return A;
@@ -368,12 +430,12 @@ function ArraySlice(start, end) {
   const len = ToLength(O.length);
   let k = RelativeIndex(start, len, 0);
   const final = RelativeIndex(end, len, len);
-  const A = newArray();
+  const A = ArraySpeciesCreate(O, k < final ? final - k : 0);
   let n = 0;
   for (; k < final; k++, n++) {
     if (k in O) createDataProperty(A, n, O[k]);
   }
-  setLength(A, n);
+  A.length = n;
   return A;
 }
 
@@ -394,6 +456,313 @@ function ArrayConcat() {
     }
   }
   setLength(A, n);
+  return A;
+}
+
+// 10.4.2.3 ArraySpeciesCreate ( originalArray, length )
+function ArraySpeciesCreate(original, length) {
+  if (!isArray(original)) return newArrayWithLength(length);
+  let C = original.constructor;
+  if (isForeignArrayConstructor(C)) C = undefined;
+  if (isObject(C)) {
+    C = C[symSpecies];
+    if (C === null) C = undefined;
+  }
+  if (C === undefined) return newArrayWithLength(length);
+  if (!isConstructor(C)) throwTypeError('object.constructor[Symbol.species] is not a constructor');
+  return new C(length);
+}
+
+// 23.1.3.25 Array.prototype.reduceRight ( callbackfn [ , initialValue ] )
+function ArrayReduceRight(callbackfn, initialValue) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(callbackfn);
+  let k = len - 1;
+  let acc;
+  if (arguments.length >= 2) {
+    acc = initialValue;
+  } else {
+    let found = false;
+    while (k >= 0 && !found) {
+      if (k in O) {
+        acc = O[k];
+        found = true;
+      }
+      k--;
+    }
+    if (!found) throwTypeError('Reduce of empty array with no initial value');
+  }
+  for (; k >= 0; k--) {
+    if (k in O) acc = callFunction(callbackfn, undefined, acc, O[k], k, O);
+  }
+  return acc;
+}
+
+// 23.1.3.20 Array.prototype.lastIndexOf ( searchElement [ , fromIndex ] )
+function ArrayLastIndexOf(searchElement, fromIndex) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  if (len === 0) return -1;
+  const n = arguments.length > 1 ? ToIntegerOrInfinity(fromIndex) : len - 1;
+  if (n === -1 / 0) return -1;
+  let k = n >= 0 ? (n < len - 1 ? n : len - 1) : len + n;
+  for (; k >= 0; k--) {
+    if (k in O && O[k] === searchElement) return k;
+  }
+  return -1;
+}
+
+// 23.1.3.12 / 23.1.3.13 Array.prototype.findLast / findLastIndex
+function ArrayFindLast(predicate, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(predicate);
+  for (let k = len - 1; k >= 0; k--) {
+    const v = O[k];
+    if (callFunction(predicate, thisArg, v, k, O)) return v;
+  }
+  return undefined;
+}
+
+function ArrayFindLastIndex(predicate, thisArg) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  CheckCallback(predicate);
+  for (let k = len - 1; k >= 0; k--) {
+    if (callFunction(predicate, thisArg, O[k], k, O)) return k;
+  }
+  return -1;
+}
+
+// 23.1.3.1 Array.prototype.at ( index )
+function ArrayAt(index) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const rel = ToIntegerOrInfinity(index);
+  const k = rel >= 0 ? rel : len + rel;
+  if (k < 0 || k >= len) return undefined;
+  return O[k];
+}
+
+// Clamps deleteCount/skipCount of splice and toSpliced (steps 8-10).
+function SpliceCount(argc, count, len, actualStart) {
+  if (argc === 0) return 0;
+  if (argc === 1) return len - actualStart;
+  const dc = ToIntegerOrInfinity(count);
+  if (dc < 0) return 0;
+  return dc > len - actualStart ? len - actualStart : dc;
+}
+
+// 23.1.3.31 Array.prototype.splice ( start, deleteCount, ...items )
+function ArraySplice(start, deleteCount) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const actualStart = RelativeIndex(start, len, 0);
+  const itemCount = arguments.length > 2 ? arguments.length - 2 : 0;
+  const dc = SpliceCount(arguments.length, deleteCount, len, actualStart);
+  if (len + itemCount - dc > 9007199254740991) throwTypeError('Invalid array length');
+  const A = ArraySpeciesCreate(O, dc);
+  for (let k = 0; k < dc; k++) {
+    const from = actualStart + k;
+    if (from in O) createDataProperty(A, k, O[from]);
+  }
+  A.length = dc;
+  if (itemCount < dc) {
+    for (let k = actualStart; k < len - dc; k++) {
+      const from = k + dc;
+      const to = k + itemCount;
+      if (from in O) {
+        O[to] = O[from];
+      } else {
+        delete O[to];
+      }
+    }
+    for (let k = len; k > len - dc + itemCount; k--) delete O[k - 1];
+  } else if (itemCount > dc) {
+    for (let k = len - dc; k > actualStart; k--) {
+      const from = k + dc - 1;
+      const to = k + itemCount - 1;
+      if (from in O) {
+        O[to] = O[from];
+      } else {
+        delete O[to];
+      }
+    }
+  }
+  for (let i = 0; i < itemCount; i++) O[actualStart + i] = arguments[i + 2];
+  O.length = len - dc + itemCount;
+  return A;
+}
+
+// 23.1.3.4 Array.prototype.copyWithin ( target, start [ , end ] )
+function ArrayCopyWithin(target, start, end) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  let to = RelativeIndex(target, len, 0);
+  let from = RelativeIndex(start, len, 0);
+  const final = RelativeIndex(end, len, len);
+  let count = final - from;
+  if (len - to < count) count = len - to;
+  let dir = 1;
+  if (from < to && to < from + count) {
+    dir = -1;
+    from = from + count - 1;
+    to = to + count - 1;
+  }
+  for (; count > 0; count--) {
+    if (from in O) {
+      O[to] = O[from];
+    } else {
+      delete O[to];
+    }
+    from += dir;
+    to += dir;
+  }
+  return O;
+}
+
+// 23.1.3.13.1 FlattenIntoArray
+function FlattenIntoArray(target, source, sourceLen, start, depth, mapper, thisArg) {
+  let targetIndex = start;
+  for (let sourceIndex = 0; sourceIndex < sourceLen; sourceIndex++) {
+    if (!(sourceIndex in source)) continue;
+    let element = source[sourceIndex];
+    if (mapper !== undefined) element = callFunction(mapper, thisArg, element, sourceIndex, source);
+    if (depth > 0 && isArray(element)) {
+      targetIndex = FlattenIntoArray(target, element, ToLength(element.length), targetIndex, depth - 1);
+    } else {
+      if (targetIndex >= 9007199254740991) throwTypeError('Invalid array length');
+      createDataProperty(target, targetIndex, element);
+      targetIndex++;
+    }
+  }
+  return targetIndex;
+}
+
+// 23.1.3.13 Array.prototype.flat ( [ depth ] )
+function ArrayFlat(depth) {
+  const O = toObject(this);
+  const sourceLen = ToLength(O.length);
+  let d = 1;
+  if (depth !== undefined) {
+    d = ToIntegerOrInfinity(depth);
+    if (d < 0) d = 0;
+  }
+  const A = ArraySpeciesCreate(O, 0);
+  FlattenIntoArray(A, O, sourceLen, 0, d);
+  return A;
+}
+
+// 23.1.3.14 Array.prototype.flatMap ( mapperFunction [ , thisArg ] )
+function ArrayFlatMap(mapperFunction, thisArg) {
+  const O = toObject(this);
+  const sourceLen = ToLength(O.length);
+  CheckCallback(mapperFunction);
+  const A = ArraySpeciesCreate(O, 0);
+  FlattenIntoArray(A, O, sourceLen, 0, 1, mapperFunction, thisArg);
+  return A;
+}
+
+// 23.1.3.33 Array.prototype.toReversed ( )
+function ArrayToReversed() {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const A = newArrayWithLength(len);
+  for (let k = 0; k < len; k++) createDataProperty(A, k, O[len - 1 - k]);
+  return A;
+}
+
+// 23.1.3.34 Array.prototype.toSorted ( comparefn )
+function ArrayToSorted(comparefn) {
+  if (comparefn !== undefined && !isCallable(comparefn)) {
+    throwTypeError('The comparison function must be either a function or undefined');
+  }
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const A = newArrayWithLength(len);
+  for (let k = 0; k < len; k++) createDataProperty(A, k, O[k]);
+  callFunction(ArraySort, A, comparefn);
+  return A;
+}
+
+// 23.1.3.35 Array.prototype.toSpliced ( start, skipCount, ...items )
+function ArrayToSpliced(start, skipCount) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const actualStart = RelativeIndex(start, len, 0);
+  const insertCount = arguments.length > 2 ? arguments.length - 2 : 0;
+  const skip = SpliceCount(arguments.length, skipCount, len, actualStart);
+  const newLen = len + insertCount - skip;
+  if (newLen > 9007199254740991) throwTypeError('Invalid array length');
+  const A = newArrayWithLength(newLen);
+  let i = 0;
+  let r = actualStart + skip;
+  for (; i < actualStart; i++) createDataProperty(A, i, O[i]);
+  for (let j = 0; j < insertCount; j++) createDataProperty(A, i++, arguments[j + 2]);
+  for (; i < newLen; i++, r++) createDataProperty(A, i, O[r]);
+  return A;
+}
+
+// 23.1.3.39 Array.prototype.with ( index, value )
+function ArrayWith(index, value) {
+  const O = toObject(this);
+  const len = ToLength(O.length);
+  const rel = ToIntegerOrInfinity(index);
+  const actual = rel >= 0 ? rel : len + rel;
+  if (actual >= len || actual < 0) throwRangeError('Invalid index : ' + rel);
+  const A = newArrayWithLength(len);
+  for (let k = 0; k < len; k++) createDataProperty(A, k, k === actual ? value : O[k]);
+  return A;
+}
+
+// IteratorClose for a throw completion: errors from return() are dropped.
+function IteratorCloseQuietly(iterator) {
+  try {
+    const ret = iterator.return;
+    if (ret !== undefined && ret !== null) callFunction(ret, iterator);
+  } catch (e) {
+    // the original throw completion wins
+  }
+}
+
+// 23.1.2.1 Array.from ( items [ , mapper [ , thisArg ] ] )
+function ArrayFrom(items, mapper, thisArg) {
+  const C = this;
+  const mapping = mapper !== undefined;
+  if (mapping && !isCallable(mapper)) throwTypeError('Array.from: the mapper is not a function');
+  const usingIterator = items === undefined || items === null ? undefined : items[symIterator];
+  if (usingIterator !== undefined && usingIterator !== null) {
+    if (!isCallable(usingIterator)) throwTypeError('Array.from: @@iterator is not a function');
+    const A = isConstructor(C) ? new C() : newArray();
+    const iterator = callFunction(usingIterator, items);
+    if (!isObject(iterator)) throwTypeError('Result of the Symbol.iterator method is not an object');
+    const next = iterator.next;
+    for (let k = 0; ; k++) {
+      const r = callFunction(next, iterator);
+      if (!isObject(r)) throwTypeError('Iterator result is not an object');
+      if (r.done) {
+        A.length = k;
+        return A;
+      }
+      let v = r.value;
+      try {
+        if (mapping) v = callFunction(mapper, thisArg, v, k);
+        createDataProperty(A, k, v);
+      } catch (e) {
+        IteratorCloseQuietly(iterator);
+        throw e;
+      }
+    }
+  }
+  const arrayLike = toObject(items);
+  const len = ToLength(arrayLike.length);
+  const A = isConstructor(C) ? new C(len) : newArrayWithLength(len);
+  for (let k = 0; k < len; k++) {
+    const v = arrayLike[k];
+    createDataProperty(A, k, mapping ? callFunction(mapper, thisArg, v, k) : v);
+  }
+  A.length = len;
   return A;
 }
 

@@ -160,7 +160,10 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         std::vector<Value> arg_copy(args, args + argc);
         CallArgs call{this_value, arg_copy.data(), argc,
                       (flags & Frame::kConstruct) ? new_target : Value::Undefined(), fo, &task};
+        CallArgs* saved_args = vm.current_native_args();
+        vm.set_current_native_args(&call);
         Value r = nf->fn(vm, call);
+        vm.set_current_native_args(saved_args);
         vm.set_current_realm(saved);
         if (r.IsEmpty()) {
           Vm::ResumeRequest& rr = vm.resume_request();

@@ -84,7 +84,8 @@ enum class Intrinsic : uint16_t {
   V(AsyncFunctionReject)       \
   V(AsyncGeneratorYield)       \
   V(AsyncGeneratorComplete)    \
-  V(GetAsyncIterator)
+  V(GetAsyncIterator)          \
+  V(ConvertArgumentAndRetry)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

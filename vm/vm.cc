@@ -261,6 +261,10 @@ void Vm::TraceRoots(Tracer& t) {
   t.Mark(current_realm_);
   for (Value v : roots_) t.Mark(v);
   t.Mark(selfhost_code_);
+  for (auto& [key, sym] : symbol_registry_) {
+    t.Mark(key);
+    t.Mark(sym);
+  }
   if (tail_call_.pending) {
     t.Mark(tail_call_.function);
     t.Mark(tail_call_.this_value);

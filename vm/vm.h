@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "vm/heap.h"
 #include "vm/object.h"
@@ -178,6 +179,13 @@ class Vm {
     std::vector<Value> args;
   };
   TailCall& tail_call() { return tail_call_; }
+  /// The GlobalSymbolRegistry (Symbol.for), shared by the runtime's realms.
+  absl::flat_hash_map<String*, Symbol*>& symbol_registry() { return symbol_registry_; }
+  /// The arguments of the native function running now (null outside
+  /// natives): lets a native ask to be re-called with an argument converted
+  /// by JavaScript (runtime/builtins/builtins.cc RequestArgumentConversion).
+  CallArgs* current_native_args() const { return current_native_args_; }
+  void set_current_native_args(CallArgs* a) { current_native_args_ = a; }
   Value RequestTailCall(Value fn, Value this_value, std::vector<Value> args,
                         Value new_target = Value::Undefined());
 
@@ -257,8 +265,10 @@ class Vm {
   Task* current_task_ = nullptr;
   std::vector<Task*> tasks_;
   std::vector<Value> roots_;
+  absl::flat_hash_map<String*, Symbol*> symbol_registry_;  // Symbol.for: atom -> symbol
   std::vector<uint32_t> free_roots_;
   TailCall tail_call_;
+  CallArgs* current_native_args_ = nullptr;
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
   size_t max_stack_bytes_ = 8 << 20;

@@ -185,8 +185,26 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"slice", "ArraySlice", 2},     {"concat", "ArrayConcat", 1},
       {"sort", "ArraySort", 1},       {"keys", "ArrayKeys", 0},
       {"entries", "ArrayEntries", 0}, {"values", "ArrayValues", 0},
+      {"reduceRight", "ArrayReduceRight", 1}, {"lastIndexOf", "ArrayLastIndexOf", 1},
+      {"findLast", "ArrayFindLast", 1}, {"findLastIndex", "ArrayFindLastIndex", 1},
+      {"at", "ArrayAt", 1}, {"splice", "ArraySplice", 2},
+      {"copyWithin", "ArrayCopyWithin", 2}, {"flat", "ArrayFlat", 0},
+      {"flatMap", "ArrayFlatMap", 1}, {"toReversed", "ArrayToReversed", 0},
+      {"toSorted", "ArrayToSorted", 1}, {"toSpliced", "ArrayToSpliced", 2},
+      {"with", "ArrayWith", 2},
   };
   for (const S& s : kSelfHosted) ok = ok && DefineSelfHostedMethod(vm, proto, s.name, sh.Get(s.self_hosted), s.length);
+  ok = ok && DefineSelfHostedMethod(vm, ctor, "from", sh.Get("ArrayFrom"), 1);
+  // 23.1.3.41 Array.prototype [ %Symbol.unscopables% ]
+  Object* unscopables = NewObject(vm, nullptr);
+  if (unscopables == nullptr) return false;
+  for (const char* name : {"at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast",
+                           "findLastIndex", "flat", "flatMap", "includes", "keys", "toReversed",
+                           "toSorted", "toSpliced", "values"}) {
+    ok = ok && DefineValue(vm, unscopables, name, Value::Boolean(true), kDefaultAttrs);
+  }
+  ok = ok && SetOwnData(vm, proto, PropertyKey(Value::FromSymbol(vm.symbols().unscopables)),
+                        Value::FromObject(unscopables), kConfigurable);
   if (!ok) return false;
   Value values = sh.Get("ArrayValues");
   realm.intrinsics[static_cast<int>(Intrinsic::kArrayProtoValues)] = values.AsObject();

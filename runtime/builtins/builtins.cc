@@ -73,9 +73,46 @@ bool DefineGetter(Vm& vm, Realm& realm, Object* target, PropertyKey key, std::st
   return acc != nullptr && SetOwnData(vm, target, key, AccessorToValue(acc), kConfigurable | kAccessorBit);
 }
 
+// Converting an object (valueOf, toString, Symbol.toPrimitive) runs
+// JavaScript, which a native must not call. Instead the native asks to be
+// called again with that argument (or its this value) converted: a tail call
+// to the self-hosted ConvertArgumentAndRetry, which converts and re-calls the
+// native. Natives convert their arguments before any side effect, so running
+// them again from the start is unobservable, and conversions keep their spec
+// order (one per round). False when `v` is not among the running native's
+// arguments (the caller then reports a TypeError).
+bool RequestArgumentConversion(Vm& vm, Value v, ConversionHint hint) {
+  CallArgs* a = vm.current_native_args();
+  if (a == nullptr || a->callee == nullptr || vm.current_realm() == nullptr) return false;
+  int32_t index = -2;
+  if (a->this_value == v) {
+    index = -1;
+  } else {
+    for (uint32_t i = 0; i < a->argc; ++i) {
+      if (a->args[i] == v) {
+        index = static_cast<int32_t>(i);
+        break;
+      }
+    }
+  }
+  if (index == -2) return false;
+  Realm& realm = *vm.current_realm();
+  Object* arr = NewArray(vm, realm);
+  if (arr == nullptr) return false;
+  for (uint32_t i = 0; i < a->argc; ++i) {
+    if (!ArrayPush(vm, arr, a->args[i])) return false;
+  }
+  vm.RequestTailCall(realm.self_hosted_fn(SelfHosted::kConvertArgumentAndRetry), Value::Undefined(),
+                     {Value::FromObject(a->callee), a->this_value, a->new_target, Value::Int32(index),
+                      Value::Int32(static_cast<int32_t>(hint)), Value::FromObject(arr)});
+  return true;
+}
+
 String* ArgToString(Vm& vm, Value v) {
   if (v.IsObject()) {
-    vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a string here");
+    if (!RequestArgumentConversion(vm, v, ConversionHint::kString)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a string here");
+    }
     return nullptr;
   }
   return PrimitiveToString(vm, v);
@@ -83,7 +120,9 @@ String* ArgToString(Vm& vm, Value v) {
 
 bool ArgToNumber(Vm& vm, Value v, double* out) {
   if (v.IsObject()) {
-    vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a number here");
+    if (!RequestArgumentConversion(vm, v, ConversionHint::kNumber)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument to a number here");
+    }
     return false;
   }
   return PrimitiveToNumber(vm, v, out);

@@ -47,6 +47,18 @@ inline Value Oom(Vm& vm) { return vm.ThrowOutOfMemory(); }
 
 /// ToString / ToNumber of a primitive argument; objects are a TypeError
 /// (their conversion needs a frame: such natives are self-hosted).
+enum class ConversionHint : int32_t {
+  kString = 0,
+  kNumber = 1,
+  kPropertyKey = 2,
+  kPropertyDescriptor = 3,     // an object to a record of its descriptor fields
+  kPropertyDescriptorMap = 4,  // Object.defineProperties' argument
+};
+/// Asks the VM to call the running native again with `v` (one of its
+/// arguments or its this value) converted; see builtins.cc.
+bool RequestArgumentConversion(Vm& vm, Value v, ConversionHint hint);
+/// ToString / ToNumber of a native's argument. An object argument makes the
+/// native re-run with it converted (return the failure value upward).
 String* ArgToString(Vm& vm, Value v);
 bool ArgToNumber(Vm& vm, Value v, double* out);
 double ToIntegerOrInfinity(double d);

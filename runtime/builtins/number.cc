@@ -173,6 +173,34 @@ Value SymbolProtoDescription(Vm& vm, CallArgs& a) {
   return ThisSymbol(vm, a.this_value, &s) ? s->description : Value::Empty();
 }
 
+// 20.4.3.5 Symbol.prototype [ %Symbol.toPrimitive% ] ( hint )
+Value SymbolProtoToPrimitive(Vm& vm, CallArgs& a) {
+  Symbol* s;
+  return ThisSymbol(vm, a.this_value, &s) ? Value::FromSymbol(s) : Value::Empty();
+}
+
+// 20.4.2.2 Symbol.for ( key )
+Value SymbolFor(Vm& vm, CallArgs& a) {
+  String* key = ArgToString(vm, a.arg(0));
+  if (key == nullptr) return Value::Empty();
+  String* atom = vm.Intern(key);
+  if (atom == nullptr) return Oom(vm);
+  auto& registry = vm.symbol_registry();
+  if (auto it = registry.find(atom); it != registry.end()) return Value::FromSymbol(it->second);
+  Symbol* sym = NewSymbol(vm, Value::FromString(atom));
+  if (sym == nullptr) return Oom(vm);
+  sym->registered = true;
+  registry[atom] = sym;
+  return Value::FromSymbol(sym);
+}
+
+// 20.4.2.6 Symbol.keyFor ( sym )
+Value SymbolKeyFor(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsSymbol()) return vm.ThrowError(ErrorKind::kTypeError, "Symbol.keyFor: not a symbol");
+  Symbol* s = a.arg(0).AsSymbol();
+  return s->registered ? s->description : Value::Undefined();
+}
+
 // ---- Math ----
 
 bool MathArg(Vm& vm, CallArgs& a, uint32_t i, double* out) { return ArgToNumber(vm, a.arg(i), out); }
@@ -324,8 +352,18 @@ bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
        DefineValue(vm, realm.global, "Symbol", Value::FromObject(symbol)) &&
        DefineNativeMethod(vm, realm, sproto, "toString", SymbolProtoToString, 0) &&
        DefineNativeMethod(vm, realm, sproto, "valueOf", SymbolProtoValueOf, 0) &&
-       DefineGetter(vm, realm, sproto, NameKey(vm, "description"), "description", SymbolProtoDescription);
+       DefineGetter(vm, realm, sproto, NameKey(vm, "description"), "description", SymbolProtoDescription) &&
+       DefineNativeMethod(vm, realm, symbol, "for", SymbolFor, 1) &&
+       DefineNativeMethod(vm, realm, symbol, "keyFor", SymbolKeyFor, 1);
   if (!ok) return false;
+  {
+    Object* to_prim = NewNativeFunction(vm, realm, "[Symbol.toPrimitive]", SymbolProtoToPrimitive, 1);
+    if (to_prim == nullptr ||
+        !SetOwnData(vm, sproto, PropertyKey(Value::FromSymbol(vm.symbols().toPrimitive)),
+                    Value::FromObject(to_prim), kConfigurable)) {
+      return false;
+    }
+  }
   String* sym_tag = NewStringFromLatin1(vm, "Symbol");
   if (sym_tag == nullptr ||
       !SetOwnData(vm, sproto, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), Value::FromString(sym_tag),

@@ -10,7 +10,9 @@ Realm& CurrentRealm(Vm& vm) { return *vm.current_realm(); }
 
 PropertyKey ArgKey(Vm& vm, Value v) {
   if (v.IsObject()) {
-    vm.ThrowError(ErrorKind::kTypeError, "property keys must be primitives here");
+    if (!RequestArgumentConversion(vm, v, ConversionHint::kPropertyKey)) {
+      vm.ThrowError(ErrorKind::kTypeError, "property keys must be primitives here");
+    }
     return PropertyKey(Value::Empty());
   }
   return PrimitiveToPropertyKey(vm, v);
@@ -113,9 +115,31 @@ Value ObjectSetPrototypeOf(Vm& vm, CallArgs& a) {
   return o;
 }
 
+// True when reading a descriptor's fields would run JavaScript (getters).
+bool DescriptorNeedsJs(Vm& vm, Value v) {
+  if (!v.IsObject()) return false;
+  const Atoms& at = vm.atoms();
+  for (String* name : {at.enumerable, at.configurable, at.value, at.writable, at.get, at.set}) {
+    OwnProperty prop;
+    Object* holder;
+    if (LookupProperty(vm, v.AsObject(), PropertyKey(Value::FromString(name)), &prop, &holder) &&
+        (prop.attrs & kAccessorBit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ToDescriptor(Vm& vm, Value v, PropertyDescriptor* d) {
   if (!v.IsObject()) {
     vm.ThrowError(ErrorKind::kTypeError, "Property description must be an object");
+    return false;
+  }
+  if (DescriptorNeedsJs(vm, v)) {
+    // Getters run in JavaScript: the native re-runs with a plain record.
+    if (!RequestArgumentConversion(vm, v, ConversionHint::kPropertyDescriptor)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Cannot read this property descriptor here");
+    }
     return false;
   }
   Object* o = v.AsObject();
@@ -123,11 +147,6 @@ bool ToDescriptor(Vm& vm, Value v, PropertyDescriptor* d) {
     OwnProperty prop;
     Object* holder;
     if (!LookupProperty(vm, o, PropertyKey(Value::FromString(name)), &prop, &holder)) return false;
-    if (prop.attrs & kAccessorBit) {
-      vm.ThrowError(ErrorKind::kTypeError, "accessor fields in descriptors are not supported yet");
-      *out = Value::Empty();
-      return true;
-    }
     *out = prop.value;
     return true;
   };
@@ -210,6 +229,19 @@ Value ObjectDefineProperties(Vm& vm, CallArgs& a) {
   if (props == nullptr) return Value::Empty();
   std::vector<PropertyKey> keys;
   OwnPropertyKeys(vm, props, &keys);
+  // Every descriptor is read before any property is defined; when reading
+  // them runs JavaScript, the native re-runs with plain records.
+  for (PropertyKey k : keys) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, props, k, &prop) || !(prop.attrs & kEnumerable)) continue;
+    if ((prop.attrs & kAccessorBit) || DescriptorNeedsJs(vm, prop.value)) {
+      if (!RequestArgumentConversion(vm, a.arg(1), ConversionHint::kPropertyDescriptorMap)) {
+        vm.ThrowError(ErrorKind::kTypeError, "Cannot read these property descriptors here");
+      }
+      return Value::Empty();
+    }
+    if (!prop.value.IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "Property description must be an object");
+  }
   for (PropertyKey k : keys) {
     OwnProperty prop;
     if (!GetOwnProperty(vm, props, k, &prop) || !(prop.attrs & kEnumerable)) continue;
