@@ -282,6 +282,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
   static const std::vector<NativeBinding>* all = [] {
     auto* v = new std::vector<NativeBinding>(std::begin(kSelfHostNatives), std::end(kSelfHostNatives));
     for (const NativeBinding& n : PromiseSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : CollectionSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -394,7 +395,13 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kAsyncGeneratorFunctionPrototype, function_proto, ObjectClass::kOrdinary,
                   sizeof(Object)) ||
       !make_proto(Intrinsic::kAsyncIteratorPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
-      !make_proto(Intrinsic::kPromisePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+      !make_proto(Intrinsic::kPromisePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kMapIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kSetIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object))) {
     return fail();
   }
   if (!make_proto(Intrinsic::kAsyncGeneratorPrototype, realm->intrinsic(Intrinsic::kAsyncIteratorPrototype),
@@ -470,7 +477,7 @@ Realm* CreateRealm(Vm& vm) {
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
-      !InstallPromise(vm, *realm, table)) {
+      !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

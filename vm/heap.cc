@@ -75,13 +75,27 @@ void Heap::FreeBuffer(void* p, size_t bytes) {
 
 void Heap::Collect(const std::function<void(Tracer&)>& trace_roots) {
   ++collections_;
-  Tracer tracer(&mark_stack_);
+  Tracer tracer(&mark_stack_, &weak_);
   trace_roots(tracer);
-  while (!mark_stack_.empty()) {
-    Cell* c = mark_stack_.back();
-    mark_stack_.pop_back();
-    trace_(c, tracer);
+  auto drain = [&] {
+    while (!mark_stack_.empty()) {
+      Cell* c = mark_stack_.back();
+      mark_stack_.pop_back();
+      trace_(c, tracer);
+    }
+  };
+  drain();
+  // Ephemerons: a value is reachable when its key is; iterate to a fixpoint
+  // (marking values may reach more keys and more weak containers).
+  if (mark_ephemerons_ != nullptr) {
+    for (bool more = true; more;) {
+      more = false;
+      for (size_t i = 0; i < weak_.size(); ++i) more |= mark_ephemerons_(weak_[i], tracer);
+      drain();
+    }
+    for (Cell* w : weak_) clear_weak_(*this, w);
   }
+  weak_.clear();
   // Sweep: free unmarked cells, clear marks on the rest.
   Cell** link = &cells_;
   while (*link != nullptr) {

@@ -44,7 +44,13 @@ class Heap;
 /// Marks reachable cells; the collector's explicit mark stack (no recursion).
 class Tracer {
  public:
-  explicit Tracer(std::vector<Cell*>* stack) : stack_(stack) {}
+  explicit Tracer(std::vector<Cell*>* stack, std::vector<Cell*>* weak = nullptr)
+      : stack_(stack), weak_(weak) {}
+  /// Registers a reachable container of ephemerons (WeakMap, WeakSet): its
+  /// entries are processed once everything strongly reachable is marked.
+  void AddWeak(Cell* c) {
+    if (weak_ != nullptr) weak_->push_back(c);
+  }
   void Mark(Cell* c) {
     if (c != nullptr && !c->marked) {
       c->marked = 1;
@@ -60,6 +66,7 @@ class Tracer {
 
  private:
   std::vector<Cell*>* stack_;
+  std::vector<Cell*>* weak_;
 };
 
 /// Memory usage by category, for ComputeMemoryUsage().
@@ -77,6 +84,15 @@ class Heap {
   using FinalizeFn = void (*)(Heap&, Cell*);
 
   Heap(TraceFn trace, FinalizeFn finalize);
+  /// Ephemeron processing for cells registered with Tracer::AddWeak: `mark`
+  /// marks values of live keys (true if it marked something), `clear`
+  /// drops entries whose key is dead.
+  using EphemeronFn = bool (*)(Cell*, Tracer&);
+  using ClearWeakFn = void (*)(Heap&, Cell*);
+  void set_weak_callbacks(EphemeronFn mark, ClearWeakFn clear) {
+    mark_ephemerons_ = mark;
+    clear_weak_ = clear;
+  }
   ~Heap();
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
@@ -139,6 +155,9 @@ class Heap {
   bool over_limit_allowed_ = false;
   bool stress_ = false;
   std::vector<Cell*> mark_stack_;
+  std::vector<Cell*> weak_;
+  EphemeronFn mark_ephemerons_ = nullptr;
+  ClearWeakFn clear_weak_ = nullptr;
 };
 
 }  // namespace ratchet::internal

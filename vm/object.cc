@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "vm/code.h"
+#include "vm/collection.h"
 #include "vm/generator.h"
 #include "vm/realm.h"
 #include "vm/string.h"
@@ -645,6 +646,15 @@ void TraceObject(Object* o, Tracer& t) {
     for (const auto& [i, e] : *o->sparse) t.Mark(e.value);
   }
   switch (o->cls) {
+    case ObjectClass::kMap:
+    case ObjectClass::kSet:
+    case ObjectClass::kWeakMap:
+    case ObjectClass::kWeakSet:
+      TraceCollection(static_cast<CollectionObject*>(o), t);
+      break;
+    case ObjectClass::kCollectionIterator:
+      t.Mark(static_cast<CollectionIterator*>(o)->target);
+      break;
     case ObjectClass::kClosure: {
       auto* f = static_cast<Closure*>(o);
       t.Mark(f->code);
@@ -715,6 +725,10 @@ void FinalizeObject(Heap& heap, Object* o) {
   if (o->cls == ObjectClass::kGenerator) {
     auto* g = static_cast<GeneratorObject*>(o);
     if (g->regs != nullptr) heap.FreeBuffer(g->regs, g->num_regs * sizeof(Value));
+  }
+  if (o->cls == ObjectClass::kMap || o->cls == ObjectClass::kSet || o->cls == ObjectClass::kWeakMap ||
+      o->cls == ObjectClass::kWeakSet) {
+    FinalizeCollection(heap, static_cast<CollectionObject*>(o));
   }
 }
 

@@ -117,6 +117,11 @@ enum class ObjectClass : uint8_t {
   kIterator,  // built-in iterators: state in PrimitiveObject::primitive
   kGenerator,  // generator, async function and async generator instances (vm/generator.h)
   kPromise,    // PromiseObject
+  kMap,        // CollectionObject (vm/collection.h)
+  kSet,
+  kWeakMap,
+  kWeakSet,
+  kCollectionIterator,  // CollectionIterator
 };
 
 struct Object : Cell {

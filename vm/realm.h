@@ -47,7 +47,13 @@ struct Object;
   V(AsyncGeneratorPrototype)    \
   V(AsyncIteratorPrototype)     \
   V(PromisePrototype)           \
-  V(Promise)
+  V(Promise)                    \
+  V(MapPrototype)               \
+  V(SetPrototype)               \
+  V(WeakMapPrototype)           \
+  V(WeakSetPrototype)           \
+  V(MapIteratorPrototype)       \
+  V(SetIteratorPrototype)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "vm/code.h"
+#include "vm/collection.h"
 
 namespace ratchet::internal {
 
@@ -93,6 +94,12 @@ void FinalizeCell(Heap& heap, Cell* c) {
   }
 }
 
+bool MarkWeakCell(Cell* c, Tracer& t) {
+  return MarkEphemerons(static_cast<CollectionObject*>(c), t);
+}
+
+void ClearWeakCell(Heap& heap, Cell* c) { ClearDeadEphemerons(heap, static_cast<CollectionObject*>(c)); }
+
 }  // namespace
 
 size_t Vm::AtomHash::operator()(String* s) const { return StringHash(s); }
@@ -101,6 +108,7 @@ bool Vm::AtomEq::operator()(String* a, String* b) const {
 }
 
 Vm::Vm() : heap_(TraceCell, FinalizeCell) {
+  heap_.set_weak_callbacks(MarkWeakCell, ClearWeakCell);
   // RATCHET_GC_STRESS=1: collect at every safepoint after an allocation.
   if (const char* stress = std::getenv("RATCHET_GC_STRESS"); stress != nullptr && stress[0] == '1') {
     heap_.set_stress(true);

@@ -53,6 +53,7 @@ enum class ConversionHint : int32_t {
   kPropertyKey = 2,
   kPropertyDescriptor = 3,     // an object to a record of its descriptor fields
   kPropertyDescriptorMap = 4,  // Object.defineProperties' argument
+  kListFromArrayLike = 5,      // an array-like to a plain array
 };
 /// Asks the VM to call the running native again with `v` (one of its
 /// arguments or its this value) converted; see builtins.cc.
@@ -62,6 +63,9 @@ bool RequestArgumentConversion(Vm& vm, Value v, ConversionHint hint);
 String* ArgToString(Vm& vm, Value v);
 bool ArgToNumber(Vm& vm, Value v, double* out);
 double ToIntegerOrInfinity(double d);
+/// 7.3.19 CreateListFromArrayLike (null/undefined: an empty list). Array-likes
+/// with accessors make the native re-run with a plain array.
+bool ListFromArrayLike(Vm& vm, Value v, std::vector<Value>* out);
 
 // Installers, one per builtin file.
 bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh);
@@ -73,6 +77,7 @@ bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 
 /// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
 /// 2 AsyncFunction, 3 AsyncGeneratorFunction).
@@ -86,6 +91,7 @@ struct NativeBinding {
 };
 /// The promise natives of the self-hosted library (runtime/builtins/promise.cc).
 const std::vector<NativeBinding>& PromiseSelfHostNatives();
+const std::vector<NativeBinding>& CollectionSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);

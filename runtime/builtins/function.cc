@@ -30,16 +30,6 @@ Value FunctionConstructor(Vm& vm, CallArgs& a) {
   return f ? Value::FromObject(f) : Value::Empty();
 }
 
-namespace {
-
-// 20.2.3.3 Function.prototype.call ( thisArg, ...args )
-Value FunctionProtoCall(Vm& vm, CallArgs& a) {
-  if (!IsCallable(a.this_value)) return vm.ThrowError(ErrorKind::kTypeError, "Function.prototype.call called on non-function");
-  std::vector<Value> args;
-  for (uint32_t i = 1; i < a.argc; ++i) args.push_back(a.args[i]);
-  return vm.RequestTailCall(a.this_value, a.arg(0), std::move(args));
-}
-
 // CreateListFromArrayLike for data-property array-likes.
 bool ListFromArrayLike(Vm& vm, Value v, std::vector<Value>* out) {
   if (v.IsNullish()) return true;
@@ -49,10 +39,18 @@ bool ListFromArrayLike(Vm& vm, Value v, std::vector<Value>* out) {
   }
   Object* o = v.AsObject();
   Value len_v, getter;
-  if (GetProperty(vm, *vm.current_realm(), v, PropertyKey(Value::FromString(vm.atoms().length)), &len_v,
-                  &getter) != AccessStatus::kDone) {
-    vm.ThrowError(ErrorKind::kTypeError, "array-like length accessors are not supported yet");
+  // Accessors (or an object length) need JavaScript: the native re-runs
+  // with a plain list built by self-hosted code.
+  auto needs_js = [&] {
+    if (!RequestArgumentConversion(vm, v, ConversionHint::kListFromArrayLike)) {
+      vm.ThrowError(ErrorKind::kTypeError, "Cannot read this array-like here");
+    }
     return false;
+  };
+  if (GetProperty(vm, *vm.current_realm(), v, PropertyKey(Value::FromString(vm.atoms().length)), &len_v,
+                  &getter) != AccessStatus::kDone ||
+      len_v.IsObject()) {
+    return needs_js();
   }
   double len;
   if (!ArgToNumber(vm, len_v, &len)) return false;
@@ -64,13 +62,22 @@ bool ListFromArrayLike(Vm& vm, Value v, std::vector<Value>* out) {
   for (uint32_t i = 0; i < len; ++i) {
     Value e;
     if (GetProperty(vm, *vm.current_realm(), v, PropertyKey::Index(i), &e, &getter) != AccessStatus::kDone) {
-      vm.ThrowError(ErrorKind::kTypeError, "array-like element accessors are not supported yet");
-      return false;
+      return needs_js();
     }
     out->push_back(e);
   }
   (void)o;
   return true;
+}
+
+namespace {
+
+// 20.2.3.3 Function.prototype.call ( thisArg, ...args )
+Value FunctionProtoCall(Vm& vm, CallArgs& a) {
+  if (!IsCallable(a.this_value)) return vm.ThrowError(ErrorKind::kTypeError, "Function.prototype.call called on non-function");
+  std::vector<Value> args;
+  for (uint32_t i = 1; i < a.argc; ++i) args.push_back(a.args[i]);
+  return vm.RequestTailCall(a.this_value, a.arg(0), std::move(args));
 }
 
 // 20.2.3.1 Function.prototype.apply ( thisArg, argArray )

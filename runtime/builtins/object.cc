@@ -425,9 +425,216 @@ Value ObjectProtoSetProto(Vm& vm, CallArgs& a) {
   return Value::Undefined();
 }
 
+// ---- 28.1 The Reflect Object ----------------------------------------------------
+
+bool RequireObjectTarget(Vm& vm, Value v, const char* method) {
+  if (v.IsObject()) return true;
+  vm.ThrowError(ErrorKind::kTypeError, std::string("Reflect.") + method + " called on non-object");
+  return false;
+}
+
+// 28.1.1 Reflect.apply ( target, thisArgument, argumentsList )
+Value ReflectApply(Vm& vm, CallArgs& a) {
+  if (!IsCallable(a.arg(0))) return vm.ThrowError(ErrorKind::kTypeError, "Reflect.apply target is not callable");
+  if (!a.arg(2).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "CreateListFromArrayLike called on non-object");
+  std::vector<Value> args;
+  if (!ListFromArrayLike(vm, a.arg(2), &args)) return Value::Empty();
+  return vm.RequestTailCall(a.arg(0), a.arg(1), std::move(args));
+}
+
+// 28.1.2 Reflect.construct ( target, argumentsList [ , newTarget ] )
+Value ReflectConstruct(Vm& vm, CallArgs& a) {
+  if (!IsConstructor(a.arg(0))) return vm.ThrowError(ErrorKind::kTypeError, "Reflect.construct target is not a constructor");
+  Value new_target = a.argc > 2 ? a.arg(2) : a.arg(0);
+  if (!IsConstructor(new_target)) return vm.ThrowError(ErrorKind::kTypeError, "Reflect.construct newTarget is not a constructor");
+  if (!a.arg(1).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "CreateListFromArrayLike called on non-object");
+  std::vector<Value> args;
+  if (!ListFromArrayLike(vm, a.arg(1), &args)) return Value::Empty();
+  return vm.RequestTailCall(a.arg(0), Value::Undefined(), std::move(args), new_target);
+}
+
+// 28.1.3 Reflect.defineProperty ( target, propertyKey, attributes )
+Value ReflectDefineProperty(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "defineProperty")) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  PropertyDescriptor d;
+  if (!ToDescriptor(vm, a.arg(2), &d)) return Value::Empty();
+  switch (DefineOwnProperty(vm, a.arg(0).AsObject(), k, d)) {
+    case DefineResult::kOk:
+      return Value::Boolean(true);
+    case DefineResult::kRejected:
+      return Value::Boolean(false);
+    case DefineResult::kOutOfMemory:
+      return Oom(vm);
+  }
+  return Value::Empty();
+}
+
+// 28.1.4 Reflect.deleteProperty ( target, propertyKey )
+Value ReflectDeleteProperty(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "deleteProperty")) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  return Value::Boolean(DeleteOwnProperty(vm, a.arg(0).AsObject(), k));
+}
+
+// 28.1.5 Reflect.get ( target, propertyKey [ , receiver ] ): a getter runs
+// as a tail call with the receiver as this.
+Value ReflectGet(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "get")) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  Value receiver = a.argc > 2 ? a.arg(2) : a.arg(0);
+  Value out, getter;
+  switch (GetProperty(vm, CurrentRealm(vm), a.arg(0), k, &out, &getter)) {
+    case AccessStatus::kDone:
+      return out;
+    case AccessStatus::kThrow:
+      return Value::Empty();
+    case AccessStatus::kCallAccessor:
+      return vm.RequestTailCall(getter, receiver, {});
+  }
+  return Value::Empty();
+}
+
+// 28.1.13 Reflect.set ( target, propertyKey, V [ , receiver ] ):
+// 10.1.9.2 OrdinarySetWithOwnDescriptor, returning its boolean.
+Value ReflectSet(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "set")) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  Value v = a.arg(2);
+  Value receiver = a.argc > 3 ? a.arg(3) : a.arg(0);
+  OwnProperty prop;
+  Object* holder = nullptr;
+  bool found = LookupProperty(vm, a.arg(0).AsObject(), k, &prop, &holder);
+  if (found && (prop.attrs & kAccessorBit)) {
+    Value setter = ValueToAccessor(prop.value)->setter;
+    if (setter.IsUndefined()) return Value::Boolean(false);
+    // The setter runs as a frame; the self-hosted helper returns true.
+    Value helper = static_cast<NativeFunction*>(a.callee)->data;
+    return vm.RequestTailCall(helper, Value::Undefined(), {setter, receiver, v});
+  }
+  if (found && !(prop.attrs & kWritable)) return Value::Boolean(false);
+  if (!receiver.IsObject()) return Value::Boolean(false);
+  Object* r = receiver.AsObject();
+  OwnProperty existing;
+  PropertyDescriptor d;
+  d.value = v;
+  if (GetOwnProperty(vm, r, k, &existing)) {
+    if ((existing.attrs & kAccessorBit) || !(existing.attrs & kWritable)) return Value::Boolean(false);
+  } else {
+    d.writable = d.enumerable = d.configurable = 1;
+  }
+  switch (DefineOwnProperty(vm, r, k, d)) {
+    case DefineResult::kOk:
+      return Value::Boolean(true);
+    case DefineResult::kRejected:
+      return Value::Boolean(false);
+    case DefineResult::kOutOfMemory:
+      return Oom(vm);
+  }
+  return Value::Empty();
+}
+
+// 28.1.6 Reflect.getOwnPropertyDescriptor ( target, propertyKey )
+Value ReflectGetOwnPropertyDescriptor(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "getOwnPropertyDescriptor")) return Value::Empty();
+  return ObjectGetOwnPropertyDescriptor(vm, a);
+}
+
+// 28.1.7 Reflect.getPrototypeOf ( target )
+Value ReflectGetPrototypeOf(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "getPrototypeOf")) return Value::Empty();
+  Object* p = a.arg(0).AsObject()->proto;
+  return p != nullptr ? Value::FromObject(p) : Value::Null();
+}
+
+// 28.1.14 Reflect.setPrototypeOf ( target, proto )
+Value ReflectSetPrototypeOf(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "setPrototypeOf")) return Value::Empty();
+  Value proto = a.arg(1);
+  if (!proto.IsObject() && !proto.IsNull()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Object prototype may only be an Object or null");
+  }
+  return Value::Boolean(SetPrototype(a.arg(0).AsObject(), proto.IsNull() ? nullptr : proto.AsObject()));
+}
+
+// 28.1.8 Reflect.has ( target, propertyKey )
+Value ReflectHas(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "has")) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  OwnProperty prop;
+  Object* holder;
+  return Value::Boolean(LookupProperty(vm, a.arg(0).AsObject(), k, &prop, &holder));
+}
+
+// 28.1.9 Reflect.isExtensible ( target ) / 28.1.12 Reflect.preventExtensions
+Value ReflectIsExtensible(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "isExtensible")) return Value::Empty();
+  return Value::Boolean(a.arg(0).AsObject()->extensible);
+}
+Value ReflectPreventExtensions(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "preventExtensions")) return Value::Empty();
+  a.arg(0).AsObject()->extensible = false;
+  return Value::Boolean(true);
+}
+
+// 28.1.11 Reflect.ownKeys ( target )
+Value ReflectOwnKeys(Vm& vm, CallArgs& a) {
+  if (!RequireObjectTarget(vm, a.arg(0), "ownKeys")) return Value::Empty();
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, a.arg(0).AsObject(), &keys);
+  Object* arr = NewArray(vm, CurrentRealm(vm));
+  if (arr == nullptr) return Oom(vm);
+  for (PropertyKey k : keys) {
+    if (!ArrayPush(vm, arr, KeyToValue(vm, k))) return Oom(vm);
+  }
+  return Value::FromObject(arr);
+}
+
+bool InstallReflect(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  Object* reflect = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (reflect == nullptr || !DefineValue(vm, realm.global, "Reflect", Value::FromObject(reflect))) return false;
+  String* tag = vm.InternAscii("Reflect");
+  if (tag == nullptr || !SetOwnData(vm, reflect, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)),
+                                    Value::FromString(tag), kConfigurable)) {
+    return false;
+  }
+  struct M {
+    const char* name;
+    NativeFn fn;
+    int length;
+  };
+  static const M kMethods[] = {
+      {"apply", ReflectApply, 3},
+      {"construct", ReflectConstruct, 2},
+      {"defineProperty", ReflectDefineProperty, 3},
+      {"deleteProperty", ReflectDeleteProperty, 2},
+      {"get", ReflectGet, 2},
+      {"getOwnPropertyDescriptor", ReflectGetOwnPropertyDescriptor, 2},
+      {"getPrototypeOf", ReflectGetPrototypeOf, 1},
+      {"has", ReflectHas, 2},
+      {"isExtensible", ReflectIsExtensible, 1},
+      {"ownKeys", ReflectOwnKeys, 1},
+      {"preventExtensions", ReflectPreventExtensions, 1},
+      {"set", ReflectSet, 3},
+      {"setPrototypeOf", ReflectSetPrototypeOf, 2},
+  };
+  for (const M& m : kMethods) {
+    Object* f = DefineNativeMethod(vm, realm, reflect, m.name, m.fn, m.length);
+    if (f == nullptr) return false;
+    if (m.fn == ReflectSet) static_cast<NativeFunction*>(f)->data = sh.Get("CallSetterReturnTrue");
+  }
+  return true;
+}
+
 }  // namespace
 
 bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
+  if (!InstallReflect(vm, realm, sh)) return false;
   Object* proto = realm.intrinsic(Intrinsic::kObjectPrototype);
   Object* ctor = NewNativeFunction(vm, realm, "Object", ObjectConstructor, 1, true);
   if (ctor == nullptr) return false;
