@@ -13,7 +13,10 @@ using namespace ast;  // NOLINT: node names read best unqualified here
 std::unique_ptr<CompiledFunction> CompileProgram(Program* program, const CompileOptions& options,
                                                  CompileError* error, SelfHostedLayout* layout) {
   ScopeInfo info;
-  if (!info.Analyze(program, options.self_hosted, options.natives, error)) return nullptr;
+  if (!info.Analyze(program, options.self_hosted, options.natives, error, options.eval,
+                    options.eval_super_property, options.eval_super_call)) {
+    return nullptr;
+  }
   auto out = std::make_unique<CompiledFunction>();
   out->kind = CodeKind::kScript;
   out->strict = program->strict || options.self_hosted;
@@ -162,8 +165,9 @@ void Generator::HoistFunctionDeclarations(Scope* s, const List<Stmt*>& body) {
     RegScope rs(this);
     uint32_t t = rs.Temp();
     b_.EmitCreateClosure(t, k);
-    if (v == nullptr || (s->type == ScopeType::kScript && !options_.self_hosted)) {
-      b_.EmitDeclareGlobalFunction(StringConst(fd->function->name->name.view()), t);
+    bool global = s->type == ScopeType::kScript && !options_.self_hosted && !options_.eval;
+    if (v == nullptr || global) {
+      b_.EmitDeclareGlobalFunction(StringConst(fd->function->name->name.view()), t, options_.eval ? 1 : 0);
     } else {
       StoreVariable(v, nullptr, t, true);
     }
@@ -287,8 +291,22 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
       StoreVariable(v, nullptr, t, true);
     }
   }
+  bool eval_strict = options_.eval && program->strict;
+  if (options_.eval) {
+    // 19.2.1.3 EvalDeclarationInstantiation: lexicals (and, when strict,
+    // vars and functions) are local variables of the eval code.
+    InitLexicalsToEmpty(script);
+    for (Variable* v : script->vars) {
+      if ((v->kind == BindingKind::kVar || v->kind == BindingKind::kFunction) && v->in_env) {
+        RegScope rs(this);
+        uint32_t t = rs.Temp();
+        b_.EmitLdUndef(t);
+        StoreVariable(v, nullptr, t, true);
+      }
+    }
+  }
   // GlobalDeclarationInstantiation: lexical names, then vars, then functions.
-  for (Node* s : program->body) {
+  for (Node* s : options_.eval ? List<Stmt*>{} : program->body) {
     if (auto* d = s->As<VarDecl>()) {
       if (d->var_kind == ast::VarKind::kVar) continue;
       std::vector<Identifier*> names;
@@ -302,9 +320,22 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
       b_.EmitDeclareGlobalLex(StringConst(c->class_node->name->name.view()), 0);
     }
   }
+  // CanDeclareGlobalFunction for every function before any var is made.
+  if (!eval_strict) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    for (Node* s : program->body) {
+      if (auto* fd = s->As<FunctionDecl>()) {
+        SetPos(fd);
+        b_.EmitDeclareGlobalFunction(StringConst(fd->function->name->name.view()), t, 2);
+      }
+    }
+  }
   std::vector<Identifier*> var_names;
   for (Node* s : program->body) CollectVarNames(s, &var_names);
-  for (Identifier* id : var_names) b_.EmitDeclareGlobalVar(StringConst(id->name.view()));
+  if (!eval_strict) {
+    for (Identifier* id : var_names) b_.EmitDeclareGlobalVar(StringConst(id->name.view()), options_.eval ? 1 : 0);
+  }
   HoistFunctionDeclarations(script, program->body);
   Statements(program->body);
   if (failed_) return false;

@@ -19,6 +19,13 @@ struct CompileOptions {
   bool self_hosted = false;
   /// Names bound by the host in the self-hosted environment (slots 0..n-1).
   std::vector<std::u16string> natives;
+  /// Eval code (19.2.1.1 PerformEval in global code): lexical declarations
+  /// are local to it; var and function declarations become deletable
+  /// global bindings, or local ones when the code is strict.
+  bool eval = false;
+  /// Eval code's context (direct eval in a method / derived constructor).
+  bool eval_super_property = false;
+  bool eval_super_call = false;
 };
 
 /// Where the self-hosted library's functions live in its environment.

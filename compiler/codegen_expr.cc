@@ -866,6 +866,49 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
   uint32_t argv, argc;
   bool spread = Arguments(e->arguments, &argv, &argc, rs);
   SetPos(e);
+  auto* id = c->As<Identifier>();
+  if (id != nullptr && id->name == u"eval" && !spread && !e->optional) {
+    // 13.3.6.1: a direct eval when the callee turns out to be %eval%. Only
+    // global code's environment can be handed to it so far.
+    // Blocks without bindings between the call and the script add nothing.
+    bool global_position = is_script_ && function_ == nullptr;
+    for (Scope* s = scope_; global_position && s != nullptr && s != info_.script_scope(); s = s->parent) {
+      if (s->type != ScopeType::kBlock || !s->vars.empty()) global_position = false;
+    }
+    if (global_position && options_.eval) {
+      for (Variable* v : info_.script_scope()->vars) {
+        if (v->kind != BindingKind::kThis && v->kind != BindingKind::kNewTarget) global_position = false;
+      }
+    }
+    // The context the eval code's early errors depend on.
+    int32_t flags = (out_->strict ? 1 : 0) | (global_position ? 2 : 0);
+    for (Generator* g = this; g != nullptr; g = g->parent_) {
+      const Function* f = g->function_;
+      if (f == nullptr) break;
+      if (f->function_kind == FunctionKind::kArrow) continue;
+      flags |= 4;  // new.target
+      switch (f->function_kind) {
+        case FunctionKind::kDerivedConstructor:
+          flags |= 16;  // super()
+          [[fallthrough]];
+        case FunctionKind::kMethod:
+        case FunctionKind::kGetter:
+        case FunctionKind::kSetter:
+        case FunctionKind::kClassConstructor:
+          flags |= 8;  // super.x
+          break;
+        case FunctionKind::kClassFieldInit:
+        case FunctionKind::kClassStaticBlock:
+          flags |= 8 | 32;  // super.x; `arguments` is an early error
+          break;
+        default:
+          break;
+      }
+      break;
+    }
+    b_.EmitCallEval(dst, callee, argv, argc, flags);
+    return;
+  }
   if (spread) {
     b_.EmitCallSpread(dst, callee, self, argv);
   } else {

@@ -12,6 +12,7 @@ Program* Parser::ParseScript() {
   FunctionContext top;
   top.strict = options_.strict || options_.module;
   top.is_async = options_.allow_await;
+  top.is_class_init = options_.in_class_field_init;
   ctx_ = &top;
   Next();
   std::vector<Stmt*> body;

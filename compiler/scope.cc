@@ -127,6 +127,12 @@ class Analyzer {
       }
     }
     current_ = script;
+    if (eval_code_) {
+      // 19.2.1.3 EvalDeclarationInstantiation: a new lexical environment;
+      // strict eval code also gets its own variable environment.
+      DeclareLexicals(script, program->body);
+      for (Node* s : program->body) HoistVars(script, s);
+    }
     VisitStatements(program->body);
     AssignSlots();
     return !failed_;
@@ -184,7 +190,7 @@ class Analyzer {
 
   // Var-scoped declarations of a function body (not into nested functions).
   void HoistVars(Scope* fs, Node* n) {
-    if (fs->type == ScopeType::kScript && !self_hosted_) return;  // globals
+    if (fs->type == ScopeType::kScript && !self_hosted_ && !eval_strict_) return;  // globals
     std::vector<Identifier*> names;
     CollectVarNames(n, &names);
     for (Identifier* id : names) Declare(fs, id->name.view(), BindingKind::kVar, 0);
@@ -196,7 +202,8 @@ class Analyzer {
     for (Node* st : body) DeclareLexical(s, st);
   }
   void DeclareLexical(Scope* s, Node* st) {
-    bool globals = s->type == ScopeType::kScript && !self_hosted_;
+    bool globals = s->type == ScopeType::kScript && !self_hosted_ && !eval_code_;
+    bool global_functions = s->type == ScopeType::kScript && !self_hosted_ && !eval_strict_;
     if (auto* d = st->As<VarDecl>()) {
       if (d->var_kind == ast::VarKind::kVar || globals) return;
       BindingKind k = d->var_kind == ast::VarKind::kConst ? BindingKind::kConst : BindingKind::kLet;
@@ -206,7 +213,7 @@ class Analyzer {
       Variable* v = Declare(s, c->class_node->name->name.view(), BindingKind::kClass, c->end);
       info_.resolved_[c->class_node->name] = v;
     } else if (auto* f = st->As<FunctionDecl>()) {
-      if (globals || self_hosted_ && s->type == ScopeType::kScript) return;
+      if (global_functions || (self_hosted_ && s->type == ScopeType::kScript)) return;
       BindingKind k = s->type == ScopeType::kBlock ? BindingKind::kLet : BindingKind::kFunction;
       Variable* v = Declare(s, f->function->name->name.view(), k, 0);
       if (s->type == ScopeType::kBlock) v->kind = BindingKind::kFunction;  // initialized at entry
@@ -280,6 +287,7 @@ class Analyzer {
   bool SuperPropertyAllowed() {
     bool crossed;
     Scope* fs = NonArrowFunctionScope(&crossed);
+    if (fs != nullptr && fs->type == ScopeType::kScript) return eval_super_property_;
     if (fs == nullptr || fs->type != ScopeType::kFunction) return false;
     switch (fs->function->function_kind) {
       case FunctionKind::kMethod:
@@ -300,6 +308,7 @@ class Analyzer {
   bool SuperCallAllowed() {
     bool crossed;
     Scope* fs = NonArrowFunctionScope(&crossed);
+    if (fs != nullptr && fs->type == ScopeType::kScript) return eval_super_call_;
     return fs != nullptr && fs->type == ScopeType::kFunction &&
            fs->function->function_kind == FunctionKind::kDerivedConstructor;
   }
@@ -783,13 +792,26 @@ class Analyzer {
   std::vector<std::u16string> native_names_;
   std::unordered_map<const Function*, bool> declared_functions_;
 
+  bool eval_code_ = false;    // eval code: top-level lexicals are local
+  bool eval_strict_ = false;  // strict eval code: all declarations local
+  bool eval_super_property_ = false;  // eval code inside a method
+  bool eval_super_call_ = false;      // eval code inside a derived constructor
+
  public:
   void MarkDeclared(const Function* f) { declared_functions_[f] = true; }
+  void SetEval(bool eval_code, bool strict, bool super_property, bool super_call) {
+    eval_code_ = eval_code;
+    eval_strict_ = strict;
+    eval_super_property_ = super_property;
+    eval_super_call_ = super_call;
+  }
 };
 
 bool ScopeInfo::Analyze(Program* program, bool self_hosted, const std::vector<std::u16string>& natives,
-                        CompileError* error) {
+                        CompileError* error, bool eval_code, bool super_property,
+                        bool super_call) {
   Analyzer a(*this, error);
+  a.SetEval(eval_code, eval_code && program->strict, super_property, super_call);
   return a.Run(program, self_hosted, natives);
 }
 

@@ -93,7 +93,8 @@ class ScopeInfo {
   /// Runs the analysis. Returns false with `*error` on an early error the
   /// parser left to this pass or an unsupported construct.
   bool Analyze(ast::Program* program, bool self_hosted,
-               const std::vector<std::u16string>& natives, CompileError* error);
+               const std::vector<std::u16string>& natives, CompileError* error,
+               bool eval_code = false, bool super_property = false, bool super_call = false);
 
   Scope* ScopeOf(const ast::Node* n) const {
     auto it = scopes_by_node_.find(n);

@@ -336,6 +336,7 @@ class EnvTable : public SelfHostedTable {
 }  // namespace
 
 Realm* CreateRealm(Vm& vm) {
+  if (vm.eval_compiler() == nullptr) vm.set_eval_compiler(CompileEvalCode);
   const SelfHostedProgram& shp = GetSelfHostedProgram();
   if (shp.compiled == nullptr) {
     vm.ThrowError(ErrorKind::kInternalError, shp.error);
@@ -512,6 +513,45 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
   Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
   if (code == nullptr) error->message = "out of memory";
   return code;
+}
+
+// 19.2.1.1 PerformEval steps 4-11 for global code: parse and compile the
+// eval code; a closure over the global environment (null: exception pending).
+Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {
+  bool strict_caller = (flags & 1) != 0;
+  Arena arena;
+  ParseOptions options;
+  options.strict = strict_caller;
+  options.allow_new_target = (flags & 4) != 0;
+  options.in_class_field_init = (flags & 32) != 0;
+  ParseError perr;
+  std::u16string text = ToU16String(source);
+  ast::Program* program = ParseProgram(arena, text, options, &perr);
+  if (program == nullptr) {
+    vm.ThrowError(ErrorKind::kSyntaxError, perr.message);
+    return nullptr;
+  }
+  if (strict_caller) program->strict = true;
+  CompileOptions copts;
+  copts.eval = true;
+  copts.eval_super_property = (flags & 8) != 0;
+  copts.eval_super_call = (flags & 16) != 0;
+  CompileError cerr;
+  std::unique_ptr<CompiledFunction> compiled = CompileProgram(program, copts, &cerr);
+  if (compiled == nullptr) {
+    vm.ThrowError(cerr.unsupported ? ErrorKind::kInternalError : ErrorKind::kSyntaxError, cerr.message);
+    return nullptr;
+  }
+  if ((flags & 2) == 0) {
+    // Valid code, but its caller's local scope cannot be handed over yet.
+    vm.ThrowError(ErrorKind::kInternalError, "direct eval inside functions and blocks is not supported yet");
+    return nullptr;
+  }
+  Source* src = NewSource(vm, std::move(text), "<eval>");
+  Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
+  Object* fn = code ? NewClosure(vm, realm, code, nullptr) : nullptr;
+  if (fn == nullptr) vm.ThrowOutOfMemory();
+  return fn;
 }
 
 Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,

@@ -32,6 +32,10 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
 /// closure or throws (null, exception pending).
 /// `prefix` is the function keyword: "function", "function*",
 /// "async function" or "async function*".
+/// Compiles eval code for global code (PerformEval): a closure to call with
+/// the caller's this value, or null with an exception pending.
+Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags);
+
 Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
                               std::u16string_view body, std::u16string_view prefix = u"function");
 

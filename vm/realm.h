@@ -53,7 +53,8 @@ struct Object;
   V(WeakMapPrototype)           \
   V(WeakSetPrototype)           \
   V(MapIteratorPrototype)       \
-  V(SetIteratorPrototype)
+  V(SetIteratorPrototype)       \
+  V(Eval)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

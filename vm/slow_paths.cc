@@ -226,20 +226,31 @@ SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind
       ++realm.lexical_epoch;  // invalidates LdGlobal caches
       return SlowResult::kNext;
     case GlobalDecl::kVar:
+    case GlobalDecl::kEvalVar:
       if (!has_own) {
         if (!realm.global->extensible) return TypeError(vm, "Cannot define global variable");
-        if (!SetOwnData(vm, realm.global, key, Value::Undefined(), kWritable | kEnumerable)) {
+        uint8_t attrs = kWritable | kEnumerable | (kind == GlobalDecl::kEvalVar ? kConfigurable : 0);
+        if (!SetOwnData(vm, realm.global, key, Value::Undefined(), attrs)) {
           return OutOfMemory(vm);
         }
       }
       return SlowResult::kNext;
-    case GlobalDecl::kFunction: {
+    case GlobalDecl::kCheckFunction:
+      // 9.1.1.4.16 CanDeclareGlobalFunction.
+      if (has_own ? !(prop.attrs & kConfigurable) &&
+                        ((prop.attrs & kAccessorBit) || !(prop.attrs & kWritable) || !(prop.attrs & kEnumerable))
+                  : !realm.global->extensible) {
+        return TypeError(vm, absl::StrCat("Cannot declare global function '", ToUtf8(name), "'"));
+      }
+      return SlowResult::kNext;
+    case GlobalDecl::kFunction:
+    case GlobalDecl::kEvalFunction: {
       PropertyDescriptor d;
       d.value = v;
       if (!has_own || (prop.attrs & kConfigurable)) {
         d.writable = 1;
         d.enumerable = 1;
-        d.configurable = 0;
+        d.configurable = kind == GlobalDecl::kEvalFunction ? 1 : 0;
       } else if ((prop.attrs & kAccessorBit) || !(prop.attrs & kWritable) ||
                  !(prop.attrs & kEnumerable)) {
         return TypeError(vm, absl::StrCat("Cannot redefine global function '", ToUtf8(name), "'"));
@@ -997,6 +1008,34 @@ SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, 
   CallStatus s = CallValue(task, callee, this_value, list.data(), static_cast<uint32_t>(list.size()),
                            dst, construct ? Frame::kConstruct : 0,
                            construct ? callee : Value::Undefined(), next, &result);
+  return FromCall(task, frame, s, dst, result);
+}
+
+// 19.2.1.1 PerformEval for a direct call `eval(x)`; an ordinary call when
+// the callee is not this realm's %eval%.
+SlowResult CallEvalSlow(Task& task, Frame& frame, uint32_t dst, Value callee, uint32_t argv,
+                        uint32_t argc, int32_t flags, uint32_t next) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  std::vector<Value> args(&Reg(task, frame, argv), &Reg(task, frame, argv) + argc);
+  Value result;
+  if (!callee.IsObject() || callee.AsObject() != realm.intrinsic(Intrinsic::kEval)) {
+    CallStatus s = CallValue(task, callee, Value::Undefined(), args.data(), argc, dst, 0,
+                             Value::Undefined(), next, &result);
+    return FromCall(task, frame, s, dst, result);
+  }
+  if (argc == 0 || !args[0].IsString()) {
+    Reg(task, frame, dst) = argc == 0 ? Value::Undefined() : args[0];
+    return SlowResult::kNext;
+  }
+  if (vm.eval_compiler() == nullptr) {
+    vm.ThrowError(ErrorKind::kInternalError, "eval is not available");
+    return SlowResult::kThrow;
+  }
+  Object* fn = vm.eval_compiler()(vm, realm, args[0].AsString(), flags);
+  if (fn == nullptr) return SlowResult::kThrow;
+  CallStatus s = CallValue(task, Value::FromObject(fn), frame.this_value, nullptr, 0, dst, 0,
+                           Value::Undefined(), next, &result);
   return FromCall(task, frame, s, dst, result);
 }
 

@@ -18,7 +18,10 @@ class Vm;
 struct String;
 
 enum class SlowResult : uint8_t { kNext, kThrow, kFrame, kStop };
-enum class GlobalDecl : uint8_t { kVar, kFunction, kLet, kConst };
+enum class GlobalDecl : uint8_t {
+  kVar, kFunction, kLet, kConst, kEvalVar, kEvalFunction,
+  kCheckFunction,  // CanDeclareGlobalFunction only (before any binding is made)
+};
 
 void ThrowTdzError(Vm& vm, String* name);
 
@@ -84,6 +87,8 @@ SlowResult ToStringSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_
 
 SlowResult CallSpreadSlow(Task& task, Frame& frame, uint32_t dst, Value callee, Value this_value,
                           Value args, bool construct, uint32_t next);
+SlowResult CallEvalSlow(Task& task, Frame& frame, uint32_t dst, Value callee, uint32_t argv,
+                        uint32_t argc, int32_t flags, uint32_t next);
 SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, Value active_fn,
                          Value new_target, uint32_t next);
 

@@ -179,6 +179,14 @@ class Vm {
     std::vector<Value> args;
   };
   TailCall& tail_call() { return tail_call_; }
+  /// Compiles eval code in a realm's global environment (installed by the
+  /// runtime): a closure to call with the caller's this, or null with an
+  /// exception pending.
+  /// `flags` as CallEval's (bit 1 clear: only check the code's early
+  /// errors, then report that this position is unsupported).
+  using EvalCompiler = Object* (*)(Vm& vm, Realm& realm, String* source, int32_t flags);
+  EvalCompiler eval_compiler() const { return eval_compiler_; }
+  void set_eval_compiler(EvalCompiler f) { eval_compiler_ = f; }
   /// The GlobalSymbolRegistry (Symbol.for), shared by the runtime's realms.
   absl::flat_hash_map<String*, Symbol*>& symbol_registry() { return symbol_registry_; }
   /// The arguments of the native function running now (null outside
@@ -269,6 +277,7 @@ class Vm {
   std::vector<uint32_t> free_roots_;
   TailCall tail_call_;
   CallArgs* current_native_args_ = nullptr;
+  EvalCompiler eval_compiler_ = nullptr;
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
   size_t max_stack_bytes_ = 8 << 20;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "runtime/builtins/builtins.h"
+#include "runtime/realm.h"
 #include "vm/interpreter.h"
 
 namespace ratchet::internal {
@@ -379,8 +380,20 @@ Value JsonParse(Vm& vm, CallArgs& a) {
 
 }  // namespace
 
+// 19.2.1 eval ( x ): an indirect eval, in the global environment.
+Value GlobalEval(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsString()) return a.arg(0);
+  Realm& realm = *vm.current_realm();
+  Object* fn = CompileEvalCode(vm, realm, a.arg(0).AsString(), 2 /* global code */);
+  if (fn == nullptr) return Value::Empty();
+  return vm.RequestTailCall(Value::FromObject(fn), realm.global_this, {});
+}
+
 bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   Object* g = realm.global;
+  Object* eval = DefineNativeMethod(vm, realm, g, "eval", GlobalEval, 1);
+  if (eval == nullptr) return false;
+  realm.intrinsics[static_cast<int>(Intrinsic::kEval)] = eval;
   Object* console = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
   Object* json = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
   if (console == nullptr || json == nullptr) return false;
