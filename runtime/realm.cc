@@ -83,6 +83,15 @@ Value NativeIsForeignArrayConstructor(Vm& vm, CallArgs& a) {
   return Value::Boolean(r != nullptr && r != vm.current_realm() && r->intrinsic(Intrinsic::kArray) == c.AsObject());
 }
 
+// hasOwn(o, key): [[GetOwnProperty]] is not undefined (key a property key).
+Value NativeHasOwn(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) return Value::Boolean(false);
+  PropertyKey k = PrimitiveToPropertyKey(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  OwnProperty prop;
+  return Value::Boolean(GetOwnProperty(vm, a.arg(0).AsObject(), k, &prop));
+}
+
 Value NativeNewRecord(Vm& vm, CallArgs& a) {
   Object* o = NewObject(vm, nullptr);
   return o ? Value::FromObject(o) : Oom(vm);
@@ -193,7 +202,11 @@ Value NativeNewStringIterator(Vm& vm, CallArgs& a) {
 
 Value NativeArrayIteratorState(Vm& vm, CallArgs& a) {
   Value it = a.arg(0);
-  if (!it.IsObject() || it.AsObject()->cls != ObjectClass::kIterator) {
+  // Array and string iterators keep [target, index, kind]; other built-in
+  // iterators (Iterator.from's wrappers) keep other shapes.
+  if (!it.IsObject() || it.AsObject()->cls != ObjectClass::kIterator ||
+      !static_cast<PrimitiveObject*>(it.AsObject())->primitive.IsObject() ||
+      static_cast<PrimitiveObject*>(it.AsObject())->primitive.AsObject()->array_length != 3) {
     return vm.ThrowError(ErrorKind::kTypeError, "next method called on an incompatible receiver");
   }
   return static_cast<PrimitiveObject*>(it.AsObject())->primitive;
@@ -249,6 +262,7 @@ const NativeBinding kSelfHostNatives[] = {
     {"throwRangeError", NativeThrowRangeError, 1},
     {"retryNative", NativeRetryNative, 4},
     {"newRecord", NativeNewRecord, 0},
+    {"hasOwn", NativeHasOwn, 2},
     {"isForeignArrayConstructor", NativeIsForeignArrayConstructor, 1},
     {"isCallable", NativeIsCallable, 1},
     {"ordinaryHasInstance", NativeOrdinaryHasInstance, 2},
@@ -275,7 +289,7 @@ const NativeBinding kSelfHostNatives[] = {
     {"jsonQuote", NativeJsonQuote, 1},
 };
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
-                                  "symAsyncIterator"};
+                                  "symAsyncIterator", "symToStringTag"};
 
 // Every native of the self-hosted environment, in slot order.
 const std::vector<NativeBinding>& AllSelfHostNatives() {
@@ -283,6 +297,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     auto* v = new std::vector<NativeBinding>(std::begin(kSelfHostNatives), std::end(kSelfHostNatives));
     for (const NativeBinding& n : PromiseSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : CollectionSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : IteratorSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -402,7 +417,10 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kMapIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
-      !make_proto(Intrinsic::kSetIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object))) {
+      !make_proto(Intrinsic::kSetIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kIteratorHelperPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kWrapForValidIteratorPrototype, iter_proto, ObjectClass::kOrdinary,
+                  sizeof(Object))) {
     return fail();
   }
   if (!make_proto(Intrinsic::kAsyncGeneratorPrototype, realm->intrinsic(Intrinsic::kAsyncIteratorPrototype),
@@ -438,6 +456,7 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().hasInstance);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().species);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncIterator);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().toStringTag);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {
@@ -478,7 +497,8 @@ Realm* CreateRealm(Vm& vm) {
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
-      !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table)) {
+      !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
+      !InstallIterator(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

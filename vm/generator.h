@@ -40,6 +40,8 @@ struct GeneratorObject : Object {
   Frame frame;          // the parked frame (pc = where to resume)
   Value* regs;          // the parked registers (an accounted buffer)
   Value queue;          // async generators: the request queue (an array)
+  bool is_helper;       // an iterator helper (27.1.2.1): only
+                        // %IteratorHelperPrototype% methods accept it
 };
 
 /// Creates the generator object for the running frame `frame` (kind from its

@@ -54,7 +54,10 @@ struct Object;
   V(WeakSetPrototype)           \
   V(MapIteratorPrototype)       \
   V(SetIteratorPrototype)       \
-  V(Eval)
+  V(Eval)                       \
+  V(IteratorHelperPrototype)    \
+  V(WrapForValidIteratorPrototype) \
+  V(Iterator)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

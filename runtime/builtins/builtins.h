@@ -78,6 +78,7 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 
 /// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
 /// 2 AsyncFunction, 3 AsyncGeneratorFunction).
@@ -92,6 +93,7 @@ struct NativeBinding {
 /// The promise natives of the self-hosted library (runtime/builtins/promise.cc).
 const std::vector<NativeBinding>& PromiseSelfHostNatives();
 const std::vector<NativeBinding>& CollectionSelfHostNatives();
+const std::vector<NativeBinding>& IteratorSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);

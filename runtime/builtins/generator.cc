@@ -17,7 +17,7 @@ namespace {
 Value GeneratorResumeCommon(Vm& vm, CallArgs& a, ResumeMode mode, const char* method) {
   GeneratorObject* gen = AsGenerator(a.this_value);
   // 27.5.3.2 GeneratorValidate: RequireInternalSlot(generator, [[GeneratorState]]).
-  if (gen == nullptr || gen->kind != GeneratorKind::kSync) {
+  if (gen == nullptr || gen->kind != GeneratorKind::kSync || gen->is_helper) {
     return vm.ThrowError(ErrorKind::kTypeError,
                          std::string("Generator.prototype.") + method + " called on incompatible receiver");
   }
