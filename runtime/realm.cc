@@ -298,6 +298,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : PromiseSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : CollectionSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : IteratorSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : DateSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -413,6 +414,7 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kAsyncIteratorPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kPromisePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kDatePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
@@ -498,7 +500,7 @@ Realm* CreateRealm(Vm& vm) {
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
-      !InstallIterator(vm, *realm, table)) {
+      !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

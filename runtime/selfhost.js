@@ -195,6 +195,8 @@ function ConvertArgumentAndRetry(fn, thisValue, newTarget, index, hint, args) {
     v = ToPropertyDescriptorRecord(v);
   } else if (hint === 5) {
     v = CreateListFromArrayLike(v);
+  } else if (hint === 6) {
+    v = ToPrimitive(v, 'default');
   } else {
     v = ToPropertyDescriptorMap(v);
   }
@@ -2215,4 +2217,48 @@ function IteratorTagSetter(v) {
 function IteratorConstructorGetter() { return intrinsicIterator(); }
 function IteratorConstructorSetter(v) {
   SetterThatIgnoresPrototypeProperties(this, intrinsicIteratorPrototype(), 'constructor', v);
+}
+
+// ---- Date (runtime/builtins/date.cc) ------------------------------------------------
+
+// 7.1.1.1 OrdinaryToPrimitive ( O, hint )
+function OrdinaryToPrimitive(O, hint) {
+  const first = hint === 'string' ? 'toString' : 'valueOf';
+  const second = hint === 'string' ? 'valueOf' : 'toString';
+  let method = O[first];
+  if (isCallable(method)) {
+    const result = callFunction(method, O);
+    if (!isObject(result)) return result;
+  }
+  method = O[second];
+  if (isCallable(method)) {
+    const result = callFunction(method, O);
+    if (!isObject(result)) return result;
+  }
+  throwTypeError('Cannot convert object to primitive value');
+}
+
+// 21.4.4.45 Date.prototype [ %Symbol.toPrimitive% ] ( hint )
+function DateToPrimitive(hint) {
+  if (!isObject(this)) throwTypeError('Date.prototype[Symbol.toPrimitive] called on non-object');
+  if (hint === 'string' || hint === 'default') return OrdinaryToPrimitive(this, 'string');
+  if (hint === 'number') return OrdinaryToPrimitive(this, 'number');
+  throwTypeError('Invalid hint: ' + ToStringSlowSafe(hint));
+}
+
+// 21.4.4.37 Date.prototype.toJSON ( key )
+function DateToJSON(key) {
+  const O = toObject(this);
+  const tv = ToPrimitive(O, 'number');
+  if (typeof tv === 'number' && (tv !== tv || tv === 1 / 0 || tv === -1 / 0)) return null;
+  const toISO = O.toISOString;
+  if (!isCallable(toISO)) throwTypeError('toISOString is not a function');
+  return callFunction(toISO, O);
+}
+
+// A Date setter whose arguments need ToNumber in JavaScript: the date value
+// was read first (by the native), then the arguments are converted in order.
+function DateSetterConvert(date, tv, magic, args) {
+  for (let i = 0; i < args.length; i++) args[i] = +ToPrimitive(args[i], 'number');
+  return dateSetFields(date, tv, magic, args);
 }

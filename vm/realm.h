@@ -57,7 +57,8 @@ struct Object;
   V(Eval)                       \
   V(IteratorHelperPrototype)    \
   V(WrapForValidIteratorPrototype) \
-  V(Iterator)
+  V(Iterator)                   \
+  V(DatePrototype)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

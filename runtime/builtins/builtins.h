@@ -54,6 +54,7 @@ enum class ConversionHint : int32_t {
   kPropertyDescriptor = 3,     // an object to a record of its descriptor fields
   kPropertyDescriptorMap = 4,  // Object.defineProperties' argument
   kListFromArrayLike = 5,      // an array-like to a plain array
+  kPrimitive = 6,              // ToPrimitive with no hint
 };
 /// Asks the VM to call the running native again with `v` (one of its
 /// arguments or its this value) converted; see builtins.cc.
@@ -79,6 +80,7 @@ bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 
 /// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
 /// 2 AsyncFunction, 3 AsyncGeneratorFunction).
@@ -94,6 +96,7 @@ struct NativeBinding {
 const std::vector<NativeBinding>& PromiseSelfHostNatives();
 const std::vector<NativeBinding>& CollectionSelfHostNatives();
 const std::vector<NativeBinding>& IteratorSelfHostNatives();
+const std::vector<NativeBinding>& DateSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);
