@@ -320,6 +320,49 @@ bool Generator::CompileClassInitializerBody(Class* c, bool is_static) {
   return true;
 }
 
+// ---- Tagged templates (13.3.11) ------------------------------------------------------
+
+void Generator::TaggedTemplateExpr(TaggedTemplate* e, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t callee = rs.Temp();
+  uint32_t self = rs.Temp();
+  if (auto* m = e->tag->As<Member>()) {
+    MemberRef r;
+    PrepareMember(m, &r, rs, false);
+    SetPos(m);
+    LoadMember(r, callee);
+    b_.EmitMov(self, r.obj);
+  } else {
+    Gen(e->tag, callee);
+    b_.EmitLdUndef(self);
+  }
+  // 13.2.8.4 GetTemplateObject: this site's constants are its cache slot,
+  // the raw strings, then the cooked strings (undefined where invalid).
+  const List<TemplateElement>& quasis = e->quasi->quasis;
+  uint32_t site = static_cast<uint32_t>(out_->constants.size());
+  Constant slot;
+  slot.kind = Constant::Kind::kUndefined;
+  out_->constants.push_back(slot);
+  for (const TemplateElement& q : quasis) {
+    Constant c;
+    c.kind = Constant::Kind::kString;
+    c.string = std::u16string(q.raw.view());
+    out_->constants.push_back(std::move(c));
+  }
+  for (const TemplateElement& q : quasis) {
+    Constant c;
+    c.kind = q.cooked_valid ? Constant::Kind::kString : Constant::Kind::kUndefined;
+    if (q.cooked_valid) c.string = std::u16string(q.cooked.view());
+    out_->constants.push_back(std::move(c));
+  }
+  uint32_t argc = e->quasi->expressions.size + 1;
+  uint32_t argv = rs.Temps(argc);
+  b_.EmitGetTemplateObject(argv, site, quasis.size);
+  for (uint32_t i = 0; i + 1 < argc; ++i) Gen(e->quasi->expressions[i], argv + 1 + i);
+  SetPos(e);
+  b_.EmitCall(dst, callee, self, argv, argc);
+}
+
 // ---- Member references -------------------------------------------------------------
 
 void Generator::LoadSuperBase(Node* super_node, uint32_t base) {

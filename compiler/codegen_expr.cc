@@ -67,6 +67,9 @@ void Generator::Gen(Node* e, uint32_t dst) {
     case Kind::kTemplateLiteral:
       GenTemplateLiteral(e->As<ast::TemplateLiteral>(), dst);
       break;
+    case Kind::kTaggedTemplate:
+      TaggedTemplateExpr(e->As<TaggedTemplate>(), dst);
+      break;
     case Kind::kIdentifier:
       LoadName(e->As<Identifier>(), dst);
       break;

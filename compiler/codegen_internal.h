@@ -161,6 +161,7 @@ class Generator {
   void GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst);
   void PropertyKeyToReg(ast::Node* key, bool computed, uint32_t dst);
   void GenTemplateLiteral(ast::TemplateLiteral* e, uint32_t dst);
+  void TaggedTemplateExpr(ast::TaggedTemplate* e, uint32_t dst);
   void FunctionExpr(ast::Function* f, uint32_t dst, std::u16string_view inferred_name);
   /// Evaluates e; an anonymous function or class gets `name` (NamedEvaluation).
   void GenNamed(ast::Node* e, uint32_t dst, std::u16string_view name);

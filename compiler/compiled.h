@@ -14,7 +14,7 @@
 namespace ratchet::internal {
 
 struct Constant {
-  enum class Kind : uint8_t { kNumber, kString, kFunction };
+  enum class Kind : uint8_t { kNumber, kString, kFunction, kUndefined };
   Kind kind = Kind::kNumber;
   double number = 0;
   std::u16string string;

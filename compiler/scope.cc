@@ -639,7 +639,8 @@ class Analyzer {
         for (Node* e : n->As<TemplateLiteral>()->expressions) VisitExpr(e);
         break;
       case Kind::kTaggedTemplate:
-        Fail("tagged templates are not supported yet", n);
+        VisitExpr(n->As<TaggedTemplate>()->tag);
+        for (Node* e : n->As<TaggedTemplate>()->quasi->expressions) VisitExpr(e);
         break;
       case Kind::kIdentifier:
         ResolveIdentifier(n->As<Identifier>());

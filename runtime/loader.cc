@@ -89,6 +89,8 @@ Code* LoadCompiledFunction(Vm& vm, const CompiledFunction& fn, Source* source, b
           code->constants[i] = Value::FromString(s);
           break;
         }
+        case Constant::Kind::kUndefined:
+          break;  // already undefined (also: a template object's cache slot)
         case Constant::Kind::kFunction: {
           Code* child = LoadCompiledFunction(vm, *fn.children[c.function], source, native);
           if (child == nullptr) return nullptr;

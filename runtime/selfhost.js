@@ -2262,3 +2262,17 @@ function DateSetterConvert(date, tv, magic, args) {
   for (let i = 0; i < args.length; i++) args[i] = +ToPrimitive(args[i], 'number');
   return dateSetFields(date, tv, magic, args);
 }
+
+// 22.1.2.4 String.raw ( template, ...substitutions )
+function StringRaw(template) {
+  const cooked = toObject(template);
+  const literals = toObject(cooked.raw);
+  const literalCount = ToLength(literals.length);
+  if (literalCount <= 0) return '';
+  let r = '';
+  for (let i = 0; ; i++) {
+    r += ToStringSlow(literals[i]);
+    if (i + 1 === literalCount) return r;
+    if (i + 1 < arguments.length) r += ToStringSlow(arguments[i + 1]);
+  }
+}

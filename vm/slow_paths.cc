@@ -556,6 +556,54 @@ SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this
   return SlowResult::kThrow;
 }
 
+// 13.2.8.4 GetTemplateObject: made once per site (cached in the site's first
+// constant), a frozen array of cooked strings whose `raw` is a frozen array.
+SlowResult GetTemplateObjectSlow(Task& task, Frame& frame, uint32_t dst, uint32_t k, uint32_t n) {
+  Vm& vm = task.vm();
+  Code* code = frame.code;
+  if (static_cast<uint64_t>(k) + 2 * static_cast<uint64_t>(n) >= code->num_constants) {
+    return TypeError(vm, "invalid template site");
+  }
+  Value& cache = code->constants[k];
+  if (cache.IsObject()) {
+    Reg(task, frame, dst) = cache;
+    return SlowResult::kNext;
+  }
+  Realm& realm = *frame.realm;
+  Object* tmpl = NewArray(vm, realm);
+  Object* raw = NewArray(vm, realm);
+  if (tmpl == nullptr || raw == nullptr) return OutOfMemory(vm);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!ArrayPush(vm, raw, code->constants[k + 1 + i]) || !ArrayPush(vm, tmpl, code->constants[k + 1 + n + i])) {
+      return OutOfMemory(vm);
+    }
+  }
+  auto freeze = [&](Object* a) {
+    PropertyDescriptor d;
+    d.writable = 0;
+    d.configurable = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (DefineOwnProperty(vm, a, PropertyKey::Index(i), d) == DefineResult::kOutOfMemory) return false;
+    }
+    PropertyDescriptor len;
+    len.writable = 0;
+    if (DefineOwnProperty(vm, a, PropertyKey(Value::FromString(vm.atoms().length)), len) ==
+        DefineResult::kOutOfMemory) {
+      return false;
+    }
+    a->extensible = false;
+    return true;
+  };
+  String* raw_name = vm.InternAscii("raw");
+  if (raw_name == nullptr || !freeze(raw) ||
+      !SetOwnData(vm, tmpl, PropertyKey(Value::FromString(raw_name)), Value::FromObject(raw), 0) || !freeze(tmpl)) {
+    return OutOfMemory(vm);
+  }
+  cache = Value::FromObject(tmpl);
+  Reg(task, frame, dst) = cache;
+  return SlowResult::kNext;
+}
+
 // 10.2.9 SetFunctionName for computed keys.
 SlowResult SetFunctionNameSlow(Task& task, Value fn, Value key, int32_t prefix) {
   Vm& vm = task.vm();

@@ -378,7 +378,8 @@ bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   bool ok = DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
             DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
             DefineValue(vm, realm.global, "String", Value::FromObject(ctor)) &&
-            DefineNativeMethod(vm, realm, ctor, "fromCharCode", StringFromCharCode, 1);
+            DefineNativeMethod(vm, realm, ctor, "fromCharCode", StringFromCharCode, 1) &&
+            DefineSelfHostedMethod(vm, ctor, "raw", sh.Get("StringRaw"), 1);
   struct M {
     const char* name;
     NativeFn fn;
