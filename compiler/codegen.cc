@@ -333,6 +333,7 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
   }
   std::vector<Identifier*> var_names;
   for (Node* s : program->body) CollectVarNames(s, &var_names);
+  for (const FunctionDecl* fd : info_.annexb_globals) var_names.push_back(fd->function->name);
   if (!eval_strict) {
     for (Identifier* id : var_names) b_.EmitDeclareGlobalVar(StringConst(id->name.view()), options_.eval ? 1 : 0);
   }
@@ -563,7 +564,26 @@ void Generator::Statement(Node* n) {
     case Kind::kVarDecl:
       VarDeclaration(n->As<VarDecl>());
       break;
-    case Kind::kFunctionDecl:
+    case Kind::kFunctionDecl: {
+      // B.3.2.1 / B.3.2.2: evaluating a block-level function declaration
+      // copies the block's binding to its var binding.
+      auto* fd = n->As<FunctionDecl>();
+      Variable* outer = info_.Aux(fd, AuxSlot::kAnnexBVar);
+      bool global = outer == nullptr && info_.IsAnnexBGlobal(fd);
+      Variable* inner = info_.Binding(fd->function->name);
+      if ((outer != nullptr || global) && inner != nullptr && inner != outer) {
+        RegScope rs(this);
+        uint32_t t = rs.Temp();
+        LoadVariable(inner, nullptr, t);
+        if (outer != nullptr) {
+          StoreVariable(outer, nullptr, t, true);
+        } else {
+          SetPos(fd);
+          b_.EmitStGlobal(t, StringConst(fd->function->name->name.view()));
+        }
+      }
+      break;
+    }
     case Kind::kEmpty:
       break;
     case Kind::kClassDecl: {

@@ -127,6 +127,9 @@ class Analyzer {
       }
     }
     current_ = script;
+    if (!program->strict && !self_hosted && !eval_code_) {
+      for (FunctionDecl* fd : AnnexBFunctions(program->body, nullptr)) info_.annexb_globals.push_back(fd);
+    }
     if (eval_code_) {
       // 19.2.1.3 EvalDeclarationInstantiation: a new lexical environment;
       // strict eval code also gets its own variable environment.
@@ -536,6 +539,120 @@ class Analyzer {
     }
   }
 
+  // ---- B.3.2 Block-level function declarations in sloppy code ----
+
+  static void LexicalNames(const List<Stmt*>& body, std::vector<std::u16string_view>* out, bool functions) {
+    for (Node* st : body) {
+      if (auto* d = st->As<VarDecl>()) {
+        if (d->var_kind == ast::VarKind::kVar) continue;
+        std::vector<Identifier*> ids;
+        for (auto& decl : d->declarators) CollectBoundNames(decl.target, &ids);
+        for (Identifier* id : ids) out->push_back(id->name.view());
+      } else if (auto* c = st->As<ClassDecl>()) {
+        if (c->class_node->name != nullptr) out->push_back(c->class_node->name->name.view());
+      } else if (auto* fd = st->As<FunctionDecl>(); fd != nullptr && functions) {
+        out->push_back(fd->function->name->name.view());
+      }
+    }
+  }
+
+  // Collects the functions declared in blocks under `n` (not in nested
+  // functions) whose name clashes with no enclosing lexical declaration.
+  void WalkAnnexB(Node* n, std::vector<std::u16string_view>& lex, std::vector<FunctionDecl*>* out) {
+    if (n == nullptr || stack_.Exceeded()) return;
+    auto statements = [&](const List<Stmt*>& body) {
+      size_t mark = lex.size();
+      LexicalNames(body, &lex, false);
+      for (Node* st : body) {
+        auto* fd = st->As<FunctionDecl>();
+        if (fd == nullptr || fd->function->is_async || fd->function->is_generator) continue;
+        std::u16string_view name = fd->function->name->name.view();
+        bool clash = false;
+        for (size_t i = 0; i < mark; ++i) clash |= lex[i] == name;
+        if (!clash) out->push_back(fd);
+      }
+      for (Node* st : body) {
+        if (auto* fd = st->As<FunctionDecl>()) lex.push_back(fd->function->name->name.view());
+      }
+      for (Node* st : body) WalkAnnexB(st, lex, out);
+      lex.resize(mark);
+    };
+    switch (n->kind) {
+      case Kind::kBlock:
+        statements(n->As<Block>()->body);
+        break;
+      case Kind::kSwitch: {
+        std::vector<Stmt*> all;
+        for (auto& c : n->As<Switch>()->cases) {
+          for (Stmt* st : c.body) all.push_back(st);
+        }
+        statements(List<Stmt*>{all.data(), static_cast<uint32_t>(all.size())});
+        break;
+      }
+      case Kind::kIf:
+        WalkAnnexB(n->As<If>()->consequent, lex, out);
+        WalkAnnexB(n->As<If>()->alternate, lex, out);
+        break;
+      case Kind::kFor:
+      case Kind::kForIn:
+      case Kind::kForOf: {
+        size_t mark = lex.size();
+        Node* head = n->Is<For>() ? n->As<For>()->init : n->Is<ForIn>() ? n->As<ForIn>()->left : n->As<ForOf>()->left;
+        if (auto* d = head != nullptr ? head->As<VarDecl>() : nullptr; d != nullptr && d->var_kind != ast::VarKind::kVar) {
+          std::vector<Identifier*> ids;
+          for (auto& decl : d->declarators) CollectBoundNames(decl.target, &ids);
+          for (Identifier* id : ids) lex.push_back(id->name.view());
+        }
+        Node* body = n->Is<For>() ? n->As<For>()->body : n->Is<ForIn>() ? n->As<ForIn>()->body : n->As<ForOf>()->body;
+        WalkAnnexB(body, lex, out);
+        lex.resize(mark);
+        break;
+      }
+      case Kind::kWhile:
+        WalkAnnexB(n->As<While>()->body, lex, out);
+        break;
+      case Kind::kDoWhile:
+        WalkAnnexB(n->As<DoWhile>()->body, lex, out);
+        break;
+      case Kind::kLabeled:
+        WalkAnnexB(n->As<Labeled>()->body, lex, out);
+        break;
+      case Kind::kWith:
+        WalkAnnexB(n->As<With>()->body, lex, out);
+        break;
+      case Kind::kTry: {
+        auto* t = n->As<Try>();
+        WalkAnnexB(t->block, lex, out);
+        size_t mark = lex.size();
+        // B.3.4: a simple catch parameter does not block the var binding.
+        if (t->param != nullptr && !t->param->Is<Identifier>()) {
+          std::vector<Identifier*> ids;
+          CollectBoundNames(t->param, &ids);
+          for (Identifier* id : ids) lex.push_back(id->name.view());
+        }
+        WalkAnnexB(t->handler, lex, out);
+        lex.resize(mark);
+        WalkAnnexB(t->finalizer, lex, out);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  std::vector<FunctionDecl*> AnnexBFunctions(const List<Stmt*>& body, const List<Expr*>* params) {
+    std::vector<std::u16string_view> lex;
+    LexicalNames(body, &lex, false);
+    if (params != nullptr) {
+      std::vector<Identifier*> ids;
+      for (Node* p : *params) CollectBoundNames(p, &ids);
+      for (Identifier* id : ids) lex.push_back(id->name.view());
+    }
+    std::vector<FunctionDecl*> out;
+    for (Node* st : body) WalkAnnexB(st, lex, &out);
+    return out;
+  }
+
   void VisitFunction(Function* f) {
     Scope* fs = NewScope(ScopeType::kFunction, current_, f);
     fs->function = f;
@@ -543,6 +660,13 @@ class Analyzer {
     for (Node* p : f->params) DeclarePattern(fs, p, BindingKind::kParam, 0);
     for (Node* s : f->body) HoistVars(fs, s);
     DeclareLexicals(fs, f->body);
+    if (!f->strict && !self_hosted_) {
+      for (FunctionDecl* fd : AnnexBFunctions(f->body, &f->params)) {
+        if (fd->function->name->name == u"arguments") continue;  // B.3.2.1 step 22.e
+        Variable* v = Declare(fs, fd->function->name->name.view(), BindingKind::kVar, 0);
+        info_.aux_[{fd, AuxSlot::kAnnexBVar}] = v;
+      }
+    }
     for (Node* s : f->body) {
       if (auto* fd = s->As<FunctionDecl>()) {
         Variable* v = Declare(fs, fd->function->name->name.view(), BindingKind::kFunction, 0);

@@ -48,6 +48,8 @@ enum class AuxSlot : uint8_t {
   kSuperHome,      // `super` in an arrow: the method's home object
   kSuperFunction,  // `super()` in an arrow: the constructor
   kSuperNewTarget, // `super()` in an arrow: its new.target
+  kAnnexBVar,      // B.3.2.1: the var binding a block-level function also
+                   // gets in its function (keyed by the FunctionDecl)
 };
 
 struct Variable {
@@ -124,6 +126,18 @@ class ScopeInfo {
   std::unordered_map<const ast::Node*, Variable*> resolved_;
   Scope* script_scope_ = nullptr;
   std::map<std::pair<const void*, AuxSlot>, Variable*> aux_;
+ public:
+  /// B.3.2.2: block-level functions of sloppy global code that also get a
+  /// global var binding.
+  std::vector<const ast::FunctionDecl*> annexb_globals;
+  bool IsAnnexBGlobal(const ast::FunctionDecl* fd) const {
+    for (auto* x : annexb_globals) {
+      if (x == fd) return true;
+    }
+    return false;
+  }
+
+ private:
   std::deque<std::u16string> owned_names_;  // names of internal variables
 };
 
