@@ -7,12 +7,29 @@ namespace ratchet::internal {
 
 namespace {
 
-Object* ThisArray(Vm& vm, CallArgs& a, const char* method) {
-  if (a.this_value.IsObject() && a.this_value.AsObject()->is_array()) return a.this_value.AsObject();
-  // FIXME: the generic (array-like) forms of these methods.
-  vm.ThrowError(ErrorKind::kTypeError, std::string("Array.prototype.") + method +
-                                           " is only supported on arrays so far");
-  return nullptr;
+// The receiver when the native fast path applies (an array with dense
+// storage and a writable length), else null. `no_holes`: every element is
+// present too (methods that move elements; a hole would read the prototype
+// chain) — checked in O(n) only by methods that are O(n) anyway.
+Object* FastArray(CallArgs& a, bool no_holes = false) {
+  if (!a.this_value.IsObject()) return nullptr;
+  Object* o = a.this_value.AsObject();
+  if (!o->is_array() || !o->length_writable || o->sparse != nullptr) return nullptr;
+  if (no_holes) {
+    if (o->elements_size != o->array_length) return nullptr;
+    for (uint32_t i = 0; i < o->elements_size; ++i) {
+      if (o->elements[i].IsEmpty()) return nullptr;
+    }
+  }
+  return o;
+}
+
+// Everything else runs the spec's generic algorithm, self-hosted (the
+// native's data): array-likes, holes, accessors, frozen lengths.
+Value Generic(Vm& vm, CallArgs& a) {
+  Value generic = static_cast<NativeFunction*>(a.callee)->data;
+  std::vector<Value> args(a.args, a.args + a.argc);
+  return vm.RequestTailCall(generic, a.this_value, std::move(args));
 }
 
 // 23.1.1.1 Array ( ...values )
@@ -51,13 +68,10 @@ Value ArrayOf(Vm& vm, CallArgs& a) {
 
 // 23.1.3.23 Array.prototype.push ( ...items )
 Value ArrayProtoPush(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "push");
-  if (arr == nullptr) return Value::Empty();
-  if (static_cast<uint64_t>(arr->array_length) + a.argc > 0xFFFFFFFFull) {
-    return vm.ThrowError(ErrorKind::kTypeError, "Pushing past the maximum array length");
-  }
-  if (!arr->length_writable || !arr->extensible) {
-    return vm.ThrowError(ErrorKind::kTypeError, "Cannot add property, object is not extensible");
+  Object* arr = FastArray(a);
+  if (arr == nullptr || !arr->extensible ||
+      static_cast<uint64_t>(arr->array_length) + a.argc > 0xFFFFFFFEull) {
+    return Generic(vm, a);
   }
   for (uint32_t i = 0; i < a.argc; ++i) {
     if (!ArrayPush(vm, arr, a.args[i])) return Oom(vm);
@@ -67,32 +81,21 @@ Value ArrayProtoPush(Vm& vm, CallArgs& a) {
 
 // 23.1.3.22 Array.prototype.pop ( )
 Value ArrayProtoPop(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "pop");
-  if (arr == nullptr) return Value::Empty();
-  if (arr->array_length == 0) return Value::Undefined();
-  uint32_t i = arr->array_length - 1;
-  OwnProperty prop;
-  Value v = Value::Undefined();
-  if (GetOwnProperty(vm, arr, PropertyKey::Index(i), &prop)) {
-    if (prop.attrs & kAccessorBit) return vm.ThrowError(ErrorKind::kTypeError, "accessor elements are not supported yet");
-    v = prop.value;
-    if (!DeleteOwnProperty(vm, arr, PropertyKey::Index(i))) {
-      return vm.ThrowError(ErrorKind::kTypeError, "Cannot delete array element");
-    }
+  Object* arr = FastArray(a);
+  if (arr == nullptr || arr->array_length == 0 || arr->elements_size != arr->array_length ||
+      arr->elements[arr->array_length - 1].IsEmpty()) {
+    return Generic(vm, a);
   }
-  if (!arr->length_writable) return vm.ThrowError(ErrorKind::kTypeError, "Cannot assign to read only property 'length'");
+  uint32_t i = arr->array_length - 1;
+  Value v = arr->elements[i];
   SetArrayLength(vm, arr, i);
   return v;
 }
 
 // Moves elements of a dense array (shift/unshift).
 Value ArrayProtoShift(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "shift");
-  if (arr == nullptr) return Value::Empty();
-  if (arr->array_length == 0) return Value::Undefined();
-  if (arr->sparse != nullptr || arr->elements_size != arr->array_length || !arr->length_writable) {
-    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.shift on sparse arrays is not supported yet");
-  }
+  Object* arr = FastArray(a, true);
+  if (arr == nullptr || arr->array_length == 0) return Generic(vm, a);
   Value first = arr->elements[0];
   for (uint32_t i = 1; i < arr->elements_size; ++i) arr->elements[i - 1] = arr->elements[i];
   arr->elements_size--;
@@ -101,10 +104,10 @@ Value ArrayProtoShift(Vm& vm, CallArgs& a) {
 }
 
 Value ArrayProtoUnshift(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "unshift");
-  if (arr == nullptr) return Value::Empty();
-  if (arr->sparse != nullptr || arr->elements_size != arr->array_length || !arr->length_writable) {
-    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.unshift on sparse arrays is not supported yet");
+  Object* arr = FastArray(a, true);
+  if (arr == nullptr || !arr->extensible ||
+      static_cast<uint64_t>(arr->array_length) + a.argc > 0xFFFFFFFEull) {
+    return Generic(vm, a);
   }
   uint32_t n = a.argc;
   uint32_t old = arr->array_length;
@@ -118,11 +121,8 @@ Value ArrayProtoUnshift(Vm& vm, CallArgs& a) {
 
 // 23.1.3.26 Array.prototype.reverse ( )
 Value ArrayProtoReverse(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "reverse");
-  if (arr == nullptr) return Value::Empty();
-  if (arr->sparse != nullptr || arr->elements_size != arr->array_length) {
-    return vm.ThrowError(ErrorKind::kTypeError, "Array.prototype.reverse on sparse arrays is not supported yet");
-  }
+  Object* arr = FastArray(a, true);
+  if (arr == nullptr) return Generic(vm, a);
   for (uint32_t i = 0, j = arr->elements_size; i + 1 < j; ++i, --j) {
     std::swap(arr->elements[i], arr->elements[j - 1]);
   }
@@ -131,8 +131,8 @@ Value ArrayProtoReverse(Vm& vm, CallArgs& a) {
 
 // 23.1.3.7 Array.prototype.fill ( value [ , start [ , end ] ] ) on arrays.
 Value ArrayProtoFill(Vm& vm, CallArgs& a) {
-  Object* arr = ThisArray(vm, a, "fill");
-  if (arr == nullptr) return Value::Empty();
+  Object* arr = FastArray(a);
+  if (arr == nullptr || a.arg(1).IsObject() || a.arg(2).IsObject()) return Generic(vm, a);
   double len = arr->array_length;
   auto rel = [&](Value v, double dflt) -> double {
     if (v.IsUndefined()) return dflt;
@@ -163,13 +163,28 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
             DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
             DefineValue(vm, realm.global, "Array", Value::FromObject(ctor)) &&
             DefineNativeMethod(vm, realm, ctor, "isArray", ArrayIsArray, 1) &&
-            DefineNativeMethod(vm, realm, ctor, "of", ArrayOf, 0) &&
-            DefineNativeMethod(vm, realm, proto, "push", ArrayProtoPush, 1) &&
-            DefineNativeMethod(vm, realm, proto, "pop", ArrayProtoPop, 0) &&
-            DefineNativeMethod(vm, realm, proto, "shift", ArrayProtoShift, 0) &&
-            DefineNativeMethod(vm, realm, proto, "unshift", ArrayProtoUnshift, 1) &&
-            DefineNativeMethod(vm, realm, proto, "reverse", ArrayProtoReverse, 0) &&
-            DefineNativeMethod(vm, realm, proto, "fill", ArrayProtoFill, 1);
+            DefineNativeMethod(vm, realm, ctor, "of", ArrayOf, 0);
+  // Native fast paths for dense arrays, each with its generic self-hosted
+  // algorithm for everything else.
+  struct Fast {
+    const char* name;
+    NativeFn fn;
+    int length;
+    const char* generic;
+  };
+  static const Fast kFast[] = {
+      {"push", ArrayProtoPush, 1, "ArrayPushGeneric"},
+      {"pop", ArrayProtoPop, 0, "ArrayPopGeneric"},
+      {"shift", ArrayProtoShift, 0, "ArrayShiftGeneric"},
+      {"unshift", ArrayProtoUnshift, 1, "ArrayUnshiftGeneric"},
+      {"reverse", ArrayProtoReverse, 0, "ArrayReverseGeneric"},
+      {"fill", ArrayProtoFill, 1, "ArrayFillGeneric"},
+  };
+  for (const Fast& f : kFast) {
+    Object* fn = ok ? DefineNativeMethod(vm, realm, proto, f.name, f.fn, f.length) : nullptr;
+    ok = fn != nullptr && sh.Get(f.generic).IsObject();
+    if (ok) static_cast<NativeFunction*>(fn)->data = sh.Get(f.generic);
+  }
   struct S {
     const char* name;
     const char* self_hosted;

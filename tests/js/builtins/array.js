@@ -17,8 +17,8 @@ assertEq(Array.isArray([]), true);
 assertEq(Array(3).length, 3);
 assertEq([,,1].length, 3);
 assertEq(String([1, [2, 3]]), '1,2,3');
-const holes = [1, , 3];
-assertEq(1 in holes, false);
+const holey = [1, , 3];
+assertEq(1 in holey, false);
 const big = [];
 big[4000000000] = 'far';
 assertEq(big.length, 4000000001);
@@ -32,3 +32,25 @@ assertEq(it.next().value, 7);
 let sum = 0;
 for (const [i, v] of [10, 20].entries()) sum += i * v;
 assertEq(sum, 20);
+
+// Generic mutators on array-likes, holes and frozen arrays.
+{
+  const arrayLike = { length: 2, 0: 'a', 1: 'b' };
+  assertEq(Array.prototype.push.call(arrayLike, 'c'), 3);
+  assertEq(arrayLike[2], 'c');
+  assertEq(Array.prototype.pop.call(arrayLike), 'c');
+  assertEq(Array.prototype.shift.call(arrayLike), 'a');
+  assertEq(arrayLike[0] + arrayLike.length, 'b1');
+  assertEq(Array.prototype.unshift.call(arrayLike, 'z'), 2);
+  const holey = [1, , 3];
+  holey.reverse();
+  assertEq(1 in holey, false);
+  assertEq(holey[0] + holey[2], 4);
+  assertThrows(TypeError, () => Object.freeze([1]).push(2));
+  assertThrows(TypeError, () => Object.freeze([1]).pop());
+  assertEq([1, 2, 3].splice(1, 1).join(), '2');
+  assertEq([1, [2, [3, [4]]]].flat(Infinity).join(), '1,2,3,4');
+  assertEq([3, 1, 2].toSorted().join() + '|' + [1, 2, 3].with(0, 9).join(), '1,2,3|9,2,3');
+  assertEq(Array.from({ length: 3 }, (_, i) => i * i).join(), '0,1,4');
+  assertEq([1, 2, 3].findLast((x) => x < 3), 2);
+}
