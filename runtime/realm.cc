@@ -324,7 +324,7 @@ const SelfHostedProgram& GetSelfHostedProgram() {
     std::u16string source = Utf8ToUtf16(kSelfHostedSource);
     ast::Program* ast = ParseProgram(arena, source, options, &perr);
     if (ast == nullptr) {
-      p->error = absl::StrCat("selfhost.js:", perr.line, ":", perr.column, ": ", perr.message);
+      p->error = absl::StrCat("selfhost:", perr.line, ":", perr.column, ": ", perr.message);
       return p;
     }
     CompileOptions copts;
@@ -333,7 +333,7 @@ const SelfHostedProgram& GetSelfHostedProgram() {
     CompileError cerr;
     p->compiled = CompileProgram(ast, copts, &cerr, &p->layout);
     if (p->compiled == nullptr) {
-      p->error = absl::StrCat("selfhost.js:", cerr.line, ":", cerr.column, ": ", cerr.message);
+      p->error = absl::StrCat("selfhost:", cerr.line, ":", cerr.column, ": ", cerr.message);
     }
     return p;
   }();

@@ -1,5 +1,5 @@
 // 23.1 Array Objects, https://tc39.es/ecma262/#sec-array-objects
-// Methods that call back into JavaScript are self-hosted (runtime/selfhost.js).
+// Methods that call back into JavaScript are self-hosted (runtime/selfhost/*.js).
 #include "runtime/builtins/builtins.h"
 #include "vm/interpreter.h"
 

@@ -1,7 +1,7 @@
 // 24.1 Map, 24.2 Set, 24.3 WeakMap, 24.4 WeakSet, and their iterators.
 // The tables live in vm/collection.h; what calls back into JavaScript (the
 // constructors' iterable argument, forEach, groupBy, the set methods) is
-// self-hosted in runtime/selfhost.js on top of the natives below.
+// self-hosted in runtime/selfhost/*.js on top of the natives below.
 #include "runtime/builtins/builtins.h"
 #include "vm/collection.h"
 #include "vm/interpreter.h"

@@ -1,7 +1,7 @@
 // 27.1.3 The Iterator constructor, %Iterator.prototype% helpers (map,
 // filter, take, drop, flatMap, reduce, toArray, forEach, some, every, find),
 // Iterator.from and Iterator.concat. The helpers are self-hosted generator
-// bodies (runtime/selfhost.js) whose generator objects are branded as
+// bodies (runtime/selfhost/*.js) whose generator objects are branded as
 // iterator helpers and given %IteratorHelperPrototype%.
 #include "runtime/builtins/builtins.h"
 #include "vm/generator.h"

@@ -3,7 +3,7 @@
 // The promise state machine (fulfil, reject, reactions, jobs) is C++: none
 // of it runs user code. Everything that may run user code — resolving with
 // a thenable, reaction jobs, the executor, `then` with species, the
-// combinators — is self-hosted (runtime/selfhost.js) on top of the natives
+// combinators — is self-hosted (runtime/selfhost/*.js) on top of the natives
 // below, so every user call is a frame (ARCHITECTURE.md invariant 1).
 #include "runtime/builtins/builtins.h"
 #include "vm/generator.h"

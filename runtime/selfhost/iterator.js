@@ -1,0 +1,421 @@
+// Part of Ratchet's self-hosted library (see core.js): iterator helpers.
+
+// ---- Iterator helpers (runtime/builtins/iterator.cc) -------------------------------
+// Each helper is a generator body, primed to its first `yield` at creation
+// so that return() always runs its `finally` (which closes the underlying
+// iterator, 27.1.2.1.2); `closing` is true exactly while suspended at a yield.
+
+function RequireIteratorObject(o, method) {
+  if (!isObject(o)) throwTypeError('Iterator.prototype.' + method + ' called on non-object');
+}
+
+// Validation failed before GetIteratorDirect: close O, then throw.
+function CloseAndThrowTypeError(o, message) {
+  IteratorCloseQuietly(o);
+  throwTypeError(message);
+}
+
+// IteratorStepValue: the next value or `done`.
+function StepValue(iterator, next, done) {
+  const r = callFunction(next, iterator);
+  if (!isObject(r)) throwTypeError('Iterator result ' + ToStringSlowSafe(r) + ' is not an object');
+  return r.done ? done : r.value;
+}
+
+function StartHelper(gen) {
+  markIteratorHelper(gen);
+  resumeGenerator(gen, 0, undefined);
+  return gen;
+}
+
+// Validates a take/drop limit (closing the iterator on failure).
+function HelperLimit(o, limit) {
+  let numLimit;
+  try {
+    numLimit = ToNumericSlow(limit);
+  } catch (e) {
+    IteratorCloseQuietly(o);
+    throw e;
+  }
+  if (numLimit !== numLimit) {
+    IteratorCloseQuietly(o);
+    throwRangeError('limit must be a number');
+  }
+  const integerLimit = ToIntegerOrInfinity(numLimit);
+  if (integerLimit < 0) {
+    IteratorCloseQuietly(o);
+    throwRangeError('limit must be positive');
+  }
+  return integerLimit;
+}
+
+function* MapHelper(iterated, next, mapper) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    for (let counter = 0; ; counter++) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) return undefined;
+      let mapped;
+      try {
+        mapped = callFunction(mapper, undefined, value, counter);
+      } catch (e) {
+        IteratorCloseQuietly(iterated);
+        throw e;
+      }
+      closing = true;
+      yield mapped;
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+function* FilterHelper(iterated, next, predicate) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    for (let counter = 0; ; counter++) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) return undefined;
+      let selected;
+      try {
+        selected = callFunction(predicate, undefined, value, counter);
+      } catch (e) {
+        IteratorCloseQuietly(iterated);
+        throw e;
+      }
+      if (selected) {
+        closing = true;
+        yield value;
+      }
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+function* TakeHelper(iterated, next, limit) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    let remaining = limit;
+    for (;;) {
+      closing = false;
+      if (remaining === 0) {
+        IteratorClose(iterated);
+        return undefined;
+      }
+      if (remaining !== 1 / 0) remaining--;
+      const value = StepValue(iterated, next, done);
+      if (value === done) return undefined;
+      closing = true;
+      yield value;
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+function* DropHelper(iterated, next, limit) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    closing = false;
+    let remaining = limit;
+    while (remaining > 0) {
+      if (remaining !== 1 / 0) remaining--;
+      if (StepValue(iterated, next, done) === done) return undefined;
+    }
+    for (;;) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) return undefined;
+      closing = true;
+      yield value;
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+// 27.1.3.2.1.1 GetIteratorFlattenable ( obj, primitiveHandling ): [iterator, next].
+function GetIteratorFlattenable(obj, iterateStrings) {
+  if (!isObject(obj)) {
+    if (!iterateStrings || typeof obj !== 'string') throwTypeError(ToStringSlowSafe(obj) + ' is not an object');
+  }
+  const method = obj[symIterator];
+  let iterator;
+  if (method === undefined || method === null) {
+    iterator = obj;
+  } else {
+    if (!isCallable(method)) throwTypeError('@@iterator is not a function');
+    iterator = callFunction(method, obj);
+  }
+  if (!isObject(iterator)) throwTypeError('the iterator is not an object');
+  return [iterator, iterator.next];
+}
+
+function* FlatMapHelper(iterated, next, mapper) {
+  let closing = true;
+  let inner;
+  const done = {};
+  try {
+    yield undefined;
+    for (let counter = 0; ; counter++) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) return undefined;
+      try {
+        inner = GetIteratorFlattenable(callFunction(mapper, undefined, value, counter), false);
+      } catch (e) {
+        IteratorCloseQuietly(iterated);
+        throw e;
+      }
+      for (;;) {
+        let innerValue;
+        try {
+          innerValue = StepValue(inner[0], inner[1], done);
+        } catch (e) {
+          IteratorCloseQuietly(iterated);
+          throw e;
+        }
+        if (innerValue === done) break;
+        closing = true;
+        let resumed = false;
+        try {
+          yield innerValue;
+          resumed = true;
+        } finally {
+          if (!resumed) {
+            // return(): close the inner iterator, then the outer one.
+            closing = false;
+            try {
+              IteratorClose(inner[0]);
+            } catch (e) {
+              IteratorCloseQuietly(iterated);
+              throw e;
+            }
+            IteratorClose(iterated);
+          }
+        }
+        closing = false;
+      }
+      inner = undefined;
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+// 27.1.4.8 Iterator.prototype.map ( mapper )
+function IteratorMap(mapper) {
+  RequireIteratorObject(this, 'map');
+  if (!isCallable(mapper)) CloseAndThrowTypeError(this, 'mapper is not a function');
+  return StartHelper(MapHelper(this, this.next, mapper));
+}
+
+// 27.1.4.5 Iterator.prototype.filter ( predicate )
+function IteratorFilter(predicate) {
+  RequireIteratorObject(this, 'filter');
+  if (!isCallable(predicate)) CloseAndThrowTypeError(this, 'predicate is not a function');
+  return StartHelper(FilterHelper(this, this.next, predicate));
+}
+
+// 27.1.4.12 Iterator.prototype.take ( limit )
+function IteratorTake(limit) {
+  RequireIteratorObject(this, 'take');
+  const integerLimit = HelperLimit(this, limit);
+  return StartHelper(TakeHelper(this, this.next, integerLimit));
+}
+
+// 27.1.4.3 Iterator.prototype.drop ( limit )
+function IteratorDrop(limit) {
+  RequireIteratorObject(this, 'drop');
+  const integerLimit = HelperLimit(this, limit);
+  return StartHelper(DropHelper(this, this.next, integerLimit));
+}
+
+// 27.1.4.7 Iterator.prototype.flatMap ( mapper )
+function IteratorFlatMap(mapper) {
+  RequireIteratorObject(this, 'flatMap');
+  if (!isCallable(mapper)) CloseAndThrowTypeError(this, 'mapper is not a function');
+  return StartHelper(FlatMapHelper(this, this.next, mapper));
+}
+
+// 27.1.4.10 Iterator.prototype.reduce ( reducer [ , initialValue ] )
+function IteratorReduce(reducer, initialValue) {
+  RequireIteratorObject(this, 'reduce');
+  if (!isCallable(reducer)) CloseAndThrowTypeError(this, 'reducer is not a function');
+  const iterated = this;
+  const next = iterated.next;
+  const done = {};
+  let acc;
+  let counter = 0;
+  if (arguments.length < 2) {
+    acc = StepValue(iterated, next, done);
+    if (acc === done) throwTypeError('Reduce of empty iterator with no initial value');
+    counter = 1;
+  } else {
+    acc = initialValue;
+  }
+  for (;; counter++) {
+    const value = StepValue(iterated, next, done);
+    if (value === done) return acc;
+    try {
+      acc = callFunction(reducer, undefined, acc, value, counter);
+    } catch (e) {
+      IteratorCloseQuietly(iterated);
+      throw e;
+    }
+  }
+}
+
+// 27.1.4.13 Iterator.prototype.toArray ( )
+function IteratorToArray() {
+  RequireIteratorObject(this, 'toArray');
+  const next = this.next;
+  const done = {};
+  const items = newArray();
+  for (;;) {
+    const value = StepValue(this, next, done);
+    if (value === done) return items;
+    arrayPush(items, value);
+  }
+}
+
+// Shared loop of forEach/some/every/find: `mode` 0 forEach, 1 some, 2 every, 3 find.
+function IteratorConsume(o, fn, mode) {
+  const next = o.next;
+  const done = {};
+  for (let counter = 0; ; counter++) {
+    const value = StepValue(o, next, done);
+    if (value === done) return mode === 1 ? false : mode === 2 ? true : undefined;
+    let result;
+    try {
+      result = callFunction(fn, undefined, value, counter);
+    } catch (e) {
+      IteratorCloseQuietly(o);
+      throw e;
+    }
+    if (mode === 1 && result) {
+      IteratorClose(o);
+      return true;
+    }
+    if (mode === 2 && !result) {
+      IteratorClose(o);
+      return false;
+    }
+    if (mode === 3 && result) {
+      IteratorClose(o);
+      return value;
+    }
+  }
+}
+
+function IteratorForEach(fn) {
+  RequireIteratorObject(this, 'forEach');
+  if (!isCallable(fn)) CloseAndThrowTypeError(this, 'callback is not a function');
+  return IteratorConsume(this, fn, 0);
+}
+function IteratorSome(predicate) {
+  RequireIteratorObject(this, 'some');
+  if (!isCallable(predicate)) CloseAndThrowTypeError(this, 'predicate is not a function');
+  return IteratorConsume(this, predicate, 1);
+}
+function IteratorEvery(predicate) {
+  RequireIteratorObject(this, 'every');
+  if (!isCallable(predicate)) CloseAndThrowTypeError(this, 'predicate is not a function');
+  return IteratorConsume(this, predicate, 2);
+}
+function IteratorFind(predicate) {
+  RequireIteratorObject(this, 'find');
+  if (!isCallable(predicate)) CloseAndThrowTypeError(this, 'predicate is not a function');
+  return IteratorConsume(this, predicate, 3);
+}
+
+// 27.1.3.2.1 Iterator.from ( O )
+function IteratorFrom(o) {
+  const rec = GetIteratorFlattenable(o, true);
+  if (ordinaryHasInstance(intrinsicIterator(), rec[0])) return rec[0];
+  return newWrappedIterator(rec[0], rec[1]);
+}
+
+// 27.1.3.2.1.2 %WrapForValidIteratorPrototype%.next ( ) / .return ( )
+function WrapForValidNext() {
+  const state = wrappedIteratorState(this);
+  if (state === undefined) throwTypeError('next called on incompatible receiver');
+  return callFunction(state[1], state[0]);
+}
+function WrapForValidReturn() {
+  const state = wrappedIteratorState(this);
+  if (state === undefined) throwTypeError('return called on incompatible receiver');
+  const iterator = state[0];
+  const ret = iterator.return;
+  if (ret === undefined || ret === null) return iterResult(undefined, true);
+  return callFunction(ret, iterator);
+}
+
+function* ConcatHelper(iterables) {
+  let closing = true;
+  let current;
+  const done = {};
+  try {
+    yield undefined;
+    for (let i = 0; i < iterables.length; i += 2) {
+      closing = false;
+      current = callFunction(iterables[i + 1], iterables[i]);
+      if (!isObject(current)) throwTypeError('the iterator is not an object');
+      const next = current.next;
+      for (;;) {
+        closing = false;
+        const value = StepValue(current, next, done);
+        if (value === done) break;
+        closing = true;
+        yield value;
+      }
+    }
+  } finally {
+    if (closing && current !== undefined) IteratorClose(current);
+  }
+}
+
+// Iterator.concat ( ...items )
+function IteratorConcat() {
+  const iterables = newArray();
+  for (let i = 0; i < arguments.length; i++) {
+    const item = arguments[i];
+    if (!isObject(item)) throwTypeError('Iterator.concat: ' + ToStringSlowSafe(item) + ' is not an object');
+    const method = item[symIterator];
+    if (!isCallable(method)) throwTypeError('Iterator.concat: the argument is not iterable');
+    arrayPush(iterables, item);
+    arrayPush(iterables, method);
+  }
+  return StartHelper(ConcatHelper(iterables));
+}
+
+// 27.1.4.1.1 SetterThatIgnoresPrototypeProperties ( thisValue, home, p, v )
+function SetterThatIgnoresPrototypeProperties(thisValue, home, p, v) {
+  if (!isObject(thisValue)) throwTypeError('setter called on non-object');
+  if (thisValue === home) throwTypeError('Cannot assign to read only property of the prototype');
+  if (!hasOwn(thisValue, p)) {
+    createDataProperty(thisValue, p, v);
+  } else {
+    thisValue[p] = v;
+  }
+}
+
+function IteratorTagGetter() { return 'Iterator'; }
+function IteratorTagSetter(v) {
+  SetterThatIgnoresPrototypeProperties(this, intrinsicIteratorPrototype(), symToStringTag, v);
+}
+function IteratorConstructorGetter() { return intrinsicIterator(); }
+function IteratorConstructorSetter(v) {
+  SetterThatIgnoresPrototypeProperties(this, intrinsicIteratorPrototype(), 'constructor', v);
+}
