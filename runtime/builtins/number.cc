@@ -187,6 +187,9 @@ Value SymbolFor(Vm& vm, CallArgs& a) {
   if (atom == nullptr) return Oom(vm);
   auto& registry = vm.symbol_registry();
   if (auto it = registry.find(atom); it != registry.end()) return Value::FromSymbol(it->second);
+  // The registry lives as long as the runtime: its table entry is charged
+  // to the memory limit like the symbol and the atom.
+  if (!vm.heap().AccountExternal(sizeof(String*) + sizeof(Symbol*) + 8)) return Oom(vm);
   Symbol* sym = NewSymbol(vm, Value::FromString(atom));
   if (sym == nullptr) return Oom(vm);
   sym->registered = true;

@@ -21,17 +21,21 @@ function ToPrimitive(input, hint) {
     if (isObject(result)) throwTypeError('Cannot convert object to primitive value');
     return result;
   }
-  // 7.1.1.1 OrdinaryToPrimitive ( O, hint )
+  return OrdinaryToPrimitive(input, hint === 'string' ? 'string' : 'number');
+}
+
+// 7.1.1.1 OrdinaryToPrimitive ( O, hint )
+function OrdinaryToPrimitive(O, hint) {
   const first = hint === 'string' ? 'toString' : 'valueOf';
   const second = hint === 'string' ? 'valueOf' : 'toString';
-  let method = input[first];
+  let method = O[first];
   if (isCallable(method)) {
-    const result = callFunction(method, input);
+    const result = callFunction(method, O);
     if (!isObject(result)) return result;
   }
-  method = input[second];
+  method = O[second];
   if (isCallable(method)) {
-    const result = callFunction(method, input);
+    const result = callFunction(method, O);
     if (!isObject(result)) return result;
   }
   throwTypeError('Cannot convert object to primitive value');

@@ -2,23 +2,6 @@
 
 // ---- Date (runtime/builtins/date.cc) ------------------------------------------------
 
-// 7.1.1.1 OrdinaryToPrimitive ( O, hint )
-function OrdinaryToPrimitive(O, hint) {
-  const first = hint === 'string' ? 'toString' : 'valueOf';
-  const second = hint === 'string' ? 'valueOf' : 'toString';
-  let method = O[first];
-  if (isCallable(method)) {
-    const result = callFunction(method, O);
-    if (!isObject(result)) return result;
-  }
-  method = O[second];
-  if (isCallable(method)) {
-    const result = callFunction(method, O);
-    if (!isObject(result)) return result;
-  }
-  throwTypeError('Cannot convert object to primitive value');
-}
-
 // 21.4.4.45 Date.prototype [ %Symbol.toPrimitive% ] ( hint )
 function DateToPrimitive(hint) {
   if (!isObject(this)) throwTypeError('Date.prototype[Symbol.toPrimitive] called on non-object');
