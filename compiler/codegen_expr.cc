@@ -67,6 +67,20 @@ void Generator::Gen(Node* e, uint32_t dst) {
     case Kind::kTemplateLiteral:
       GenTemplateLiteral(e->As<ast::TemplateLiteral>(), dst);
       break;
+    case Kind::kRegExpLiteral: {
+      // The pattern and flags as two consecutive string constants.
+      auto* r = e->As<ast::RegExpLiteral>();
+      uint32_t k = static_cast<uint32_t>(out_->constants.size());
+      for (const ast::Str* text : {&r->pattern, &r->flags}) {
+        Constant c;
+        c.kind = Constant::Kind::kString;
+        c.string = std::u16string(text->view());
+        out_->constants.push_back(std::move(c));
+      }
+      SetPos(e);
+      b_.EmitNewRegExp(dst, k);
+      break;
+    }
     case Kind::kTaggedTemplate:
       TaggedTemplateExpr(e->As<TaggedTemplate>(), dst);
       break;

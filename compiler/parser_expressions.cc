@@ -1,5 +1,7 @@
 // The parser: expressions, the cover grammar, templates and literals.
 #include "compiler/parser_impl.h"
+#include "vm/regexp/regexp.h"
+#include "vm/utf8.h"
 
 namespace ratchet::internal {
 
@@ -949,6 +951,14 @@ Expr* Parser::ParsePrimary() {
         tok_ = lex_.RescanRegExp(tok_);
         if (tok_.type == Tok::kError) {
           Fail(tok_.error);
+          return nullptr;
+        }
+        // 13.2.7.2 Static Semantics: Early Errors: the flags and the pattern
+        // must parse (22.2.3.4 ParsePattern).
+        std::string regexp_error;
+        if (!regexp::Validate(tok_.value, tok_.raw, &regexp_error)) {
+          Fail("Invalid regular expression: /" + EncodeUtf8(tok_.value) + "/" + EncodeUtf8(tok_.raw) + ": " +
+               regexp_error);
           return nullptr;
         }
         auto* r = Make<RegExpLiteral>(pos);

@@ -757,7 +757,6 @@ class Analyzer {
         Fail("BigInt is not supported yet", n);
         break;
       case Kind::kRegExpLiteral:
-        Fail("regular expressions are not supported yet", n);
         break;
       case Kind::kTemplateLiteral:
         for (Node* e : n->As<TemplateLiteral>()->expressions) VisitExpr(e);

@@ -289,7 +289,8 @@ const NativeBinding kSelfHostNatives[] = {
     {"jsonQuote", NativeJsonQuote, 1},
 };
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
-                                  "symAsyncIterator", "symToStringTag"};
+                                  "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",
+                                  "symReplace",  "symSearch",      "symSplit"};
 
 // Every native of the self-hosted environment, in slot order.
 const std::vector<NativeBinding>& AllSelfHostNatives() {
@@ -299,6 +300,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : CollectionSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : IteratorSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : DateSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : RegExpSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -415,12 +417,14 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kPromisePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kDatePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kRegExpPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kMapIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kSetIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kIteratorHelperPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kRegExpStringIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWrapForValidIteratorPrototype, iter_proto, ObjectClass::kOrdinary,
                   sizeof(Object))) {
     return fail();
@@ -459,6 +463,11 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().species);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncIterator);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().toStringTag);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().match);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().matchAll);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().replace);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().search);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().split);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {
@@ -500,7 +509,8 @@ Realm* CreateRealm(Vm& vm) {
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
-      !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table)) {
+      !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
+      !InstallRegExp(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

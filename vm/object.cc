@@ -6,6 +6,7 @@
 
 #include "vm/code.h"
 #include "vm/collection.h"
+#include "vm/regexp_object.h"
 #include "vm/generator.h"
 #include "vm/realm.h"
 #include "vm/string.h"
@@ -655,6 +656,10 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kCollectionIterator:
       t.Mark(static_cast<CollectionIterator*>(o)->target);
       break;
+    case ObjectClass::kRegExp:
+    case ObjectClass::kRegExpMatchState:
+      TraceRegExpObject(o, t);
+      break;
     case ObjectClass::kClosure: {
       auto* f = static_cast<Closure*>(o);
       t.Mark(f->code);
@@ -686,6 +691,7 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kError:
     case ObjectClass::kDate:
     case ObjectClass::kIterator:
+    case ObjectClass::kRegExpStringIterator:
     case ObjectClass::kArguments:
       if (o->alloc_size >= sizeof(PrimitiveObject)) t.Mark(static_cast<PrimitiveObject*>(o)->primitive);
       break;
@@ -730,6 +736,7 @@ void FinalizeObject(Heap& heap, Object* o) {
       o->cls == ObjectClass::kWeakSet) {
     FinalizeCollection(heap, static_cast<CollectionObject*>(o));
   }
+  if (o->cls == ObjectClass::kRegExp || o->cls == ObjectClass::kRegExpMatchState) FinalizeRegExpObject(heap, o);
 }
 
 void TraceShape(Shape* s, Tracer& t) {

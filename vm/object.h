@@ -122,6 +122,8 @@ enum class ObjectClass : uint8_t {
   kWeakMap,
   kWeakSet,
   kCollectionIterator,  // CollectionIterator
+  kRegExpMatchState,    // RegExpMatchState (vm/regexp_object.h)
+  kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances (PrimitiveObject)
 };
 
 struct Object : Cell {

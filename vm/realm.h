@@ -58,7 +58,10 @@ struct Object;
   V(IteratorHelperPrototype)    \
   V(WrapForValidIteratorPrototype) \
   V(Iterator)                   \
-  V(DatePrototype)
+  V(DatePrototype)              \
+  V(RegExpPrototype)            \
+  V(RegExp)                     \
+  V(RegExpStringIteratorPrototype)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

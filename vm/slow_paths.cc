@@ -10,6 +10,7 @@
 #include "vm/generator.h"
 #include "vm/interpreter.h"
 #include "vm/realm.h"
+#include "vm/regexp_object.h"
 #include "vm/string.h"
 #include "vm/vm.h"
 
@@ -554,6 +555,27 @@ SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this
       return OutOfMemory(vm);
   }
   return SlowResult::kThrow;
+}
+
+// 13.2.7.3 RegularExpressionLiteral evaluation: RegExpCreate(pattern, flags)
+// with %RegExp% as the constructor. The pattern was validated at parse time.
+SlowResult NewRegExpSlow(Task& task, Frame& frame, uint32_t dst, uint32_t k) {
+  Vm& vm = task.vm();
+  Code* code = frame.code;
+  if (static_cast<uint64_t>(k) + 1 >= code->num_constants || !code->constants[k].IsString() ||
+      !code->constants[k + 1].IsString()) {
+    return TypeError(vm, "invalid regular expression literal");
+  }
+  RegExpObject* r = NewRegExpObject(vm, frame.realm->intrinsic(Intrinsic::kRegExpPrototype));
+  if (r == nullptr) return OutOfMemory(vm);
+  if (!InitializeRegExp(vm, r, code->constants[k].AsString(), code->constants[k + 1].AsString())) {
+    return SlowResult::kThrow;
+  }
+  if (!SetOwnData(vm, r, PropertyKey(Value::FromString(vm.atoms().lastIndex)), Value::Int32(0), kWritable)) {
+    return OutOfMemory(vm);
+  }
+  Reg(task, frame, dst) = Value::FromObject(r);
+  return SlowResult::kNext;
 }
 
 // 13.2.8.4 GetTemplateObject: made once per site (cached in the site's first

@@ -52,6 +52,7 @@ SlowResult GetSuperSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value
                         Value home, uint32_t next);
 SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this_value, Value home,
                         uint32_t next);
+SlowResult NewRegExpSlow(Task& task, Frame& frame, uint32_t dst, uint32_t k);
 SlowResult GetTemplateObjectSlow(Task& task, Frame& frame, uint32_t dst, uint32_t k, uint32_t n);
 SlowResult SetFunctionNameSlow(Task& task, Value fn, Value key, int32_t prefix);
 SlowResult NewPrivateNameSlow(Task& task, uint32_t dst, Frame& frame, Value description);

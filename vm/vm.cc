@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "vm/code.h"
 #include "vm/collection.h"
+#include "vm/regexp_object.h"
 
 namespace ratchet::internal {
 
@@ -125,7 +126,7 @@ Vm::Vm() : heap_(TraceCell, FinalizeCell) {
 #undef RATCHET_INIT_SYMBOL
 }
 
-Vm::~Vm() = default;
+Vm::~Vm() { DeleteRegExpCache(regexp_cache_); }
 
 String* Vm::Intern(String* s) {
   if (s->is_atom()) return s;

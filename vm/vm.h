@@ -66,6 +66,8 @@ struct Code;
   V(lastIndex, "lastIndex")                  \
   V(index, "index")                          \
   V(input, "input")                          \
+  V(groups, "groups")                        \
+  V(indices, "indices")                      \
   V(join, "join")                            \
   V(raw, "raw")                              \
   V(description, "description")              \
@@ -119,6 +121,8 @@ struct CallArgs {
   Task* task;
   Value arg(uint32_t i) const { return i < argc ? args[i] : Value::Undefined(); }
 };
+
+struct RegExpCache;
 
 class Vm {
  public:
@@ -256,6 +260,10 @@ class Vm {
   /// counter numbers realms for debugging.
   uint64_t NextId() { return ++next_id_; }
 
+  /// Compiled regular expressions shared by RegExp objects with the same
+  /// pattern and flags (vm/regexp_object.cc).
+  RegExpCache& regexp_cache();
+
  private:
   Heap heap_;
   struct AtomHash {
@@ -285,6 +293,7 @@ class Vm {
   PrintHandler print_handler_;
   Code* selfhost_code_ = nullptr;
   uint64_t next_id_ = 0;
+  RegExpCache* regexp_cache_ = nullptr;
 };
 
 }  // namespace ratchet::internal

@@ -81,6 +81,7 @@ bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 
 /// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
 /// 2 AsyncFunction, 3 AsyncGeneratorFunction).
@@ -97,6 +98,7 @@ const std::vector<NativeBinding>& PromiseSelfHostNatives();
 const std::vector<NativeBinding>& CollectionSelfHostNatives();
 const std::vector<NativeBinding>& IteratorSelfHostNatives();
 const std::vector<NativeBinding>& DateSelfHostNatives();
+const std::vector<NativeBinding>& RegExpSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);
@@ -104,6 +106,11 @@ String* FunctionToString(Vm& vm, Object* fn);
 String* ObjectToStringTag(Vm& vm, Value v);
 /// A JSON-quoted string.
 String* JsonQuote(Vm& vm, String* s);
+
+/// The first index >= from where `search` occurs in `s`, or -1.
+int64_t StringIndexOf(String* s, String* search, uint32_t from);
+/// String.prototype.split for a string separator (null: undefined).
+Value SplitString(Vm& vm, String* s, String* sep, double lim);
 
 }  // namespace ratchet::internal
 

@@ -2,8 +2,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ustring.h>
+
 #include "runtime/builtins/builtins.h"
 #include "vm/interpreter.h"
+#include "vm/utf8.h"
 
 namespace ratchet::internal {
 
@@ -231,22 +237,158 @@ Value StringProtoSubstr(Vm& vm, CallArgs& a) {
   return StringValue(vm, Substring(vm, s, static_cast<uint32_t>(start), static_cast<uint32_t>(end)));
 }
 
-Value ChangeCase(Vm& vm, CallArgs& a, bool upper) {
-  String* s = ThisString(vm, a, upper ? "toUpperCase" : "toLowerCase");
+// 22.1.3.28 String.prototype.toUpperCase / 22.1.3.26 toLowerCase: full
+// Unicode case mapping (SpecialCasing included) through ICU's root locale.
+Value ChangeCase(Vm& vm, CallArgs& a, bool upper, const char* name) {
+  String* s = ThisString(vm, a, name);
   if (s == nullptr) return Value::Empty();
-  // FIXME: full Unicode case mapping (ICU) belongs to the standard library issue.
-  std::u16string out = ToU16String(s);
-  for (char16_t& c : out) {
-    if (upper) {
-      if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 32;
-    } else {
-      if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 32;
+  if (s->is_one_byte()) {
+    // Latin-1 fast path: only the characters whose mapping leaves Latin-1
+    // (ÿ, µ, ß) need ICU.
+    bool simple = true;
+    for (uint32_t i = 0; i < s->length && simple; ++i) {
+      uint8_t c = s->chars8()[i];
+      simple = !(upper && (c == 0xFF || c == 0xB5 || c == 0xDF));
     }
+    if (simple) {
+      String* r = NewRawString(vm, s->length, true);
+      if (r == nullptr) return Oom(vm);
+      for (uint32_t i = 0; i < s->length; ++i) {
+        uint8_t c = s->chars8()[i];
+        if (upper) {
+          if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 32;
+        } else {
+          if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 32;
+        }
+        r->mutable_chars8()[i] = c;
+      }
+      return Value::FromString(r);
+    }
+  }
+  std::u16string in = ToU16String(s);
+  std::u16string out(in.size() + 16, u'\0');
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* dst = reinterpret_cast<UChar*>(out.data());
+    auto* src = reinterpret_cast<const UChar*>(in.data());
+    int32_t n = upper ? u_strToUpper(dst, static_cast<int32_t>(out.size()), src, static_cast<int32_t>(in.size()), "", &status)
+                      : u_strToLower(dst, static_cast<int32_t>(out.size()), src, static_cast<int32_t>(in.size()), "", &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      out.assign(static_cast<size_t>(n), u'\0');
+      continue;
+    }
+    if (U_FAILURE(status)) return vm.ThrowError(ErrorKind::kRangeError, "case mapping failed");
+    out.resize(static_cast<size_t>(n));
+    break;
   }
   return StringValue(vm, NewStringFromUtf16(vm, out));
 }
-Value StringProtoToUpperCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, true); }
-Value StringProtoToLowerCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, false); }
+Value StringProtoToUpperCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, true, "toUpperCase"); }
+Value StringProtoToLowerCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, false, "toLowerCase"); }
+Value StringProtoToLocaleUpperCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, true, "toLocaleUpperCase"); }
+Value StringProtoToLocaleLowerCase(Vm& vm, CallArgs& a) { return ChangeCase(vm, a, false, "toLocaleLowerCase"); }
+
+// 22.1.2.2 String.fromCodePoint ( ...codePoints )
+Value StringFromCodePoint(Vm& vm, CallArgs& a) {
+  std::u16string out;
+  for (uint32_t i = 0; i < a.argc; ++i) {
+    double d;
+    if (!ArgToNumber(vm, a.args[i], &d)) return Value::Empty();
+    // 2.c. If IsIntegralNumber(nextCP) is false, or outside 0..0x10FFFF, throw a RangeError.
+    if (!(d >= 0 && d <= 0x10FFFF) || d != std::floor(d)) {
+      return vm.ThrowError(ErrorKind::kRangeError, "Invalid code point " + NumberToStdString(d));
+    }
+    AppendCodePoint(&out, static_cast<uint32_t>(d));
+    if (out.size() > kMaxStringLength) return Oom(vm);
+  }
+  return StringValue(vm, NewStringFromUtf16(vm, out));
+}
+
+// 22.1.3.10 String.prototype.isWellFormed ( ) and 22.1.3.32 toWellFormed ( ).
+Value WellFormed(Vm& vm, CallArgs& a, bool fix) {
+  String* s = ThisString(vm, a, fix ? "toWellFormed" : "isWellFormed");
+  if (s == nullptr) return Value::Empty();
+  if (s->is_one_byte()) return fix ? Value::FromString(s) : Value::Boolean(true);
+  std::u16string out;
+  bool well_formed = true;
+  for (uint32_t i = 0; i < s->length; ++i) {
+    char16_t c = s->chars16()[i];
+    bool lone = false;
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      if (i + 1 < s->length && s->chars16()[i + 1] >= 0xDC00 && s->chars16()[i + 1] <= 0xDFFF) {
+        if (fix) {
+          out.push_back(c);
+          out.push_back(s->chars16()[i + 1]);
+        }
+        ++i;
+        continue;
+      }
+      lone = true;
+    } else if (c >= 0xDC00 && c <= 0xDFFF) {
+      lone = true;
+    }
+    if (lone) {
+      if (!fix) return Value::Boolean(false);
+      well_formed = false;
+      c = 0xFFFD;
+    }
+    if (fix) out.push_back(c);
+  }
+  if (!fix) return Value::Boolean(true);
+  if (well_formed) return Value::FromString(s);
+  return StringValue(vm, NewStringFromUtf16(vm, out));
+}
+Value StringProtoIsWellFormed(Vm& vm, CallArgs& a) { return WellFormed(vm, a, false); }
+Value StringProtoToWellFormed(Vm& vm, CallArgs& a) { return WellFormed(vm, a, true); }
+
+// 22.1.3.15 String.prototype.normalize ( [ form ] )
+Value StringProtoNormalize(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "normalize");
+  if (s == nullptr) return Value::Empty();
+  std::string form = "NFC";
+  if (!a.arg(0).IsUndefined()) {
+    String* f = ArgToString(vm, a.arg(0));
+    if (f == nullptr) return Value::Empty();
+    form = ToUtf8(f);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n;
+  if (form == "NFC") n = icu::Normalizer2::getNFCInstance(status);
+  else if (form == "NFD") n = icu::Normalizer2::getNFDInstance(status);
+  else if (form == "NFKC") n = icu::Normalizer2::getNFKCInstance(status);
+  else if (form == "NFKD") n = icu::Normalizer2::getNFKDInstance(status);
+  else return vm.ThrowError(ErrorKind::kRangeError, "The normalization form should be one of NFC, NFD, NFKC, NFKD");
+  if (U_FAILURE(status)) return vm.ThrowError(ErrorKind::kRangeError, "normalization is unavailable");
+  std::u16string in = ToU16String(s);
+  icu::UnicodeString src(false, reinterpret_cast<const UChar*>(in.data()), static_cast<int32_t>(in.size()));
+  icu::UnicodeString dst = n->normalize(src, status);
+  if (U_FAILURE(status)) return vm.ThrowError(ErrorKind::kRangeError, "normalization failed");
+  return StringValue(vm, NewStringFromUtf16(vm, std::u16string_view(reinterpret_cast<const char16_t*>(dst.getBuffer()),
+                                                                   static_cast<size_t>(dst.length()))));
+}
+
+// 22.1.3.12 String.prototype.localeCompare ( that ): the root collation
+// (canonically equivalent strings compare equal).
+Value StringProtoLocaleCompare(Vm& vm, CallArgs& a) {
+  String* s = ThisString(vm, a, "localeCompare");
+  if (s == nullptr) return Value::Empty();
+  String* that = ArgToString(vm, a.arg(0));
+  if (that == nullptr) return Value::Empty();
+  static icu::Collator* collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Collator* c = icu::Collator::createInstance(icu::Locale::getRoot(), status);
+    if (U_FAILURE(status)) return static_cast<icu::Collator*>(nullptr);
+    c->setAttribute(UCOL_NORMALIZATION_MODE, UCOL_ON, status);
+    return c;
+  }();
+  std::u16string x = ToU16String(s), y = ToU16String(that);
+  if (collator == nullptr) return Value::Int32(x < y ? -1 : x > y ? 1 : 0);
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = collator->compare(reinterpret_cast<const UChar*>(x.data()), static_cast<int32_t>(x.size()),
+                                         reinterpret_cast<const UChar*>(y.data()), static_cast<int32_t>(y.size()),
+                                         status);
+  return Value::Int32(r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0);
+}
 
 bool IsWhite(char16_t c) {
   return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0xA0 || c == 0xFEFF || c == 0x0A ||
@@ -270,25 +412,19 @@ Value StringProtoTrim(Vm& vm, CallArgs& a) { return Trim(vm, a, true, true); }
 Value StringProtoTrimStart(Vm& vm, CallArgs& a) { return Trim(vm, a, true, false); }
 Value StringProtoTrimEnd(Vm& vm, CallArgs& a) { return Trim(vm, a, false, true); }
 
-// 22.1.3.23 String.prototype.split ( separator, limit ) for string separators.
-Value StringProtoSplit(Vm& vm, CallArgs& a) {
-  String* s = ThisString(vm, a, "split");
-  if (s == nullptr) return Value::Empty();
+}  // namespace
+
+// 22.1.3.23 String.prototype.split steps 6-: `s` split at every occurrence of
+// `sep` (null: the separator was undefined), at most `lim` parts. The
+// dispatch to @@split and the conversions are self-hosted (StringSplit).
+Value SplitString(Vm& vm, String* s, String* sep, double lim) {
   Object* out = NewArray(vm, *vm.current_realm());
   if (out == nullptr) return Oom(vm);
-  double lim = 4294967295.0;
-  if (!a.arg(1).IsUndefined()) {
-    double d;
-    if (!ArgToNumber(vm, a.arg(1), &d)) return Value::Empty();
-    lim = DoubleToUint32(d);
-  }
-  if (a.arg(0).IsUndefined()) {
-    if (lim > 0 && !ArrayPush(vm, out, Value::FromString(s))) return Oom(vm);
+  if (lim == 0) return Value::FromObject(out);
+  if (sep == nullptr) {
+    if (!ArrayPush(vm, out, Value::FromString(s))) return Oom(vm);
     return Value::FromObject(out);
   }
-  String* sep = ArgToString(vm, a.arg(0));
-  if (sep == nullptr) return Value::Empty();
-  if (lim == 0) return Value::FromObject(out);
   if (sep->length == 0) {
     for (uint32_t i = 0; i < s->length && out->array_length < lim; ++i) {
       String* ch = Substring(vm, s, i, i + 1);
@@ -309,6 +445,10 @@ Value StringProtoSplit(Vm& vm, CallArgs& a) {
   if (rest == nullptr || !ArrayPush(vm, out, Value::FromString(rest))) return Oom(vm);
   return Value::FromObject(out);
 }
+
+int64_t StringIndexOf(String* s, String* search, uint32_t from) { return IndexOf(s, search, from); }
+
+namespace {
 
 // 22.1.3.18 String.prototype.repeat ( count )
 Value StringProtoRepeat(Vm& vm, CallArgs& a) {
@@ -379,6 +519,7 @@ bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
             DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
             DefineValue(vm, realm.global, "String", Value::FromObject(ctor)) &&
             DefineNativeMethod(vm, realm, ctor, "fromCharCode", StringFromCharCode, 1) &&
+            DefineNativeMethod(vm, realm, ctor, "fromCodePoint", StringFromCodePoint, 1) &&
             DefineSelfHostedMethod(vm, ctor, "raw", sh.Get("StringRaw"), 1);
   struct M {
     const char* name;
@@ -395,9 +536,13 @@ bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"substring", StringProtoSubstring, 2},   {"substr", StringProtoSubstr, 2},
       {"toUpperCase", StringProtoToUpperCase, 0}, {"toLowerCase", StringProtoToLowerCase, 0},
       {"trim", StringProtoTrim, 0},             {"trimStart", StringProtoTrimStart, 0},
-      {"trimEnd", StringProtoTrimEnd, 0},       {"split", StringProtoSplit, 2},
+      {"trimEnd", StringProtoTrimEnd, 0},       
       {"repeat", StringProtoRepeat, 1},         {"padStart", StringProtoPadStart, 1},
       {"padEnd", StringProtoPadEnd, 1},         {"concat", StringProtoConcat, 1},
+      {"toLocaleUpperCase", StringProtoToLocaleUpperCase, 0},
+      {"toLocaleLowerCase", StringProtoToLocaleLowerCase, 0},
+      {"isWellFormed", StringProtoIsWellFormed, 0}, {"toWellFormed", StringProtoToWellFormed, 0},
+      {"normalize", StringProtoNormalize, 0},   {"localeCompare", StringProtoLocaleCompare, 1},
   };
   for (const M& m : kMethods) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
   if (!ok) return false;
