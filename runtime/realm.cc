@@ -376,6 +376,8 @@ Realm* CreateRealm(Vm& vm) {
   }
   Realm* realm = static_cast<Realm*>(c);
   realm->lexicals = new absl::flat_hash_map<uint64_t, GlobalLexical>();
+  realm->regexp_legacy_input = Value::FromString(vm.atoms().empty);
+  realm->regexp_legacy_match = Value::Undefined();
   Realm* saved = vm.current_realm();
   vm.set_current_realm(realm);
   auto fail = [&]() -> Realm* {

@@ -5,6 +5,7 @@
 #define RATCHET_VM_REALM_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "vm/heap.h"
@@ -121,6 +122,20 @@ struct Realm : Cell {
   absl::flat_hash_map<uint64_t, GlobalLexical>* lexicals;  // atom bits -> binding
   void* host_data;  // the embedding API's realm
   uint32_t lexical_epoch;  // bumped when a global lexical binding is added
+  // Legacy RegExp static properties (RegExp.$1, lastMatch, ...): the input
+  // (a String) and the RegExpMatchState of the last successful legacy
+  // match; undefined before any match, null once invalidated.
+  Value regexp_legacy_input;
+  Value regexp_legacy_match;
+  // %RegExp.prototype% and %RegExp% as built (shape and slot values), to
+  // tell when RegExp methods may take their native fast paths.
+  struct RegExpSnapshot {
+    Shape* proto_shape = nullptr;
+    std::vector<Value> proto_slots;
+    Shape* ctor_shape = nullptr;
+    std::vector<Value> ctor_slots;
+  };
+  RegExpSnapshot* regexp_snapshot;
 
   Object* intrinsic(Intrinsic i) const { return intrinsics[static_cast<int>(i)]; }
   Value self_hosted_fn(SelfHosted s) const { return self_hosted[static_cast<int>(s)]; }

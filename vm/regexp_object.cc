@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "vm/realm.h"
 #include "vm/string.h"
 #include "vm/vm.h"
 
@@ -30,7 +31,7 @@ RegExpCache& Vm::regexp_cache() {
   return *regexp_cache_;
 }
 
-RegExpObject* NewRegExpObject(Vm& vm, Object* proto) {
+RegExpObject* NewRegExpObject(Vm& vm, Object* proto, Realm* realm, bool legacy) {
   Object* o = NewObject(vm, proto, ObjectClass::kRegExp, sizeof(RegExpObject));
   if (o == nullptr) return nullptr;
   auto* r = static_cast<RegExpObject*>(o);
@@ -38,6 +39,8 @@ RegExpObject* NewRegExpObject(Vm& vm, Object* proto) {
   r->flags = Value::Undefined();
   r->program = nullptr;
   r->accounted = 0;
+  r->realm = realm;
+  r->legacy = legacy;
   if (!SetOwnData(vm, r, PropertyKey(Value::FromString(vm.atoms().lastIndex)), Value::Undefined(), kWritable)) {
     return nullptr;
   }
@@ -121,6 +124,7 @@ void TraceRegExpObject(Object* o, Tracer& t) {
     auto* r = static_cast<RegExpObject*>(o);
     t.Mark(r->source);
     t.Mark(r->flags);
+    t.Mark(r->realm);
   } else {
     auto* st = static_cast<RegExpMatchState*>(o);
     t.Mark(st->input);

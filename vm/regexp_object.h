@@ -21,6 +21,8 @@ struct RegExpObject : Object {
   Value flags;
   std::shared_ptr<const regexp::Program>* program;
   size_t accounted;  // bytes of the program charged to the heap
+  Realm* realm;      // [[Realm]] (legacy static properties)
+  bool legacy;       // [[LegacyFeaturesEnabled]]: made by %RegExp% itself
 };
 
 /// ObjectClass::kRegExpMatchState: a match in progress.
@@ -36,7 +38,7 @@ inline constexpr uint64_t kRegExpSliceSteps = 2000;
 
 /// 22.2.3.2 RegExpAlloc: an uninitialized RegExp with the lastIndex
 /// property (writable, not enumerable, not configurable). Null on OOM.
-RegExpObject* NewRegExpObject(Vm& vm, Object* proto);
+RegExpObject* NewRegExpObject(Vm& vm, Object* proto, Realm* realm, bool legacy);
 
 /// 22.2.3.3 RegExpInitialize steps 5-: parses flags and pattern (throwing a
 /// SyntaxError) and sets the internal slots. Does not touch lastIndex.

@@ -566,7 +566,7 @@ SlowResult NewRegExpSlow(Task& task, Frame& frame, uint32_t dst, uint32_t k) {
       !code->constants[k + 1].IsString()) {
     return TypeError(vm, "invalid regular expression literal");
   }
-  RegExpObject* r = NewRegExpObject(vm, frame.realm->intrinsic(Intrinsic::kRegExpPrototype));
+  RegExpObject* r = NewRegExpObject(vm, frame.realm->intrinsic(Intrinsic::kRegExpPrototype), frame.realm, true);
   if (r == nullptr) return OutOfMemory(vm);
   if (!InitializeRegExp(vm, r, code->constants[k].AsString(), code->constants[k + 1].AsString())) {
     return SlowResult::kThrow;

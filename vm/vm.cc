@@ -52,6 +52,14 @@ void TraceCell(Cell* c, Tracer& t) {
       t.Mark(r->global_this);
       for (Object* o : r->intrinsics) t.Mark(o);
       for (Value v : r->self_hosted) t.Mark(v);
+      t.Mark(r->regexp_legacy_input);
+      t.Mark(r->regexp_legacy_match);
+      if (r->regexp_snapshot != nullptr) {
+        t.Mark(r->regexp_snapshot->proto_shape);
+        t.Mark(r->regexp_snapshot->ctor_shape);
+        for (Value v : r->regexp_snapshot->proto_slots) t.Mark(v);
+        for (Value v : r->regexp_snapshot->ctor_slots) t.Mark(v);
+      }
       if (r->lexicals != nullptr) {
         for (const auto& [k, b] : *r->lexicals) {
           t.Mark(Value::FromBits(k));
@@ -89,6 +97,7 @@ void FinalizeCell(Heap& heap, Cell* c) {
     }
     case CellKind::kRealm:
       delete static_cast<Realm*>(c)->lexicals;
+      delete static_cast<Realm*>(c)->regexp_snapshot;
       break;
     default:
       break;

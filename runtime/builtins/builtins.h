@@ -82,6 +82,8 @@ bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+/// Records %RegExp.prototype% and %RegExp% as built (RegExp fast paths).
+void SnapshotRegExpIntrinsics(Realm& realm);
 
 /// The Function constructor family (magic 0 Function, 1 GeneratorFunction,
 /// 2 AsyncFunction, 3 AsyncGeneratorFunction).

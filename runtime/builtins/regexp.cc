@@ -3,6 +3,7 @@
 // constructor's IsRegExp, exec lookups, lastIndex conversions, the Symbol
 // methods and the String methods that delegate to them) are self-hosted in
 // runtime/selfhost/regexp.js on top of the natives here.
+#include <cmath>
 #include <cstdio>
 
 #include <unicode/uchar.h>
@@ -32,9 +33,13 @@ Value RegExpConstructor(Vm& vm, CallArgs& a) {
 
 // regexpAlloc(newTarget): 22.2.3.2 RegExpAlloc; newTarget undefined means %RegExp%.
 Value NativeRegExpAlloc(Vm& vm, CallArgs& a) {
-  Object* proto = PrototypeFromConstructor(vm, a.arg(0), CurrentRealm(vm).intrinsic(Intrinsic::kRegExpPrototype));
+  Realm& realm = CurrentRealm(vm);
+  Object* proto = PrototypeFromConstructor(vm, a.arg(0), realm.intrinsic(Intrinsic::kRegExpPrototype));
   if (proto == nullptr) return Value::Empty();
-  RegExpObject* r = NewRegExpObject(vm, proto);
+  // Legacy features are on when newTarget is this realm's %RegExp%.
+  bool legacy = a.arg(0).IsUndefined() ||
+                (a.arg(0).IsObject() && a.arg(0).AsObject() == realm.intrinsic(Intrinsic::kRegExp));
+  RegExpObject* r = NewRegExpObject(vm, proto, &realm, legacy);
   return r ? Value::FromObject(r) : Oom(vm);
 }
 
@@ -173,9 +178,17 @@ Value StepMatch(Vm& vm, RegExpMatchState* st) {
   regexp::MatchStatus status;
   if (!RunRegExpSlice(vm, st, &status)) return Value::Empty();
   switch (status) {
-    case regexp::MatchStatus::kMatch:
-      return BuildMatchResult(vm, static_cast<RegExpObject*>(st->regexp.AsObject()), st->input.AsString(),
-                              st->matcher->captures());
+    case regexp::MatchStatus::kMatch: {
+      auto* r = static_cast<RegExpObject*>(st->regexp.AsObject());
+      // RegExpBuiltinExec: UpdateLegacyRegExpStaticProperties or
+      // InvalidateLegacyRegExpStaticProperties when R is of this realm.
+      Realm& realm = CurrentRealm(vm);
+      if (r->realm == &realm) {
+        realm.regexp_legacy_input = r->legacy ? st->input : realm.regexp_legacy_input;
+        realm.regexp_legacy_match = r->legacy ? Value::FromObject(st) : Value::Null();
+      }
+      return BuildMatchResult(vm, r, st->input.AsString(), st->matcher->captures());
+    }
     case regexp::MatchStatus::kNoMatch:
       return Value::Null();
     case regexp::MatchStatus::kBudgetExhausted:
@@ -352,6 +365,60 @@ Value RegExpSourceGetter(Vm& vm, CallArgs& a) {
 
 Value RegExpSpeciesGetter(Vm& vm, CallArgs& a) { return a.this_value; }
 
+// Legacy static properties (Annex B proposal "RegExp Legacy Features"):
+// GetLegacyRegExpStaticProperty ( C, thisValue, internalSlotName ). magic: 0
+// input, 1 lastMatch, 2 lastParen, 3 leftContext, 4 rightContext, 5.. $1-$9.
+Value RegExpLegacyGetter(Vm& vm, CallArgs& a) {
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  Realm& realm = *self->realm;
+  if (!a.this_value.IsObject() || a.this_value.AsObject() != realm.intrinsic(Intrinsic::kRegExp)) {
+    return vm.ThrowError(ErrorKind::kTypeError, "RegExp legacy static property read on an incompatible receiver");
+  }
+  Value m = realm.regexp_legacy_match;
+  if (m.IsNull()) return vm.ThrowError(ErrorKind::kTypeError, "RegExp legacy static properties are invalidated");
+  if (self->magic == 0) return realm.regexp_legacy_input;
+  if (m.IsUndefined()) return Value::FromString(vm.atoms().empty);
+  auto* st = static_cast<RegExpMatchState*>(m.AsObject());
+  String* s = st->input.AsString();
+  const std::vector<int32_t>& caps = st->matcher->captures();
+  auto sub = [&](int32_t from, int32_t to) -> Value {
+    if (from < 0 || to <= from) return Value::FromString(vm.atoms().empty);
+    String* r = Substring(vm, s, static_cast<uint32_t>(from), static_cast<uint32_t>(to));
+    return r ? Value::FromString(r) : Oom(vm);
+  };
+  int32_t groups = static_cast<int32_t>(caps.size() / 2) - 1;
+  switch (self->magic) {
+    case 1: return sub(caps[0], caps[1]);
+    case 2: return groups > 0 ? sub(caps[2 * groups], caps[2 * groups + 1]) : Value::FromString(vm.atoms().empty);
+    case 3: return sub(0, caps[0]);
+    case 4: return sub(caps[1], static_cast<int32_t>(s->length));
+    default: {
+      int32_t i = self->magic - 4;
+      return i <= groups ? sub(caps[2 * i], caps[2 * i + 1]) : Value::FromString(vm.atoms().empty);
+    }
+  }
+}
+
+// SetLegacyRegExpStaticProperty for RegExp.input / RegExp.$_.
+Value RegExpLegacyInputSetter(Vm& vm, CallArgs& a) {
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  Realm& realm = *self->realm;
+  if (!a.this_value.IsObject() || a.this_value.AsObject() != realm.intrinsic(Intrinsic::kRegExp)) {
+    return vm.ThrowError(ErrorKind::kTypeError, "RegExp legacy static property set on an incompatible receiver");
+  }
+  String* s = ArgToString(vm, a.arg(0));
+  if (s == nullptr) return Value::Empty();
+  realm.regexp_legacy_input = Value::FromString(s);
+  return Value::Undefined();
+}
+
+// regexpCanCompile(O): B.2.4.1 steps 3-4 (legacy proposal): O is of the
+// current realm and has legacy features enabled.
+Value NativeRegExpCanCompile(Vm& vm, CallArgs& a) {
+  RegExpObject* r = AsRegExp(a.arg(0));
+  return Value::Boolean(r != nullptr && r->realm == &CurrentRealm(vm) && r->legacy);
+}
+
 // RegExp.escape ( S ), https://tc39.es/ecma262/#sec-regexp.escape
 Value RegExpEscape(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsString()) return vm.ThrowError(ErrorKind::kTypeError, "RegExp.escape requires a string");
@@ -406,6 +473,326 @@ Value RegExpEscape(Vm& vm, CallArgs& a) {
   return r ? Value::FromString(r) : Oom(vm);
 }
 
+
+// ---- Native fast paths ---------------------------------------------------
+// When R is a plain RegExp of this realm (its only own property is a
+// writable numeric lastIndex) and %RegExp.prototype% and %RegExp% are as
+// built, the observable steps of exec, test, replace (string replacement),
+// match, search and split reduce to matching; regexpFast runs them in C++
+// under a step budget. It returns undefined to decline (not pristine, or
+// the budget ran out before anything observable happened): the caller then
+// takes the spec-generic, slice-resumable path.
+
+constexpr uint64_t kFastPathBudget = 200000;
+
+void SnapshotObject(Object* o, Shape** shape, std::vector<Value>* slots) {
+  *shape = o->shape;
+  slots->assign(o->slots, o->slots + (o->shape != nullptr ? o->shape->count : 0));
+}
+
+bool MatchesSnapshot(Object* o, Shape* shape, const std::vector<Value>& slots) {
+  if (o->shape != shape || shape == nullptr) return false;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (o->slots[i] != slots[i]) return false;
+  }
+  return true;
+}
+
+// The pristine RegExp, or null.
+RegExpObject* PristineRegExp(Vm& vm, Value v, bool need_species) {
+  RegExpObject* r = AsRegExp(v);
+  if (r == nullptr || RegExpProgram(r) == nullptr) return nullptr;
+  Realm& realm = CurrentRealm(vm);
+  Realm::RegExpSnapshot* snap = realm.regexp_snapshot;
+  if (snap == nullptr || r->proto != realm.intrinsic(Intrinsic::kRegExpPrototype)) return nullptr;
+  if (r->shape == nullptr || r->shape->count != 1 || !(r->shape->attrs & kWritable) || !r->slots[0].IsNumber()) {
+    return nullptr;
+  }
+  if (!MatchesSnapshot(r->proto, snap->proto_shape, snap->proto_slots)) return nullptr;
+  if (need_species && !MatchesSnapshot(realm.intrinsic(Intrinsic::kRegExp), snap->ctor_shape, snap->ctor_slots)) {
+    return nullptr;
+  }
+  return r;
+}
+
+// Runs the matcher for one match from `start` within *budget. Returns 1 on
+// a match (captures in st), 0 on none, -1 when the budget ran out.
+int FastMatch(Vm& vm, RegExpMatchState* st, uint32_t start, uint64_t* budget) {
+  String* s = st->input.AsString();
+  const regexp::Program& p = st->matcher->program();
+  st->matcher->Start(s->is_one_byte() ? s->chars8() : nullptr, s->is_one_byte() ? nullptr : s->chars16(), s->length,
+                     start, p.flags.sticky);
+  regexp::MatchStatus status = st->matcher->Run(budget);
+  if (status == regexp::MatchStatus::kMatch) return 1;
+  if (status == regexp::MatchStatus::kNoMatch) return 0;
+  return -1;
+}
+
+uint32_t AdvanceIndex(String* s, uint32_t i, bool unicode) {
+  if (unicode && i + 1 < s->length) {
+    char16_t c = s->At(i), d = s->At(i + 1);
+    if (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF) return i + 2;
+  }
+  return i + 1;
+}
+
+// 22.1.3.19.1 GetSubstitution for a match of a pristine RegExp.
+bool AppendSubstitution(String* s, const regexp::Program& p, const std::vector<int32_t>& caps, String* tmpl,
+                        std::u16string* out) {
+  uint32_t m = p.capture_count - 1;
+  auto append = [&](int32_t from, int32_t to) {
+    for (int32_t i = from; i < to; ++i) out->push_back(s->At(static_cast<uint32_t>(i)));
+  };
+  uint32_t n = tmpl->length;
+  for (uint32_t i = 0; i < n;) {
+    char16_t c = tmpl->At(i);
+    if (c != '$' || i + 1 >= n) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    char16_t d = tmpl->At(i + 1);
+    if (d == '$') {
+      out->push_back('$');
+      i += 2;
+    } else if (d == '&') {
+      append(caps[0], caps[1]);
+      i += 2;
+    } else if (d == '`') {
+      append(0, caps[0]);
+      i += 2;
+    } else if (d == '\'') {
+      append(caps[1], static_cast<int32_t>(s->length));
+      i += 2;
+    } else if (d >= '0' && d <= '9') {
+      uint32_t index = d - '0';
+      uint32_t digits = 1;
+      if (i + 2 < n && tmpl->At(i + 2) >= '0' && tmpl->At(i + 2) <= '9') {
+        uint32_t two = index * 10 + (tmpl->At(i + 2) - '0');
+        if (two >= 1 && two <= m) {
+          index = two;
+          digits = 2;
+        }
+      }
+      if (index >= 1 && index <= m) {
+        if (caps[2 * index] >= 0) append(caps[2 * index], caps[2 * index + 1]);
+      } else {
+        out->push_back('$');
+        out->push_back(d);
+      }
+      i += 1 + digits;
+    } else if (d == '<') {
+      if (p.group_names.empty()) {
+        out->append(u"$<");
+        i += 2;
+        continue;
+      }
+      uint32_t gt = i + 2;
+      while (gt < n && tmpl->At(gt) != '>') ++gt;
+      if (gt >= n) {
+        out->append(u"$<");
+        i += 2;
+        continue;
+      }
+      std::u16string name;
+      for (uint32_t k = i + 2; k < gt; ++k) name.push_back(tmpl->At(k));
+      for (const auto& [group, index] : p.group_names) {
+        if (group == name && caps[2 * index] >= 0) {
+          append(caps[2 * index], caps[2 * index + 1]);
+          break;
+        }
+      }
+      i = gt + 1;
+    } else {
+      out->push_back('$');
+      ++i;
+    }
+    if (out->size() > kMaxStringLength) return false;
+  }
+  return true;
+}
+
+Value MakeString(Vm& vm, const std::u16string& text) {
+  if (text.size() > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+  String* r = NewStringFromUtf16(vm, text);
+  return r ? Value::FromString(r) : Oom(vm);
+}
+
+// regexpFast(op, R, S, arg): op 0 exec, 1 test, 2 replace (arg: the
+// replacement template), 3 match, 4 search, 5 split (arg: lim).
+Value NativeRegExpFast(Vm& vm, CallArgs& a) {
+  int op = a.arg(0).AsInt32();
+  RegExpObject* r = PristineRegExp(vm, a.arg(1), op == 5);
+  if (r == nullptr || !a.arg(2).IsString()) return Value::Undefined();
+  const regexp::Program& p = *RegExpProgram(r);
+  if (p.flags.sticky) return Value::Undefined();
+  String* s = a.arg(2).AsString();
+  bool global = p.flags.global;
+  bool unicode = p.flags.either_unicode();
+  Realm& realm = CurrentRealm(vm);
+  RegExpMatchState* st = NewRegExpMatchState(vm, r, s, 0);
+  if (st == nullptr) return Oom(vm);
+  uint64_t budget = kFastPathBudget;
+  auto set_last_index = [&](double v) { r->slots[0] = Value::Number(v); };
+  auto note_legacy = [&] {
+    if (r->realm == &realm) {
+      realm.regexp_legacy_input = r->legacy ? st->input : realm.regexp_legacy_input;
+      realm.regexp_legacy_match = r->legacy ? Value::FromObject(st) : Value::Null();
+    }
+  };
+  switch (op) {
+    case 0:
+    case 1: {
+      // RegExpBuiltinExec.
+      double last_index = 0;
+      if (global) {
+        double li = r->slots[0].AsNumber();
+        last_index = std::isnan(li) || li <= 0 ? 0 : std::floor(li);
+        if (last_index > s->length) {
+          set_last_index(0);
+          return op == 1 ? Value::Boolean(false) : Value::Null();
+        }
+      }
+      int found = FastMatch(vm, st, static_cast<uint32_t>(last_index), &budget);
+      if (found < 0) return Value::Undefined();
+      if (found == 0) {
+        if (global) set_last_index(0);
+        return op == 1 ? Value::Boolean(false) : Value::Null();
+      }
+      if (global) set_last_index(st->matcher->captures()[1]);
+      note_legacy();
+      if (op == 1) return Value::Boolean(true);
+      return BuildMatchResult(vm, r, s, st->matcher->captures());
+    }
+    case 2: {
+      if (!a.arg(3).IsString()) return Value::Undefined();
+      String* tmpl = a.arg(3).AsString();
+      std::u16string out;
+      uint32_t pos = 0, next_source = 0, last_start = 0;
+      bool any = false;
+      while (pos <= s->length) {
+        int found = FastMatch(vm, st, pos, &budget);
+        if (found < 0) return Value::Undefined();
+        if (found == 0) break;
+        any = true;
+        const std::vector<int32_t>& caps = st->matcher->captures();
+        last_start = static_cast<uint32_t>(caps[0]);
+        for (uint32_t i = next_source; i < static_cast<uint32_t>(caps[0]); ++i) out.push_back(s->At(i));
+        if (!AppendSubstitution(s, p, caps, tmpl, &out)) {
+          return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+        }
+        next_source = static_cast<uint32_t>(caps[1]);
+        if (!global) break;
+        pos = caps[1] == caps[0] ? AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode)
+                                 : static_cast<uint32_t>(caps[1]);
+      }
+      if (global) set_last_index(0);
+      if (any && global) {
+        // The legacy properties describe the last match: redo it.
+        uint64_t redo = kFastPathBudget;
+        if (FastMatch(vm, st, last_start, &redo) == 1) note_legacy();
+        else if (r->realm == &realm) realm.regexp_legacy_match = Value::Null();
+      } else if (any) {
+        note_legacy();
+      }
+      if (!any) return Value::FromString(s);
+      for (uint32_t i = next_source; i < s->length; ++i) out.push_back(s->At(i));
+      return MakeString(vm, out);
+    }
+    case 3: {
+      if (!global) return Value::Undefined();  // the caller uses exec
+      Object* A = NewArray(vm, realm);
+      if (A == nullptr) return Oom(vm);
+      uint32_t pos = 0, last_start = 0;
+      while (pos <= s->length) {
+        int found = FastMatch(vm, st, pos, &budget);
+        if (found < 0) return Value::Undefined();
+        if (found == 0) break;
+        const std::vector<int32_t>& caps = st->matcher->captures();
+        last_start = static_cast<uint32_t>(caps[0]);
+        String* m = Substring(vm, s, static_cast<uint32_t>(caps[0]), static_cast<uint32_t>(caps[1]));
+        if (m == nullptr || !ArrayPush(vm, A, Value::FromString(m))) return Oom(vm);
+        pos = caps[1] == caps[0] ? AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode)
+                                 : static_cast<uint32_t>(caps[1]);
+      }
+      set_last_index(0);
+      if (A->array_length == 0) return Value::Null();
+      uint64_t redo = kFastPathBudget;
+      if (FastMatch(vm, st, last_start, &redo) == 1) note_legacy();
+      else if (r->realm == &realm) realm.regexp_legacy_match = Value::Null();
+      return Value::FromObject(A);
+    }
+    case 4: {
+      int found = FastMatch(vm, st, 0, &budget);
+      if (found < 0) return Value::Undefined();
+      if (found == 0) return Value::Int32(-1);
+      note_legacy();
+      return Value::Int32(st->matcher->captures()[0]);
+    }
+    case 5: {
+      double lim = a.arg(3).AsNumber();
+      Object* A = NewArray(vm, realm);
+      if (A == nullptr) return Oom(vm);
+      if (lim == 0) return Value::FromObject(A);
+      auto push = [&](Value v) { return ArrayPush(vm, A, v); };
+      auto sub = [&](uint32_t from, uint32_t to) -> Value {
+        String* part = Substring(vm, s, from, to);
+        return part ? Value::FromString(part) : Value::Empty();
+      };
+      if (s->length == 0) {
+        int found = FastMatch(vm, st, 0, &budget);
+        if (found < 0) return Value::Undefined();
+        // The splitter is sticky: only a match at 0 counts.
+        if (found == 1 && st->matcher->captures()[0] == 0) return Value::FromObject(A);
+        if (!push(Value::FromString(s))) return Oom(vm);
+        return Value::FromObject(A);
+      }
+      uint32_t size = s->length, p_pos = 0, q = 0;
+      while (q < size) {
+        int found = FastMatch(vm, st, q, &budget);
+        if (found < 0) return Value::Undefined();
+        if (found == 0) break;
+        const std::vector<int32_t> caps = st->matcher->captures();
+        q = static_cast<uint32_t>(caps[0]);
+        if (q >= size) break;
+        uint32_t e = std::min(static_cast<uint32_t>(caps[1]), size);
+        if (e == p_pos) {
+          q = AdvanceIndex(s, q, unicode);
+          continue;
+        }
+        Value part = sub(p_pos, q);
+        if (part.IsEmpty() || !push(part)) return Oom(vm);
+        if (A->array_length == lim) return Value::FromObject(A);
+        p_pos = e;
+        for (uint32_t i = 1; i < p.capture_count; ++i) {
+          Value cap = caps[2 * i] >= 0 ? sub(static_cast<uint32_t>(caps[2 * i]), static_cast<uint32_t>(caps[2 * i + 1]))
+                                       : Value::Undefined();
+          if (cap.IsEmpty() || !push(cap)) return Oom(vm);
+          if (A->array_length == lim) return Value::FromObject(A);
+        }
+        q = p_pos;
+      }
+      Value rest = sub(p_pos, size);
+      if (rest.IsEmpty() || !push(rest)) return Oom(vm);
+      return Value::FromObject(A);
+    }
+    default:
+      return Value::Undefined();
+  }
+}
+
+}  // namespace
+
+void SnapshotRegExpIntrinsics(Realm& realm) {
+  auto* snap = new Realm::RegExpSnapshot();
+  SnapshotObject(realm.intrinsic(Intrinsic::kRegExpPrototype), &snap->proto_shape, &snap->proto_slots);
+  SnapshotObject(realm.intrinsic(Intrinsic::kRegExp), &snap->ctor_shape, &snap->ctor_slots);
+  delete realm.regexp_snapshot;
+  realm.regexp_snapshot = snap;
+}
+
+namespace {
+
 bool DefineSelfHostedSymbolMethod(Vm& vm, Object* target, Symbol* sym, const char* name, Value fn, int length) {
   String* n = NewStringFromLatin1(vm, name);
   return fn.IsObject() && n != nullptr &&
@@ -436,6 +823,8 @@ const std::vector<NativeBinding>& RegExpSelfHostNatives() {
       {"stringSplit", NativeStringSplit, 4},
       {"callFunctionWithArgs", NativeCallFunctionWithArgs, 3},
       {"sameValue", NativeSameValue, 2},
+      {"regexpCanCompile", NativeRegExpCanCompile, 1},
+      {"regexpFast", NativeRegExpFast, 4},
   };
   return natives;
 }
@@ -462,6 +851,36 @@ bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
     OwnProperty prop;
     GetOwnProperty(vm, proto, NameKey(vm, kFlagNames[i]), &prop);
     static_cast<NativeFunction*>(ValueToAccessor(prop.value)->getter.AsObject())->magic = i;
+  }
+  // Legacy static accessors on the constructor.
+  static const struct {
+    const char* names[2];
+    int magic;
+  } kLegacy[] = {
+      {{"input", "$_"}, 0},       {{"lastMatch", "$&"}, 1},    {{"lastParen", "$+"}, 2},
+      {{"leftContext", "$`"}, 3}, {{"rightContext", "$'"}, 4}, {{"$1", nullptr}, 5},
+      {{"$2", nullptr}, 6},       {{"$3", nullptr}, 7},        {{"$4", nullptr}, 8},
+      {{"$5", nullptr}, 9},       {{"$6", nullptr}, 10},       {{"$7", nullptr}, 11},
+      {{"$8", nullptr}, 12},      {{"$9", nullptr}, 13},
+  };
+  for (const auto& l : kLegacy) {
+    for (const char* name : l.names) {
+      if (name == nullptr) continue;
+      Object* getter = NewNativeFunction(vm, realm, std::string("get ") + name, RegExpLegacyGetter, 0);
+      if (getter == nullptr) return false;
+      static_cast<NativeFunction*>(getter)->magic = l.magic;
+      Value setter = Value::Undefined();
+      if (l.magic == 0) {
+        Object* f = NewNativeFunction(vm, realm, std::string("set ") + name, RegExpLegacyInputSetter, 1);
+        if (f == nullptr) return false;
+        setter = Value::FromObject(f);
+      }
+      Accessor* acc = NewAccessor(vm, Value::FromObject(getter), setter);
+      if (acc == nullptr ||
+          !SetOwnData(vm, ctor, NameKey(vm, name), AccessorToValue(acc), kConfigurable | kAccessorBit)) {
+        return false;
+      }
+    }
   }
   // get flags: self-hosted (it reads the other getters).
   {
@@ -507,10 +926,17 @@ bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   static const M kStringMethods[] = {
       {"match", "StringMatch", 1},   {"matchAll", "StringMatchAll", 1}, {"replace", "StringReplace", 2},
       {"replaceAll", "StringReplaceAll", 2}, {"search", "StringSearch", 1}, {"split", "StringSplit", 2},
+      // B.2.2.2 - B.2.2.14
+      {"anchor", "StringAnchor", 1}, {"big", "StringBig", 0}, {"blink", "StringBlink", 0},
+      {"bold", "StringBold", 0}, {"fixed", "StringFixed", 0}, {"fontcolor", "StringFontcolor", 1},
+      {"fontsize", "StringFontsize", 1}, {"italics", "StringItalics", 0}, {"link", "StringLink", 1},
+      {"small", "StringSmall", 0}, {"strike", "StringStrike", 0}, {"sub", "StringSub", 0},
+      {"sup", "StringSup", 0},
   };
   for (const M& m : kStringMethods) {
     if (!DefineSelfHostedMethod(vm, string_proto, m.name, sh.Get(m.impl), m.length)) return false;
   }
+  SnapshotRegExpIntrinsics(realm);
   return true;
 }
 

@@ -167,9 +167,20 @@ Value StringProtoLastIndexOf(Vm& vm, CallArgs& a) {
   return Value::Int32(-1);
 }
 
+// Steps 3-5 of includes, startsWith and endsWith: an object searchString
+// is rejected when IsRegExp says so. IsRegExp may run user code, so the
+// self-hosted StringSearchArgument (the function's data) checks and
+// converts it, then calls the method again with a string.
+Value CheckSearchArgument(Vm& vm, CallArgs& a, String* s) {
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  return vm.RequestTailCall(self->data, Value::Undefined(),
+                            {Value::FromObject(a.callee), Value::FromString(s), a.arg(0), a.arg(1)});
+}
+
 Value StringProtoIncludes(Vm& vm, CallArgs& a) {
   String* s = ThisString(vm, a, "includes");
   if (s == nullptr) return Value::Empty();
+  if (a.arg(0).IsObject()) return CheckSearchArgument(vm, a, s);
   String* search = ArgToString(vm, a.arg(0));
   double pos;
   if (search == nullptr || !ArgInteger(vm, a.arg(1), &pos)) return Value::Empty();
@@ -180,6 +191,7 @@ Value StringProtoIncludes(Vm& vm, CallArgs& a) {
 Value StartsOrEndsWith(Vm& vm, CallArgs& a, bool ends) {
   String* s = ThisString(vm, a, ends ? "endsWith" : "startsWith");
   if (s == nullptr) return Value::Empty();
+  if (a.arg(0).IsObject()) return CheckSearchArgument(vm, a, s);
   String* search = ArgToString(vm, a.arg(0));
   if (search == nullptr) return Value::Empty();
   double pos;
@@ -546,6 +558,18 @@ bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   };
   for (const M& m : kMethods) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
   if (!ok) return false;
+  for (const char* name : {"includes", "startsWith", "endsWith"}) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, proto, NameKey(vm, name), &prop)) return false;
+    static_cast<NativeFunction*>(prop.value.AsObject())->data = sh.Get("StringSearchArgument");
+  }
+  // B.2.2.15 / B.2.2.16: trimLeft and trimRight are trimStart and trimEnd.
+  for (auto [alias, name] : {std::pair{"trimLeft", "trimStart"}, std::pair{"trimRight", "trimEnd"}}) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, proto, NameKey(vm, name), &prop) || !DefineValue(vm, proto, alias, prop.value)) {
+      return false;
+    }
+  }
   Value iter = sh.Get("StringIterator");
   String* name = NewStringFromLatin1(vm, "[Symbol.iterator]");
   return name != nullptr && SetFunctionNameAndLength(vm, iter.AsObject(), Value::FromString(name), 0) &&

@@ -69,6 +69,7 @@ function RegExpCreate(P, F) {
 function RegExpCompile(pattern, flags) {
   const O = this;
   if (!isRegExpObject(O)) throwTypeError('RegExp.prototype.compile called on incompatible receiver');
+  if (!regexpCanCompile(O)) throwTypeError('RegExp.prototype.compile called on a subclass or cross-realm instance');
   let P = pattern;
   let F = flags;
   if (isRegExpObject(pattern)) {
@@ -81,6 +82,8 @@ function RegExpCompile(pattern, flags) {
 
 // 22.2.7.1 RegExpExec ( R, S )
 function RegExpExec(R, S) {
+  const fast = regexpFast(0, R, S);
+  if (fast !== undefined) return fast;
   const exec = R.exec;
   if (isCallable(exec)) {
     const result = callFunction(exec, R, S);
@@ -134,6 +137,8 @@ function RegExpProtoExec(string) {
   const R = this;
   if (!isRegExpObject(R)) throwTypeError('RegExp.prototype.exec called on incompatible receiver');
   const S = ToStringSlow(string);
+  const fast = regexpFast(0, R, S);
+  if (fast !== undefined) return fast;
   return RegExpBuiltinExec(R, S);
 }
 
@@ -141,6 +146,8 @@ function RegExpProtoExec(string) {
 function RegExpTest(S) {
   const R = ThisObjectForRegExpMethod(this, 'test');
   const string = ToStringSlow(S);
+  const fast = regexpFast(1, R, string);
+  if (fast !== undefined) return fast;
   return RegExpExec(R, string) !== null;
 }
 
@@ -171,6 +178,8 @@ function RegExpFlagsGetter() {
 function RegExpSymbolMatch(string) {
   const rx = ThisObjectForRegExpMethod(this, '[Symbol.match]');
   const S = ToStringSlow(string);
+  const fast = regexpFast(3, rx, S);
+  if (fast !== undefined) return fast;
   const flags = ToStringSlow(rx.flags);
   if (!HasFlag(flags, 'g')) return RegExpExec(rx, S);
   const fullUnicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
@@ -300,7 +309,11 @@ function RegExpSymbolReplace(string, replaceValue) {
   const S = ToStringSlow(string);
   const lengthS = S.length;
   const functionalReplace = isCallable(replaceValue);
-  if (!functionalReplace) replaceValue = ToStringSlow(replaceValue);
+  if (!functionalReplace) {
+    replaceValue = ToStringSlow(replaceValue);
+    const fast = regexpFast(2, rx, S, replaceValue);
+    if (fast !== undefined) return fast;
+  }
   const flags = ToStringSlow(rx.flags);
   const global = HasFlag(flags, 'g');
   let fullUnicode = false;
@@ -364,6 +377,8 @@ function RegExpSymbolReplace(string, replaceValue) {
 function RegExpSymbolSearch(string) {
   const rx = ThisObjectForRegExpMethod(this, '[Symbol.search]');
   const S = ToStringSlow(string);
+  const fast = regexpFast(4, rx, S);
+  if (fast !== undefined) return fast;
   const previousLastIndex = rx.lastIndex;
   if (!sameValue(previousLastIndex, 0)) rx.lastIndex = 0;
   const result = RegExpExec(rx, S);
@@ -377,6 +392,10 @@ function RegExpSymbolSearch(string) {
 function RegExpSymbolSplit(string, limit) {
   const rx = ThisObjectForRegExpMethod(this, '[Symbol.split]');
   const S = ToStringSlow(string);
+  if (limit === undefined || typeof limit === 'number') {
+    const fast = regexpFast(5, rx, S, limit === undefined ? 4294967295 : limit >>> 0);
+    if (fast !== undefined) return fast;
+  }
   const C = SpeciesConstructor(rx, intrinsicRegExp());
   const flags = ToStringSlow(rx.flags);
   const unicodeMatching = HasFlag(flags, 'u') || HasFlag(flags, 'v');
@@ -432,6 +451,13 @@ function ToUint32Slow(v) {
 function RequireObjectCoercible(v, name) {
   if (v === undefined || v === null) throwTypeError('String.prototype.' + name + ' called on null or undefined');
   return v;
+}
+
+// 22.1.3.8 String.prototype.includes, .24 startsWith, .7 endsWith, steps 3-5:
+// fn is the native method, S the converted receiver.
+function StringSearchArgument(fn, S, searchString, position) {
+  if (IsRegExp(searchString)) throwTypeError('First argument must not be a regular expression');
+  return callFunction(fn, S, ToStringSlow(searchString), position);
 }
 
 // 22.1.3.13 String.prototype.match ( regexp )
@@ -556,3 +582,32 @@ function StringSplit(separator, limit) {
   const R = ToStringSlow(separator);
   return stringSplit(S, R, lim, separator === undefined);
 }
+
+// B.2.2.2.1 CreateHTML ( string, tag, attribute, value )
+function CreateHTML(string, tag, attribute, value, name) {
+  const str = RequireObjectCoercible(string, name);
+  const S = ToStringSlow(str);
+  let p1 = '<' + tag;
+  if (attribute !== '') {
+    const V = ToStringSlow(value);
+    let escapedV = '';
+    for (let i = 0; i < V.length; i++) escapedV += V[i] === '"' ? '&quot;' : V[i];
+    p1 = p1 + ' ' + attribute + '="' + escapedV + '"';
+  }
+  return p1 + '>' + S + '</' + tag + '>';
+}
+
+// B.2.2.2 - B.2.2.14: the string HTML methods.
+function StringAnchor(name) { return CreateHTML(this, 'a', 'name', name, 'anchor'); }
+function StringBig() { return CreateHTML(this, 'big', '', '', 'big'); }
+function StringBlink() { return CreateHTML(this, 'blink', '', '', 'blink'); }
+function StringBold() { return CreateHTML(this, 'b', '', '', 'bold'); }
+function StringFixed() { return CreateHTML(this, 'tt', '', '', 'fixed'); }
+function StringFontcolor(color) { return CreateHTML(this, 'font', 'color', color, 'fontcolor'); }
+function StringFontsize(size) { return CreateHTML(this, 'font', 'size', size, 'fontsize'); }
+function StringItalics() { return CreateHTML(this, 'i', '', '', 'italics'); }
+function StringLink(url) { return CreateHTML(this, 'a', 'href', url, 'link'); }
+function StringSmall() { return CreateHTML(this, 'small', '', '', 'small'); }
+function StringStrike() { return CreateHTML(this, 'strike', '', '', 'strike'); }
+function StringSub() { return CreateHTML(this, 'sub', '', '', 'sub'); }
+function StringSup() { return CreateHTML(this, 'sup', '', '', 'sup'); }

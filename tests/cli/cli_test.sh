@@ -34,6 +34,11 @@ expect "fib" 0 "75025" "" -- -e 'function fib(n){return n<2?n:fib(n-1)+fib(n-2)}
 expect "console.log" 0 "a 1" "" -- -e 'console.log("a", 1)'
 expect "step limit" 3 "" "step limit" -- --max-steps 100000 -e 'for(;;){}'
 expect "time limit" 3 "" "time limit" -- --timeout 500 -e 'for(;;){}'
+# A catastrophic regular expression is matched in step slices: limits stop it.
+expect "regexp step limit" 3 "" "step limit" -- --max-steps 200000 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
+expect "regexp time limit" 3 "" "time limit" -- --timeout 500 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
+expect "regexp memory limit" 1 "" "out of memory" -- --memory-limit 20000000 -e "/(a|b|c)*d/.test('abc'.repeat(2000000))"
+expect "regexp syntax error" 1 "" "SyntaxError" -- -e "/(/"
 expect "stack overflow" 1 "" "Uncaught RangeError" -- -e 'function f(){return f()} f()'
 expect "out of memory" 1 "" "Uncaught InternalError: out of memory" -- --memory-limit 10000000 -e 'let a=[]; for(;;) a.push({x:a.length})'
 expect "uncaught error with trace" 1 "" "at thrower (<eval>:1:" -- -e 'function thrower(){ throw new TypeError("bad") } thrower()'
