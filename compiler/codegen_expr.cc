@@ -67,6 +67,14 @@ void Generator::Gen(Node* e, uint32_t dst) {
     case Kind::kTemplateLiteral:
       GenTemplateLiteral(e->As<ast::TemplateLiteral>(), dst);
       break;
+    case Kind::kBigIntLiteral: {
+      Constant c;
+      c.kind = Constant::Kind::kBigInt;
+      c.string = std::u16string(e->As<ast::BigIntLiteral>()->digits.view());
+      out_->constants.push_back(std::move(c));
+      b_.EmitLdConst(dst, static_cast<uint32_t>(out_->constants.size() - 1));
+      break;
+    }
     case Kind::kRegExpLiteral: {
       // The pattern and flags as two consecutive string constants.
       auto* r = e->As<ast::RegExpLiteral>();
@@ -455,6 +463,8 @@ void Generator::PropertyKeyToReg(Node* key, bool computed, uint32_t dst) {
     b_.EmitLdConst(dst, StringConst(s->value.view()));
   } else if (key->Is<NumberLiteral>()) {
     GenLiteral(key, dst);
+  } else if (auto* b = key->As<BigIntLiteral>()) {
+    b_.EmitLdConst(dst, StringConst(b->digits.view()));
   } else {
     Fail("this property key is not supported yet", key);
   }

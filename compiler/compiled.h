@@ -14,7 +14,7 @@
 namespace ratchet::internal {
 
 struct Constant {
-  enum class Kind : uint8_t { kNumber, kString, kFunction, kUndefined };
+  enum class Kind : uint8_t { kNumber, kString, kFunction, kUndefined, kBigInt /* decimal digits in string */ };
   Kind kind = Kind::kNumber;
   double number = 0;
   std::u16string string;

@@ -754,7 +754,6 @@ class Analyzer {
       case Kind::kSuper:
         break;
       case Kind::kBigIntLiteral:
-        Fail("BigInt is not supported yet", n);
         break;
       case Kind::kRegExpLiteral:
         break;

@@ -1,5 +1,7 @@
 #include "runtime/loader.h"
 
+#include "vm/bigint.h"
+
 #include <cstring>
 
 #include "vm/string.h"
@@ -87,6 +89,12 @@ Code* LoadCompiledFunction(Vm& vm, const CompiledFunction& fn, Source* source, b
           String* s = vm.InternUtf16(c.string);
           if (s == nullptr) return nullptr;
           code->constants[i] = Value::FromString(s);
+          break;
+        }
+        case Constant::Kind::kBigInt: {
+          BigInt* b = BigIntFromDecimal(vm, c.string);
+          if (b == nullptr) return nullptr;
+          code->constants[i] = Value::FromBigInt(b);
           break;
         }
         case Constant::Kind::kUndefined:

@@ -512,7 +512,7 @@ Realm* CreateRealm(Vm& vm) {
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
       !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
-      !InstallRegExp(vm, *realm, table)) {
+      !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

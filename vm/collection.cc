@@ -1,5 +1,7 @@
 #include "vm/collection.h"
 
+#include "vm/bigint.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +12,7 @@ namespace ratchet::internal {
 
 size_t CollectionKeyHash::operator()(Value v) const {
   if (v.IsString()) return StringHash(v.AsString());
+  if (v.IsBigInt()) return BigIntHash(v.AsBigInt());
   uint64_t b = v.bits();
   b ^= b >> 33;
   b *= 0xff51afd7ed558ccdull;
@@ -19,6 +22,7 @@ size_t CollectionKeyHash::operator()(Value v) const {
 
 bool CollectionKeyEq::operator()(Value a, Value b) const {
   if (a.bits() == b.bits()) return true;
+  if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
   return a.IsString() && b.IsString() && StringEquals(a.AsString(), b.AsString());
 }
 

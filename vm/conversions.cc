@@ -7,6 +7,7 @@
 #include "double-conversion/double-conversion.h"
 #include "vm/code.h"
 #include "vm/realm.h"
+#include "vm/bigint.h"
 #include "vm/string.h"
 #include "vm/vm.h"
 
@@ -21,7 +22,8 @@ bool ToBoolean(Value v) {
   }
   if (v.IsNullish()) return false;
   if (v.IsString()) return v.AsString()->length != 0;
-  return true;  // objects, symbols; BigInt zero handled by the BigInt issue
+  if (v.IsBigInt()) return !v.AsBigInt()->is_zero();
+  return true;  // objects, symbols
 }
 
 String* TypeOf(Vm& vm, Value v) {
@@ -120,15 +122,11 @@ std::string NumberToRadixString(double d, int radix) {
   return out;
 }
 
-namespace {
-
 bool IsJsWhitespace(char16_t c) {
   return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0xA0 || c == 0xFEFF ||
          c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029 || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
-
-}  // namespace
 
 double StringToNumber(const String* s) {
   uint32_t start = 0, end = s->length;
@@ -236,6 +234,8 @@ String* PrimitiveToString(Vm& vm, Value v) {
   } else if (v.IsSymbol()) {
     vm.ThrowError(ErrorKind::kTypeError, "Cannot convert a Symbol value to a string");
     return nullptr;
+  } else if (v.IsBigInt()) {
+    return BigIntToString(vm, v.AsBigInt(), 10);  // throws on failure
   } else {
     vm.ThrowError(ErrorKind::kTypeError, "Cannot convert this value to a string");
     return nullptr;
@@ -274,6 +274,7 @@ uint32_t DoubleToUint32(double d) { return static_cast<uint32_t>(DoubleToInt32(d
 bool StrictEquals(Value a, Value b) {
   if (a.IsNumber() && b.IsNumber()) return a.AsNumber() == b.AsNumber();
   if (a.IsString() && b.IsString()) return StringEquals(a.AsString(), b.AsString());
+  if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
   return a == b;
 }
 
@@ -301,6 +302,22 @@ bool LoosePrimitiveEquals(Vm& vm, Value a, Value b) {
   if (a.IsNullish() || b.IsNullish()) return false;
   if ((a.IsNumber() && b.IsNumber()) || (a.IsString() && b.IsString())) return StrictEquals(a, b);
   if (a.IsSymbol() || b.IsSymbol()) return a == b;
+  // 7.2.14 IsLooselyEqual steps 6-13 with BigInts.
+  if (a.IsBigInt() || b.IsBigInt()) {
+    if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
+    Value big = a.IsBigInt() ? a : b, other = a.IsBigInt() ? b : a;
+    if (other.IsString()) {
+      BigInt* n;
+      if (!StringToBigInt(vm, other.AsString(), &n)) return false;
+      if (n == nullptr) {
+        vm.TakeException();
+        return false;
+      }
+      return BigIntEquals(big.AsBigInt(), n);
+    }
+    double d = other.IsBoolean() ? (other.AsBoolean() ? 1 : 0) : other.AsNumber();
+    return BigIntCompareToNumber(big.AsBigInt(), d) == 0;
+  }
   // Numbers, strings and booleans compare as numbers.
   double x, y;
   if (!PrimitiveToNumber(vm, a, &x) || !PrimitiveToNumber(vm, b, &y)) {

@@ -25,6 +25,8 @@ String* TypeOf(Vm& vm, Value v);
 /// Number::toString(x) with radix 10: the shortest round-trip form.
 String* NumberToString(Vm& vm, double d);
 std::string NumberToStdString(double d);
+/// WhiteSpace or LineTerminator (StringToNumber trimming).
+bool IsJsWhitespace(char16_t c);
 /// Number::toString(x, radix) for radix 2..36.
 std::string NumberToRadixString(double d, int radix);
 

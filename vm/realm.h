@@ -100,7 +100,8 @@ enum class Intrinsic : uint16_t {
   V(AsyncGeneratorYield)       \
   V(AsyncGeneratorComplete)    \
   V(GetAsyncIterator)          \
-  V(ConvertArgumentAndRetry)
+  V(ConvertArgumentAndRetry)   \
+  V(UnaryArith)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

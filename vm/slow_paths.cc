@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "vm/bigint.h"
 #include "vm/calls.h"
 #include "vm/conversions.h"
 #include "vm/generator.h"
@@ -976,6 +977,89 @@ int ArithCode(Op op) {
 
 }  // namespace
 
+namespace {
+
+// Binary arithmetic with a BigInt operand (6.1.6.2; objects were converted
+// already): both BigInts, or a TypeError.
+SlowResult BigIntArith(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Value r) {
+  Vm& vm = task.vm();
+  if (!l.IsBigInt() || !r.IsBigInt()) {
+    return TypeError(vm, "Cannot mix BigInt and other types, use explicit conversions");
+  }
+  BigIntOp bop;
+  switch (op) {
+    case Op::kAdd: bop = BigIntOp::kAdd; break;
+    case Op::kSub: bop = BigIntOp::kSub; break;
+    case Op::kMul: bop = BigIntOp::kMul; break;
+    case Op::kDiv: bop = BigIntOp::kDiv; break;
+    case Op::kMod: bop = BigIntOp::kMod; break;
+    case Op::kExp: bop = BigIntOp::kExp; break;
+    case Op::kBitAnd: bop = BigIntOp::kAnd; break;
+    case Op::kBitOr: bop = BigIntOp::kOr; break;
+    case Op::kBitXor: bop = BigIntOp::kXor; break;
+    case Op::kShl: bop = BigIntOp::kShl; break;
+    case Op::kSar: bop = BigIntOp::kSar; break;
+    default:
+      return TypeError(vm, "BigInts have no unsigned right shift, use >> instead");
+  }
+  BigInt* result = BigIntBinary(vm, bop, l.AsBigInt(), r.AsBigInt());
+  if (result == nullptr) return SlowResult::kThrow;
+  Reg(task, frame, dst) = Value::FromBigInt(result);
+  return SlowResult::kNext;
+}
+
+// IsLessThan(l, r) with at least one BigInt and no objects: *c is -1, 0, 1
+// or 2 (undefined).
+bool CompareWithBigInt(Vm& vm, Value l, Value r, int* c) {
+  if (l.IsBigInt() && r.IsBigInt()) {
+    *c = BigIntCompare(l.AsBigInt(), r.AsBigInt());
+    return true;
+  }
+  bool flip = !l.IsBigInt();
+  BigInt* big = flip ? r.AsBigInt() : l.AsBigInt();
+  Value other = flip ? l : r;
+  int cmp;
+  if (other.IsString()) {
+    BigInt* n;
+    if (!StringToBigInt(vm, other.AsString(), &n)) {
+      *c = 2;
+      return true;
+    }
+    if (n == nullptr) return false;
+    cmp = BigIntCompare(big, n);
+  } else {
+    double d;
+    if (!PrimitiveToNumber(vm, other, &d)) return false;
+    cmp = BigIntCompareToNumber(big, d);
+  }
+  *c = cmp == 2 ? 2 : (flip ? -cmp : cmp);
+  return true;
+}
+
+}  // namespace
+
+// Unary -, ~, ++ and -- on a non-number: kind 0 negate, 1 bitwise not,
+// 2 increment, 3 decrement.
+SlowResult UnarySlow(Task& task, Frame& frame, int kind, uint32_t dst, Value v, uint32_t next) {
+  Vm& vm = task.vm();
+  if (v.IsObject()) return CallHelper(task, frame, SelfHosted::kUnaryArith, {v, Value::Int32(kind)}, dst, next);
+  if (v.IsBigInt()) {
+    BigInt* x = v.AsBigInt();
+    BigInt* r = kind == 0 ? BigIntNegate(vm, x) : kind == 1 ? BigIntBitNot(vm, x) : BigIntIncrement(vm, x, kind == 2 ? 1 : -1);
+    if (r == nullptr) return SlowResult::kThrow;
+    Reg(task, frame, dst) = Value::FromBigInt(r);
+    return SlowResult::kNext;
+  }
+  double d;
+  if (!PrimitiveToNumber(vm, v, &d)) return SlowResult::kThrow;
+  Value result = kind == 0 ? Value::Number(-d)
+                 : kind == 1 ? Value::Int32(~DoubleToInt32(d))
+                             : Value::Number(d + (kind == 2 ? 1 : -1));
+  if (kind == 0 && d == 0) result = Value::Double(-d);
+  Reg(task, frame, dst) = result;
+  return SlowResult::kNext;
+}
+
 SlowResult AddSlow(Task& task, Frame& frame, uint32_t dst, Value l, Value r, uint32_t next) {
   Vm& vm = task.vm();
   if (l.IsObject() || r.IsObject()) return CallHelper(task, frame, SelfHosted::kAdd, {l, r}, dst, next);
@@ -993,6 +1077,7 @@ SlowResult AddSlow(Task& task, Frame& frame, uint32_t dst, Value l, Value r, uin
     Reg(task, frame, dst) = Value::FromString(s);
     return SlowResult::kNext;
   }
+  if (l.IsBigInt() || r.IsBigInt()) return BigIntArith(task, frame, Op::kAdd, dst, l, r);
   double a, b;
   if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
   Reg(task, frame, dst) = Value::Number(a + b);
@@ -1005,6 +1090,7 @@ SlowResult ArithSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, Val
   if (l.IsObject() || r.IsObject()) {
     return CallHelper(task, frame, SelfHosted::kArith, {l, r, Value::Int32(ArithCode(op))}, dst, next);
   }
+  if (l.IsBigInt() || r.IsBigInt()) return BigIntArith(task, frame, op, dst, l, r);
   double a, b;
   if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
   Reg(task, frame, dst) = ArithmeticOnNumbers(op, Value::Number(a), Value::Number(b));
@@ -1022,6 +1108,11 @@ SlowResult CompareSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, V
   if (l.IsString() && r.IsString()) {
     int c = CompareStrings(l.AsString(), r.AsString());
     result = code == 0 ? c < 0 : code == 1 ? c <= 0 : code == 2 ? c > 0 : c >= 0;
+  } else if (l.IsBigInt() || r.IsBigInt()) {
+    // 7.2.13 IsLessThan with a BigInt: -1, 0, 1, or 2 for undefined.
+    int c;
+    if (!CompareWithBigInt(vm, l, r, &c)) return SlowResult::kThrow;
+    result = c != 2 && (code == 0 ? c < 0 : code == 1 ? c <= 0 : code == 2 ? c > 0 : c >= 0);
   } else {
     double a, b;
     if (!PrimitiveToNumber(vm, l, &a) || !PrimitiveToNumber(vm, r, &b)) return SlowResult::kThrow;
@@ -1036,9 +1127,15 @@ SlowResult LooseEqualsSlow(Task& task, Frame& frame, bool negate, uint32_t dst, 
   return CallHelper(task, frame, SelfHosted::kLooseEquals, {l, r, Value::Boolean(negate)}, dst, next);
 }
 
-SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next) {
+SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, bool to_number, uint32_t next) {
   Vm& vm = task.vm();
-  if (v.IsObject()) return CallHelper(task, frame, SelfHosted::kToNumericSlow, {v}, dst, next);
+  if (v.IsObject()) {
+    return CallHelper(task, frame, SelfHosted::kToNumericSlow, {v, Value::Boolean(to_number)}, dst, next);
+  }
+  if (v.IsBigInt() && !to_number) {
+    Reg(task, frame, dst) = v;
+    return SlowResult::kNext;
+  }
   double d;
   if (!PrimitiveToNumber(vm, v, &d)) return SlowResult::kThrow;
   Reg(task, frame, dst) = Value::Number(d);

@@ -83,7 +83,8 @@ SlowResult CompareSlow(Task& task, Frame& frame, Op op, uint32_t dst, Value l, V
                        uint32_t next);
 SlowResult LooseEqualsSlow(Task& task, Frame& frame, bool negate, uint32_t dst, Value l, Value r,
                            uint32_t next);
-SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
+SlowResult ToNumericSlow(Task& task, Frame& frame, uint32_t dst, Value v, bool to_number, uint32_t next);
+SlowResult UnarySlow(Task& task, Frame& frame, int kind, uint32_t dst, Value v, uint32_t next);
 SlowResult ToPropertyKeySlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
 SlowResult ToStringSlow(Task& task, Frame& frame, uint32_t dst, Value v, uint32_t next);
 

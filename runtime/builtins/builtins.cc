@@ -108,6 +108,13 @@ bool RequestArgumentConversion(Vm& vm, Value v, ConversionHint hint) {
   return true;
 }
 
+Value ConvertArgument(Vm& vm, Value v, ConversionHint hint) {
+  if (!RequestArgumentConversion(vm, v, hint)) {
+    vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object argument here");
+  }
+  return Value::Empty();
+}
+
 String* ArgToString(Vm& vm, Value v) {
   if (v.IsObject()) {
     if (!RequestArgumentConversion(vm, v, ConversionHint::kString)) {

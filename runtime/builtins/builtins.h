@@ -55,10 +55,15 @@ enum class ConversionHint : int32_t {
   kPropertyDescriptorMap = 4,  // Object.defineProperties' argument
   kListFromArrayLike = 5,      // an array-like to a plain array
   kPrimitive = 6,              // ToPrimitive with no hint
+  kNumeric = 7,                // ToNumeric (a Number or a BigInt)
+  kPrimitiveNumber = 8,        // ToPrimitive with hint number
 };
 /// Asks the VM to call the running native again with `v` (one of its
 /// arguments or its this value) converted; see builtins.cc.
 bool RequestArgumentConversion(Vm& vm, Value v, ConversionHint hint);
+/// RequestArgumentConversion for a native to return directly: Empty() with
+/// the retry requested, or with a TypeError when `v` is not an argument.
+Value ConvertArgument(Vm& vm, Value v, ConversionHint hint);
 /// ToString / ToNumber of a native's argument. An object argument makes the
 /// native re-run with it converted (return the failure value upward).
 String* ArgToString(Vm& vm, Value v);
@@ -82,6 +87,7 @@ bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallBigInt(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 /// Records %RegExp.prototype% and %RegExp% as built (RegExp fast paths).
 void SnapshotRegExpIntrinsics(Realm& realm);
 

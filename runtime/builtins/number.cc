@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "double-conversion/double-conversion.h"
 #include "runtime/builtins/builtins.h"
+#include "vm/bigint.h"
 #include "vm/interpreter.h"
 
 namespace ratchet::internal {
@@ -30,18 +31,23 @@ bool ThisNumber(Vm& vm, Value t, double* out) {
 Value NumberConstructor(Vm& vm, CallArgs& a) {
   double n = 0;
   if (a.argc > 0) {
-    if (a.args[0].IsObject()) {
-      if (a.new_target.IsUndefined()) {
-        Value fn = vm.current_realm()->self_hosted_fn(SelfHosted::kToNumericSlow);
-        return vm.RequestTailCall(fn, Value::Undefined(), {a.args[0]});
-      }
-      // FIXME: new Number(object) needs ToPrimitive as a frame.
+    // 1.a. Let prim be ? ToNumeric(value).
+    Value v = a.args[0];
+    if (v.IsObject()) return ConvertArgument(vm, v, ConversionHint::kNumeric);
+    // 1.b. If prim is a BigInt, let n be 𝔽(ℝ(prim)).
+    if (v.IsBigInt()) {
+      n = BigIntToNumber(v.AsBigInt());
+    } else if (!ArgToNumber(vm, v, &n)) {
+      return Value::Empty();
     }
-    if (!ArgToNumber(vm, a.args[0], &n)) return Value::Empty();
   }
   if (a.new_target.IsUndefined()) return Value::Number(n);
-  Object* o = ToObject(vm, *vm.current_realm(), Value::Number(n));
-  return o ? Value::FromObject(o) : Value::Empty();
+  Object* proto = PrototypeFromConstructor(vm, a.new_target, vm.current_realm()->intrinsic(Intrinsic::kNumberPrototype));
+  if (proto == nullptr) return Value::Empty();
+  Object* o = NewObject(vm, proto, ObjectClass::kNumber, sizeof(PrimitiveObject));
+  if (o == nullptr) return Oom(vm);
+  static_cast<PrimitiveObject*>(o)->primitive = Value::Number(n);
+  return Value::FromObject(o);
 }
 
 Value NumberProtoValueOf(Vm& vm, CallArgs& a) {
@@ -78,6 +84,53 @@ Value NumberProtoToFixed(Vm& vm, CallArgs& a) {
   static const double_conversion::DoubleToStringConverter converter(
       double_conversion::DoubleToStringConverter::NO_FLAGS, "Infinity", "NaN", 'e', -6, 21, 6, 0);
   converter.ToFixed(d == 0 ? 0.0 : d, static_cast<int>(f), &builder);
+  String* s = NewStringFromLatin1(vm, builder.Finalize());
+  return s ? Value::FromString(s) : Oom(vm);
+}
+
+// 21.1.3.2 Number.prototype.toExponential ( fractionDigits )
+Value NumberProtoToExponential(Vm& vm, CallArgs& a) {
+  double d, f = 0;
+  if (!ThisNumber(vm, a.this_value, &d) || !ArgToNumber(vm, a.arg(0), &f)) return Value::Empty();
+  f = ToIntegerOrInfinity(f);
+  if (!std::isfinite(d)) {
+    String* s = NumberToString(vm, d);
+    return s ? Value::FromString(s) : Oom(vm);
+  }
+  if (f < 0 || f > 100) {
+    return vm.ThrowError(ErrorKind::kRangeError, "toExponential() argument must be between 0 and 100");
+  }
+  char buf[256];
+  double_conversion::StringBuilder builder(buf, sizeof buf);
+  static const double_conversion::DoubleToStringConverter converter(
+      double_conversion::DoubleToStringConverter::EMIT_POSITIVE_EXPONENT_SIGN, "Infinity", "NaN", 'e', -6, 21, 6,
+      0);
+  converter.ToExponential(d == 0 ? 0.0 : d, a.arg(0).IsUndefined() ? -1 : static_cast<int>(f), &builder);
+  String* s = NewStringFromLatin1(vm, builder.Finalize());
+  return s ? Value::FromString(s) : Oom(vm);
+}
+
+// 21.1.3.5 Number.prototype.toPrecision ( precision )
+Value NumberProtoToPrecision(Vm& vm, CallArgs& a) {
+  double d, p;
+  if (!ThisNumber(vm, a.this_value, &d)) return Value::Empty();
+  if (a.arg(0).IsUndefined()) {
+    String* s = NumberToString(vm, d);
+    return s ? Value::FromString(s) : Oom(vm);
+  }
+  if (!ArgToNumber(vm, a.arg(0), &p)) return Value::Empty();
+  p = ToIntegerOrInfinity(p);
+  if (!std::isfinite(d)) {
+    String* s = NumberToString(vm, d);
+    return s ? Value::FromString(s) : Oom(vm);
+  }
+  if (p < 1 || p > 100) return vm.ThrowError(ErrorKind::kRangeError, "toPrecision() argument must be between 1 and 100");
+  char buf[256];
+  double_conversion::StringBuilder builder(buf, sizeof buf);
+  static const double_conversion::DoubleToStringConverter converter(
+      double_conversion::DoubleToStringConverter::EMIT_POSITIVE_EXPONENT_SIGN, "Infinity", "NaN", 'e', -6, 21, 6,
+      0);
+  converter.ToPrecision(d == 0 ? 0.0 : d, static_cast<int>(p), &builder);
   String* s = NewStringFromLatin1(vm, builder.Finalize());
   return s ? Value::FromString(s) : Oom(vm);
 }
@@ -327,6 +380,8 @@ bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
             DefineNativeMethod(vm, realm, nproto, "toLocaleString", NumberProtoToString, 0) &&
             DefineNativeMethod(vm, realm, nproto, "valueOf", NumberProtoValueOf, 0) &&
             DefineNativeMethod(vm, realm, nproto, "toFixed", NumberProtoToFixed, 1) &&
+            DefineNativeMethod(vm, realm, nproto, "toExponential", NumberProtoToExponential, 1) &&
+            DefineNativeMethod(vm, realm, nproto, "toPrecision", NumberProtoToPrecision, 1) &&
             DefineNativeMethod(vm, realm, number, "isFinite", NumberIsFinite, 1) &&
             DefineNativeMethod(vm, realm, number, "isNaN", NumberIsNaN, 1) &&
             DefineNativeMethod(vm, realm, number, "isInteger", NumberIsInteger, 1) &&

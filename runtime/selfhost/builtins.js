@@ -3,7 +3,7 @@
 // ---- Builtins that call back into JavaScript -----------------------------------
 
 function ToIntegerOrInfinity(v) {
-  const n = ToNumericSlow(v);
+  const n = ToNumberSlow(v);
   if (n !== n || n === 0) return 0;
   if (n === 1 / 0 || n === -1 / 0) return n;
   const t = n < 0 ? -mathFloor(-n) : mathFloor(n);
@@ -529,7 +529,7 @@ function SortCompare(comparefn, x, y) {
   if (x === undefined) return y === undefined ? 0 : 1;
   if (y === undefined) return -1;
   if (comparefn !== undefined) {
-    const v = ToNumericSlow(callFunction(comparefn, undefined, x, y));
+    const v = ToNumberSlow(callFunction(comparefn, undefined, x, y));
     return v !== v ? 0 : v;
   }
   const xs = ToStringSlow(x);
@@ -663,7 +663,7 @@ function JsonSerialize(key, value, indent, gap, stack, replacer, holder) {
   if (replacer !== undefined) value = callFunction(replacer, holder, key, value);
   if (isObject(value)) {
     const cls = primitiveWrapperKind(value);
-    if (cls === 1) value = ToNumericSlow(value);
+    if (cls === 1) value = ToNumberSlow(value);
     else if (cls === 2) value = ToStringSlow(value);
     else if (cls === 3) value = primitiveValue(value);
   }

@@ -130,7 +130,7 @@ function ObjectGroupBy(items, callbackfn) {
 function GetSetRecord(obj) {
   if (!isObject(obj)) throwTypeError('The argument must be an object');
   const rawSize = obj.size;
-  const numSize = ToNumericSlow(rawSize);
+  const numSize = ToNumberSlow(rawSize);
   if (numSize !== numSize) throwTypeError("The argument's size is not a number");
   const intSize = ToIntegerOrInfinity(numSize);
   if (intSize < 0) throwRangeError("The argument's size must not be negative");

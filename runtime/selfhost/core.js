@@ -47,8 +47,26 @@ function Add(a, b) {
   return a + b;
 }
 
-function ToNumericSlow(v) {
+// 7.1.3 ToNumeric (toNumber false: BigInts pass) or 7.1.4 ToNumber.
+function ToNumericSlow(v, toNumber) {
+  const prim = ToPrimitive(v, 'number');
+  if (typeof prim === 'bigint' && !toNumber) return prim;
+  return +prim;
+}
+
+function ToNumberSlow(v) {
   return +ToPrimitive(v, 'number');
+}
+
+// Unary -, ~, ++, -- on an object (kind 0..3), after ToNumeric.
+function UnaryArith(v, kind) {
+  let n = ToNumericSlow(v);
+  switch (kind) {
+    case 0: return -n;
+    case 1: return ~n;
+    case 2: return ++n;
+    default: return --n;
+  }
 }
 
 function Arith(a, b, op) {
@@ -193,7 +211,7 @@ function ConvertArgumentAndRetry(fn, thisValue, newTarget, index, hint, args) {
   if (hint === 0) {
     v = ToStringSlow(v);
   } else if (hint === 1) {
-    v = ToNumericSlow(v);
+    v = ToNumberSlow(v);
   } else if (hint === 2) {
     v = ToPropertyKey(v);
   } else if (hint === 3) {
@@ -202,6 +220,10 @@ function ConvertArgumentAndRetry(fn, thisValue, newTarget, index, hint, args) {
     v = CreateListFromArrayLike(v);
   } else if (hint === 6) {
     v = ToPrimitive(v, 'default');
+  } else if (hint === 7) {
+    v = ToNumericSlow(v);
+  } else if (hint === 8) {
+    v = ToPrimitive(v, 'number');
   } else {
     v = ToPropertyDescriptorMap(v);
   }

@@ -32,7 +32,7 @@ function StartHelper(gen) {
 function HelperLimit(o, limit) {
   let numLimit;
   try {
-    numLimit = ToNumericSlow(limit);
+    numLimit = ToNumberSlow(limit);
   } catch (e) {
     IteratorCloseQuietly(o);
     throw e;

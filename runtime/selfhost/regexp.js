@@ -445,7 +445,7 @@ function RegExpSymbolSplit(string, limit) {
 }
 
 function ToUint32Slow(v) {
-  return ToNumericSlow(v) >>> 0;
+  return ToNumberSlow(v) >>> 0;
 }
 
 function RequireObjectCoercible(v, name) {
