@@ -26,6 +26,7 @@ enum class Helper : uint32_t {
   kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
   kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry, kUnaryArith,
+  kTypedArraySetSlow,
 };
 
 struct FinallyContext {

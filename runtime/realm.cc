@@ -301,6 +301,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : IteratorSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : DateSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : RegExpSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : TypedArraySelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -420,6 +421,10 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kDatePrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kRegExpPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kArrayBufferPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kSharedArrayBufferPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kTypedArrayPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kDataViewPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
@@ -430,6 +435,13 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kWrapForValidIteratorPrototype, iter_proto, ObjectClass::kOrdinary,
                   sizeof(Object))) {
     return fail();
+  }
+  // The twelve TypedArray prototypes inherit from %TypedArray.prototype%.
+  for (int k = 0; k < 12; ++k) {
+    auto id = static_cast<Intrinsic>(static_cast<int>(Intrinsic::kInt8ArrayPrototype) + k);
+    if (!make_proto(id, realm->intrinsic(Intrinsic::kTypedArrayPrototype), ObjectClass::kOrdinary, sizeof(Object))) {
+      return fail();
+    }
   }
   if (!make_proto(Intrinsic::kAsyncGeneratorPrototype, realm->intrinsic(Intrinsic::kAsyncIteratorPrototype),
                   ObjectClass::kOrdinary, sizeof(Object))) {
@@ -512,7 +524,8 @@ Realm* CreateRealm(Vm& vm) {
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
       !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
-      !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table)) {
+      !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table) ||
+      !InstallTypedArrays(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

@@ -7,6 +7,7 @@
 #include "vm/code.h"
 #include "vm/collection.h"
 #include "vm/regexp_object.h"
+#include "vm/typed_array.h"
 #include "vm/generator.h"
 #include "vm/realm.h"
 #include "vm/string.h"
@@ -235,6 +236,15 @@ Env* NewEnv(Vm& vm, Env* parent, uint32_t size) {
 }
 
 bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
+  double numeric;
+  if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
+    // 10.4.5.1 [[GetOwnProperty]]: elements only, never ordinary properties.
+    Value v = TypedArrayGet(vm, static_cast<TypedArrayObject*>(o), numeric);
+    if (v.IsUndefined() || v.IsEmpty()) return false;
+    out->value = v;
+    out->attrs = kDefaultAttrs;
+    return true;
+  }
   if (key.IsIndex()) {
     uint32_t i = key.index();
     if (o->cls == ObjectClass::kString) {
@@ -294,6 +304,10 @@ bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object
       *holder = o;
       return true;
     }
+    // 10.4.5.2 [[HasProperty]] / 10.4.5.4 [[Get]]: a numeric key ends the
+    // lookup at a typed array.
+    double numeric;
+    if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) return false;
     o = o->proto;
   }
   return false;
@@ -411,6 +425,25 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
 }
 
 DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc) {
+  double numeric;
+  if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
+    // 10.4.5.3 [[DefineOwnProperty]].
+    auto* t = static_cast<TypedArrayObject*>(o);
+    if (!IsValidIntegerIndex(t, numeric)) return DefineResult::kRejected;
+    if (desc.configurable == 0 || desc.enumerable == 0 || desc.IsAccessor() || desc.writable == 0) {
+      return DefineResult::kRejected;
+    }
+    if (!desc.value.IsEmpty()) {
+      Value converted;
+      if (desc.value.IsObject()) return DefineResult::kRejected;  // FIXME: ToNumber(object) needs a frame
+      if (!ConvertPrimitiveForElement(vm, t->kind, desc.value, &converted)) {
+        vm.TakeException();
+        return DefineResult::kRejected;
+      }
+      TypedArraySet(t, numeric, converted);
+    }
+    return DefineResult::kOk;
+  }
   OwnProperty cur;
   bool found = GetOwnProperty(vm, o, key, &cur);
   // Array `length` (ArraySetLength); the caller has validated the value.
@@ -515,6 +548,11 @@ DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const Propert
 }
 
 bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key) {
+  double numeric;
+  if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
+    // 10.4.5.6 [[Delete]].
+    return !IsValidIntegerIndex(static_cast<TypedArrayObject*>(o), numeric);
+  }
   OwnProperty cur;
   if (!GetOwnProperty(vm, o, key, &cur)) return true;
   if (!(cur.attrs & kConfigurable)) return false;
@@ -553,6 +591,11 @@ bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key) {
 }
 
 void OwnPropertyKeys(Vm& vm, Object* o, std::vector<PropertyKey>* keys) {
+  if (o->cls == ObjectClass::kTypedArray) {
+    // 10.4.5.7 [[OwnPropertyKeys]]: the valid indices first.
+    size_t n = TypedArrayLength(static_cast<TypedArrayObject*>(o));
+    for (size_t i = 0; i < n && i < 0xFFFFFFFFu; ++i) keys->push_back(PropertyKey::Index(static_cast<uint32_t>(i)));
+  }
   if (o->cls == ObjectClass::kString) {
     uint32_t n = static_cast<PrimitiveObject*>(o)->primitive.AsString()->length;
     for (uint32_t i = 0; i < n; ++i) keys->push_back(PropertyKey::Index(i));
@@ -660,6 +703,10 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kRegExpMatchState:
       TraceRegExpObject(o, t);
       break;
+    case ObjectClass::kTypedArray:
+    case ObjectClass::kDataView:
+      TraceTypedArrayObject(o, t);
+      break;
     case ObjectClass::kClosure: {
       auto* f = static_cast<Closure*>(o);
       t.Mark(f->code);
@@ -737,6 +784,9 @@ void FinalizeObject(Heap& heap, Object* o) {
     FinalizeCollection(heap, static_cast<CollectionObject*>(o));
   }
   if (o->cls == ObjectClass::kRegExp || o->cls == ObjectClass::kRegExpMatchState) FinalizeRegExpObject(heap, o);
+  if (o->cls == ObjectClass::kArrayBuffer || o->cls == ObjectClass::kSharedArrayBuffer) {
+    FinalizeTypedArrayObject(heap, o);
+  }
 }
 
 void TraceShape(Shape* s, Tracer& t) {

@@ -124,6 +124,10 @@ enum class ObjectClass : uint8_t {
   kCollectionIterator,  // CollectionIterator
   kRegExpMatchState,    // RegExpMatchState (vm/regexp_object.h)
   kRegExpStringIterator,  // %RegExpStringIteratorPrototype% instances (PrimitiveObject)
+  kArrayBuffer,         // ArrayBufferObject (vm/typed_array.h)
+  kSharedArrayBuffer,   // ArrayBufferObject
+  kTypedArray,          // TypedArrayObject: integer-indexed exotic object
+  kDataView,            // DataViewObject
 };
 
 struct Object : Cell {

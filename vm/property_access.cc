@@ -8,6 +8,7 @@
 #include "vm/interpreter.h"
 #include "vm/realm.h"
 #include "vm/string.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace ratchet::internal {
@@ -92,6 +93,20 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
     return AccessStatus::kThrow;
   }
   Object* obj = base.IsObject() ? base.AsObject() : PrototypeForPrimitive(realm, base);
+  double numeric;
+  if (obj->cls == ObjectClass::kTypedArray && base.IsObject() && TypedArrayNumericKey(vm, key, &numeric)) {
+    // 10.4.5.5 [[Set]] with the typed array as receiver: TypedArraySetElement
+    // (an object value was converted by the caller, SetKeyedSlow).
+    auto* t = static_cast<TypedArrayObject*>(obj);
+    if (v.IsObject()) {
+      vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object to a typed array element here");
+      return AccessStatus::kThrow;
+    }
+    Value converted;
+    if (!ConvertPrimitiveForElement(vm, t->kind, v, &converted)) return AccessStatus::kThrow;
+    TypedArraySet(t, numeric, converted);
+    return AccessStatus::kDone;
+  }
   // Find the property on the receiver or its prototype chain.
   OwnProperty prop;
   Object* holder = nullptr;

@@ -62,7 +62,37 @@ struct Object;
   V(DatePrototype)              \
   V(RegExpPrototype)            \
   V(RegExp)                     \
-  V(RegExpStringIteratorPrototype)
+  V(RegExpStringIteratorPrototype) \
+  V(ArrayBufferPrototype)       \
+  V(SharedArrayBufferPrototype) \
+  V(TypedArrayPrototype)        \
+  V(TypedArray)                 \
+  V(DataViewPrototype)          \
+  V(Int8ArrayPrototype)         \
+  V(Uint8ArrayPrototype)        \
+  V(Uint8ClampedArrayPrototype) \
+  V(Int16ArrayPrototype)        \
+  V(Uint16ArrayPrototype)       \
+  V(Int32ArrayPrototype)        \
+  V(Uint32ArrayPrototype)       \
+  V(Float16ArrayPrototype)      \
+  V(Float32ArrayPrototype)      \
+  V(Float64ArrayPrototype)      \
+  V(BigInt64ArrayPrototype)     \
+  V(BigUint64ArrayPrototype)    \
+  V(Int8Array)                  \
+  V(Uint8Array)                 \
+  V(Uint8ClampedArray)          \
+  V(Int16Array)                 \
+  V(Uint16Array)                \
+  V(Int32Array)                 \
+  V(Uint32Array)                \
+  V(Float16Array)               \
+  V(Float32Array)               \
+  V(Float64Array)               \
+  V(BigInt64Array)              \
+  V(BigUint64Array)             \
+  V(ArrayBuffer)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,
@@ -101,7 +131,8 @@ enum class Intrinsic : uint16_t {
   V(AsyncGeneratorComplete)    \
   V(GetAsyncIterator)          \
   V(ConvertArgumentAndRetry)   \
-  V(UnaryArith)
+  V(UnaryArith)                \
+  V(TypedArraySetSlow)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

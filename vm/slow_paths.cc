@@ -11,6 +11,7 @@
 #include "vm/generator.h"
 #include "vm/interpreter.h"
 #include "vm/realm.h"
+#include "vm/typed_array.h"
 #include "vm/regexp_object.h"
 #include "vm/string.h"
 #include "vm/vm.h"
@@ -304,9 +305,30 @@ SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
   return SlowResult::kThrow;
 }
 
+// [[Set]] of an object value into a typed array element: ToNumber/ToBigInt
+// may run user code, so the self-hosted TypedArraySetSlow converts and
+// stores (its result is discarded).
+bool TypedArrayStoreNeedsConversion(Vm& vm, Value base, PropertyKey key, Value v) {
+  double numeric;
+  return v.IsObject() && base.IsObject() && base.AsObject()->cls == ObjectClass::kTypedArray &&
+         TypedArrayNumericKey(vm, key, &numeric);
+}
+
+SlowResult TypedArrayStoreSlow(Task& task, Frame& frame, Value base, Value key, Value v, uint32_t next) {
+  Value fn = frame.realm->self_hosted_fn(SelfHosted::kTypedArraySetSlow);
+  Value args[3] = {base, key, v};
+  Value result;
+  CallStatus s = CallValue(task, fn, Value::Undefined(), args, 3, 0, Frame::kDiscardResult, Value::Undefined(),
+                           next, &result);
+  return FromCall(task, frame, s, 0, result, true);
+}
+
 SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v, InlineCache* ic,
                         uint32_t next) {
   Vm& vm = task.vm();
+  if (TypedArrayStoreNeedsConversion(vm, base, PropertyKey(key), v)) {
+    return TypedArrayStoreSlow(task, frame, base, key, v, next);
+  }
   Value setter;
   switch (SetProperty(vm, *frame.realm, base, PropertyKey(key), v, frame.code->strict, &setter)) {
     case AccessStatus::kDone:
@@ -373,6 +395,7 @@ SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v
   }
   PropertyKey k = PrimitiveToPropertyKey(vm, key);
   if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (TypedArrayStoreNeedsConversion(vm, base, k, v)) return TypedArrayStoreSlow(task, frame, base, key, v, next);
   Value setter;
   switch (SetProperty(vm, *frame.realm, base, k, v, frame.code->strict, &setter)) {
     case AccessStatus::kDone:

@@ -160,7 +160,7 @@ String* FunctionToString(Vm& vm, Object* fn) {
   return NewStringFromUtf8(vm, absl::StrCat("function ", name, "() { [native code] }"));
 }
 
-String* ObjectToStringTag(Vm& vm, Value v) {
+String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter, Object** receiver, std::string* builtin_tag) {
   std::string tag;
   if (v.IsUndefined()) {
     tag = "Undefined";
@@ -183,12 +183,19 @@ String* ObjectToStringTag(Vm& vm, Value v) {
       case ObjectClass::kRegExp: tag = "RegExp"; break;
       default: tag = "Object"; break;
     }
-    // @@toStringTag when it is a data property (accessors need a frame).
+    // @@toStringTag: a data property here; a getter is reported to the
+    // caller, which runs it as a frame.
     OwnProperty prop;
     Object* holder;
-    if (LookupProperty(vm, o, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), &prop, &holder) &&
-        !(prop.attrs & kAccessorBit) && prop.value.IsString()) {
-      tag = ToUtf8(prop.value.AsString());
+    if (LookupProperty(vm, o, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), &prop, &holder)) {
+      if (!(prop.attrs & kAccessorBit)) {
+        if (prop.value.IsString()) tag = ToUtf8(prop.value.AsString());
+      } else if (tag_getter != nullptr && !ValueToAccessor(prop.value)->getter.IsUndefined()) {
+        *tag_getter = ValueToAccessor(prop.value)->getter;
+        *receiver = o;
+        *builtin_tag = tag;
+        return nullptr;
+      }
     }
   }
   return NewStringFromUtf8(vm, absl::StrCat("[object ", tag, "]"));

@@ -88,6 +88,7 @@ bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallBigInt(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 /// Records %RegExp.prototype% and %RegExp% as built (RegExp fast paths).
 void SnapshotRegExpIntrinsics(Realm& realm);
 
@@ -107,11 +108,16 @@ const std::vector<NativeBinding>& CollectionSelfHostNatives();
 const std::vector<NativeBinding>& IteratorSelfHostNatives();
 const std::vector<NativeBinding>& DateSelfHostNatives();
 const std::vector<NativeBinding>& RegExpSelfHostNatives();
+const std::vector<NativeBinding>& TypedArraySelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);
 /// Object.prototype.toString's result for `v` ("[object Array]", ...).
-String* ObjectToStringTag(Vm& vm, Value v);
+/// "[object Tag]" for Object.prototype.toString. When @@toStringTag is a
+/// getter and `tag_getter` is given, returns null without an exception and
+/// reports the getter, the receiver and the builtin tag instead.
+String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter = nullptr, Object** receiver = nullptr,
+                          std::string* builtin_tag = nullptr);
 /// A JSON-quoted string.
 String* JsonQuote(Vm& vm, String* s);
 

@@ -389,8 +389,18 @@ Value ObjectProtoPropertyIsEnumerable(Vm& vm, CallArgs& a) {
 
 // 20.1.3.6 Object.prototype.toString ( )
 Value ObjectProtoToString(Vm& vm, CallArgs& a) {
-  String* s = ObjectToStringTag(vm, a.this_value);
-  return s ? Value::FromString(s) : Value::Empty();
+  Value getter = Value::Undefined();
+  Object* receiver = nullptr;
+  std::string builtin;
+  String* s = ObjectToStringTag(vm, a.this_value, &getter, &receiver, &builtin);
+  if (s != nullptr) return Value::FromString(s);
+  if (getter.IsUndefined()) return Value::Empty();
+  // 15. Let tag be ? Get(O, %Symbol.toStringTag%): the getter runs as a frame.
+  String* b = NewStringFromUtf8(vm, builtin);
+  if (b == nullptr) return Oom(vm);
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  return vm.RequestTailCall(self->data, Value::Undefined(),
+                            {Value::FromObject(receiver), getter, Value::FromString(b)});
 }
 
 // 20.1.3.7 Object.prototype.valueOf ( )
@@ -679,6 +689,11 @@ bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"valueOf", ObjectProtoValueOf, 0},
   };
   for (const M& m : kProto) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
+  if (ok) {
+    OwnProperty prop;
+    GetOwnProperty(vm, proto, NameKey(vm, "toString"), &prop);
+    static_cast<NativeFunction*>(prop.value.AsObject())->data = sh.Get("ObjectToStringAccessorTag");
+  }
   if (!ok) return false;
   Object* getter = NewNativeFunction(vm, realm, "get __proto__", ObjectProtoGetProto, 0);
   Object* setter = NewNativeFunction(vm, realm, "set __proto__", ObjectProtoSetProto, 1);

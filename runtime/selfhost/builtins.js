@@ -597,7 +597,14 @@ function ArrayIteratorNext() {
   const O = state[0];
   if (O === undefined) return iterResult(undefined, true);
   const index = state[1];
-  const len = ToLength(O.length);
+  let len;
+  if (isTypedArray(O)) {
+    // %ArrayIteratorPrototype%.next: a detached or out-of-bounds view throws.
+    if (typedArrayInfo(O, 3)) throwTypeError('typed array is detached or out of bounds');
+    len = typedArrayLength(O);
+  } else {
+    len = ToLength(O.length);
+  }
   if (index >= len) {
     state[0] = undefined;
     return iterResult(undefined, true);
@@ -629,6 +636,12 @@ function StringCtorCall(value) {
 function NumberCtorCall(value) {
   if (arguments.length === 0) return 0;
   return ToNumericSlow(value);
+}
+
+// Object.prototype.toString when @@toStringTag is a getter.
+function ObjectToStringAccessorTag(O, getter, builtinTag) {
+  const tag = callFunction(getter, O);
+  return '[object ' + (typeof tag === 'string' ? tag : builtinTag) + ']';
 }
 
 function ObjectToStringSlow() {

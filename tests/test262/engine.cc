@@ -10,6 +10,7 @@
 #include "vm/code.h"
 #include "vm/interpreter.h"
 #include "vm/task.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace ratchet::test262 {
@@ -76,8 +77,14 @@ in::Value Gc(in::Vm& vm, in::CallArgs& a) {
   return in::Value::Undefined();
 }
 
+// 25.1.3.5 DetachArrayBuffer ( arrayBuffer [ , key ] )
 in::Value DetachArrayBuffer(in::Vm& vm, in::CallArgs& a) {
-  return vm.ThrowError(in::ErrorKind::kTypeError, "ArrayBuffer is not supported yet");
+  in::Value v = a.arg(0);
+  if (!v.IsObject() || v.AsObject()->cls != in::ObjectClass::kArrayBuffer) {
+    return vm.ThrowError(in::ErrorKind::kTypeError, "detachArrayBuffer needs an ArrayBuffer (not shared)");
+  }
+  in::DetachBuffer(vm, static_cast<in::ArrayBufferObject*>(v.AsObject()));
+  return in::Value::Null();
 }
 
 in::Value AgentUnsupported(in::Vm& vm, in::CallArgs& a) {

@@ -1,0 +1,101 @@
+// ArrayBuffer, SharedArrayBuffer, TypedArray and DataView storage (25.1,
+// 25.2, 23.2, 25.3) and the TypedArray exotic object's element access
+// (10.4.5). Buffers own heap-accounted byte storage; a resizable buffer
+// reserves its maximum length up front so views never see it move.
+#ifndef RATCHET_VM_TYPED_ARRAY_H_
+#define RATCHET_VM_TYPED_ARRAY_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "vm/object.h"
+
+namespace ratchet::internal {
+
+enum class ElementKind : uint8_t {
+  kInt8, kUint8, kUint8Clamped, kInt16, kUint16, kInt32, kUint32, kFloat16, kFloat32, kFloat64,
+  kBigInt64, kBigUint64,
+};
+inline constexpr int kElementKindCount = 12;
+
+size_t ElementSize(ElementKind k);
+const char* ElementKindName(ElementKind k);  // "Int8Array", ...
+inline bool IsBigIntKind(ElementKind k) { return k == ElementKind::kBigInt64 || k == ElementKind::kBigUint64; }
+
+/// ObjectClass kArrayBuffer / kSharedArrayBuffer.
+struct ArrayBufferObject : Object {
+  uint8_t* data;          // capacity max_byte_length (or byte_length when fixed)
+  size_t byte_length;
+  size_t max_byte_length;
+  size_t capacity;        // bytes allocated
+  bool resizable;
+  bool detached;
+};
+
+/// ObjectClass kTypedArray.
+struct TypedArrayObject : Object {
+  ArrayBufferObject* buffer;
+  size_t byte_offset;
+  size_t array_length;   // unused when length_tracking
+  bool length_tracking;
+  ElementKind kind;
+};
+
+/// ObjectClass kDataView.
+struct DataViewObject : Object {
+  ArrayBufferObject* buffer;
+  size_t byte_offset;
+  size_t byte_length;  // unused when length_tracking
+  bool length_tracking;
+};
+
+inline constexpr size_t kMaxArrayBufferBytes = size_t{1} << 32;
+
+/// Allocates a zeroed buffer (RangeError past the limit; OOM via the heap).
+ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, size_t max_byte_length,
+                                  bool resizable, bool shared);
+/// DetachArrayBuffer: frees the storage.
+void DetachBuffer(Vm& vm, ArrayBufferObject* b);
+/// Resizes in place within the reserved capacity (new bytes zeroed).
+void ResizeBuffer(ArrayBufferObject* b, size_t new_length);
+
+TypedArrayObject* NewTypedArrayObject(Vm& vm, Object* proto, ElementKind kind, ArrayBufferObject* buffer,
+                                      size_t byte_offset, size_t length, bool length_tracking);
+DataViewObject* NewDataViewObject(Vm& vm, Object* proto, ArrayBufferObject* buffer, size_t byte_offset,
+                                  size_t byte_length, bool length_tracking);
+
+/// 10.4.5.12 IsTypedArrayOutOfBounds (detached counts as out of bounds).
+bool IsTypedArrayOutOfBounds(const TypedArrayObject* t);
+/// 10.4.5.13 TypedArrayLength (0 when out of bounds).
+size_t TypedArrayLength(const TypedArrayObject* t);
+/// 25.3.1.? IsViewOutOfBounds / GetViewByteLength.
+bool IsViewOutOfBounds(const DataViewObject* v);
+size_t ViewByteLength(const DataViewObject* v);
+
+/// Whether `key` is a CanonicalNumericIndexString (or an index); sets *index.
+bool TypedArrayNumericKey(Vm& vm, PropertyKey key, double* index);
+/// 10.4.5.14 IsValidIntegerIndex.
+bool IsValidIntegerIndex(const TypedArrayObject* t, double index);
+
+/// Reads element i (valid). Null Value::Empty() on OOM for BigInt kinds.
+Value ReadElement(Vm& vm, const uint8_t* p, ElementKind kind, bool little_endian = true);
+/// Stores an already converted value (a Number, or a BigInt for the BigInt
+/// kinds) at p.
+void WriteElement(uint8_t* p, ElementKind kind, Value v, bool little_endian = true);
+/// TypedArrayGetElement: undefined when the index is not valid.
+Value TypedArrayGet(Vm& vm, TypedArrayObject* t, double index);
+/// TypedArraySetElement with a converted value: no-op when invalid.
+void TypedArraySet(TypedArrayObject* t, double index, Value numeric);
+/// Converts a primitive for storing into `kind` (ToNumber or ToBigInt);
+/// false with an exception pending.
+bool ConvertPrimitiveForElement(Vm& vm, ElementKind kind, Value v, Value* out);
+
+double HalfToDouble(uint16_t h);
+uint16_t DoubleToHalf(double d);
+
+void TraceTypedArrayObject(Object* o, Tracer& t);
+void FinalizeTypedArrayObject(Heap& heap, Object* o);
+
+}  // namespace ratchet::internal
+
+#endif  // RATCHET_VM_TYPED_ARRAY_H_
