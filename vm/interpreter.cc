@@ -5,6 +5,8 @@
 // returns to this loop.
 #include "vm/interpreter.h"
 
+#include "vm/typed_array.h"
+
 #include <cmath>
 
 #include "absl/base/optimization.h"

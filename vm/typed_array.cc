@@ -233,6 +233,22 @@ uint8_t ToUint8Clamp(double d) {
 
 }  // namespace
 
+double ReadNumberElement(const uint8_t* p, ElementKind kind, bool le) {
+  switch (kind) {
+    case ElementKind::kInt8: return static_cast<int8_t>(*p);
+    case ElementKind::kUint8:
+    case ElementKind::kUint8Clamped: return *p;
+    case ElementKind::kInt16: return Load<int16_t>(p, le);
+    case ElementKind::kUint16: return Load<uint16_t>(p, le);
+    case ElementKind::kInt32: return Load<int32_t>(p, le);
+    case ElementKind::kUint32: return Load<uint32_t>(p, le);
+    case ElementKind::kFloat16: return HalfToDouble(Load<uint16_t>(p, le));
+    case ElementKind::kFloat32: return Load<float>(p, le);
+    case ElementKind::kFloat64: return Load<double>(p, le);
+    default: return 0;
+  }
+}
+
 Value ReadElement(Vm& vm, const uint8_t* p, ElementKind kind, bool le) {
   switch (kind) {
     case ElementKind::kInt8: return Value::Int32(static_cast<int8_t>(*p));
@@ -288,6 +304,26 @@ void TypedArraySet(TypedArrayObject* t, double index, Value numeric) {
   if (!IsValidIntegerIndex(t, index)) return;
   size_t i = static_cast<size_t>(index);
   WriteElement(t->buffer->data + t->byte_offset + i * ElementSize(t->kind), t->kind, numeric);
+}
+
+bool TypedArrayFastGet(TypedArrayObject* t, uint32_t i, Value* out) {
+  if (IsBigIntKind(t->kind) || i >= TypedArrayLength(t)) return false;
+  const uint8_t* p = t->buffer->data + t->byte_offset + static_cast<size_t>(i) * ElementSize(t->kind);
+  switch (t->kind) {
+    case ElementKind::kUint8:
+    case ElementKind::kUint8Clamped: *out = Value::Int32(*p); return true;
+    case ElementKind::kInt32: *out = Value::Int32(Load<int32_t>(p, true)); return true;
+    case ElementKind::kFloat64: *out = Value::Number(Load<double>(p, true)); return true;
+    default: break;
+  }
+  *out = Value::Number(ReadNumberElement(p, t->kind, true));
+  return true;
+}
+
+bool TypedArrayFastSet(TypedArrayObject* t, uint32_t i, Value v) {
+  if (!v.IsNumber() || IsBigIntKind(t->kind) || i >= TypedArrayLength(t)) return false;
+  WriteElement(t->buffer->data + t->byte_offset + static_cast<size_t>(i) * ElementSize(t->kind), t->kind, v);
+  return true;
 }
 
 bool ConvertPrimitiveForElement(Vm& vm, ElementKind kind, Value v, Value* out) {

@@ -79,6 +79,8 @@ bool IsValidIntegerIndex(const TypedArrayObject* t, double index);
 
 /// Reads element i (valid). Null Value::Empty() on OOM for BigInt kinds.
 Value ReadElement(Vm& vm, const uint8_t* p, ElementKind kind, bool little_endian = true);
+/// Reads a non-BigInt element as a double.
+double ReadNumberElement(const uint8_t* p, ElementKind kind, bool little_endian = true);
 /// Stores an already converted value (a Number, or a BigInt for the BigInt
 /// kinds) at p.
 void WriteElement(uint8_t* p, ElementKind kind, Value v, bool little_endian = true);
@@ -89,6 +91,11 @@ void TypedArraySet(TypedArrayObject* t, double index, Value numeric);
 /// Converts a primitive for storing into `kind` (ToNumber or ToBigInt);
 /// false with an exception pending.
 bool ConvertPrimitiveForElement(Vm& vm, ElementKind kind, Value v, Value* out);
+
+/// The interpreter's element fast paths: false (nothing done) for BigInt
+/// kinds, a non-Number value, or an index that is not valid.
+bool TypedArrayFastGet(TypedArrayObject* t, uint32_t i, Value* out);
+bool TypedArrayFastSet(TypedArrayObject* t, uint32_t i, Value v);
 
 double HalfToDouble(uint16_t h);
 uint16_t DoubleToHalf(double d);

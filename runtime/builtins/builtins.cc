@@ -48,6 +48,23 @@ bool DefineSelfHostedMethod(Vm& vm, Object* target, std::string_view name, Value
   return !k.v.IsEmpty() && SetOwnData(vm, target, k, fn, kHiddenAttrs);
 }
 
+namespace {
+
+// 7.3.24 GetFunctionRealm ( obj ), for the function kinds Ratchet has.
+Realm* FunctionRealm(Object* f) {
+  for (int depth = 0; f != nullptr && depth < 10000; ++depth) {
+    switch (f->cls) {
+      case ObjectClass::kClosure: return static_cast<Closure*>(f)->realm;
+      case ObjectClass::kNative: return static_cast<NativeFunction*>(f)->realm;
+      case ObjectClass::kBound: f = static_cast<BoundFunction*>(f)->target; break;
+      default: return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Object* PrototypeFromConstructor(Vm& vm, Value new_target, Object* fallback) {
   if (!new_target.IsObject()) return fallback;
   OwnProperty prop;
@@ -56,6 +73,15 @@ Object* PrototypeFromConstructor(Vm& vm, Value new_target, Object* fallback) {
                      &holder) &&
       !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
     return prop.value.AsObject();
+  }
+  // 10.1.14 step 4: the intrinsic of the constructor's realm. `fallback` is
+  // an intrinsic of the current realm; find its counterpart.
+  Realm* current = vm.current_realm();
+  Realm* target = FunctionRealm(new_target.AsObject());
+  if (current != nullptr && target != nullptr && target != current) {
+    for (int i = 0; i < static_cast<int>(Intrinsic::kCount); ++i) {
+      if (current->intrinsics[i] == fallback) return target->intrinsics[i];
+    }
   }
   return fallback;
 }

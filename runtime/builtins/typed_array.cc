@@ -233,6 +233,267 @@ Value NativeTypedArrayConvert(Vm& vm, CallArgs& a) {
   return out;
 }
 
+// atomicsOp(O, index, op, a, b): 25.4.3.17 AtomicReadModifyWrite's last
+// step on a validated integer typed array (single agent, so plain memory
+// operations are atomic). op: 0 add, 1 and, 2 exchange, 3 or, 4 sub, 5 xor,
+// 6 compareExchange(a expected, b replacement), 7 load, 8 store. Returns the
+// previous value (the loaded value for load, undefined for store).
+Value NativeAtomicsOp(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  size_t index = static_cast<size_t>(Num(a.arg(1)));
+  int op = a.arg(2).AsInt32();
+  size_t size = ElementSize(t->kind);
+  uint8_t* p = t->buffer->data + t->byte_offset + index * size;
+  Value old = ReadElement(vm, p, t->kind);
+  if (old.IsEmpty()) return Value::Empty();
+  if (op == 7) return old;
+  // Operands and the old value as 64-bit patterns.
+  auto bits = [&](Value v) -> uint64_t {
+    if (v.IsBigInt()) return BigIntToUint64(v.AsBigInt());
+    return static_cast<uint64_t>(static_cast<int64_t>(DoubleToInt32(v.AsNumber())));
+  };
+  uint64_t x = bits(old), y = bits(a.arg(3));
+  uint64_t mask = size == 8 ? ~uint64_t{0} : (uint64_t{1} << (size * 8)) - 1;
+  uint64_t r;
+  switch (op) {
+    case 0: r = x + y; break;
+    case 1: r = x & y; break;
+    case 2: r = y; break;
+    case 3: r = x | y; break;
+    case 4: r = x - y; break;
+    case 5: r = x ^ y; break;
+    case 6:
+      if ((x & mask) != (y & mask)) return old;
+      r = bits(a.arg(4));
+      break;
+    default: r = y; break;
+  }
+  r &= mask;
+  if (IsBigIntKind(t->kind)) {
+    BigInt* b = t->kind == ElementKind::kBigInt64 ? BigIntFromInt64(vm, static_cast<int64_t>(r))
+                                                  : BigIntFromUint64(vm, r, false);
+    if (b == nullptr) return Value::Empty();
+    WriteElement(p, t->kind, Value::FromBigInt(b));
+  } else {
+    // Sign or zero extension does not matter: WriteElement wraps modulo 2^n.
+    WriteElement(p, t->kind, Value::Number(static_cast<double>(r)));
+  }
+  return op == 8 ? Value::Undefined() : old;
+}
+
+// ---- Uint8Array base64 and hex (ES2026) ----
+
+struct DecodeResult {
+  size_t read = 0;
+  std::vector<uint8_t> bytes;
+  bool error = false;
+};
+
+int Base64Value(char16_t c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+bool IsAsciiWhitespace(char16_t c) { return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20; }
+
+// DecodeBase64Chunk ( chunk [ , throwOnExtraBits ] )
+bool DecodeBase64Chunk(const std::u16string& chunk, bool throw_on_extra_bits, std::vector<uint8_t>* out) {
+  int v[4] = {0, 0, 0, 0};
+  for (size_t i = 0; i < chunk.size(); ++i) v[i] = Base64Value(chunk[i]);
+  uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+  uint8_t b[3] = {static_cast<uint8_t>(n >> 16), static_cast<uint8_t>(n >> 8), static_cast<uint8_t>(n)};
+  if (chunk.size() == 2) {
+    if (throw_on_extra_bits && b[1] != 0) return false;
+    out->push_back(b[0]);
+  } else if (chunk.size() == 3) {
+    if (throw_on_extra_bits && b[2] != 0) return false;
+    out->push_back(b[0]);
+    out->push_back(b[1]);
+  } else {
+    out->insert(out->end(), b, b + 3);
+  }
+  return true;
+}
+
+// FromBase64 ( string, alphabet, lastChunkHandling [ , maxLength ] ); mode
+// 0 loose, 1 strict, 2 stop-before-partial.
+DecodeResult FromBase64(const String* s, bool url, int mode, double max_length) {
+  DecodeResult r;
+  if (max_length == 0) return r;
+  std::u16string chunk;
+  size_t index = 0, length = s->length;
+  auto skip = [&](size_t i) {
+    while (i < length && IsAsciiWhitespace(s->At(static_cast<uint32_t>(i)))) ++i;
+    return i;
+  };
+  while (true) {
+    index = skip(index);
+    if (index == length) {
+      if (!chunk.empty()) {
+        if (mode == 2) return r;
+        if (mode == 0) {
+          if (chunk.size() == 1) {
+            r.error = true;
+            return r;
+          }
+          DecodeBase64Chunk(chunk, false, &r.bytes);
+        } else {
+          r.error = true;
+          return r;
+        }
+      }
+      r.read = length;
+      return r;
+    }
+    char16_t c = s->At(static_cast<uint32_t>(index++));
+    if (c == '=') {
+      if (chunk.size() < 2) {
+        r.error = true;
+        return r;
+      }
+      index = skip(index);
+      if (chunk.size() == 2) {
+        if (index == length) {
+          if (mode != 2) r.error = true;
+          return r;
+        }
+        if (s->At(static_cast<uint32_t>(index)) == '=') index = skip(index + 1);
+      }
+      if (index < length) {
+        r.error = true;
+        return r;
+      }
+      if (!DecodeBase64Chunk(chunk, mode == 1, &r.bytes)) {
+        r.bytes.resize(r.bytes.size());
+        r.error = true;
+        return r;
+      }
+      r.read = length;
+      return r;
+    }
+    if (url) {
+      if (c == '+' || c == '/') {
+        r.error = true;
+        return r;
+      }
+      if (c == '-') c = '+';
+      if (c == '_') c = '/';
+    }
+    if (Base64Value(c) < 0) {
+      r.error = true;
+      return r;
+    }
+    double remaining = max_length - static_cast<double>(r.bytes.size());
+    if ((remaining == 1 && chunk.size() == 2) || (remaining == 2 && chunk.size() == 3)) return r;
+    chunk.push_back(c);
+    if (chunk.size() == 4) {
+      DecodeBase64Chunk(chunk, false, &r.bytes);
+      chunk.clear();
+      r.read = index;
+      if (static_cast<double>(r.bytes.size()) == max_length) return r;
+    }
+  }
+}
+
+// FromHex ( string [ , maxLength ] )
+DecodeResult FromHex(const String* s, double max_length) {
+  DecodeResult r;
+  size_t length = s->length;
+  if (length % 2 != 0) {
+    r.error = true;
+    return r;
+  }
+  auto hex = [](char16_t c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  while (r.read < length && static_cast<double>(r.bytes.size()) < max_length) {
+    int hi = hex(s->At(static_cast<uint32_t>(r.read))), lo = hex(s->At(static_cast<uint32_t>(r.read + 1)));
+    if (hi < 0 || lo < 0) {
+      r.error = true;
+      return r;
+    }
+    r.read += 2;
+    r.bytes.push_back(static_cast<uint8_t>(hi * 16 + lo));
+  }
+  return r;
+}
+
+// uint8FromEncoded(string, hex, url, mode): Uint8Array.fromBase64 / fromHex steps after the options.
+Value NativeUint8FromEncoded(Vm& vm, CallArgs& a) {
+  String* s = a.arg(0).AsString();
+  DecodeResult r = a.arg(1).IsTrue() ? FromHex(s, 9007199254740991.0)
+                                     : FromBase64(s, a.arg(2).IsTrue(), a.arg(3).AsInt32(), 9007199254740991.0);
+  if (r.error) return vm.ThrowError(ErrorKind::kSyntaxError, a.arg(1).IsTrue() ? "Invalid hex string" : "Invalid base64 string");
+  Realm& realm = CurrentRealm(vm);
+  ArrayBufferObject* b = NewArrayBuffer(vm, realm.intrinsic(Intrinsic::kArrayBufferPrototype), r.bytes.size(),
+                                        r.bytes.size(), false, false);
+  if (b == nullptr) return Value::Empty();
+  if (!r.bytes.empty()) std::memcpy(b->data, r.bytes.data(), r.bytes.size());
+  TypedArrayObject* t = NewTypedArrayObject(vm, realm.intrinsic(Intrinsic::kUint8ArrayPrototype), ElementKind::kUint8, b,
+                                            0, r.bytes.size(), false);
+  return t ? Value::FromObject(t) : Value::Empty();
+}
+
+// uint8SetFromEncoded(into, string, hex, url, mode): setFromBase64 /
+// setFromHex: writes what decoded, then throws on an error, else returns
+// { read, written }.
+Value NativeUint8SetFromEncoded(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  String* s = a.arg(1).AsString();
+  if (IsTypedArrayOutOfBounds(t)) return vm.ThrowError(ErrorKind::kTypeError, "typed array is detached or out of bounds");
+  double byte_length = static_cast<double>(TypedArrayLength(t));
+  DecodeResult r = a.arg(2).IsTrue() ? FromHex(s, byte_length)
+                                     : FromBase64(s, a.arg(3).IsTrue(), a.arg(4).AsInt32(), byte_length);
+  if (!r.bytes.empty()) std::memcpy(t->buffer->data + t->byte_offset, r.bytes.data(), r.bytes.size());
+  if (r.error) return vm.ThrowError(ErrorKind::kSyntaxError, a.arg(2).IsTrue() ? "Invalid hex string" : "Invalid base64 string");
+  Realm& realm = CurrentRealm(vm);
+  Object* result = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (result == nullptr || !SetOwnData(vm, result, NameKey(vm, "read"), Value::Number(static_cast<double>(r.read))) ||
+      !SetOwnData(vm, result, NameKey(vm, "written"), Value::Number(static_cast<double>(r.bytes.size())))) {
+    return Oom(vm);
+  }
+  return Value::FromObject(result);
+}
+
+// uint8Encode(O, hex, url, omitPadding): toBase64 / toHex after the options.
+Value NativeUint8Encode(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  if (IsTypedArrayOutOfBounds(t)) return vm.ThrowError(ErrorKind::kTypeError, "typed array is detached or out of bounds");
+  size_t n = TypedArrayLength(t);
+  const uint8_t* p = t->buffer->data + t->byte_offset;
+  std::string out;
+  if (a.arg(1).IsTrue()) {
+    static const char kHex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; ++i) {
+      out.push_back(kHex[p[i] >> 4]);
+      out.push_back(kHex[p[i] & 15]);
+    }
+  } else {
+    const char* alphabet = a.arg(2).IsTrue() ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                                             : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    bool pad = !a.arg(3).IsTrue();
+    for (size_t i = 0; i < n; i += 3) {
+      uint32_t v = p[i] << 16;
+      if (i + 1 < n) v |= p[i + 1] << 8;
+      if (i + 2 < n) v |= p[i + 2];
+      out.push_back(alphabet[(v >> 18) & 63]);
+      out.push_back(alphabet[(v >> 12) & 63]);
+      if (i + 1 < n) out.push_back(alphabet[(v >> 6) & 63]); else if (pad) out.push_back('=');
+      if (i + 2 < n) out.push_back(alphabet[v & 63]); else if (pad) out.push_back('=');
+    }
+  }
+  if (out.size() > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+  String* s = NewStringFromLatin1(vm, out);
+  return s ? Value::FromString(s) : Oom(vm);
+}
+
 // ---- ArrayBuffer natives ----
 
 // allocateArrayBuffer(newTarget, byteLength, maxByteLength|undefined, shared)
@@ -414,6 +675,10 @@ const std::vector<NativeBinding>& TypedArraySelfHostNatives() {
       {"dataViewInfo", NativeDataViewInfo, 2},
       {"dataViewGet", NativeDataViewGet, 4},
       {"dataViewSet", NativeDataViewSet, 5},
+      {"atomicsOp", NativeAtomicsOp, 5},
+      {"uint8FromEncoded", NativeUint8FromEncoded, 4},
+      {"uint8SetFromEncoded", NativeUint8SetFromEncoded, 5},
+      {"uint8Encode", NativeUint8Encode, 4},
   };
   return natives;
 }
@@ -539,6 +804,28 @@ bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
     if (!DefineValue(vm, c, "BYTES_PER_ELEMENT", size, 0) || !DefineValue(vm, proto, "BYTES_PER_ELEMENT", size, 0)) {
       return false;
     }
+  }
+  // Uint8Array base64 and hex.
+  {
+    Object* u8 = realm.intrinsic(Intrinsic::kUint8Array);
+    Object* u8p = realm.intrinsic(Intrinsic::kUint8ArrayPrototype);
+    if (!methods(u8, {{"fromBase64", "Uint8ArrayFromBase64", 1}, {"fromHex", "Uint8ArrayFromHex", 1}}) ||
+        !methods(u8p, {{"toBase64", "Uint8ArrayToBase64", 0}, {"toHex", "Uint8ArrayToHex", 0},
+                       {"setFromBase64", "Uint8ArraySetFromBase64", 1}, {"setFromHex", "Uint8ArraySetFromHex", 1}})) {
+      return false;
+    }
+  }
+  // Atomics (25.4): a plain object of self-hosted functions.
+  Object* atomics = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (atomics == nullptr || !tag(atomics, "Atomics") ||
+      !DefineValue(vm, realm.global, "Atomics", Value::FromObject(atomics)) ||
+      !methods(atomics, {{"add", "AtomicsAdd", 3}, {"and", "AtomicsAnd", 3},
+                         {"compareExchange", "AtomicsCompareExchange", 4}, {"exchange", "AtomicsExchange", 3},
+                         {"isLockFree", "AtomicsIsLockFree", 1}, {"load", "AtomicsLoad", 2},
+                         {"notify", "AtomicsNotify", 3}, {"or", "AtomicsOr", 3}, {"pause", "AtomicsPause", 0},
+                         {"store", "AtomicsStore", 3}, {"sub", "AtomicsSub", 3}, {"wait", "AtomicsWait", 4},
+                         {"xor", "AtomicsXor", 3}})) {
+    return false;
   }
   // DataView.
   Object* dv = ctor("DataView", SelfHostedConstructor, 1, Intrinsic::kDataViewPrototype, "DataViewConstruct");

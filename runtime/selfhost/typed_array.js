@@ -741,3 +741,192 @@ function DataViewSetter(kind, requestIndex, value, littleEndian) {
   dataViewSet(view, getIndex, kind, numberValue, !!littleEndian);
   return undefined;
 }
+
+// ---- Atomics (25.4), single agent ----
+
+// 25.4.3.1 ValidateIntegerTypedArray ( typedArray, waitable )
+function ValidateIntegerTypedArray(typedArray, waitable) {
+  validateTypedArray(typedArray);
+  const kind = typedArrayKind(typedArray);
+  if (waitable) {
+    if (kind !== 5 && kind !== 10) throwTypeError('Atomics.wait and notify need an Int32Array or a BigInt64Array');
+  } else if (kind === 2 || (kind >= 7 && kind <= 9)) {
+    throwTypeError('Atomics operations need an integer typed array');
+  }
+  return kind;
+}
+
+// 25.4.3.2 ValidateAtomicAccess ( taRecord, requestIndex )
+function ValidateAtomicAccess(typedArray, requestIndex) {
+  const length = typedArrayLength(typedArray);
+  const accessIndex = ToIndex(requestIndex);
+  if (accessIndex >= length) throwRangeError('Atomics access index out of range');
+  return accessIndex;
+}
+
+// 25.4.3.? RevalidateAtomicAccess: the conversions may have detached or
+// shrunk the buffer.
+function RevalidateAtomicAccess(typedArray, index) {
+  if (typedArrayInfo(typedArray, 3)) throwTypeError('typed array is detached or out of bounds');
+  if (index >= typedArrayLength(typedArray)) throwRangeError('Atomics access index out of range');
+}
+
+function AtomicsValue(kind, value) {
+  if (IsBigIntElementKind(kind)) return ConvertForTypedArray(kind, value);
+  return ToIntegerOrInfinity(value);
+}
+
+// 25.4.3.17 AtomicReadModifyWrite ( typedArray, index, value, op )
+function AtomicReadModifyWrite(typedArray, index, value, op) {
+  const kind = ValidateIntegerTypedArray(typedArray, false);
+  const i = ValidateAtomicAccess(typedArray, index);
+  const v = AtomicsValue(kind, value);
+  RevalidateAtomicAccess(typedArray, i);
+  return atomicsOp(typedArray, i, op, v);
+}
+
+function AtomicsAdd(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 0); }
+function AtomicsAnd(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 1); }
+function AtomicsExchange(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 2); }
+function AtomicsOr(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 3); }
+function AtomicsSub(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 4); }
+function AtomicsXor(typedArray, index, value) { return AtomicReadModifyWrite(typedArray, index, value, 5); }
+
+// 25.4.6 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue )
+function AtomicsCompareExchange(typedArray, index, expectedValue, replacementValue) {
+  const kind = ValidateIntegerTypedArray(typedArray, false);
+  const i = ValidateAtomicAccess(typedArray, index);
+  const expected = AtomicsValue(kind, expectedValue);
+  const replacement = AtomicsValue(kind, replacementValue);
+  RevalidateAtomicAccess(typedArray, i);
+  return atomicsOp(typedArray, i, 6, expected, replacement);
+}
+
+// 25.4.9 Atomics.load ( typedArray, index )
+function AtomicsLoad(typedArray, index) {
+  ValidateIntegerTypedArray(typedArray, false);
+  const i = ValidateAtomicAccess(typedArray, index);
+  RevalidateAtomicAccess(typedArray, i);
+  return atomicsOp(typedArray, i, 7);
+}
+
+// 25.4.12 Atomics.store ( typedArray, index, value )
+function AtomicsStore(typedArray, index, value) {
+  const kind = ValidateIntegerTypedArray(typedArray, false);
+  const i = ValidateAtomicAccess(typedArray, index);
+  let v = AtomicsValue(kind, value);
+  if (v === 0) v = 0;  // -0 stores and returns +0
+  RevalidateAtomicAccess(typedArray, i);
+  atomicsOp(typedArray, i, 8, v);
+  return v;
+}
+
+// 25.4.8 Atomics.isLockFree ( size )
+function AtomicsIsLockFree(size) {
+  const n = ToIntegerOrInfinity(size);
+  return n === 1 || n === 2 || n === 4 || n === 8;
+}
+
+// 25.4.11 Atomics.notify ( typedArray, index, count ): no other agent can
+// be waiting, so no waiter is ever woken.
+function AtomicsNotify(typedArray, index, count) {
+  ValidateIntegerTypedArray(typedArray, true);
+  ValidateAtomicAccess(typedArray, index);
+  if (count !== undefined) {
+    const intCount = ToIntegerOrInfinity(count);
+    if (intCount < 0) return 0;
+  }
+  return 0;
+}
+
+// 25.4.13 Atomics.wait ( typedArray, index, value, timeout ): DoWait in sync
+// mode; the main agent cannot suspend (AgentCanSuspend is false).
+function AtomicsWait(typedArray, index, value, timeout) {
+  const kind = ValidateIntegerTypedArray(typedArray, true);
+  if (!arrayBufferInfo(typedArrayInfo(typedArray, 0), 2)) throwTypeError('Atomics.wait needs a shared typed array');
+  ValidateAtomicAccess(typedArray, index);
+  if (kind === 10) ConvertForTypedArray(kind, value); else ToIntegerOrInfinity(value);
+  ToNumberSlow(timeout);
+  throwTypeError('Atomics.wait cannot suspend the main agent');
+}
+
+// Atomics.pause ( [ N ] )
+function AtomicsPause(N) {
+  if (N !== undefined) {
+    if (typeof N !== 'number' || N !== N || N === 1 / 0 || N === -1 / 0 || mathFloor(N) !== N) {
+      throwTypeError('Atomics.pause argument must be an integral Number');
+    }
+  }
+  return undefined;
+}
+
+// ---- Uint8Array base64 and hex ----
+
+function ValidateUint8Array(ta) {
+  if (typedArrayKind(ta) !== 1) throwTypeError('this is not a Uint8Array');
+  return ta;
+}
+
+function GetOptionsObject(options) {
+  if (options === undefined) return newRecord();
+  if (isObject(options)) return options;
+  throwTypeError('options must be an object');
+}
+
+// The alphabet option: true for base64url.
+function GetBase64Alphabet(opts) {
+  const alphabet = opts.alphabet;
+  if (alphabet === undefined || alphabet === 'base64') return false;
+  if (alphabet === 'base64url') return true;
+  throwTypeError('alphabet must be "base64" or "base64url"');
+}
+
+// The lastChunkHandling option: 0 loose, 1 strict, 2 stop-before-partial.
+function GetLastChunkHandling(opts) {
+  const v = opts.lastChunkHandling;
+  if (v === undefined || v === 'loose') return 0;
+  if (v === 'strict') return 1;
+  if (v === 'stop-before-partial') return 2;
+  throwTypeError('lastChunkHandling must be "loose", "strict" or "stop-before-partial"');
+}
+
+function Uint8ArrayFromBase64(string, options) {
+  if (typeof string !== 'string') throwTypeError('Uint8Array.fromBase64 requires a string');
+  const opts = GetOptionsObject(options);
+  const url = GetBase64Alphabet(opts);
+  const mode = GetLastChunkHandling(opts);
+  return uint8FromEncoded(string, false, url, mode);
+}
+
+function Uint8ArrayFromHex(string) {
+  if (typeof string !== 'string') throwTypeError('Uint8Array.fromHex requires a string');
+  return uint8FromEncoded(string, true, false, 0);
+}
+
+function Uint8ArraySetFromBase64(string, options) {
+  const into = ValidateUint8Array(this);
+  if (typeof string !== 'string') throwTypeError('setFromBase64 requires a string');
+  const opts = GetOptionsObject(options);
+  const url = GetBase64Alphabet(opts);
+  const mode = GetLastChunkHandling(opts);
+  return uint8SetFromEncoded(into, string, false, url, mode);
+}
+
+function Uint8ArraySetFromHex(string) {
+  const into = ValidateUint8Array(this);
+  if (typeof string !== 'string') throwTypeError('setFromHex requires a string');
+  return uint8SetFromEncoded(into, string, true, false, 0);
+}
+
+function Uint8ArrayToBase64(options) {
+  const O = ValidateUint8Array(this);
+  const opts = GetOptionsObject(options);
+  const url = GetBase64Alphabet(opts);
+  const omitPadding = !!opts.omitPadding;
+  return uint8Encode(O, false, url, omitPadding);
+}
+
+function Uint8ArrayToHex() {
+  const O = ValidateUint8Array(this);
+  return uint8Encode(O, true, false, false);
+}

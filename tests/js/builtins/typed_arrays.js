@@ -16,3 +16,16 @@ try { new Uint8Array(-1); } catch (e) { print(e.name); }
 try { Uint8Array(1); } catch (e) { print(e.name); }
 print(new Float16Array([1.5, 65504, 70000, 1e-8])[2], new Float16Array([0.1])[0]);
 const x = new Uint8Array(4); x.set([1, 2], 1); print(x.join(), new Int8Array(new Uint8Array([255, 128])).join());
+
+// Atomics (single agent) and Uint8Array base64/hex.
+{
+const ia = new Int32Array(new SharedArrayBuffer(16));
+print(Atomics.add(ia, 0, 5), Atomics.sub(ia, 0, 2), Atomics.load(ia, 0), Atomics.exchange(ia, 0, 9), Atomics.compareExchange(ia, 0, 9, 1), ia[0], Atomics.store(ia, 1, 3.7), Atomics.isLockFree(4), Atomics.notify(ia, 0, 1));
+const u8 = new Uint8Array(4); print(Atomics.add(u8, 0, 300), u8[0], Atomics.xor(u8, 0, 255), u8[0]);
+const b = new BigInt64Array(2); print(Atomics.add(b, 0, 5n), Atomics.sub(b, 0, 10n), b[0]);
+try { Atomics.add(new Float64Array(1), 0, 1) } catch (e) { print(e.name) }
+try { Atomics.wait(ia, 0, 0, 0) } catch (e) { print(e.name) }
+print(new Uint8Array([72, 101, 108, 108, 111]).toBase64(), Uint8Array.fromBase64("SGVsbG8=").join(), new Uint8Array([255, 1]).toHex(), Uint8Array.fromHex("ff01").join());
+print(JSON.stringify(new Uint8Array(8).setFromBase64("SGVsbG8")), new Uint8Array([251, 255]).toBase64({alphabet: "base64url", omitPadding: true}));
+try { Uint8Array.fromBase64("SGV$") } catch (e) { print(e.name) }
+}
