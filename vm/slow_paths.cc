@@ -480,8 +480,11 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
   // A custom @@hasInstance needs a call: the self-hosted path handles it.
   OwnProperty prop;
   Object* holder;
+  // %Function.prototype%[@@hasInstance] is non-writable and non-configurable:
+  // finding it there means OrdinaryHasInstance, done inline below.
   if (LookupProperty(vm, target.AsObject(), PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)),
-                     &prop, &holder)) {
+                     &prop, &holder) &&
+      holder != frame.realm->intrinsic(Intrinsic::kFunctionPrototype)) {
     return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
   }
   if (!IsCallable(target)) return TypeError(vm, "Right-hand side of 'instanceof' is not callable");

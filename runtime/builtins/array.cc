@@ -209,7 +209,11 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"with", "ArrayWith", 2},
   };
   for (const S& s : kSelfHosted) ok = ok && DefineSelfHostedMethod(vm, proto, s.name, sh.Get(s.self_hosted), s.length);
-  ok = ok && DefineSelfHostedMethod(vm, ctor, "from", sh.Get("ArrayFrom"), 1);
+  // 23.1.2.5 get Array [ %Symbol.species% ]
+  ok = ok && DefineGetter(vm, realm, ctor, PropertyKey(Value::FromSymbol(vm.symbols().species)), "[Symbol.species]",
+                          [](Vm& vm, CallArgs& a) -> Value { return a.this_value; });
+  ok = ok && DefineSelfHostedMethod(vm, ctor, "from", sh.Get("ArrayFrom"), 1) &&
+       DefineSelfHostedMethod(vm, ctor, "fromAsync", sh.Get("ArrayFromAsync"), 1);
   // 23.1.3.41 Array.prototype [ %Symbol.unscopables% ]
   Object* unscopables = NewObject(vm, nullptr);
   if (unscopables == nullptr) return false;

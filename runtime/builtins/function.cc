@@ -144,6 +144,16 @@ Value ThrowTypeErrorFunction(Vm& vm, CallArgs& a) {
 
 }  // namespace
 
+// 20.2.3.6 Function.prototype [ %Symbol.hasInstance% ] ( V ): not writable,
+// not enumerable, not configurable.
+static bool DefineHasInstance(Vm& vm, Realm& realm, Object* proto, const SelfHostedTable& sh) {
+  Value fn = sh.Get("FunctionProtoHasInstance");
+  String* name = NewStringFromLatin1(vm, "[Symbol.hasInstance]");
+  return fn.IsObject() && name != nullptr &&
+         SetFunctionNameAndLength(vm, fn.AsObject(), Value::FromString(name), 1) &&
+         SetOwnData(vm, proto, PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)), fn, 0);
+}
+
 bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
   Object* ctor = NewNativeFunction(vm, realm, "Function", FunctionConstructor, 1, true);
@@ -159,7 +169,8 @@ bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
          DefineNativeMethod(vm, realm, proto, "call", FunctionProtoCall, 1) &&
          DefineNativeMethod(vm, realm, proto, "apply", FunctionProtoApply, 2) &&
          DefineNativeMethod(vm, realm, proto, "bind", FunctionProtoBind, 1) &&
-         DefineNativeMethod(vm, realm, proto, "toString", FunctionProtoToString, 0);
+         DefineNativeMethod(vm, realm, proto, "toString", FunctionProtoToString, 0) &&
+         DefineHasInstance(vm, realm, proto, sh);
 }
 
 }  // namespace ratchet::internal

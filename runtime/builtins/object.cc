@@ -48,7 +48,10 @@ Value EnumerableOwn(Vm& vm, CallArgs& a, int kind) {
     OwnProperty prop;
     if (!GetOwnProperty(vm, o, k, &prop) || !(prop.attrs & kEnumerable)) continue;
     if (kind != 0 && (prop.attrs & kAccessorBit)) {
-      return vm.ThrowError(ErrorKind::kTypeError, "Object.values/entries of accessors is not supported yet");
+      // A getter runs user code (which may change the object): the
+      // self-hosted EnumerableOwnProperties does the whole walk.
+      auto* self = static_cast<NativeFunction*>(a.callee);
+      return vm.RequestTailCall(self->data, Value::Undefined(), {Value::FromObject(o), Value::Int32(kind)});
     }
     Value key = KeyToValue(vm, k);
     if (key.IsEmpty()) return Oom(vm);
@@ -679,6 +682,13 @@ bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"hasOwn", ObjectHasOwn, 2},
   };
   for (const M& m : kStatics) ok = ok && DefineNativeMethod(vm, realm, ctor, m.name, m.fn, m.length);
+  for (const char* name : {"values", "entries"}) {
+    OwnProperty prop;
+    if (ok && GetOwnProperty(vm, ctor, NameKey(vm, name), &prop)) {
+      static_cast<NativeFunction*>(prop.value.AsObject())->data = sh.Get("EnumerableOwnPropertiesSlow");
+    }
+  }
+  ok = ok && DefineSelfHostedMethod(vm, ctor, "fromEntries", sh.Get("ObjectFromEntries"), 1);
   ok = ok && DefineSelfHostedMethod(vm, ctor, "assign", sh.Get("ObjectAssign"), 2);
   static const M kProto[] = {
       {"hasOwnProperty", ObjectProtoHasOwnProperty, 1},

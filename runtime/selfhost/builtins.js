@@ -623,6 +623,10 @@ function IteratorPrototypeIterator() {
   return this;
 }
 
+function FunctionProtoHasInstance(V) {
+  return ordinaryHasInstance(this, V);
+}
+
 function FunctionToStringSlow() {
   return functionToString(this);
 }

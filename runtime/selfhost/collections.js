@@ -302,3 +302,47 @@ function SetIsDisjointFrom(other) {
     }
   }
 }
+
+// 7.3.23 EnumerableOwnProperties ( O, kind ) for Object.values (1) and
+// Object.entries (2) when a property is an accessor.
+function EnumerableOwnPropertiesSlow(O, kind) {
+  const keys = ownKeys(O);
+  const results = newArray();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (typeof key !== 'string' || !isEnumerable(O, key)) continue;
+    const value = O[key];
+    if (kind === 1) {
+      arrayPush(results, value);
+    } else {
+      const entry = newArray();
+      arrayPush(entry, key);
+      arrayPush(entry, value);
+      arrayPush(results, entry);
+    }
+  }
+  return results;
+}
+
+// 20.1.2.7 Object.fromEntries ( iterable )
+function ObjectFromEntries(iterable) {
+  if (iterable === undefined || iterable === null) throwTypeError('Object.fromEntries requires an iterable');
+  const obj = newObject();
+  const iterator = GetIterator(iterable);
+  const next = iterator.next;
+  for (;;) {
+    const r = callFunction(next, iterator);
+    if (!isObject(r)) throwTypeError('Iterator result is not an object');
+    if (r.done) return obj;
+    const item = r.value;
+    try {
+      if (!isObject(item)) throwTypeError('Iterator value ' + ToStringSlowSafe(item) + ' is not an entry object');
+      const k = item[0];
+      const v = item[1];
+      createDataProperty(obj, ToPropertyKey(k), v);
+    } catch (e) {
+      IteratorCloseQuietly(iterator);
+      throw e;
+    }
+  }
+}

@@ -419,3 +419,84 @@ function IteratorConstructorGetter() { return intrinsicIterator(); }
 function IteratorConstructorSetter(v) {
   SetterThatIgnoresPrototypeProperties(this, intrinsicIteratorPrototype(), 'constructor', v);
 }
+
+// Array.fromAsync ( asyncItems [ , mapper [ , thisArg ] ] ) (ES2026): the
+// whole algorithm runs in an async function, so abrupt completions reject.
+function ArrayFromAsync(asyncItems, mapper, thisArg) {
+  return ArrayFromAsyncBody(this, asyncItems, mapper, thisArg);
+}
+
+async function AsyncIteratorCloseThrow(iterator, error) {
+  const ret = iterator.return;
+  if (ret !== undefined && ret !== null) {
+    const result = callFunction(ret, iterator);
+    await result;
+  }
+  throw error;
+}
+
+async function ArrayFromAsyncBody(C, asyncItems, mapper, thisArg) {
+  const mapping = mapper !== undefined;
+  if (mapping && !isCallable(mapper)) throwTypeError('Array.fromAsync: the mapper is not a function');
+  let usingAsyncIterator = asyncItems === undefined || asyncItems === null ? undefined : asyncItems[symAsyncIterator];
+  if (usingAsyncIterator === null) usingAsyncIterator = undefined;
+  let usingSyncIterator;
+  if (usingAsyncIterator === undefined) {
+    usingSyncIterator = asyncItems === undefined || asyncItems === null ? undefined : asyncItems[symIterator];
+    if (usingSyncIterator === null) usingSyncIterator = undefined;
+  }
+  let iterator;
+  let next;
+  if (usingAsyncIterator !== undefined) {
+    if (!isCallable(usingAsyncIterator)) throwTypeError('Symbol.asyncIterator is not a function');
+    iterator = callFunction(usingAsyncIterator, asyncItems);
+    if (!isObject(iterator)) throwTypeError('Result of the Symbol.asyncIterator method is not an object');
+    next = iterator.next;
+  } else if (usingSyncIterator !== undefined) {
+    if (!isCallable(usingSyncIterator)) throwTypeError('Symbol.iterator is not a function');
+    const syncIterator = callFunction(usingSyncIterator, asyncItems);
+    if (!isObject(syncIterator)) throwTypeError('Result of the Symbol.iterator method is not an object');
+    iterator = CreateAsyncFromSyncIterator(syncIterator, syncIterator.next);
+    next = iterator.next;
+  }
+  if (iterator !== undefined) {
+    const A = isConstructor(C) ? new C() : newArray();
+    let k = 0;
+    while (true) {
+      if (k >= 9007199254740991) {
+        return AsyncIteratorCloseThrow(iterator, newTypeError('Array.fromAsync: too many elements'));
+      }
+      const nextResult = await callFunction(next, iterator);
+      if (!isObject(nextResult)) throwTypeError('Iterator result is not an object');
+      if (nextResult.done) {
+        A.length = k;
+        return A;
+      }
+      const nextValue = nextResult.value;
+      let mappedValue = nextValue;
+      if (mapping) {
+        try {
+          mappedValue = await callFunction(mapper, thisArg, nextValue, k);
+        } catch (e) {
+          return AsyncIteratorCloseThrow(iterator, e);
+        }
+      }
+      try {
+        createDataProperty(A, k, mappedValue);
+      } catch (e) {
+        return AsyncIteratorCloseThrow(iterator, e);
+      }
+      k++;
+    }
+  }
+  const arrayLike = toObject(asyncItems);
+  const len = ToLength(arrayLike.length);
+  const A = isConstructor(C) ? new C(len) : newArrayWithLength(len);
+  for (let k = 0; k < len; k++) {
+    const kValue = await arrayLike[k];
+    const mappedValue = mapping ? await callFunction(mapper, thisArg, kValue, k) : kValue;
+    createDataProperty(A, k, mappedValue);
+  }
+  A.length = len;
+  return A;
+}
