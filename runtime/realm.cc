@@ -290,7 +290,8 @@ const NativeBinding kSelfHostNatives[] = {
 };
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
                                   "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",
-                                  "symReplace",  "symSearch",      "symSplit"};
+                                  "symReplace",  "symSearch",      "symSplit",       "symDispose",
+                                  "symAsyncDispose"};
 
 // Every native of the self-hosted environment, in slot order.
 const std::vector<NativeBinding>& AllSelfHostNatives() {
@@ -302,6 +303,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : DateSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : RegExpSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : TypedArraySelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : DisposableSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -425,6 +427,9 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kSharedArrayBufferPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kTypedArrayPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kDataViewPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kDisposableStackPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kAsyncDisposableStackPrototype, object_proto, ObjectClass::kOrdinary,
+                  sizeof(Object)) ||
       !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
@@ -482,6 +487,8 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().replace);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().search);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().split);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().dispose);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncDispose);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {
@@ -525,7 +532,7 @@ Realm* CreateRealm(Vm& vm) {
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
       !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
       !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table) ||
-      !InstallTypedArrays(vm, *realm, table)) {
+      !InstallTypedArrays(vm, *realm, table) || !InstallDisposables(vm, *realm, table)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

@@ -739,6 +739,7 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kDate:
     case ObjectClass::kIterator:
     case ObjectClass::kRegExpStringIterator:
+    case ObjectClass::kDisposableStack:
     case ObjectClass::kArguments:
       if (o->alloc_size >= sizeof(PrimitiveObject)) t.Mark(static_cast<PrimitiveObject*>(o)->primitive);
       break;

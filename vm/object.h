@@ -128,6 +128,7 @@ enum class ObjectClass : uint8_t {
   kSharedArrayBuffer,   // ArrayBufferObject
   kTypedArray,          // TypedArrayObject: integer-indexed exotic object
   kDataView,            // DataViewObject
+  kDisposableStack,     // DisposableStack / AsyncDisposableStack (PrimitiveObject: state record)
 };
 
 struct Object : Cell {

@@ -92,7 +92,10 @@ struct Object;
   V(Float64Array)               \
   V(BigInt64Array)              \
   V(BigUint64Array)             \
-  V(ArrayBuffer)
+  V(ArrayBuffer)                \
+  V(SuppressedErrorPrototype)   \
+  V(DisposableStackPrototype)   \
+  V(AsyncDisposableStackPrototype)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

@@ -86,7 +86,9 @@ struct Code;
   V(matchAll, "Symbol.matchAll")      \
   V(replace, "Symbol.replace")        \
   V(search, "Symbol.search")          \
-  V(split, "Symbol.split")
+  V(split, "Symbol.split")            \
+  V(dispose, "Symbol.dispose")        \
+  V(asyncDispose, "Symbol.asyncDispose")
 
 struct Atoms {
 #define RATCHET_ATOM_FIELD(field, text) String* field;

@@ -89,6 +89,7 @@ bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallBigInt(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallDisposables(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 /// Records %RegExp.prototype% and %RegExp% as built (RegExp fast paths).
 void SnapshotRegExpIntrinsics(Realm& realm);
 
@@ -109,6 +110,7 @@ const std::vector<NativeBinding>& IteratorSelfHostNatives();
 const std::vector<NativeBinding>& DateSelfHostNatives();
 const std::vector<NativeBinding>& RegExpSelfHostNatives();
 const std::vector<NativeBinding>& TypedArraySelfHostNatives();
+const std::vector<NativeBinding>& DisposableSelfHostNatives();
 
 /// Function.prototype.toString of any callable.
 String* FunctionToString(Vm& vm, Object* fn);

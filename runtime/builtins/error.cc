@@ -85,6 +85,12 @@ bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
     static_cast<NativeFunction*>(ctor)->magic = i;
     if (i == 0) {
       error_ctor = ctor;
+      // Error.isError ( arg ): whether arg has an [[ErrorData]] internal slot.
+      if (DefineNativeMethod(vm, realm, ctor, "isError", [](Vm& vm, CallArgs& a) -> Value {
+            return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->cls == ObjectClass::kError);
+          }, 1) == nullptr) {
+        return false;
+      }
     } else {
       ctor->proto = error_ctor;
     }

@@ -138,6 +138,8 @@ bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   const M methods[] = {
       {proto, "map", "IteratorMap", 1},         {proto, "filter", "IteratorFilter", 1},
       {proto, "take", "IteratorTake", 1},       {proto, "drop", "IteratorDrop", 1},
+      {proto, "chunks", "IteratorChunks", 1},   {proto, "windows", "IteratorWindows", 1},
+      {proto, "includes", "IteratorIncludes", 1}, {proto, "join", "IteratorJoin", 1},
       {proto, "flatMap", "IteratorFlatMap", 1}, {proto, "reduce", "IteratorReduce", 1},
       {proto, "toArray", "IteratorToArray", 0}, {proto, "forEach", "IteratorForEach", 1},
       {proto, "some", "IteratorSome", 1},       {proto, "every", "IteratorEvery", 1},

@@ -500,3 +500,171 @@ async function ArrayFromAsyncBody(C, asyncItems, mapper, thisArg) {
   A.length = len;
   return A;
 }
+
+function CloseAndThrowRangeError(o, message) {
+  IteratorCloseQuietly(o);
+  throwRangeError(message);
+}
+
+// Validates a chunk or window size (iterator-chunking): an integral Number
+// in [1, 2^32 - 1], closing the iterator on failure.
+function HelperSize(o, size, what) {
+  if (typeof size !== 'number') CloseAndThrowTypeError(o, what + ' must be a number');
+  if (size !== size || size === 1 / 0 || size === -1 / 0 || mathFloor(size) !== size) {
+    CloseAndThrowTypeError(o, what + ' must be an integer');
+  }
+  if (size < 1 || size > 4294967295) CloseAndThrowRangeError(o, what + ' is out of range');
+  return size;
+}
+
+function* ChunksHelper(iterated, next, chunkSize) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    let buffer = newArray();
+    for (;;) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) {
+        if (buffer.length > 0) {
+          closing = true;
+          yield buffer;
+        }
+        return undefined;
+      }
+      arrayPush(buffer, value);
+      if (buffer.length === chunkSize) {
+        closing = true;
+        const chunk = buffer;
+        buffer = newArray();
+        yield chunk;
+      }
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+function* WindowsHelper(iterated, next, windowSize, allowPartial) {
+  let closing = true;
+  const done = {};
+  try {
+    yield undefined;
+    const buffer = newArray();
+    for (;;) {
+      closing = false;
+      const value = StepValue(iterated, next, done);
+      if (value === done) {
+        if (allowPartial && buffer.length > 0 && buffer.length < windowSize) {
+          closing = true;
+          yield CopyList(buffer);
+        }
+        return undefined;
+      }
+      if (buffer.length === windowSize) {
+        for (let i = 1; i < buffer.length; i++) buffer[i - 1] = buffer[i];
+        setLength(buffer, buffer.length - 1);
+      }
+      arrayPush(buffer, value);
+      if (buffer.length === windowSize) {
+        closing = true;
+        yield CopyList(buffer);
+      }
+    }
+  } finally {
+    if (closing) IteratorClose(iterated);
+  }
+}
+
+function CopyList(list) {
+  const copy = newArray();
+  for (let i = 0; i < list.length; i++) arrayPush(copy, list[i]);
+  return copy;
+}
+
+// Iterator.prototype.chunks ( chunkSize )
+function IteratorChunks(chunkSize) {
+  RequireIteratorObject(this, 'chunks');
+  const size = HelperSize(this, chunkSize, 'chunkSize');
+  return StartHelper(ChunksHelper(this, this.next, size));
+}
+
+// Iterator.prototype.windows ( windowSize [ , undersized ] )
+function IteratorWindows(windowSize, undersized) {
+  RequireIteratorObject(this, 'windows');
+  const size = HelperSize(this, windowSize, 'windowSize');
+  if (undersized === undefined) undersized = 'only-full';
+  if (undersized !== 'only-full' && undersized !== 'allow-partial') {
+    CloseAndThrowTypeError(this, 'undersized must be "only-full" or "allow-partial"');
+  }
+  return StartHelper(WindowsHelper(this, this.next, size, undersized === 'allow-partial'));
+}
+
+// Iterator.prototype.includes ( searchElement [ , skippedElements ] )
+function IteratorIncludes(searchElement, skippedElements) {
+  const O = this;
+  RequireIteratorObject(O, 'includes');
+  let toSkip = 0;
+  if (skippedElements !== undefined) {
+    if (typeof skippedElements !== 'number') CloseAndThrowTypeError(O, 'skippedElements must be a number');
+    if (skippedElements === 1 / 0) {
+      toSkip = 1 / 0;
+    } else {
+      if (skippedElements !== skippedElements || skippedElements === -1 / 0 ||
+          mathFloor(skippedElements) !== skippedElements) {
+        if (skippedElements === -1 / 0) CloseAndThrowRangeError(O, 'skippedElements must not be negative');
+        CloseAndThrowTypeError(O, 'skippedElements must be an integer');
+      }
+      if (skippedElements < 0) CloseAndThrowRangeError(O, 'skippedElements must not be negative');
+      if (skippedElements > 9007199254740991) CloseAndThrowRangeError(O, 'skippedElements is too large');
+      toSkip = skippedElements;
+    }
+  }
+  const next = O.next;
+  const done = {};
+  let skipped = 0;
+  for (;;) {
+    const value = StepValue(O, next, done);
+    if (value === done) return false;
+    if (skipped < toSkip) {
+      skipped++;
+    } else if (value === searchElement || (value !== value && searchElement !== searchElement)) {
+      IteratorClose(O);
+      return true;
+    }
+  }
+}
+
+// Iterator.prototype.join ( separator )
+function IteratorJoin(separator) {
+  const O = this;
+  RequireIteratorObject(O, 'join');
+  let sep = ',';
+  if (separator !== undefined) {
+    try {
+      sep = ToStringSlow(separator);
+    } catch (e) {
+      IteratorCloseQuietly(O);
+      throw e;
+    }
+  }
+  const next = O.next;
+  const done = {};
+  let R = '';
+  let first = true;
+  for (;;) {
+    const value = StepValue(O, next, done);
+    if (value === done) return R;
+    if (!first) R += sep;
+    first = false;
+    if (value !== undefined && value !== null) {
+      try {
+        R += ToStringSlow(value);
+      } catch (e) {
+        IteratorCloseQuietly(O);
+        throw e;
+      }
+    }
+  }
+}
