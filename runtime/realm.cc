@@ -140,6 +140,23 @@ Value NativeIsEnumerable(Vm& vm, CallArgs& a) {
   return Value::Boolean(GetOwnProperty(vm, a.arg(0).AsObject(), k, &prop) && (prop.attrs & kEnumerable));
 }
 
+Value NativeCreateDataPropertyOrFalse(Vm& vm, CallArgs& a) {
+  PropertyKey k = KeyArg(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  PropertyDescriptor d;
+  d.value = a.arg(2);
+  d.writable = d.enumerable = d.configurable = 1;
+  DefineResult r = DefineOwnProperty(vm, a.arg(0).AsObject(), k, d);
+  if (r == DefineResult::kOutOfMemory) return Oom(vm);
+  return Value::Boolean(r == DefineResult::kOk);
+}
+
+Value NativeDeleteOrFalse(Vm& vm, CallArgs& a) {
+  PropertyKey k = KeyArg(vm, a.arg(1));
+  if (k.v.IsEmpty()) return Value::Empty();
+  return Value::Boolean(DeleteOwnProperty(vm, a.arg(0).AsObject(), k));
+}
+
 Value NativeCreateDataProperty(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "not an object");
   PropertyKey k = KeyArg(vm, a.arg(1));
@@ -274,6 +291,8 @@ const NativeBinding kSelfHostNatives[] = {
     {"ownKeys", NativeOwnKeys, 1},
     {"isEnumerable", NativeIsEnumerable, 2},
     {"createDataProperty", NativeCreateDataProperty, 3},
+    {"createDataPropertyOrFalse", NativeCreateDataPropertyOrFalse, 3},
+    {"deleteOrFalse", NativeDeleteOrFalse, 2},
     {"mathFloor", NativeMathFloor, 1},
     {"objectToString", NativeObjectToString, 1},
     {"isArray", NativeIsArray, 1},

@@ -90,6 +90,7 @@ bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallBigInt(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDisposables(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallUriFunctions(Vm& vm, Realm& realm);
 /// Records %RegExp.prototype% and %RegExp% as built (RegExp fast paths).
 void SnapshotRegExpIntrinsics(Realm& realm);
 

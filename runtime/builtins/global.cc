@@ -371,11 +371,13 @@ class JsonParser {
 Value JsonParse(Vm& vm, CallArgs& a) {
   String* text = ArgToString(vm, a.arg(0));
   if (text == nullptr) return Value::Empty();
-  if (IsCallable(a.arg(1))) {
-    return vm.ThrowError(ErrorKind::kTypeError, "JSON.parse reviver is not supported yet");
-  }
   JsonParser p(vm, text);
-  return p.Parse();
+  Value result = p.Parse();
+  if (result.IsEmpty() || !IsCallable(a.arg(1))) return result;
+  // 2. If IsCallable(reviver): InternalizeJSONProperty runs user code, so
+  // the self-hosted JsonInternalize (this function's data) walks the result.
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  return vm.RequestTailCall(self->data, Value::Undefined(), {result, a.arg(1)});
 }
 
 }  // namespace
@@ -388,6 +390,17 @@ Value GlobalEval(Vm& vm, CallArgs& a) {
   if (fn == nullptr) return Value::Empty();
   return vm.RequestTailCall(Value::FromObject(fn), realm.global_this, {});
 }
+
+namespace {
+
+bool SetNativeData(Vm& vm, Object* holder, const char* name, Value data) {
+  OwnProperty prop;
+  if (!GetOwnProperty(vm, holder, NameKey(vm, name), &prop) || !prop.value.IsObject()) return false;
+  static_cast<NativeFunction*>(prop.value.AsObject())->data = data;
+  return true;
+}
+
+}  // namespace
 
 bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   Object* g = realm.global;
@@ -411,6 +424,7 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
          DefineNativeMethod(vm, realm, console, "log", Print, 0) &&
          DefineValue(vm, g, "JSON", Value::FromObject(json)) &&
          DefineNativeMethod(vm, realm, json, "parse", JsonParse, 2) &&
+         SetNativeData(vm, json, "parse", sh.Get("JsonInternalize")) && InstallUriFunctions(vm, realm) &&
          DefineSelfHostedMethod(vm, json, "stringify", sh.Get("JsonStringify"), 3) &&
          SetOwnData(vm, json, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), Value::FromString(json_tag),
                     kConfigurable);

@@ -672,6 +672,37 @@ function JsonStringify(value, replacer, space) {
                        { '': value });
 }
 
+// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ), from JSON.parse.
+function JsonInternalize(value, reviver) {
+  const root = newObject();
+  createDataProperty(root, '', value);
+  return InternalizeJSONProperty(root, '', reviver);
+}
+
+function InternalizeJSONProperty(holder, name, reviver) {
+  const val = holder[name];
+  if (isObject(val)) {
+    if (isArray(val)) {
+      const len = ToLength(val.length);
+      for (let i = 0; i < len; i++) InternalizeJSONElement(val, '' + i, reviver);
+    } else {
+      const keys = ownKeys(val);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (typeof key === 'string' && isEnumerable(val, key)) InternalizeJSONElement(val, key, reviver);
+      }
+    }
+  }
+  return callFunction(reviver, holder, name, val);
+}
+
+function InternalizeJSONElement(val, prop, reviver) {
+  const newElement = InternalizeJSONProperty(val, prop, reviver);
+  // ? [[Delete]] / ? CreateDataProperty: a false result is not an error.
+  if (newElement === undefined) deleteOrFalse(val, prop);
+  else createDataPropertyOrFalse(val, prop, newElement);
+}
+
 function JsonSerialize(key, value, indent, gap, stack, replacer, holder) {
   if (isObject(value) || typeof value === 'bigint') {
     const toJSON = value.toJSON;
