@@ -209,9 +209,15 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
 std::string FormatStackTrace(Task* task, size_t max_frames) {
   std::string out;
   size_t n = 0;
-  for (size_t i = task->frames.size(); i-- > 0 && n < max_frames; ++n) {
+  // Frames of the self-hosted library are the engine's own builtins: they
+  // are not shown (the user's frames around them are).
+  Code* selfhost = task->vm().selfhost_code();
+  const Source* builtin_source = selfhost != nullptr ? selfhost->source : nullptr;
+  for (size_t i = task->frames.size(); i-- > 0 && n < max_frames;) {
     const Frame& f = task->frames[i];
     Code* code = f.code;
+    if (builtin_source != nullptr && code->source == builtin_source) continue;
+    ++n;
     uint32_t pc = (i + 1 == task->frames.size()) ? f.pc : (f.pc > 0 ? f.pc - 1 : 0);
     PositionEntry pos = code->PositionAt(pc);
     std::string file = code->source && code->source->name ? *code->source->name : "<anonymous>";

@@ -39,6 +39,14 @@ expect "regexp step limit" 3 "" "step limit" -- --max-steps 200000 -e "/(a+)+\$/
 expect "regexp time limit" 3 "" "time limit" -- --timeout 500 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
 expect "regexp memory limit" 1 "" "out of memory" -- --memory-limit 20000000 -e "/(a|b|c)*d/.test('abc'.repeat(2000000))"
 expect "regexp syntax error" 1 "" "SyntaxError" -- -e "/(/"
+# Stack traces show the user's frames, not the self-hosted builtins between them.
+expect "trace through a builtin" 1 "" "at g (<eval>:1:16)" -- -e 'function g() { [1].map(() => { throw new TypeError("x") }) } g()'
+if "$RATCHET" -e 'function g() { [1].map(() => { throw new TypeError("x") }) } g()' 2>&1 | grep -q selfhost; then
+  failures=$((failures + 1))
+  echo "FAIL: a stack trace shows self-hosted frames"
+else
+  passed=$((passed + 1))
+fi
 expect "stack overflow" 1 "" "Uncaught RangeError" -- -e 'function f(){return f()} f()'
 expect "out of memory" 1 "" "Uncaught InternalError: out of memory" -- --memory-limit 10000000 -e 'let a=[]; for(;;) a.push({x:a.length})'
 expect "uncaught error with trace" 1 "" "at thrower (<eval>:1:" -- -e 'function thrower(){ throw new TypeError("bad") } thrower()'
