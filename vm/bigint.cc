@@ -403,7 +403,9 @@ BigInt* BigIntBinary(Vm& vm, BigIntOp op, const BigInt* a, const BigInt* b) {
       if (mb.empty()) return Make(vm, Limbs{1}, false);
       if (ma.empty()) return Make(vm, {}, false);
       if (ma.size() == 1 && ma[0] == 1) return Make(vm, Limbs{1}, sa && (mb[0] & 1));
-      if (mb.size() > 1 || BitLength(ma) * mb[0] > kMaxBigIntBits + 64) {
+      // |base| >= 2 here, so the result has at least exponent + 1 bits; test
+      // the exponent alone first so the product below cannot overflow.
+      if (mb.size() > 1 || mb[0] > kMaxBigIntBits || BitLength(ma) * mb[0] > kMaxBigIntBits + 64) {
         vm.ThrowError(ErrorKind::kRangeError, "Maximum BigInt size exceeded");
         return nullptr;
       }
@@ -461,7 +463,10 @@ BigInt* BigIntAsIntN(Vm& vm, uint64_t bits, const BigInt* x, bool is_signed) {
   if (bits == 0) return Make(vm, {}, false);
   // x mod 2^bits as a non-negative magnitude, then (signed) wrap.
   uint64_t words = (bits + 63) / 64;
-  if (!x->negative && BitLength(MagnitudeOf(x)) < bits) return Make(vm, MagnitudeOf(x), false);
+  // Values already in range come back unchanged (also for huge `bits`).
+  uint64_t x_bits = BitLength(MagnitudeOf(x));
+  if (!x->negative && x_bits < bits) return Make(vm, MagnitudeOf(x), false);
+  if (is_signed && x_bits < bits) return Make(vm, MagnitudeOf(x), x->negative);
   if (words > (kMaxBigIntBits + 64) / 64) {
     // Only reachable for negative x and asUintN with huge `bits`.
     vm.ThrowError(ErrorKind::kRangeError, "Maximum BigInt size exceeded");

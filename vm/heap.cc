@@ -53,6 +53,14 @@ void* Heap::AllocateBuffer(size_t bytes) {
   return p;
 }
 
+void* Heap::AllocateZeroedBuffer(size_t bytes) {
+  if (bytes == 0) return nullptr;
+  if (!Account(bytes)) return nullptr;
+  void* p = std::calloc(1, bytes);
+  if (p == nullptr) used_ -= bytes;
+  return p;
+}
+
 void* Heap::ReallocateBuffer(void* p, size_t old_bytes, size_t new_bytes) {
   if (new_bytes > old_bytes) {
     if (!Account(new_bytes - old_bytes)) return nullptr;

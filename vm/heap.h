@@ -104,6 +104,9 @@ class Heap {
   /// Accounts and allocates an out-of-cell buffer (element storage, string
   /// data, bytecode); null when over the limit.
   void* AllocateBuffer(size_t bytes);
+  /// AllocateBuffer, zero-filled (calloc: large reservations stay untouched
+  /// until written).
+  void* AllocateZeroedBuffer(size_t bytes);
   void* ReallocateBuffer(void* p, size_t old_bytes, size_t new_bytes);
   void FreeBuffer(void* p, size_t bytes);
   /// Accounts memory owned elsewhere (e.g. a std::u16string of source text).

@@ -106,6 +106,10 @@ RegExpMatchState* NewRegExpMatchState(Vm& vm, RegExpObject* r, String* input, ui
 bool RunRegExpSlice(Vm& vm, RegExpMatchState* st, regexp::MatchStatus* status) {
   uint64_t budget = kRegExpSliceSteps;
   *status = st->matcher->Run(&budget);
+  return AccountRegExpMatcher(vm, st);
+}
+
+bool AccountRegExpMatcher(Vm& vm, RegExpMatchState* st) {
   size_t now = st->matcher->memory_bytes();
   if (now > st->accounted) {
     if (!vm.heap().AccountExternal(now - st->accounted)) {

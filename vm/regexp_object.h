@@ -55,6 +55,9 @@ RegExpMatchState* NewRegExpMatchState(Vm& vm, RegExpObject* r, String* input, ui
 /// Runs one slice; the memory the matcher holds is charged to the heap
 /// (false with an out-of-memory error pending when over the limit).
 bool RunRegExpSlice(Vm& vm, RegExpMatchState* state, regexp::MatchStatus* status);
+/// Charges (or releases) the matcher's current memory; false with an
+/// out-of-memory error pending when over the limit.
+bool AccountRegExpMatcher(Vm& vm, RegExpMatchState* state);
 
 /// The per-Vm program cache.
 struct RegExpCache;

@@ -46,12 +46,11 @@ ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, siz
   b->resizable = resizable;
   b->detached = false;
   if (capacity > 0) {
-    b->data = static_cast<uint8_t*>(vm.heap().AllocateBuffer(capacity));
+    b->data = static_cast<uint8_t*>(vm.heap().AllocateZeroedBuffer(capacity));
     if (b->data == nullptr) {
       vm.ThrowError(ErrorKind::kRangeError, "Array buffer allocation failed");
       return nullptr;
     }
-    std::memset(b->data, 0, capacity);
     b->capacity = capacity;
   }
   return b;

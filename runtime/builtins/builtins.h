@@ -124,6 +124,9 @@ String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter = nullptr, Object**
 /// A JSON-quoted string.
 String* JsonQuote(Vm& vm, String* s);
 
+/// Sets an error object's `stack`: `header` and the task's frames.
+bool SetErrorStack(Vm& vm, Object* e, std::string header, Task* task);
+
 /// The first index >= from where `search` occurs in `s`, or -1.
 int64_t StringIndexOf(String* s, String* search, uint32_t from);
 /// String.prototype.split for a string separator (null: undefined).

@@ -9,8 +9,6 @@
 
 namespace ratchet::internal {
 
-std::string FormatStackTrace(Task* task, size_t max_frames);
-
 namespace {
 
 Realm& CurrentRealm(Vm& vm) { return *vm.current_realm(); }
@@ -59,13 +57,7 @@ Value NativeNewErrorObject(Vm& vm, CallArgs& a) {
   if (proto == nullptr) return Value::Empty();
   Object* e = NewObject(vm, proto, ObjectClass::kError, sizeof(PrimitiveObject));
   if (e == nullptr) return Oom(vm);
-  std::string stack = suppressed ? "SuppressedError" : "AggregateError";
-  if (a.task != nullptr) stack += FormatStackTrace(a.task, 10);
-  String* st = NewStringFromUtf8(vm, stack);
-  if (st == nullptr ||
-      !SetOwnData(vm, e, PropertyKey(Value::FromString(vm.atoms().stack)), Value::FromString(st), kHiddenAttrs)) {
-    return Oom(vm);
-  }
+  if (!SetErrorStack(vm, e, suppressed ? "SuppressedError" : "AggregateError", a.task)) return Oom(vm);
   return Value::FromObject(e);
 }
 

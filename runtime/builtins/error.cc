@@ -60,16 +60,18 @@ Value ErrorConstructor(Vm& vm, CallArgs& a) {
   if (GetOwnProperty(vm, e, PropertyKey(Value::FromString(vm.atoms().message)), &msg) && msg.value.IsString()) {
     stack += ": " + ToUtf8(msg.value.AsString());
   }
-  if (a.task != nullptr) stack += FormatStackTrace(a.task, 10);
-  String* st = NewStringFromUtf8(vm, stack);
-  if (st == nullptr ||
-      !SetOwnData(vm, e, PropertyKey(Value::FromString(vm.atoms().stack)), Value::FromString(st), kHiddenAttrs)) {
-    return Oom(vm);
-  }
+  if (!SetErrorStack(vm, e, stack, a.task)) return Oom(vm);
   return Value::FromObject(e);
 }
 
 }  // namespace
+
+bool SetErrorStack(Vm& vm, Object* e, std::string header, Task* task) {
+  if (task != nullptr) header += FormatStackTrace(task, 10);
+  String* st = NewStringFromUtf8(vm, header);
+  return st != nullptr &&
+         SetOwnData(vm, e, PropertyKey(Value::FromString(vm.atoms().stack)), Value::FromString(st), kHiddenAttrs);
+}
 
 bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   Object* error_ctor = nullptr;

@@ -516,13 +516,15 @@ RegExpObject* PristineRegExp(Vm& vm, Value v, bool need_species) {
 }
 
 // Runs the matcher for one match from `start` within *budget. Returns 1 on
-// a match (captures in st), 0 on none, -1 when the budget ran out.
+// a match (captures in st), 0 on none, -1 when the budget ran out, -2 with
+// an out-of-memory error pending.
 int FastMatch(Vm& vm, RegExpMatchState* st, uint32_t start, uint64_t* budget) {
   String* s = st->input.AsString();
   const regexp::Program& p = st->matcher->program();
   st->matcher->Start(s->is_one_byte() ? s->chars8() : nullptr, s->is_one_byte() ? nullptr : s->chars16(), s->length,
                      start, p.flags.sticky);
   regexp::MatchStatus status = st->matcher->Run(budget);
+  if (!AccountRegExpMatcher(vm, st)) return -2;
   if (status == regexp::MatchStatus::kMatch) return 1;
   if (status == regexp::MatchStatus::kNoMatch) return 0;
   return -1;
@@ -654,7 +656,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
         }
       }
       int found = FastMatch(vm, st, static_cast<uint32_t>(last_index), &budget);
-      if (found < 0) return Value::Undefined();
+      if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
       if (found == 0) {
         if (global) set_last_index(0);
         return op == 1 ? Value::Boolean(false) : Value::Null();
@@ -672,7 +674,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       bool any = false;
       while (pos <= s->length) {
         int found = FastMatch(vm, st, pos, &budget);
-        if (found < 0) return Value::Undefined();
+        if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
         if (found == 0) break;
         any = true;
         const std::vector<int32_t>& caps = st->matcher->captures();
@@ -690,7 +692,9 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       if (any && global) {
         // The legacy properties describe the last match: redo it.
         uint64_t redo = kFastPathBudget;
-        if (FastMatch(vm, st, last_start, &redo) == 1) note_legacy();
+        int again = FastMatch(vm, st, last_start, &redo);
+        if (again == -2) return Value::Empty();
+        if (again == 1) note_legacy();
         else if (r->realm == &realm) realm.regexp_legacy_match = Value::Null();
       } else if (any) {
         note_legacy();
@@ -706,7 +710,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       uint32_t pos = 0, last_start = 0;
       while (pos <= s->length) {
         int found = FastMatch(vm, st, pos, &budget);
-        if (found < 0) return Value::Undefined();
+        if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
         if (found == 0) break;
         const std::vector<int32_t>& caps = st->matcher->captures();
         last_start = static_cast<uint32_t>(caps[0]);
@@ -718,13 +722,15 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       set_last_index(0);
       if (A->array_length == 0) return Value::Null();
       uint64_t redo = kFastPathBudget;
-      if (FastMatch(vm, st, last_start, &redo) == 1) note_legacy();
+      int again = FastMatch(vm, st, last_start, &redo);
+      if (again == -2) return Value::Empty();
+      if (again == 1) note_legacy();
       else if (r->realm == &realm) realm.regexp_legacy_match = Value::Null();
       return Value::FromObject(A);
     }
     case 4: {
       int found = FastMatch(vm, st, 0, &budget);
-      if (found < 0) return Value::Undefined();
+      if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
       if (found == 0) return Value::Int32(-1);
       note_legacy();
       return Value::Int32(st->matcher->captures()[0]);
@@ -741,7 +747,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       };
       if (s->length == 0) {
         int found = FastMatch(vm, st, 0, &budget);
-        if (found < 0) return Value::Undefined();
+        if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
         // The splitter is sticky: only a match at 0 counts.
         if (found == 1 && st->matcher->captures()[0] == 0) return Value::FromObject(A);
         if (!push(Value::FromString(s))) return Oom(vm);
@@ -750,7 +756,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       uint32_t size = s->length, p_pos = 0, q = 0;
       while (q < size) {
         int found = FastMatch(vm, st, q, &budget);
-        if (found < 0) return Value::Undefined();
+        if (found < 0) return found == -2 ? Value::Empty() : Value::Undefined();
         if (found == 0) break;
         const std::vector<int32_t> caps = st->matcher->captures();
         q = static_cast<uint32_t>(caps[0]);

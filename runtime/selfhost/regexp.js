@@ -460,6 +460,14 @@ function StringSearchArgument(fn, S, searchString, position) {
   return callFunction(fn, S, ToStringSlow(searchString), position);
 }
 
+// matchAll / replaceAll step 2.b: a RegExp argument must have the g flag.
+function RequireGlobalIfRegExp(value, name) {
+  if (!IsRegExp(value)) return;
+  const flags = value.flags;
+  if (flags === undefined || flags === null) throwTypeError('RegExp flags is undefined or null');
+  if (!HasFlag(ToStringSlow(flags), 'g')) throwTypeError('String.prototype.' + name + ' called with a non-global RegExp');
+}
+
 // 22.1.3.13 String.prototype.match ( regexp )
 function StringMatch(regexp) {
   const O = RequireObjectCoercible(this, 'match');
@@ -476,11 +484,7 @@ function StringMatch(regexp) {
 function StringMatchAll(regexp) {
   const O = RequireObjectCoercible(this, 'matchAll');
   if (isObject(regexp)) {
-    if (IsRegExp(regexp)) {
-      const flags = regexp.flags;
-      if (flags === undefined || flags === null) throwTypeError('RegExp flags is undefined or null');
-      if (!HasFlag(ToStringSlow(flags), 'g')) throwTypeError('String.prototype.matchAll called with a non-global RegExp');
-    }
+    RequireGlobalIfRegExp(regexp, 'matchAll');
     const matcher = regexp[symMatchAll];
     if (matcher !== undefined && matcher !== null) return callFunction(matcher, regexp, O);
   }
@@ -518,13 +522,7 @@ function StringReplace(searchValue, replaceValue) {
 function StringReplaceAll(searchValue, replaceValue) {
   const O = RequireObjectCoercible(this, 'replaceAll');
   if (isObject(searchValue)) {
-    if (IsRegExp(searchValue)) {
-      const flags = searchValue.flags;
-      if (flags === undefined || flags === null) throwTypeError('RegExp flags is undefined or null');
-      if (!HasFlag(ToStringSlow(flags), 'g')) {
-        throwTypeError('String.prototype.replaceAll called with a non-global RegExp');
-      }
-    }
+    RequireGlobalIfRegExp(searchValue, 'replaceAll');
     const replacer = searchValue[symReplace];
     if (replacer !== undefined && replacer !== null) return callFunction(replacer, searchValue, O, replaceValue);
   }

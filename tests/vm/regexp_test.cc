@@ -146,5 +146,12 @@ TEST(RegExpTest, CatastrophicPatternIsResumable) {
   EXPECT_EQ(slices, 50);
 }
 
+TEST(RegExpTest, HugePatternIsRejected) {
+  Flags f;
+  std::string error;
+  EXPECT_FALSE(Compile(std::u16string(kMaxPatternLength + 1, u'a'), f, &error));
+  EXPECT_EQ(error, "Regular expression too large");
+}
+
 }  // namespace
 }  // namespace ratchet::regexp

@@ -1034,6 +1034,10 @@ bool ParseFlags(std::u16string_view text, Flags* out) {
 }
 
 bool ParsePattern(std::u16string_view pattern, const Flags& flags, ParsedPattern* out, std::string* error) {
+  if (pattern.size() > kMaxPatternLength) {
+    *error = "Regular expression too large";
+    return false;
+  }
   Parser parser(pattern, flags, out);
   return parser.Parse(error);
 }

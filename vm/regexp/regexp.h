@@ -60,6 +60,10 @@ struct Program {
   bool anchored = false;    // every match starts at a ^ without /m
 };
 
+/// Longest pattern accepted (code units): the parse tree is built before
+/// the runtime can charge it to a memory limit.
+inline constexpr size_t kMaxPatternLength = size_t{1} << 20;
+
 /// Compiles `pattern` (the source text between the slashes, or the
 /// RegExp constructor's pattern string). Null with *error set on a syntax
 /// error (the message excludes the "Invalid regular expression" prefix).

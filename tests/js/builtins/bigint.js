@@ -15,3 +15,7 @@ try { JSON.stringify(1n) } catch (e) { print(e.name) }
 print({1n: "k"}[1], 2n ** 100n % 1000000007n, BigInt(Number.MAX_SAFE_INTEGER) * 3n);
 print((123.456).toExponential(), (123.456).toExponential(2), (0).toExponential(), (-1.5e-7).toExponential(3), (1e21).toExponential(1));
 print((123.456).toPrecision(4), (0.000123).toPrecision(2), (123456789).toPrecision(3), (1.5).toPrecision(1), (-0).toPrecision(3), (25).toPrecision(1));
+// Sizes past the limit are RangeErrors, not runaway computations.
+try { (2n ** 31n) ** (2n ** 62n) } catch (e) { print(e.name) }
+try { 1n << (2n ** 40n) } catch (e) { print(e.name) }
+print(BigInt.asIntN(2 ** 53 - 1, -5n), BigInt.asIntN(64, -(2n ** 63n)), BigInt.asUintN(2 ** 53 - 1, 5n));

@@ -74,3 +74,8 @@ print(RegExp.$1, RegExp.$2, RegExp.lastMatch, RegExp.leftContext, RegExp.rightCo
 
 // A catastrophic pattern still finishes when it can, matching in slices.
 print(/(a+)+b/.test("a".repeat(18) + "b"), /(a|aa)+$/.test("a".repeat(25)));
+
+// Hostile patterns: deep nesting and huge sources are SyntaxErrors.
+try { new RegExp("(".repeat(5000) + ")".repeat(5000)); } catch (e) { print(e.name); }
+try { new RegExp("a".repeat(1 << 21)); } catch (e) { print(e.name, e.message.slice(-28)); }
+print(new RegExp("(".repeat(1000) + "a" + ")".repeat(1000)).test("a"));
