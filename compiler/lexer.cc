@@ -5,24 +5,18 @@
 
 #include "compiler/parser.h"
 #include "unicode/uchar.h"
+#include "vm/regexp/regexp.h"
 #include "vm/utf8.h"
 
 namespace ratchet::internal {
 
 bool IsLineTerminator(char16_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
-bool IsIdStart(uint32_t cp) {
-  if (cp < 128) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '$' || cp == '_';
-  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_ID_START);
-}
+// ID_Start / ID_Continue at the engine's pinned Unicode version (the regexp
+// engine's generated tables), not the system ICU's.
+bool IsIdStart(uint32_t cp) { return regexp::IsIdentifierStart(cp); }
 
-bool IsIdPart(uint32_t cp) {
-  if (cp < 128) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '$' ||
-           cp == '_';
-  }
-  return cp == 0x200C || cp == 0x200D || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_ID_CONTINUE);
-}
+bool IsIdPart(uint32_t cp) { return regexp::IsIdentifierPart(cp); }
 
 namespace {
 

@@ -424,7 +424,13 @@ class Parser {
     if (!Eat(':')) return Fail("Invalid group");
     if (n->add_flags & n->remove_flags) return Fail("Repeated flag in modifiers");
     if (dash && n->add_flags == 0 && n->remove_flags == 0) return Fail("Invalid group");
-    return FinishGroup(n);
+    // The modifiers apply to the class escapes inside (\w under /ui).
+    bool saved = ignore_case_;
+    if (n->add_flags & 1) ignore_case_ = true;
+    if (n->remove_flags & 1) ignore_case_ = false;
+    Node* result = FinishGroup(n);
+    ignore_case_ = saved;
+    return result;
   }
 
   // GroupName :: < RegExpIdentifierName > (the < is consumed).
@@ -570,7 +576,7 @@ class Parser {
   // when it parsed one (into *set), 0 when pos_ holds something else.
   int ParseClassEscape(StringSet* set) {
     uint32_t c = Peek();
-    bool ui = unicode_ && flags_.ignore_case;
+    bool ui = unicode_ && ignore_case_;
     switch (c) {
       case 'd': ++pos_; set->chars = DigitRanges(); return 1;
       case 'D': ++pos_; set->chars = Complement(DigitRanges()); return 1;
@@ -885,7 +891,7 @@ class Parser {
       if (!ParseClassSetExpression(&inner)) return false;
       if (negate) {
         if (!inner.strings.empty()) return Fail("Negated character class may contain strings"), false;
-        Ranges chars = flags_.ignore_case ? CaseClosure(inner.chars, true) : inner.chars;
+        Ranges chars = ignore_case_ ? CaseClosure(inner.chars, true) : inner.chars;
         inner.chars = Complement(chars);
       }
       *out = std::move(inner);
@@ -991,6 +997,7 @@ class Parser {
 
   std::u16string_view src_;
   Flags flags_;
+  bool ignore_case_ = flags_.ignore_case;  // under the enclosing modifiers
   bool unicode_;
   bool vmode_;
   ParsedPattern* out_;

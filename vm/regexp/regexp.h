@@ -124,7 +124,8 @@ class Matcher {
   std::vector<Entry>* stack_;
 };
 
-// Unicode support (ICU), shared with the compiler's validation.
+// Unicode support (the generated UCD tables), shared with the compiler's
+// validation and the lexer.
 
 /// Canonicalize (22.2.2.7.3): simple case folding in Unicode mode, the
 /// single-code-unit toUppercase otherwise.

@@ -1,4 +1,5 @@
-// Unicode data for regular expressions, from ICU: Canonicalize
+// Unicode data for regular expressions, from the generated UCD tables of
+// unicode_data.cc (a pinned Unicode version, not the system ICU's): Canonicalize
 // (22.2.2.7.3), property escapes (22.2.2.9 UnicodeMatchProperty and
 // UnicodeMatchPropertyValue, exact names only), identifier characters for
 // group names, and code-point set algebra.
@@ -6,12 +7,8 @@
 #include <cstring>
 #include <mutex>
 
-#include <unicode/uchar.h>
-#include <unicode/uniset.h>
-#include <unicode/usetiter.h>
-#include <unicode/ustring.h>
-
 #include "vm/regexp/internal.h"
+#include "vm/regexp/unicode_data.h"
 
 namespace ratchet::regexp {
 
@@ -90,14 +87,95 @@ bool CharRanges::Contains(uint32_t c) const {
   return false;
 }
 
+// ---- Generated tables ------------------------------------------------------------
+
+namespace {
+
+// Reads the varints of tools/gen-unicode-data's encoding.
+class Reader {
+ public:
+  explicit Reader(uint32_t offset) : p_(ucd::kData + offset) {}
+  uint32_t Next() {
+    uint32_t value = 0;
+    for (int shift = 0;; shift += 7) {
+      uint8_t b = *p_++;
+      value |= static_cast<uint32_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return value;
+    }
+  }
+
+ private:
+  const uint8_t* p_;
+};
+
+void ReadSet(uint32_t offset, StringSet* out) {
+  Reader r(offset);
+  uint32_t n = r.Next();
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t lo = next + r.Next();
+    uint32_t hi = lo + r.Next();
+    out->chars.push_back({lo, hi});
+    next = hi + 1;
+  }
+  uint32_t strings = r.Next();
+  for (uint32_t i = 0; i < strings; ++i) {
+    std::u32string s(r.Next(), U'\0');
+    for (char32_t& c : s) c = r.Next();
+    out->strings.push_back(std::move(s));
+  }
+}
+
+// Calls f(key, value) for each entry of an encoded mapping.
+template <typename F>
+void ReadMapping(uint32_t offset, F f) {
+  Reader r(offset);
+  uint32_t n = r.Next();
+  uint32_t key = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    key += r.Next();
+    uint32_t z = r.Next();
+    int64_t delta = (z & 1) ? -static_cast<int64_t>((z + 1) / 2) : static_cast<int64_t>(z / 2);
+    f(key, static_cast<uint32_t>(key + delta));
+  }
+}
+
+const ucd::Entry* FindEntry(ucd::Kind kind, const std::string& name) {
+  for (size_t i = 0; i < ucd::kEntryCount; ++i) {
+    if (ucd::kEntries[i].kind == kind && name == ucd::kEntries[i].name) return &ucd::kEntries[i];
+  }
+  return nullptr;
+}
+
+// The entry named `name` exactly, by its canonical name or an alias.
+const ucd::Entry* FindValue(ucd::Kind kind, const std::string& name) {
+  if (const ucd::Entry* e = FindEntry(kind, name)) return e;
+  for (size_t i = 0; i < ucd::kAliasCount; ++i) {
+    if (ucd::kAliases[i].kind == kind && name == ucd::kAliases[i].alias) {
+      return FindEntry(kind, ucd::kAliases[i].name);
+    }
+  }
+  return nullptr;
+}
+
+Ranges ReadRanges(ucd::Kind kind, const char* name) {
+  StringSet set;
+  ReadSet(FindEntry(kind, name)->offset, &set);
+  return std::move(set.chars);
+}
+
+}  // namespace
+
 // ---- Canonicalize ----------------------------------------------------------------
 
 namespace {
 
-// Canonicalize outside Unicode mode for every code unit, and the code points
-// that Canonicalize changes in each mode (sorted).
+// Canonicalize for every BMP code unit in each mode, supplementary simple case
+// foldings, and the code points that Canonicalize changes in each mode (sorted).
 struct CaseTables {
   std::vector<uint16_t> upper;  // 65536 entries
+  std::vector<uint16_t> fold;   // 65536 entries
+  std::vector<std::pair<uint32_t, uint32_t>> fold_supplementary;
   std::vector<uint32_t> changed_units;
   std::vector<uint32_t> changed_points;  // under simple case folding
 };
@@ -106,25 +184,20 @@ const CaseTables& Tables() {
   static const CaseTables* tables = [] {
     auto* t = new CaseTables();
     t->upper.resize(0x10000);
-    for (uint32_t c = 0; c < 0x10000; ++c) {
-      uint16_t result = static_cast<uint16_t>(c);
-      if (c < 0xD800 || c > 0xDFFF) {
-        UChar in[1] = {static_cast<UChar>(c)};
-        UChar out[8];
-        UErrorCode status = U_ZERO_ERROR;
-        int32_t n = u_strToUpper(out, 8, in, 1, "", &status);
-        // 3. If u does not consist of a single code unit, return ch.
-        // 5. If ch >= 128 and cu < 128, return ch.
-        if (U_SUCCESS(status) && n == 1 && !(c >= 128 && out[0] < 128)) result = out[0];
+    t->fold.resize(0x10000);
+    for (uint32_t c = 0; c < 0x10000; ++c) t->upper[c] = t->fold[c] = static_cast<uint16_t>(c);
+    ReadMapping(ucd::kUppercaseOffset, [t](uint32_t c, uint32_t u) {
+      t->upper[c] = static_cast<uint16_t>(u);
+      t->changed_units.push_back(c);
+    });
+    ReadMapping(ucd::kSimpleFoldOffset, [t](uint32_t c, uint32_t f) {
+      if (c < 0x10000 && f < 0x10000) {
+        t->fold[c] = static_cast<uint16_t>(f);
+      } else {
+        t->fold_supplementary.push_back({c, f});
       }
-      t->upper[c] = result;
-      if (result != c) t->changed_units.push_back(c);
-    }
-    for (uint32_t c = 0; c <= kMaxCodePoint; ++c) {
-      if (static_cast<uint32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)) != c) {
-        t->changed_points.push_back(c);
-      }
-    }
+      t->changed_points.push_back(c);
+    });
     return t;
   }();
   return *tables;
@@ -135,7 +208,10 @@ const CaseTables& Tables() {
 uint32_t Canonicalize(uint32_t c, bool unicode) {
   if (unicode) {
     if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    return static_cast<uint32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+    const CaseTables& t = Tables();
+    if (c < 0x10000) return t.fold[c];
+    auto it = std::lower_bound(t.fold_supplementary.begin(), t.fold_supplementary.end(), std::make_pair(c, 0u));
+    return it != t.fold_supplementary.end() && it->first == c ? it->second : c;
   }
   if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
   if (c > 0xFFFF) return c;
@@ -189,53 +265,31 @@ Ranges WordRanges(bool unicode_ignore_case) {
 
 bool IsLineTerminator(uint32_t c) { return c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029; }
 
+namespace {
+
+const Ranges& IdRanges(bool start) {
+  static const Ranges* id_start = new Ranges(ReadRanges(ucd::Kind::kBinary, "ID_Start"));
+  static const Ranges* id_continue = new Ranges(ReadRanges(ucd::Kind::kBinary, "ID_Continue"));
+  return start ? *id_start : *id_continue;
+}
+
+}  // namespace
+
 bool IsIdentifierStart(uint32_t c) {
   if (c < 128) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c == '$' || c == '_';
-  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ID_START);
+  return RangesContain(IdRanges(true), c);
 }
 
 bool IsIdentifierPart(uint32_t c) {
   if (c < 128) {
     return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '_';
   }
-  return c == 0x200C || c == 0x200D || u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ID_CONTINUE);
+  return c == 0x200C || c == 0x200D || RangesContain(IdRanges(false), c);
 }
 
 // ---- Property escapes ----------------------------------------------------------
 
 namespace {
-
-// Table 67: binary Unicode properties (canonical name, alias).
-struct BinaryProperty {
-  const char* name;
-  const char* alias;
-};
-constexpr BinaryProperty kBinaryProperties[] = {
-    {"ASCII", nullptr}, {"ASCII_Hex_Digit", "AHex"}, {"Alphabetic", "Alpha"}, {"Any", nullptr},
-    {"Assigned", nullptr}, {"Bidi_Control", "Bidi_C"}, {"Bidi_Mirrored", "Bidi_M"},
-    {"Case_Ignorable", "CI"}, {"Cased", nullptr}, {"Changes_When_Casefolded", "CWCF"},
-    {"Changes_When_Casemapped", "CWCM"}, {"Changes_When_Lowercased", "CWL"},
-    {"Changes_When_NFKC_Casefolded", "CWKCF"}, {"Changes_When_Titlecased", "CWT"},
-    {"Changes_When_Uppercased", "CWU"}, {"Dash", nullptr}, {"Default_Ignorable_Code_Point", "DI"},
-    {"Deprecated", "Dep"}, {"Diacritic", "Dia"}, {"Emoji", nullptr}, {"Emoji_Component", "EComp"},
-    {"Emoji_Modifier", "EMod"}, {"Emoji_Modifier_Base", "EBase"}, {"Emoji_Presentation", "EPres"},
-    {"Extended_Pictographic", "ExtPict"}, {"Extender", "Ext"}, {"Grapheme_Base", "Gr_Base"},
-    {"Grapheme_Extend", "Gr_Ext"}, {"Hex_Digit", "Hex"}, {"IDS_Binary_Operator", "IDSB"},
-    {"IDS_Trinary_Operator", "IDST"}, {"ID_Continue", "IDC"}, {"ID_Start", "IDS"},
-    {"Ideographic", "Ideo"}, {"Join_Control", "Join_C"}, {"Logical_Order_Exception", "LOE"},
-    {"Lowercase", "Lower"}, {"Math", nullptr}, {"Noncharacter_Code_Point", "NChar"},
-    {"Pattern_Syntax", "Pat_Syn"}, {"Pattern_White_Space", "Pat_WS"}, {"Quotation_Mark", "QMark"},
-    {"Radical", nullptr}, {"Regional_Indicator", "RI"}, {"Sentence_Terminal", "STerm"},
-    {"Soft_Dotted", "SD"}, {"Terminal_Punctuation", "Term"}, {"Unified_Ideograph", "UIdeo"},
-    {"Uppercase", "Upper"}, {"Variation_Selector", "VS"}, {"White_Space", "space"},
-    {"XID_Continue", "XIDC"}, {"XID_Start", "XIDS"},
-};
-
-// Table 68: binary properties of strings (v mode).
-constexpr const char* kStringProperties[] = {
-    "Basic_Emoji", "Emoji_Keycap_Sequence", "RGI_Emoji_Modifier_Sequence", "RGI_Emoji_Flag_Sequence",
-    "RGI_Emoji_Tag_Sequence", "RGI_Emoji_ZWJ_Sequence", "RGI_Emoji",
-};
 
 std::string Ascii(const std::u16string& s) {
   std::string out;
@@ -243,104 +297,39 @@ std::string Ascii(const std::u16string& s) {
   return out;
 }
 
-void AppendSet(const icu::UnicodeSet& set, StringSet* out) {
-  for (int32_t i = 0; i < set.getRangeCount(); ++i) {
-    out->chars.push_back({static_cast<uint32_t>(set.getRangeStart(i)), static_cast<uint32_t>(set.getRangeEnd(i))});
-  }
-  icu::UnicodeSetIterator it(set);
-  while (it.next()) {
-    if (!it.isString()) continue;
-    const icu::UnicodeString& s = it.getString();
-    std::u32string cps;
-    for (int32_t i = 0; i < s.length();) {
-      UChar32 c = s.char32At(i);
-      cps.push_back(static_cast<char32_t>(c));
-      i += U16_LENGTH(c);
-    }
-    if (cps.size() == 1) {
-      out->chars.push_back({cps[0], cps[0]});
-    } else {
-      out->strings.push_back(std::move(cps));
-    }
-  }
-  Normalize(&out->chars);
-}
-
-// The value of `prop` named exactly `value` (a name or alias ICU lists), or -1.
-int32_t ExactPropertyValue(UProperty prop, const std::string& value) {
-  int32_t v = u_getPropertyValueEnum(prop, value.c_str());
-  if (v == UCHAR_INVALID_CODE) return -1;
-  for (int choice = 0; choice < 8; ++choice) {
-    const char* name = u_getPropertyValueName(prop, v, static_cast<UPropertyNameChoice>(choice));
-    if (name != nullptr && value == name) return v;
-  }
-  return -1;
-}
-
 }  // namespace
 
+// 22.2.2.9 UnicodeMatchProperty / UnicodeMatchPropertyValue: names and values
+// match exactly (canonical names or the aliases of PropertyAliases.txt and
+// PropertyValueAliases.txt that ECMAScript lists).
 bool UnicodePropertySet(const std::u16string& name16, const std::u16string& value16, bool has_value,
                         bool allow_strings, StringSet* out, std::string* error) {
   std::string name = Ascii(name16), value = Ascii(value16);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeSet set;
+  const ucd::Entry* entry = nullptr;
   if (has_value) {
-    UProperty prop;
-    if (name == "General_Category" || name == "gc") {
-      prop = UCHAR_GENERAL_CATEGORY_MASK;
-    } else if (name == "Script" || name == "sc") {
-      prop = UCHAR_SCRIPT;
-    } else if (name == "Script_Extensions" || name == "scx") {
-      prop = UCHAR_SCRIPT_EXTENSIONS;
-    } else {
-      *error = "Invalid property name";
-      return false;
+    for (size_t i = 0; i < ucd::kAliasCount; ++i) {
+      if (ucd::kAliases[i].kind == ucd::Kind::kPropertyName && name == ucd::kAliases[i].alias) {
+        name = ucd::kAliases[i].name;
+      }
     }
-    int32_t v = ExactPropertyValue(prop == UCHAR_SCRIPT_EXTENSIONS ? UCHAR_SCRIPT : prop, value);
-    if (v < 0) {
-      *error = "Invalid property name";
-      return false;
+    if (name == "General_Category") {
+      entry = FindValue(ucd::Kind::kGeneralCategory, value);
+    } else if (name == "Script") {
+      entry = FindValue(ucd::Kind::kScript, value);
+    } else if (name == "Script_Extensions") {
+      entry = FindValue(ucd::Kind::kScriptExtensions, value);
     }
-    set.applyIntPropertyValue(prop, v, status);
-  } else if (int32_t gc = ExactPropertyValue(UCHAR_GENERAL_CATEGORY_MASK, name); gc >= 0) {
-    set.applyIntPropertyValue(UCHAR_GENERAL_CATEGORY_MASK, gc, status);
   } else {
-    const BinaryProperty* found = nullptr;
-    for (const BinaryProperty& p : kBinaryProperties) {
-      if (name == p.name || (p.alias != nullptr && name == p.alias)) found = &p;
-    }
-    if (found != nullptr) {
-      std::string canonical = found->name;
-      if (canonical == "Any") {
-        set.add(0, kMaxCodePoint);
-      } else if (canonical == "ASCII") {
-        set.add(0, 0x7F);
-      } else if (canonical == "Assigned") {
-        set.applyIntPropertyValue(UCHAR_GENERAL_CATEGORY_MASK, U_GC_CN_MASK, status);
-        set.complement();
-      } else {
-        UProperty prop = u_getPropertyEnum(canonical.c_str());
-        if (prop == UCHAR_INVALID_CODE) {
-          *error = "Invalid property name";
-          return false;
-        }
-        set.applyIntPropertyValue(prop, 1, status);
-      }
-    } else {
-      bool is_string_property = false;
-      for (const char* p : kStringProperties) is_string_property |= name == p;
-      if (!is_string_property || !allow_strings) {
-        *error = "Invalid property name";
-        return false;
-      }
-      set.applyIntPropertyValue(u_getPropertyEnum(name.c_str()), 1, status);
-    }
+    entry = FindValue(ucd::Kind::kGeneralCategory, name);
+    if (entry == nullptr) entry = FindValue(ucd::Kind::kBinary, name);
+    if (entry == nullptr && allow_strings) entry = FindEntry(ucd::Kind::kString, name);
   }
-  if (U_FAILURE(status)) {
+  if (entry == nullptr) {
     *error = "Invalid property name";
     return false;
   }
-  AppendSet(set, out);
+  ReadSet(entry->offset, out);
+  Normalize(&out->chars);
   return true;
 }
 

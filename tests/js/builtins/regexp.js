@@ -79,3 +79,15 @@ print(/(a+)+b/.test("a".repeat(18) + "b"), /(a|aa)+$/.test("a".repeat(25)));
 try { new RegExp("(".repeat(5000) + ")".repeat(5000)); } catch (e) { print(e.name); }
 try { new RegExp("a".repeat(1 << 21)); } catch (e) { print(e.name, e.message.slice(-28)); }
 print(new RegExp("(".repeat(1000) + "a" + ")".repeat(1000)).test("a"));
+
+// Unicode data is the engine's pinned version (17.0), not the system ICU's:
+// scripts added in Unicode 16 and 17, aliases, simple case folding added in
+// 15.1, RGI emoji of 17, and identifiers of 16.
+print(/^\p{Script=Tolong_Siki}$/u.test("\u{11DB0}"), /^\p{sc=Tols}+$/u.test("\u{11DB0}\u{11DB1}"),
+      /^\p{scx=Garay}$/u.test("\u{10D40}"), /\p{WSpace}/u.test(" "), /\p{Lowercase_Letter}/u.test("A"));
+print(/[\u0390]/ui.test("\u1fd3"), /[\ufb05]/ui.test("\ufb06"), /^\p{RGI_Emoji}$/v.test("\u{1FAC8}"));
+var ᲊ = 1;  // U+1C8A CYRILLIC SMALL LETTER TJE (Unicode 16)
+print(ᲊ, /(?<ᲊ>x)/.exec("x").groups.ᲊ);
+try { new RegExp("\\p{Script=Tolong}", "u"); } catch (e) { print(e.name); }
+// Modifiers change what \w means under /ui.
+print(/(?i:\w)/u.test("\u017F"), /(?-i:\w)/ui.test("\u017F"), /\W/ui.test("\u017F"), /(?-i:\W)/ui.test("\u017F"));
