@@ -47,22 +47,69 @@ String* NewStringFromUtf8(Vm& vm, std::string_view utf8) {
   return NewStringFromUtf16(vm, out);
 }
 
+namespace {
+
+// Results at least this long become slices of an append buffer.
+constexpr uint32_t kMinSliceLength = 256;
+
+void CopyChars(String* dst, uint32_t at, const String* src) {
+  if (dst->is_one_byte()) {
+    std::memcpy(dst->mutable_chars8() + at, src->chars8(), src->length);
+  } else if (!src->is_one_byte()) {
+    std::memcpy(dst->mutable_chars16() + at, src->chars16(), src->length * 2);
+  } else {
+    char16_t* out = dst->mutable_chars16() + at;
+    const uint8_t* in = src->chars8();
+    for (uint32_t i = 0; i < src->length; ++i) out[i] = in[i];
+  }
+}
+
+String* NewSlice(Vm& vm, String* buffer, uint32_t length) {
+  Cell* c = vm.heap().AllocateCell(sizeof(String) + sizeof(String*), CellKind::kString);
+  if (c == nullptr) return nullptr;
+  String* s = static_cast<String*>(c);
+  s->length = length;
+  s->flags = String::kSlice | (buffer->flags & String::kOneByte);
+  *reinterpret_cast<String**>(s + 1) = buffer;
+  return s;
+}
+
+}  // namespace
+
 String* ConcatStrings(Vm& vm, String* a, String* b) {
   if (a->length == 0) return b;
   if (b->length == 0) return a;
   uint64_t len = static_cast<uint64_t>(a->length) + b->length;
   if (len > kMaxStringLength) return nullptr;
   bool one_byte = a->is_one_byte() && b->is_one_byte();
+  // Append in place when `a` is the whole used prefix of its buffer.
+  if (a->is_slice()) {
+    String* buffer = a->parent();
+    if (buffer->length == a->length && (one_byte || !buffer->is_one_byte()) && len <= buffer->capacity()) {
+      String* s = NewSlice(vm, buffer, static_cast<uint32_t>(len));
+      if (s == nullptr) return nullptr;
+      CopyChars(buffer, buffer->length, b);
+      buffer->length = static_cast<uint32_t>(len);
+      return s;
+    }
+  }
+  if (len >= kMinSliceLength) {
+    uint64_t capacity = std::min<uint64_t>(len * 2, kMaxStringLength);
+    String* buffer = NewRawString(vm, static_cast<uint32_t>(capacity), one_byte);
+    if (buffer != nullptr) {
+      buffer->flags |= String::kBuffer;
+      buffer->length = 0;
+      CopyChars(buffer, 0, a);
+      CopyChars(buffer, a->length, b);
+      buffer->length = static_cast<uint32_t>(len);
+      String* s = NewSlice(vm, buffer, static_cast<uint32_t>(len));
+      if (s != nullptr) return s;
+    }
+  }
   String* s = NewRawString(vm, static_cast<uint32_t>(len), one_byte);
   if (s == nullptr) return nullptr;
-  if (one_byte) {
-    std::memcpy(s->mutable_chars8(), a->chars8(), a->length);
-    std::memcpy(s->mutable_chars8() + a->length, b->chars8(), b->length);
-  } else {
-    char16_t* out = s->mutable_chars16();
-    for (uint32_t i = 0; i < a->length; ++i) out[i] = a->At(i);
-    for (uint32_t i = 0; i < b->length; ++i) out[a->length + i] = b->At(i);
-  }
+  CopyChars(s, 0, a);
+  CopyChars(s, a->length, b);
   return s;
 }
 

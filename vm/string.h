@@ -1,5 +1,12 @@
 // Strings: immutable, Latin-1 (one byte per code unit) or UTF-16, with a
 // cached hash; interned strings ("atoms") are the property keys.
+//
+// Repeated concatenation is amortized O(1) per appended unit: a long result
+// of ConcatStrings is a *slice* — a header pointing at a prefix of an
+// append buffer (a String cell with spare capacity, never exposed to JS).
+// Concatenating onto a slice that covers the buffer's whole used prefix
+// appends in place and returns a new, longer slice; the characters of every
+// existing string never change and never move.
 #ifndef RATCHET_VM_STRING_H_
 #define RATCHET_VM_STRING_H_
 
@@ -19,6 +26,8 @@ struct String : Cell {
   static constexpr uint16_t kAtom = 2;
   static constexpr uint16_t kIndexChecked = 4;  // index_ is valid
   static constexpr uint16_t kIsIndex = 8;       // canonical array index
+  static constexpr uint16_t kSlice = 16;        // chars are a prefix of parent()'s
+  static constexpr uint16_t kBuffer = 32;       // an append buffer (only slices refer to it)
 
   uint32_t length;
   uint32_t hash;  // 0 until computed
@@ -28,11 +37,19 @@ struct String : Cell {
 
   bool is_one_byte() const { return flags & kOneByte; }
   bool is_atom() const { return flags & kAtom; }
-  const uint8_t* chars8() const { return reinterpret_cast<const uint8_t*>(this + 1); }
-  const char16_t* chars16() const { return reinterpret_cast<const char16_t*>(this + 1); }
+  bool is_slice() const { return flags & kSlice; }
+  /// The append buffer of a slice.
+  String* parent() const { return *reinterpret_cast<String* const*>(this + 1); }
+  const void* storage() const { return is_slice() ? static_cast<const void*>(parent() + 1) : this + 1; }
+  const uint8_t* chars8() const { return static_cast<const uint8_t*>(storage()); }
+  const char16_t* chars16() const { return static_cast<const char16_t*>(storage()); }
   uint8_t* mutable_chars8() { return reinterpret_cast<uint8_t*>(this + 1); }
   char16_t* mutable_chars16() { return reinterpret_cast<char16_t*>(this + 1); }
   char16_t At(uint32_t i) const { return is_one_byte() ? chars8()[i] : chars16()[i]; }
+  /// Code units an append buffer can hold.
+  uint32_t capacity() const {
+    return static_cast<uint32_t>((alloc_size - sizeof(String)) / (is_one_byte() ? 1 : 2));
+  }
 };
 
 /// Allocation (null when over the memory limit).

@@ -15,6 +15,8 @@ namespace {
 void TraceCell(Cell* c, Tracer& t) {
   switch (c->kind) {
     case CellKind::kString:
+      if (static_cast<String*>(c)->is_slice()) t.Mark(static_cast<String*>(c)->parent());
+      break;
     case CellKind::kBigInt:
       break;
     case CellKind::kSymbol:

@@ -482,8 +482,16 @@ Value RegExpEscape(Vm& vm, CallArgs& a) {
 // under a step budget. It returns undefined to decline (not pristine, or
 // the budget ran out before anything observable happened): the caller then
 // takes the spec-generic, slice-resumable path.
-
+//
+// The budget grows with the input (a fixed base plus kFastPathStepsPerUnit
+// matcher steps per code unit): a well-behaved pattern scans a large string
+// in one instruction, as indexOf would, while a pattern that backtracks
+// more than that per unit (the catastrophic ones) runs out and goes to the
+// interruptible path.
 constexpr uint64_t kFastPathBudget = 200000;
+constexpr uint64_t kFastPathStepsPerUnit = 32;
+
+uint64_t FastPathBudget(const String* s) { return kFastPathBudget + kFastPathStepsPerUnit * s->length; }
 
 void SnapshotObject(Object* o, Shape** shape, std::vector<Value>* slots) {
   *shape = o->shape;
@@ -634,7 +642,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
   Realm& realm = CurrentRealm(vm);
   RegExpMatchState* st = NewRegExpMatchState(vm, r, s, 0);
   if (st == nullptr) return Oom(vm);
-  uint64_t budget = kFastPathBudget;
+  uint64_t budget = FastPathBudget(s);
   auto set_last_index = [&](double v) { r->slots[0] = Value::Number(v); };
   auto note_legacy = [&] {
     if (r->realm == &realm) {
@@ -691,7 +699,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       if (global) set_last_index(0);
       if (any && global) {
         // The legacy properties describe the last match: redo it.
-        uint64_t redo = kFastPathBudget;
+        uint64_t redo = FastPathBudget(s);
         int again = FastMatch(vm, st, last_start, &redo);
         if (again == -2) return Value::Empty();
         if (again == 1) note_legacy();
@@ -721,7 +729,7 @@ Value NativeRegExpFast(Vm& vm, CallArgs& a) {
       }
       set_last_index(0);
       if (A->array_length == 0) return Value::Null();
-      uint64_t redo = kFastPathBudget;
+      uint64_t redo = FastPathBudget(s);
       int again = FastMatch(vm, st, last_start, &redo);
       if (again == -2) return Value::Empty();
       if (again == 1) note_legacy();
