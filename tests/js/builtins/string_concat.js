@@ -27,9 +27,9 @@ obj[base + "L"] += 1;
 print(obj[left], Object.keys(obj)[0].length, left2 > left, left < right);
 // A large join stays linear.
 var parts = [];
-for (var i = 0; i < 50000; i++) parts.push("line " + i);
+for (var i = 0; i < 3000; i++) parts.push("line " + i);
 var text = parts.join("\n");
 print(text.length, text.split("\n").length, text.slice(0, 13));
 var acc = "";
-for (var i = 0; i < 100000; i++) acc += i % 10;
+for (var i = 0; i < 10000; i++) acc += i % 10;
 print(acc.length, acc.slice(0, 12), acc.slice(-5));
