@@ -30,6 +30,12 @@ class Compiler {
     program_->register_count = registers_;
     program_->group_names = parsed_.group_names;
     FindStartHints();
+    FirstSet first;
+    if (First(parsed_.root, mode_, &first) && !first.nullable && !first.any) {
+      program_->has_first_set = true;
+      program_->first_non_latin1 = first.non_latin1;
+      std::copy(std::begin(first.latin1), std::end(first.latin1), program_->first_latin1);
+    }
     return true;
   }
 
@@ -314,6 +320,100 @@ class Compiler {
         default:
           return;
       }
+    }
+  }
+
+  // The code units a match of a node can start with.
+  struct FirstSet {
+    uint8_t latin1[32] = {};
+    bool non_latin1 = false;
+    bool nullable = false;  // the node can match empty (what follows decides)
+    bool any = false;       // unknown: no filtering
+    void Add(uint32_t c) {
+      if (c < 256) latin1[c >> 3] |= static_cast<uint8_t>(1u << (c & 7));
+      else non_latin1 = true;  // includes the lead surrogate of c > 0xFFFF
+    }
+    void Merge(const FirstSet& o) {
+      for (int i = 0; i < 32; ++i) latin1[i] |= o.latin1[i];
+      non_latin1 |= o.non_latin1;
+      any |= o.any;
+    }
+  };
+
+  // Computes the first set of `n` under `mode` into *out (merging). Returns
+  // false when the pattern is too deep to analyse (no filtering then).
+  bool First(const Node* n, uint8_t mode, FirstSet* out, int depth = 0) {
+    if (depth > 200) return false;
+    switch (n->type) {
+      case NodeType::kEmpty:
+      case NodeType::kAssert:
+      case NodeType::kLook:  // zero-width: what follows starts the match
+        out->nullable = true;
+        return true;
+      case NodeType::kChar:
+        if (mode & kFlagI) {
+          uint32_t canon = Canonicalize(n->c, unicode_);
+          for (uint32_t x = 0; x < 256; ++x) {
+            if (Canonicalize(x, unicode_) == canon) out->Add(x);
+          }
+          out->non_latin1 = true;
+        } else {
+          out->Add(n->c >= 0x10000 ? 0xD800 : n->c);
+        }
+        return true;
+      case NodeType::kClass:
+        if (n->negate || !n->strings.empty() || (mode & kFlagI)) {
+          out->any = true;
+          return true;
+        }
+        for (const auto& [lo, hi] : n->set) {
+          for (uint32_t c = lo; c <= hi && c < 256; ++c) out->Add(c);
+          if (hi >= 256) out->non_latin1 = true;
+        }
+        return true;
+      case NodeType::kSeq: {
+        FirstSet acc;
+        acc.nullable = true;
+        for (const Node* child : n->children) {
+          FirstSet f;
+          if (!First(child, mode, &f, depth + 1)) return false;
+          acc.Merge(f);
+          if (!f.nullable) {
+            acc.nullable = false;
+            break;
+          }
+        }
+        bool nullable = acc.nullable;
+        out->Merge(acc);
+        out->nullable |= nullable;
+        return true;
+      }
+      case NodeType::kAlt:
+        for (const Node* child : n->children) {
+          if (!First(child, mode, out, depth + 1)) return false;
+        }
+        return true;
+      case NodeType::kCapture:
+        return First(n->children[0], mode, out, depth + 1);
+      case NodeType::kGroup:
+        return First(n->children[0], static_cast<uint8_t>((mode | n->add_flags) & ~n->remove_flags), out,
+                     depth + 1);
+      case NodeType::kRepeat: {
+        if (n->max == 0) {
+          out->nullable = true;
+          return true;
+        }
+        FirstSet f;
+        if (!First(n->children[0], mode, &f, depth + 1)) return false;
+        if (n->min == 0) f.nullable = true;
+        bool nullable = f.nullable;
+        out->Merge(f);
+        out->nullable |= nullable;
+        return true;
+      }
+      default:  // kDot, kBackref
+        out->any = true;
+        return true;
     }
   }
 

@@ -62,6 +62,22 @@ void Matcher::Reset(uint32_t start) {
   running_ = true;
 }
 
+// The first position at or after `i` where a match can start by the
+// program's first set (length_ when there is none). In Unicode mode the
+// scan steps over surrogate pairs, as NextStart does.
+uint32_t Matcher::SkipToCandidate(uint32_t i) const {
+  const Program& p = *program_;
+  if (s8_ != nullptr) {
+    while (i < length_ && !p.MayStartWith(s8_[i])) ++i;
+    return i;
+  }
+  const bool unicode = p.flags.either_unicode();
+  while (i < length_ && !p.MayStartWith(s16_[i])) {
+    i += unicode && IsLead(s16_[i]) && i + 1 < length_ && IsTrail(s16_[i + 1]) ? 2 : 1;
+  }
+  return std::min(i, length_);
+}
+
 // Moves start_ to the next candidate position; false when none is left.
 bool Matcher::NextStart() {
   if (sticky_) return false;
@@ -74,7 +90,10 @@ bool Matcher::NextStart() {
     if (IsLead(c) && IsTrail(d)) next = start_ + 2;
   }
   if (next > length_) return false;
-  if (p.first_unit >= 0) {
+  if (p.first_unit < 0 && p.has_first_set) {
+    next = SkipToCandidate(next);
+    if (next >= length_) return false;
+  } else if (p.first_unit >= 0) {
     uint32_t unit = static_cast<uint32_t>(p.first_unit);
     if (s8_ != nullptr) {
       if (unit > 0xFF) return false;
@@ -106,6 +125,9 @@ MatchStatus Matcher::Run(uint64_t* budget) {
       }
       if (i >= length_) return MatchStatus::kNoMatch;
       start_ = i;
+    } else if (p.has_first_set && !sticky_) {
+      start_ = SkipToCandidate(start_);
+      if (start_ >= length_) return MatchStatus::kNoMatch;
     }
     Reset(start_);
   }

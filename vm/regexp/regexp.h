@@ -58,6 +58,16 @@ struct Program {
   Flags flags;
   int32_t first_unit = -1;  // a code unit every match starts with, or -1
   bool anchored = false;    // every match starts at a ^ without /m
+  /// When has_first_set, every match is non-empty and starts with a code
+  /// unit below 256 whose bit is set in first_latin1, or (only when
+  /// first_non_latin1) with a unit of 256 or more: other start positions
+  /// are skipped without running the program.
+  bool has_first_set = false;
+  bool first_non_latin1 = false;
+  uint8_t first_latin1[32] = {};
+  bool MayStartWith(uint32_t unit) const {
+    return unit < 256 ? (first_latin1[unit >> 3] >> (unit & 7)) & 1 : first_non_latin1;
+  }
 };
 
 /// Longest pattern accepted (code units): the parse tree is built before
@@ -108,6 +118,7 @@ class Matcher {
   template <typename Char>
   MatchStatus RunImpl(const Char* s, uint64_t* budget);
   bool NextStart();
+  uint32_t SkipToCandidate(uint32_t i) const;
   void Reset(uint32_t start);
 
   std::shared_ptr<const Program> program_;

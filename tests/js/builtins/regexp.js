@@ -91,3 +91,7 @@ print(ᲊ, /(?<ᲊ>x)/.exec("x").groups.ᲊ);
 try { new RegExp("\\p{Script=Tolong}", "u"); } catch (e) { print(e.name); }
 // Modifiers change what \w means under /ui.
 print(/(?i:\w)/u.test("\u017F"), /(?-i:\w)/ui.test("\u017F"), /\W/ui.test("\u017F"), /(?-i:\W)/ui.test("\u017F"));
+// Start positions skipped by the first-character filter keep exact results.
+print(/[\u{1F600}a]/u.exec("xx\u{1F600}").index, /(?<=\$)\d+/.exec("a $12 3")[0], /\u{1F600}/u.exec("\uD83D\u{1F600}").index);
+print(/(?:x|\d)+y/.exec("ab12y")[0], /[^a]b/.exec("aab cb")[0], /\bé|ä/i.exec("xxÄ")[0], /a*b|c/.exec("zzc").index);
+print("k".search(/\u212A/i), "K".search(/\u212A/iu), /(?:)|z/.exec("abc").index, /(?=a)ab/.exec("xab").index);
