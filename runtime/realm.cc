@@ -260,6 +260,7 @@ Value NativePrimitiveWrapperKind(Vm& vm, CallArgs& a) {
     case ObjectClass::kString: return Value::Int32(2);
     case ObjectClass::kBoolean:
     case ObjectClass::kBigInt: return Value::Int32(3);
+    case ObjectClass::kRawJSON: return Value::Int32(4);
     default: return Value::Int32(0);
   }
 }

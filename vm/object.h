@@ -129,6 +129,7 @@ enum class ObjectClass : uint8_t {
   kTypedArray,          // TypedArrayObject: integer-indexed exotic object
   kDataView,            // DataViewObject
   kDisposableStack,     // DisposableStack / AsyncDisposableStack (PrimitiveObject: state record)
+  kRawJSON,             // JSON.rawJSON results (ordinary, frozen)
 };
 
 struct Object : Cell {

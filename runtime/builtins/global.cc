@@ -164,9 +164,9 @@ class JsonParser {
  public:
   JsonParser(Vm& vm, String* text) : vm_(vm), s_(text) {}
 
-  Value Parse() {
+  Value Parse(Value* record = nullptr) {
     SkipWs();
-    Value v = ParseValue(0);
+    Value v = ParseValue(0, record);
     if (v.IsEmpty()) return v;
     SkipWs();
     if (i_ != s_->length) return Error("Unexpected token in JSON");
@@ -199,21 +199,48 @@ class JsonParser {
     i_ += n;
     return true;
   }
-  Value ParseValue(int depth) {
+  // With `record`, also builds the JSON parse record of the value (JSON.parse
+  // source text access): [value, source text (primitives) or undefined,
+  // element records (arrays) / a null-prototype object of entry records
+  // (objects) / undefined].
+  Value ParseValue(int depth, Value* record = nullptr) {
     if (depth > kMaxDepth) return Error("JSON nesting too deep");
     if (i_ >= s_->length) return Error("Unexpected end of JSON input");
     char16_t c = s_->At(i_);
-    if (c == '{') return ParseObject(depth);
-    if (c == '[') return ParseArray(depth);
-    if (c == '"') {
+    uint32_t start = i_;
+    Value children = Value::Undefined();
+    Value v;
+    if (c == '{') {
+      v = ParseObject(depth, record != nullptr ? &children : nullptr);
+    } else if (c == '[') {
+      v = ParseArray(depth, record != nullptr ? &children : nullptr);
+    } else if (c == '"') {
       String* str = ParseString();
-      return str ? Value::FromString(str) : Value::Empty();
+      v = str ? Value::FromString(str) : Value::Empty();
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      v = ParseNumber();
+    } else if (Match("true")) {
+      v = Value::Boolean(true);
+    } else if (Match("false")) {
+      v = Value::Boolean(false);
+    } else if (Match("null")) {
+      v = Value::Null();
+    } else {
+      return Error("Unexpected token in JSON");
     }
-    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
-    if (Match("true")) return Value::Boolean(true);
-    if (Match("false")) return Value::Boolean(false);
-    if (Match("null")) return Value::Null();
-    return Error("Unexpected token in JSON");
+    if (v.IsEmpty() || record == nullptr) return v;
+    Value source = Value::Undefined();
+    if (!v.IsObject()) {
+      String* text = Substring(vm_, s_, start, i_);
+      if (text == nullptr) return Oom(vm_);
+      source = Value::FromString(text);
+    }
+    Object* r = NewArray(vm_, *vm_.current_realm());
+    if (r == nullptr || !ArrayPush(vm_, r, v) || !ArrayPush(vm_, r, source) || !ArrayPush(vm_, r, children)) {
+      return Oom(vm_);
+    }
+    *record = Value::FromObject(r);
+    return v;
   }
   Value ParseNumber() {
     uint32_t start = i_;
@@ -300,10 +327,16 @@ class JsonParser {
     if (s == nullptr) vm_.ThrowOutOfMemory();
     return s;
   }
-  Value ParseArray(int depth) {
+  Value ParseArray(int depth, Value* records) {
     ++i_;
     Object* arr = NewArray(vm_, *vm_.current_realm());
     if (arr == nullptr) return Oom(vm_);
+    Object* elements = nullptr;
+    if (records != nullptr) {
+      elements = NewArray(vm_, *vm_.current_realm());
+      if (elements == nullptr) return Oom(vm_);
+      *records = Value::FromObject(elements);
+    }
     SkipWs();
     if (i_ < s_->length && s_->At(i_) == ']') {
       ++i_;
@@ -311,9 +344,11 @@ class JsonParser {
     }
     while (true) {
       SkipWs();
-      Value v = ParseValue(depth + 1);
+      Value record;
+      Value v = ParseValue(depth + 1, elements != nullptr ? &record : nullptr);
       if (v.IsEmpty()) return v;
       if (!ArrayPush(vm_, arr, v)) return Oom(vm_);
+      if (elements != nullptr && !ArrayPush(vm_, elements, record)) return Oom(vm_);
       SkipWs();
       if (i_ < s_->length && s_->At(i_) == ',') {
         ++i_;
@@ -326,10 +361,16 @@ class JsonParser {
       return Error("Expected ',' or ']' after array element in JSON");
     }
   }
-  Value ParseObject(int depth) {
+  Value ParseObject(int depth, Value* records) {
     ++i_;
     Object* obj = NewObject(vm_, vm_.current_realm()->intrinsic(Intrinsic::kObjectPrototype));
     if (obj == nullptr) return Oom(vm_);
+    Object* entries = nullptr;
+    if (records != nullptr) {
+      entries = NewObject(vm_, nullptr);
+      if (entries == nullptr) return Oom(vm_);
+      *records = Value::FromObject(entries);
+    }
     SkipWs();
     if (i_ < s_->length && s_->At(i_) == '}') {
       ++i_;
@@ -344,10 +385,12 @@ class JsonParser {
       if (i_ >= s_->length || s_->At(i_) != ':') return Error("Expected ':' after property name in JSON");
       ++i_;
       SkipWs();
-      Value v = ParseValue(depth + 1);
+      Value record;
+      Value v = ParseValue(depth + 1, entries != nullptr ? &record : nullptr);
       if (v.IsEmpty()) return v;
       PropertyKey k = vm_.KeyFromString(key);
       if (k.v.IsEmpty() || !SetOwnData(vm_, obj, k, v)) return Oom(vm_);
+      if (entries != nullptr && !SetOwnData(vm_, entries, k, record)) return Oom(vm_);
       SkipWs();
       if (i_ < s_->length && s_->At(i_) == ',') {
         ++i_;
@@ -372,12 +415,40 @@ Value JsonParse(Vm& vm, CallArgs& a) {
   String* text = ArgToString(vm, a.arg(0));
   if (text == nullptr) return Value::Empty();
   JsonParser p(vm, text);
-  Value result = p.Parse();
-  if (result.IsEmpty() || !IsCallable(a.arg(1))) return result;
+  bool revive = IsCallable(a.arg(1));
+  Value record = Value::Undefined();
+  Value result = p.Parse(revive ? &record : nullptr);
+  if (result.IsEmpty() || !revive) return result;
   // 2. If IsCallable(reviver): InternalizeJSONProperty runs user code, so
-  // the self-hosted JsonInternalize (this function's data) walks the result.
+  // the self-hosted JsonInternalize (this function's data) walks the result
+  // with its parse records (for the reviver's context.source).
   auto* self = static_cast<NativeFunction*>(a.callee);
-  return vm.RequestTailCall(self->data, Value::Undefined(), {result, a.arg(1)});
+  return vm.RequestTailCall(self->data, Value::Undefined(), {result, a.arg(1), record});
+}
+
+// JSON.rawJSON ( text ) (JSON.parse source text access): a frozen,
+// null-prototype object whose rawJSON is `text`, which JSON.stringify emits
+// verbatim. Only primitive JSON texts are allowed.
+Value JsonRawJSON(Vm& vm, CallArgs& a) {
+  String* text = ArgToString(vm, a.arg(0));
+  if (text == nullptr) return Value::Empty();
+  auto is_ws = [](char16_t c) { return c == 0x09 || c == 0x0A || c == 0x0D || c == 0x20; };
+  if (text->length == 0 || is_ws(text->At(0)) || is_ws(text->At(text->length - 1))) {
+    return vm.ThrowError(ErrorKind::kSyntaxError, "Invalid value for JSON.rawJSON");
+  }
+  JsonParser p(vm, text);
+  Value parsed = p.Parse();
+  if (parsed.IsEmpty()) return parsed;
+  if (parsed.IsObject()) return vm.ThrowError(ErrorKind::kSyntaxError, "JSON.rawJSON cannot create an object or array");
+  Object* o = NewObject(vm, nullptr, ObjectClass::kRawJSON, sizeof(Object));
+  if (o == nullptr || !DefineValue(vm, o, "rawJSON", Value::FromString(text), kEnumerable)) return Oom(vm);
+  o->extensible = false;
+  return Value::FromObject(o);
+}
+
+// JSON.isRawJSON ( O )
+Value JsonIsRawJSON(Vm& vm, CallArgs& a) {
+  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->cls == ObjectClass::kRawJSON);
 }
 
 }  // namespace
@@ -424,6 +495,8 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
          DefineNativeMethod(vm, realm, console, "log", Print, 0) &&
          DefineValue(vm, g, "JSON", Value::FromObject(json)) &&
          DefineNativeMethod(vm, realm, json, "parse", JsonParse, 2) &&
+         DefineNativeMethod(vm, realm, json, "rawJSON", JsonRawJSON, 1) &&
+         DefineNativeMethod(vm, realm, json, "isRawJSON", JsonIsRawJSON, 1) &&
          SetNativeData(vm, json, "parse", sh.Get("JsonInternalize")) && InstallUriFunctions(vm, realm) &&
          DefineSelfHostedMethod(vm, json, "stringify", sh.Get("JsonStringify"), 3) &&
          SetOwnData(vm, json, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), Value::FromString(json_tag),

@@ -664,53 +664,66 @@ function ErrorToString() {
   return name + ': ' + msg;
 }
 
+// 25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
 function JsonStringify(value, replacer, space) {
-  const indent = typeof space === 'number' ? '          '.substring(0, space < 10 ? space : 10)
-               : typeof space === 'string' ? space.substring(0, 10) : '';
-  const stack = newArray();
-  return JsonSerialize('', value, indent, '', stack, isCallable(replacer) ? replacer : undefined,
-                       { '': value });
-}
-
-// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ), from JSON.parse.
-function JsonInternalize(value, reviver) {
-  const root = newObject();
-  createDataProperty(root, '', value);
-  return InternalizeJSONProperty(root, '', reviver);
-}
-
-function InternalizeJSONProperty(holder, name, reviver) {
-  const val = holder[name];
-  if (isObject(val)) {
-    if (isArray(val)) {
-      const len = ToLength(val.length);
-      for (let i = 0; i < len; i++) InternalizeJSONElement(val, '' + i, reviver);
-    } else {
-      const keys = ownKeys(val);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        if (typeof key === 'string' && isEnumerable(val, key)) InternalizeJSONElement(val, key, reviver);
+  let replacerFunction;
+  let propertyList;
+  // 4. An array replacer is the list of property names to serialize.
+  if (isObject(replacer)) {
+    if (isCallable(replacer)) {
+      replacerFunction = replacer;
+    } else if (isArray(replacer)) {
+      propertyList = newArray();
+      const len = ToLength(replacer.length);
+      for (let k = 0; k < len; k++) {
+        const v = replacer['' + k];
+        let item;
+        if (typeof v === 'string') item = v;
+        else if (typeof v === 'number') item = '' + v;
+        else if (isObject(v)) {
+          const cls = primitiveWrapperKind(v);
+          if (cls === 1 || cls === 2) item = ToStringSlow(v);
+        }
+        if (item !== undefined && !ListIncludes(propertyList, item)) arrayPush(propertyList, item);
       }
     }
   }
-  return callFunction(reviver, holder, name, val);
+  // 5-8. The gap.
+  if (isObject(space)) {
+    const cls = primitiveWrapperKind(space);
+    if (cls === 1) space = ToNumberSlow(space);
+    else if (cls === 2) space = ToStringSlow(space);
+  }
+  let gap = '';
+  if (typeof space === 'number') {
+    const n = ToIntegerOrInfinity(space);
+    gap = '          '.substring(0, n < 1 ? 0 : n > 10 ? 10 : n);
+  } else if (typeof space === 'string') {
+    gap = space.substring(0, 10);
+  }
+  const wrapper = {};
+  createDataProperty(wrapper, '', value);
+  const state = { replacer: replacerFunction, propertyList, gap, stack: newArray() };
+  return JsonSerializeProperty(state, '', wrapper, '');
 }
 
-function InternalizeJSONElement(val, prop, reviver) {
-  const newElement = InternalizeJSONProperty(val, prop, reviver);
-  // ? [[Delete]] / ? CreateDataProperty: a false result is not an error.
-  if (newElement === undefined) deleteOrFalse(val, prop);
-  else createDataPropertyOrFalse(val, prop, newElement);
+function ListIncludes(list, item) {
+  for (let i = 0; i < list.length; i++) if (list[i] === item) return true;
+  return false;
 }
 
-function JsonSerialize(key, value, indent, gap, stack, replacer, holder) {
+// 25.5.2.2 SerializeJSONProperty ( state, key, holder ); indent is the
+// current indentation.
+function JsonSerializeProperty(state, key, holder, indent) {
+  let value = holder[key];
   if (isObject(value) || typeof value === 'bigint') {
     const toJSON = value.toJSON;
     if (isCallable(toJSON)) value = callFunction(toJSON, value, key);
   }
-  if (replacer !== undefined) value = callFunction(replacer, holder, key, value);
+  if (state.replacer !== undefined) value = callFunction(state.replacer, holder, key, value);
   if (isObject(value)) {
     const cls = primitiveWrapperKind(value);
+    if (cls === 4) return value.rawJSON;
     if (cls === 1) value = ToNumberSlow(value);
     else if (cls === 2) value = ToStringSlow(value);
     else if (cls === 3) value = primitiveValue(value);
@@ -722,38 +735,98 @@ function JsonSerialize(key, value, indent, gap, stack, replacer, holder) {
   if (typeof value === 'number') return value === value && value !== 1 / 0 && value !== -1 / 0 ? '' + value : 'null';
   if (typeof value === 'bigint') throwTypeError('Do not know how to serialize a BigInt');
   if (!isObject(value) || isCallable(value)) return undefined;
+  const stack = state.stack;
   for (let i = 0; i < stack.length; i++) {
     if (stack[i] === value) throwTypeError('Converting circular structure to JSON');
   }
   arrayPush(stack, value);
-  const stepback = gap;
-  gap = gap + indent;
+  const stepback = indent;
+  const gap = state.gap;
+  indent = indent + gap;
+  const separator = gap === '' ? ',' : ',\n' + indent;
   let result;
   if (isArray(value)) {
+    // 25.5.2.6 SerializeJSONArray
     const len = ToLength(value.length);
     let parts = '';
     for (let i = 0; i < len; i++) {
-      let s = JsonSerialize('' + i, value[i], indent, gap, stack, replacer, value);
+      let s = JsonSerializeProperty(state, '' + i, value, indent);
       if (s === undefined) s = 'null';
-      parts += (i > 0 ? ',' : '') + (indent !== '' ? '\n' + gap : '') + s;
+      parts += (i > 0 ? separator : '') + s;
     }
-    result = len === 0 ? '[]' : '[' + parts + (indent !== '' ? '\n' + stepback : '') + ']';
+    result = len === 0 ? '[]' : gap === '' ? '[' + parts + ']' : '[\n' + indent + parts + '\n' + stepback + ']';
   } else {
-    const keys = ownKeys(value);
+    // 25.5.2.5 SerializeJSONObject
+    let keys = state.propertyList;
+    if (keys === undefined) {
+      keys = newArray();
+      const own = ownKeys(value);
+      for (let i = 0; i < own.length; i++) {
+        const k = own[i];
+        if (typeof k === 'string' && isEnumerable(value, k)) arrayPush(keys, k);
+      }
+    }
     let parts = '';
     let any = false;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      if (typeof k !== 'string' || !isEnumerable(value, k)) continue;
-      const s = JsonSerialize(k, value[k], indent, gap, stack, replacer, value);
+      const s = JsonSerializeProperty(state, k, value, indent);
       if (s === undefined) continue;
-      parts += (any ? ',' : '') + (indent !== '' ? '\n' + gap : '') + jsonQuote(k) + (indent !== '' ? ': ' : ':') + s;
+      parts += (any ? separator : '') + jsonQuote(k) + (gap === '' ? ':' : ': ') + s;
       any = true;
     }
-    result = !any ? '{}' : '{' + parts + (indent !== '' ? '\n' + stepback : '') + '}';
+    result = !any ? '{}' : gap === '' ? '{' + parts + '}' : '{\n' + indent + parts + '\n' + stepback + '}';
   }
   stack.length = stack.length - 1;
   return result;
+}
+
+// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver, valRecord ), from
+// JSON.parse; records come from the parser: [value, source, children].
+function JsonInternalize(value, reviver, record) {
+  const root = newObject();
+  createDataProperty(root, '', value);
+  return InternalizeJSONProperty(root, '', reviver, record);
+}
+
+function InternalizeJSONProperty(holder, name, reviver, record) {
+  const val = holder[name];
+  const context = {};
+  let children;
+  // The parse record still describes the value (SameValue): context.source.
+  const same = record !== undefined &&
+      (record[0] === val ? record[0] !== 0 || 1 / record[0] === 1 / val : record[0] !== record[0] && val !== val);
+  if (same) {
+    if (!isObject(val)) createDataProperty(context, 'source', record[1]);
+    children = record[2];
+  }
+  if (isObject(val)) {
+    if (isArray(val)) {
+      const len = ToLength(val.length);
+      for (let i = 0; i < len; i++) {
+        InternalizeJSONElement(val, '' + i, reviver,
+                               children !== undefined && i < children.length ? children[i] : undefined);
+      }
+    } else {
+      const own = ownKeys(val);
+      const keys = newArray();
+      for (let i = 0; i < own.length; i++) {
+        const key = own[i];
+        if (typeof key === 'string' && isEnumerable(val, key)) arrayPush(keys, key);
+      }
+      for (let i = 0; i < keys.length; i++) {
+        InternalizeJSONElement(val, keys[i], reviver, children !== undefined ? children[keys[i]] : undefined);
+      }
+    }
+  }
+  return callFunction(reviver, holder, name, val, context);
+}
+
+function InternalizeJSONElement(val, prop, reviver, record) {
+  const newElement = InternalizeJSONProperty(val, prop, reviver, record);
+  // ? [[Delete]] / ? CreateDataProperty: a false result is not an error.
+  if (newElement === undefined) deleteOrFalse(val, prop);
+  else createDataPropertyOrFalse(val, prop, newElement);
 }
 
 function StringIteratorNext() {
