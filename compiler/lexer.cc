@@ -248,6 +248,8 @@ Token Lexer::ScanNumber(Token t) {
       t.type = Tok::kNumber;
       t.number = v;
     }
+  } else if (c == '0' && Peek(1) == '_') {
+    return Error(t, "Numeric separators are not allowed here");
   } else if (c == '0' && Peek(1) >= '0' && Peek(1) <= '9') {
     // Legacy octal (017) or non-octal decimal (08, 09).
     t.legacy_octal = true;
@@ -258,6 +260,7 @@ Token Lexer::ScanNumber(Token t) {
       digits.push_back(static_cast<char>(Peek()));
       ++pos_;
     }
+    if (Peek() == '_') return Error(t, "Numeric separators are not allowed here");
     if (!octal && (Peek() == '.' || Peek() == 'e' || Peek() == 'E')) {
       // 08.5 is a decimal literal.
       std::string text = "0" + digits;

@@ -22,7 +22,7 @@ Program* Parser::ParseScript() {
     if (s == nullptr) break;
     body.push_back(s);
   }
-  if (failed_) return nullptr;
+  if (failed_ || !CheckDeclarations(body, true, nullptr)) return nullptr;
   p->strict = top.strict;
   p->body = MakeList(body);
   p->end = static_cast<uint32_t>(lex_.source().size());
@@ -106,6 +106,7 @@ Identifier* Parser::ParseIdentifier(bool binding) {
 }
 
 void Parser::ParseDirectives(std::vector<Stmt*>* body, FunctionContext* ctx, Function* fn) {
+  const Stmt* octal_directive = nullptr;  // an earlier directive with a legacy escape
   while (tok_.type == Tok::kString) {
     Lexer::State save = lex_.Save();
     Token saved = tok_;
@@ -128,8 +129,9 @@ void Parser::ParseDirectives(std::vector<Stmt*>* body, FunctionContext* ctx, Fun
       ctx->strict = true;
       if (fn != nullptr) fn->has_use_strict = true;
     }
-    if (octal && ctx->strict) {
-      FailNode("Octal escape sequences are not allowed in strict mode", s);
+    if (octal && octal_directive == nullptr) octal_directive = s;
+    if (octal_directive != nullptr && ctx->strict) {
+      FailNode("Octal escape sequences are not allowed in strict mode", octal_directive);
       return;
     }
     (void)save;
@@ -199,7 +201,7 @@ Stmt* Parser::ParseStatement() {
       ConsumeSemicolon();
       return Finish(Make<Debugger>(pos));
     }
-    if (k == u"function") {
+    if (k == u"function" || (k == u"async" && PeekIsFunctionNoNewline())) {
       Fail(strict() ? "In strict mode code, functions can only be declared at top level or inside a block."
                     : "Function declarations are not allowed in this position");
       return nullptr;
@@ -223,6 +225,8 @@ Stmt* Parser::ParseStatement() {
 }
 
 Stmt* Parser::ParseBlock() {
+  bool static_block_body = static_block_body_;
+  static_block_body_ = false;
   Pos pos = CurPos();
   Expect("{");
   std::vector<Stmt*> body;
@@ -236,6 +240,9 @@ Stmt* Parser::ParseBlock() {
     body.push_back(s);
   }
   Expect("}");
+  // A class static block's statement list is a function body's: its
+  // function declarations are var-scoped.
+  if (failed_ || !CheckDeclarations(body, static_block_body, nullptr)) return nullptr;
   auto* b = Make<Block>(pos);
   b->body = MakeList(body);
   return Finish(b);
@@ -299,11 +306,18 @@ Stmt* Parser::ParseSubStatement() {
     Pos pos = CurPos();
     Stmt* f = ParseFunctionDeclaration(false);
     if (f == nullptr) return nullptr;
+    // B.3.3: only plain function declarations (not generators).
+    if (f->As<FunctionDecl>()->function->is_generator) {
+      FailNode("Generators can only be declared at the top level or inside a block", f);
+      return nullptr;
+    }
     auto* b = Make<Block>(pos);
     b->body = MakeList(std::vector<Stmt*>{f});
     return Finish(b);
   }
-  return ParseStatement();
+  Stmt* s = ParseStatement();
+  if (!CheckNotLabelledFunction(s)) return nullptr;
+  return s;
 }
 
 Stmt* Parser::LoopBody() {
@@ -312,6 +326,7 @@ Stmt* Parser::LoopBody() {
   Stmt* body = ParseStatement();
   ctx_->loop_depth--;
   ctx_->breakable_depth--;
+  if (!CheckNotLabelledFunction(body)) return nullptr;
   return body;
 }
 
@@ -424,7 +439,7 @@ Stmt* Parser::ParseFor() {
   Expr* update = IsPunct(")") ? nullptr : ParseExpression(true);
   Expect(")");
   Stmt* body = LoopBody();
-  if (failed_) return nullptr;
+  if (failed_ || !CheckForDeclarations(init, body)) return nullptr;
   auto* f = Make<For>(pos);
   f->init = init;
   f->test = test;
@@ -438,7 +453,7 @@ Stmt* Parser::ParseForInOfRest(Pos pos, Node* left, bool of, bool is_await) {
   Expr* right = of ? ParseAssignment(true) : ParseExpression(true);
   Expect(")");
   Stmt* body = LoopBody();
-  if (failed_) return nullptr;
+  if (failed_ || !CheckForDeclarations(left, body)) return nullptr;
   if (of) {
     auto* s = Make<ForOf>(pos);
     s->left = left;
@@ -579,6 +594,7 @@ Stmt* Parser::ParseSwitch() {
   auto* s = Make<Switch>(pos);
   s->discriminant = disc;
   s->cases = MakeList(cases);
+  if (!CheckSwitchDeclarations(s->cases)) return nullptr;
   return Finish(s);
 }
 
@@ -629,6 +645,9 @@ Stmt* Parser::ParseTry() {
     Fail("Missing catch or finally after try");
     return nullptr;
   }
+  if (!CheckCatchDeclarations(t)) {
+    return nullptr;
+  }
   return Finish(t);
 }
 
@@ -649,6 +668,11 @@ Stmt* Parser::ParseLabeled() {
   Stmt* body;
   if (IsName(u"function") && !strict()) {
     body = ParseFunctionDeclaration(false);
+    // B.3.1: only plain function declarations may be labelled.
+    if (body != nullptr && body->As<FunctionDecl>()->function->is_generator) {
+      FailNode("Generators can only be declared at the top level or inside a block", body);
+      body = nullptr;
+    }
   } else {
     body = ParseStatement();
   }

@@ -117,6 +117,7 @@ Expr* Parser::ParseArrow(Pos pos, bool is_async, Identifier* single_param) {
       body.push_back(s);
     }
     Expect("}");
+    if (!failed_) CheckDeclarations(body, true, &f->params);
     f->body = MakeList(body);
   } else {
     Pos bpos = CurPos();
@@ -479,7 +480,7 @@ Expr* Parser::ParseBinary(int min_prec) {
                               (stack.back().op.prec == op.prec && op.bop != BinaryOp::kExp))) {
       Pending p = stack.back();
       stack.pop_back();
-      if (!CheckNullishMix(p.op, left)) return nullptr;
+      if (!CheckNullishMix(p.op, p.left) || !CheckNullishMix(p.op, left)) return nullptr;
       left = reduce(p, left);
     }
     Pos opos = stack.empty() ? start : stack.back().pos;
@@ -493,14 +494,15 @@ Expr* Parser::ParseBinary(int min_prec) {
   while (!stack.empty()) {
     Pending p = stack.back();
     stack.pop_back();
-    if (!CheckNullishMix(p.op, left)) return nullptr;
+    if (!CheckNullishMix(p.op, p.left) || !CheckNullishMix(p.op, left)) return nullptr;
     left = reduce(p, left);
   }
   return left;
 }
 
 bool Parser::CheckNullishMix(const OpInfo& op, Expr* right) {
-  // a ?? b || c and a || b ?? c without parentheses are errors.
+  // a ?? b || c and a || b ?? c without parentheses are errors (`right`
+  // is either operand).
   if (!op.logical) return true;
   auto is_mix = [&](Node* n) {
     auto* l = n->As<Logical>();

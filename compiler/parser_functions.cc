@@ -81,6 +81,7 @@ Function* Parser::ParseFunctionBody(Pos pos, FunctionKind kind, bool is_async, b
   ctx_ = saved;
   if (failed_) return nullptr;
   f->strict = ctx.strict;
+  if (!CheckDeclarations(body, true, &f->params)) return nullptr;
   f->body = MakeList(body);
   f->source_end = prev_end_;
   if (f->strict && !CheckStrictParams(f)) return nullptr;
@@ -434,6 +435,7 @@ Class* Parser::ParseClass(bool declaration) {
         bctx.parent = ctx_;
         FunctionContext* saved = ctx_;
         ctx_ = &bctx;
+        static_block_body_ = true;
         Stmt* body = ParseBlock();
         ctx_ = saved;
         if (body == nullptr) return nullptr;

@@ -235,6 +235,14 @@ class Parser {
   Function* ParseFunctionBody(Pos pos, FunctionKind kind, bool is_async, bool generator, Identifier* name);
 
   bool CheckStrictParams(Function* f);
+  // Declaration early errors (parser_declarations.cc); false after Fail.
+  bool Redeclared(const Identifier* id);
+  bool CheckDeclarations(const std::vector<Stmt*>& body, bool top_level, const List<Expr*>* params);
+  bool CheckSwitchDeclarations(const List<SwitchCase>& cases);
+  bool CheckCatchDeclarations(Try* t);
+  bool CheckForDeclarations(Node* head, Stmt* body);
+  bool CheckNotLabelledFunction(Stmt* s);
+  bool static_block_body_ = false;  // the next ParseBlock is a class static block's body
 
   void CollectNames(Node* p, std::vector<Identifier*>* out);
 
