@@ -292,6 +292,20 @@ Completion Realm::CompileOnly(std::string_view source, const EvalOptions& option
   return c;
 }
 
+Completion Realm::CheckModuleSyntax(std::string_view source, const EvalOptions& options) {
+  in::ScriptError err;
+  Completion c;
+  if (!in::CheckModuleSyntax(in::Utf8ToUtf16(source), options.file_name, &err)) {
+    c.kind = CompletionKind::kSyntaxError;
+    c.error_name = "SyntaxError";
+    c.error_message = err.message;
+    c.file = err.file;
+    c.line = err.line;
+    c.column = err.column;
+  }
+  return c;
+}
+
 std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
   in::ScriptError err;

@@ -121,6 +121,9 @@ class Realm {
 
   /// Compiles only (nothing runs); returns kNormal or kSyntaxError.
   Completion CompileOnly(std::string_view source, const EvalOptions& options);
+  /// Checks `source` as an ECMAScript module: the grammar and every early
+  /// error. (Modules cannot be evaluated yet; this is the syntax check.)
+  Completion CheckModuleSyntax(std::string_view source, const EvalOptions& options);
 
   /// The disassembled bytecode of a script (empty on a syntax error).
   std::string DumpBytecode(std::string_view source, const EvalOptions& options);

@@ -92,10 +92,6 @@ int main(int argc, char** argv) {
   }
   if (!have_code && file.empty()) return Usage("no script given");
   if (file.size() > 4 && file.substr(file.size() - 4) == ".mjs") module = true;
-  if (module) {
-    std::fprintf(stderr, "ratchet: modules are not supported yet\n");
-    return 2;
-  }
   std::string name = "<eval>";
   if (!have_code) {
     std::ifstream in(file, std::ios::binary);
@@ -121,6 +117,17 @@ int main(int argc, char** argv) {
   options.file_name = name;
   options.limits.max_steps = max_steps;
   options.limits.timeout_ms = timeout_ms;
+  if (module) {
+    // Modules parse (with their early errors) but do not run yet.
+    ratchet::Completion c = realm->CheckModuleSyntax(code, options);
+    if (!c.ok()) {
+      std::fprintf(stderr, "%s\n", c.Describe().c_str());
+      return 1;
+    }
+    if (compile_only) return 0;
+    std::fprintf(stderr, "ratchet: modules are not supported yet\n");
+    return 2;
+  }
   if (dump_bytecode) {
     std::string listing = realm->DumpBytecode(code, options);
     if (listing.empty()) {

@@ -11,18 +11,20 @@ Program* Parser::ParseScript() {
   program_ = p;
   FunctionContext top;
   top.strict = options_.strict || options_.module;
-  top.is_async = options_.allow_await;
+  top.is_async = options_.allow_await || options_.module;  // top-level await
   top.is_class_init = options_.in_class_field_init;
   ctx_ = &top;
   Next();
   std::vector<Stmt*> body;
   ParseDirectives(&body, &top, nullptr);
   while (!failed_ && tok_.type != Tok::kEof) {
-    Stmt* s = ParseStatementListItem();
+    Stmt* s = options_.module ? ParseModuleItem() : ParseStatementListItem();
     if (s == nullptr) break;
     body.push_back(s);
   }
-  if (failed_ || !CheckDeclarations(body, true, nullptr)) return nullptr;
+  if (failed_) return nullptr;
+  if (options_.module ? !CheckModule(body) : !CheckDeclarations(body, true, nullptr)) return nullptr;
+  p->is_module = options_.module;
   p->strict = top.strict;
   p->body = MakeList(body);
   p->end = static_cast<uint32_t>(lex_.source().size());

@@ -70,12 +70,19 @@ void VarNames(Node* n, F&& add) {
       VarNames(t->finalizer, add);
       break;
     }
+    case ast::Kind::kExportDecl:
+      VarNames(n->As<ExportDecl>()->declaration, add);
+      break;
     default:
       break;
   }
 }
 
 }  // namespace
+
+void Parser::CollectVarDeclaredNames(Node* n, std::vector<Identifier*>* out) {
+  VarNames(n, [&](Node* target, bool) { CollectNames(target, out); });
+}
 
 bool Parser::Redeclared(const Identifier* id) {
   FailNode("Identifier '" + EncodeUtf8(id->name.view()) + "' has already been declared", id);
@@ -96,7 +103,21 @@ bool Parser::CheckDeclarations(const std::vector<Stmt*>& body, bool top_level, c
     return Redeclared(id);
   };
   std::vector<Identifier*> names;
-  for (Stmt* s : body) {
+  for (Stmt* item : body) {
+    Stmt* s = item;
+    if (auto* imp = item->As<ImportDecl>()) {
+      for (const ImportSpecifier& spec : imp->specifiers) {
+        if (!declare(spec.local, false)) return false;
+      }
+      continue;
+    }
+    if (auto* e = item->As<ExportDecl>()) {
+      s = e->declaration;
+      if (s == nullptr) continue;
+      // export default function () {} / class {} bind only *default*.
+      if (auto* f = s->As<FunctionDecl>(); f != nullptr && f->function->name == nullptr) continue;
+      if (auto* c = s->As<ClassDecl>(); c != nullptr && c->class_node->name == nullptr) continue;
+    }
     if (auto* d = s->As<VarDecl>(); d != nullptr && d->var_kind != ast::VarKind::kVar) {
       names.clear();
       for (auto& decl : d->declarators) CollectNames(decl.target, &names);

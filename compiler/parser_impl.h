@@ -242,7 +242,15 @@ class Parser {
   bool CheckCatchDeclarations(Try* t);
   bool CheckForDeclarations(Node* head, Stmt* body);
   bool CheckNotLabelledFunction(Stmt* s);
-  bool static_block_body_ = false;  // the next ParseBlock is a class static block's body
+  bool static_block_body_ = false;
+  void CollectVarDeclaredNames(Node* n, std::vector<Identifier*>* out);
+  // Modules (parser_modules.cc).
+  Stmt* ParseModuleItem();
+  bool ParseModuleExportName(Str* out, bool* is_string, Pos* pos);
+  bool ParseModuleSpecifier(Str* source, List<ImportAttribute>* attributes);
+  Stmt* ParseImportDeclaration();
+  Stmt* ParseExportDeclaration();
+  bool CheckModule(const std::vector<Stmt*>& items);  // the next ParseBlock is a class static block's body
 
   void CollectNames(Node* p, std::vector<Identifier*>* out);
 

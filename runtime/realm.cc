@@ -589,6 +589,19 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
   return code;
 }
 
+bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name, ScriptError* error) {
+  Arena arena;
+  ParseOptions options;
+  options.module = true;
+  ParseError perr;
+  error->file = file_name;
+  if (ParseProgram(arena, source, options, &perr) != nullptr) return true;
+  error->message = perr.message;
+  error->line = perr.line;
+  error->column = perr.column;
+  return false;
+}
+
 // 19.2.1.1 PerformEval steps 4-11 for global code: parse and compile the
 // eval code; a closure over the global environment (null: exception pending).
 Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {

@@ -28,6 +28,10 @@ struct ScriptError {
 Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
                     ScriptError* error);
 
+/// Parses `source` as a Module, with its early errors. Modules do not
+/// compile or run yet: true means the source is a syntactically valid module.
+bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name, ScriptError* error);
+
 /// Compiles `new Function(...)` source text in the current realm: returns a
 /// closure or throws (null, exception pending).
 /// `prefix` is the function keyword: "function", "function*",
