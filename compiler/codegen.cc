@@ -492,7 +492,11 @@ bool Generator::CompileFunctionBody(const Function* f) {
     b_.EmitLdGenerator(gen_reg_);
     async_gen_try_start = static_cast<uint32_t>(b_.size());
   }
-  Statements(f->body);
+  if (int kind = UsingKind(f->body)) {
+    WithDisposal([&] { Statements(f->body); }, kind == 2);
+  } else {
+    Statements(f->body);
+  }
   if (failed_) return false;
   // Implicit return.
   {
@@ -602,7 +606,11 @@ void Generator::Statement(Node* n) {
       EnterScope(s);
       InitLexicalsToEmpty(s);
       HoistFunctionDeclarations(s, blk->body);
-      Statements(blk->body);
+      if (int kind = UsingKind(blk->body)) {
+        WithDisposal([&] { Statements(blk->body); }, kind == 2);
+      } else {
+        Statements(blk->body);
+      }
       LeaveScope(s);
       next_reg_ = mark;
       break;
@@ -722,8 +730,9 @@ void Generator::Statement(Node* n) {
 
 void Generator::VarDeclaration(VarDecl* d) {
   bool lexical = d->var_kind != ast::VarKind::kVar;
-  if (d->var_kind == ast::VarKind::kUsing || d->var_kind == ast::VarKind::kAwaitUsing) {
-    Fail("'using' declarations are not supported yet", d);
+  bool using_decl = d->var_kind == ast::VarKind::kUsing || d->var_kind == ast::VarKind::kAwaitUsing;
+  if (using_decl && dispose_stack_reg_ == UINT32_MAX) {
+    Fail("'using' declarations are not supported here yet", d);
     return;
   }
   for (auto& decl : d->declarators) {
@@ -743,8 +752,27 @@ void Generator::VarDeclaration(VarDecl* d) {
     } else {
       Gen(decl.init, t);
     }
+    if (using_decl) {
+      // AddDisposableResource, then the binding (const) is initialized.
+      uint32_t hint = rs.Temp();
+      b_.EmitLdInt(hint, d->var_kind == ast::VarKind::kAwaitUsing ? 1 : 0);
+      CallHelper(Helper::kUsingAdd, t, {dispose_stack_reg_, t, hint});
+    }
     BindPattern(decl.target, t, lexical, true);
   }
+}
+
+// 0: no using declaration directly in `body`; 1: `using` only; 2: some
+// `await using`.
+int Generator::UsingKind(const List<Stmt*>& body) {
+  int kind = 0;
+  for (Node* s : body) {
+    if (auto* d = s->As<VarDecl>()) {
+      if (d->var_kind == ast::VarKind::kAwaitUsing) kind = 2;
+      else if (d->var_kind == ast::VarKind::kUsing && kind == 0) kind = 1;
+    }
+  }
+  return kind;
 }
 
 void Generator::IfStatement(If* s) {
@@ -941,10 +969,13 @@ void Generator::SwitchStatement(Switch* s, ControlEntry* ce) {
   ce->env_depth = env_depth_;
   ce->is_loop = false;
   control_.push_back(ce);
+  uint32_t saved_stack = dispose_stack_reg_;
+  dispose_stack_reg_ = UINT32_MAX;  // FIXME: using declarations in case blocks
   for (uint32_t i = 0; i < s->cases.size; ++i) {
     b_.Bind(&labels[i]);
     Statements(s->cases[i].body);
   }
+  dispose_stack_reg_ = saved_stack;
   control_.pop_back();
   b_.Bind(&brk);
   LeaveScope(scope);
@@ -991,21 +1022,30 @@ void Generator::TryStatement(Try* s) {
     b_.Bind(&after_catch);
   }
   if (s->finalizer == nullptr) return;
+  control_.pop_back();
+  EmitFinally(fin, &finally_label, saved_env, try_start, [&] {
+    // The finally block's own completion value does not replace the try's.
+    RegScope fs(this);
+    uint32_t saved_completion = fs.Temp();
+    bool script_level = track_completion_ && function_ == nullptr;
+    if (script_level) b_.EmitMov(saved_completion, completion_reg_);
+    Statement(s->finalizer);
+    if (script_level) b_.EmitMov(completion_reg_, saved_completion);
+  });
+}
+
+void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,
+                            const std::function<void()>& finalizer) {
+  RegScope rs(this);
   uint32_t region_end = static_cast<uint32_t>(b_.size());
-  b_.EmitJump(Op::kJmp, {}, &finally_label);
+  b_.EmitJump(Op::kJmp, {}, finally_label);
   uint32_t handler = static_cast<uint32_t>(b_.size());
   b_.EmitCatch(fin.value_reg);
   b_.EmitRestoreEnv(saved_env);
   b_.EmitLdInt(fin.kind_reg, 1);
   out_->handlers.push_back({try_start, region_end, handler});
-  b_.Bind(&finally_label);
-  control_.pop_back();
-  // The finally block's own completion value does not replace the try's.
-  uint32_t saved_completion = rs.Temp();
-  bool script_level = track_completion_ && function_ == nullptr;
-  if (script_level) b_.EmitMov(saved_completion, completion_reg_);
-  Statement(s->finalizer);
-  if (script_level) b_.EmitMov(completion_reg_, saved_completion);
+  b_.Bind(finally_label);
+  finalizer();
   // Resume whatever completion was pending.
   Label end;
   uint32_t k = rs.Temp();
@@ -1033,6 +1073,42 @@ void Generator::TryStatement(Try* s) {
   b_.Bind(&not_return);
   EmitReturn(fin.value_reg);
   b_.Bind(&end);
+}
+
+void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {
+  RegScope rs(this);
+  uint32_t stack = rs.Temp();
+  CallHelper(Helper::kUsingNew, stack, {});
+  FinallyContext fin;
+  ControlEntry fin_entry;
+  Label finally_label;
+  fin.kind_reg = rs.Temp();
+  fin.value_reg = rs.Temp();
+  fin.finally_label = &finally_label;
+  b_.EmitLdInt(fin.kind_reg, 0);
+  fin_entry.finally = &fin;
+  fin_entry.env_depth = env_depth_;
+  control_.push_back(&fin_entry);
+  uint32_t saved_env = rs.Temp();
+  b_.EmitSaveEnv(saved_env);
+  uint32_t try_start = static_cast<uint32_t>(b_.size());
+  uint32_t saved_stack = dispose_stack_reg_;
+  dispose_stack_reg_ = stack;
+  body();
+  dispose_stack_reg_ = saved_stack;
+  control_.pop_back();
+  EmitFinally(fin, &finally_label, saved_env, try_start, [&] {
+    RegScope ds(this);
+    uint32_t t = ds.Temp();
+    CallHelper(is_async ? Helper::kUsingDisposeAsync : Helper::kUsingDispose, t, {stack, fin.kind_reg, fin.value_reg});
+    if (is_async) {
+      // Undefined when no `await using` declaration ran: nothing to await.
+      Label done;
+      b_.EmitJump(Op::kJmpUndefined, {t}, &done);
+      EmitAwait(t, t);
+      b_.Bind(&done);
+    }
+  });
 }
 
 void Generator::JumpTo(ControlEntry* target, bool is_continue, const Node* at) {

@@ -3,6 +3,7 @@
 #ifndef RATCHET_COMPILER_CODEGEN_INTERNAL_H_
 #define RATCHET_COMPILER_CODEGEN_INTERNAL_H_
 
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -26,7 +27,7 @@ enum class Helper : uint32_t {
   kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
   kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry, kUnaryArith,
-  kTypedArraySetSlow,
+  kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync,
 };
 
 struct FinallyContext {
@@ -143,6 +144,15 @@ class Generator {
   void DoWhileStatement(ast::DoWhile* s, ControlEntry* ce);
   void SwitchStatement(ast::Switch* s, ControlEntry* ce);
   void TryStatement(ast::Try* s);
+  // using / await using: runs `body` with a dispose stack, disposing its
+  // resources on every exit (normal, throw, return, break, continue).
+  void WithDisposal(const std::function<void()>& body, bool is_async);
+  // The finally part of a try-finally region opened at try_start (the
+  // finalizer runs, then the pending completion resumes).
+  void EmitFinally(struct FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,
+                   const std::function<void()>& finalizer);
+  uint32_t dispose_stack_reg_ = UINT32_MAX;
+  static int UsingKind(const ast::List<ast::Stmt*>& body);  // the innermost using scope's dispose stack
   void JumpTo(ControlEntry* target, bool is_continue, const ast::Node* at);
   void EmitReturn(uint32_t value_reg);
   void EmitDerivedReturnCheck();

@@ -20,6 +20,11 @@ Program* Parser::ParseScript() {
   while (!failed_ && tok_.type != Tok::kEof) {
     Stmt* s = options_.module ? ParseModuleItem() : ParseStatementListItem();
     if (s == nullptr) break;
+    if (auto* d = s->As<VarDecl>(); d != nullptr && !options_.module &&
+        (d->var_kind == ast::VarKind::kUsing || d->var_kind == ast::VarKind::kAwaitUsing)) {
+      FailNode("using declarations are not allowed at the top level of a script", s);
+      break;
+    }
     body.push_back(s);
   }
   if (failed_) return nullptr;
@@ -145,6 +150,12 @@ void Parser::ParseDirectives(std::vector<Stmt*>* body, FunctionContext* ctx, Fun
 
 Stmt* Parser::ParseStatementListItem() {
   if (IsName(u"function")) return ParseFunctionDeclaration(false);
+  if (tok_.type == Tok::kIdentifier && !tok_.escaped && (tok_.value == u"using" || tok_.value == u"await")) {
+    if (int kind = UsingDeclarationAhead()) {
+      if (kind == 2) Next();  // await
+      return ParseVarStatement(kind == 2 ? ast::VarKind::kAwaitUsing : ast::VarKind::kUsing);
+    }
+  }
   if (IsName(u"async") && PeekIsFunctionNoNewline()) return ParseFunctionDeclaration(true);
   if (IsName(u"class")) return ParseClassDeclaration();
   if (IsName(u"const")) return ParseVarStatement(ast::VarKind::kConst);
@@ -158,6 +169,28 @@ Stmt* Parser::ParseStatementListItem() {
     return nullptr;
   }
   return ParseStatement();
+}
+
+// Whether a `using` (1) or `await using` (2) declaration starts here:
+// `using` [no LineTerminator] BindingIdentifier, with `await` first only
+// where await is an operator.
+int Parser::UsingDeclarationAhead() {
+  auto binding_follows = [](const Token& t) {
+    return t.type == Tok::kIdentifier && !t.newline_before && t.value != u"in" && t.value != u"instanceof";
+  };
+  if (tok_.value == u"using") return binding_follows(PeekToken()) ? 1 : 0;
+  if (!ctx_->is_async || InStaticBlock()) return 0;
+  Token next = PeekToken();
+  if (next.type != Tok::kIdentifier || next.escaped || next.value != u"using" || next.newline_before) return 0;
+  Lexer::State save = lex_.Save();
+  Token saved = tok_;
+  uint32_t saved_end = prev_end_;
+  Next();
+  bool yes = binding_follows(PeekToken());
+  lex_.Restore(save);
+  tok_ = saved;
+  prev_end_ = saved_end;
+  return yes ? 2 : 0;
 }
 
 bool Parser::LetIsDeclaration() {
@@ -259,6 +292,10 @@ VarDecl* Parser::ParseVarDeclarations(ast::VarKind kind, bool in_for, bool* sing
     d.pos = CurPos();
     d.target = ParseBindingTarget();
     if (d.target == nullptr) return nullptr;
+    if ((kind == ast::VarKind::kUsing || kind == ast::VarKind::kAwaitUsing) && !d.target->Is<Identifier>()) {
+      FailNode("using declarations may not contain binding patterns", d.target);
+      return nullptr;
+    }
     if (auto* id = d.target->As<Identifier>(); id != nullptr && kind != ast::VarKind::kVar &&
                                                 id->name == u"let") {
       FailNode("let is disallowed as a lexically bound name", id);
@@ -270,6 +307,10 @@ VarDecl* Parser::ParseVarDeclarations(ast::VarKind kind, bool in_for, bool* sing
     } else if (!in_for) {
       if (kind == ast::VarKind::kConst) {
         Fail("Missing initializer in const declaration");
+        return nullptr;
+      }
+      if (kind == ast::VarKind::kUsing || kind == ast::VarKind::kAwaitUsing) {
+        Fail("Missing initializer in using declaration");
         return nullptr;
       }
       if (!d.target->Is<Identifier>()) {

@@ -243,6 +243,7 @@ class Parser {
   bool CheckForDeclarations(Node* head, Stmt* body);
   bool CheckNotLabelledFunction(Stmt* s);
   bool static_block_body_ = false;
+  int UsingDeclarationAhead();
   void CollectVarDeclaredNames(Node* n, std::vector<Identifier*>* out);
   // Modules (parser_modules.cc).
   Stmt* ParseModuleItem();

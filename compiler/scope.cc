@@ -209,8 +209,11 @@ class Analyzer {
     bool global_functions = s->type == ScopeType::kScript && !self_hosted_ && !eval_strict_;
     if (auto* d = st->As<VarDecl>()) {
       if (d->var_kind == ast::VarKind::kVar || globals) return;
-      BindingKind k = d->var_kind == ast::VarKind::kConst ? BindingKind::kConst : BindingKind::kLet;
-      for (auto& decl : d->declarators) DeclarePattern(s, decl.target, k, decl.target->end);
+      BindingKind k = d->var_kind == ast::VarKind::kLet ? BindingKind::kLet : BindingKind::kConst;
+      for (auto& decl : d->declarators) {
+        // The binding is initialized once its initializer has run.
+        DeclarePattern(s, decl.target, k, decl.init != nullptr ? decl.init->end : decl.target->end);
+      }
     } else if (auto* c = st->As<ClassDecl>()) {
       if (globals || c->class_node->name == nullptr) return;
       Variable* v = Declare(s, c->class_node->name->name.view(), BindingKind::kClass, c->end);

@@ -135,7 +135,11 @@ enum class Intrinsic : uint16_t {
   V(GetAsyncIterator)          \
   V(ConvertArgumentAndRetry)   \
   V(UnaryArith)                \
-  V(TypedArraySetSlow)
+  V(TypedArraySetSlow)         \
+  V(UsingNew)                  \
+  V(UsingAdd)                  \
+  V(UsingDispose)              \
+  V(UsingDisposeAsync)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

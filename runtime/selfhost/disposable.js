@@ -247,3 +247,72 @@ async function AsyncIteratorDispose() {
   }
   return undefined;
 }
+
+// ---- using / await using declarations (the compiler's helpers) ----
+
+function UsingNew() {
+  return { stack: newArray() };
+}
+
+// A `using` (hint 0) or `await using` (hint 1) binding: returns the value.
+function UsingAdd(state, V, hint) {
+  AddDisposableResource(state, V, hint, undefined);
+  return V;
+}
+
+// DisposeResources at the end of the scope; kind 1 means the scope threw
+// `value`. Returns normally when only that original exception is pending
+// (the caller rethrows it); throws the new (possibly suppressing) error.
+function UsingDispose(state, kind, value) {
+  const stack = state.stack;
+  let hasError = kind === 1;
+  let error = value;
+  for (let i = stack.length - 3; i >= 0; i -= 3) {
+    const method = stack[i + 2];
+    if (method === undefined) continue;
+    try {
+      callFunction(method, stack[i]);
+    } catch (e) {
+      error = hasError ? NewSuppressedError(e, error) : e;
+      hasError = true;
+    }
+  }
+  state.stack = newArray();
+  if (hasError && !(kind === 1 && error === value)) throw error;
+  return undefined;
+}
+
+// At the end of a scope with `await using` declarations: disposes
+// synchronously and returns undefined when no `await using` declaration was
+// evaluated (nothing is awaited then), else returns the promise of the
+// asynchronous disposal, which the scope awaits.
+function UsingDisposeAsync(state, kind, value) {
+  const stack = state.stack;
+  let async = false;
+  for (let i = 1; i < stack.length; i += 3) if (stack[i] === 1) async = true;
+  if (!async) return UsingDispose(state, kind, value);
+  return UsingDisposeAwaiting(state, kind, value);
+}
+
+async function UsingDisposeAwaiting(state, kind, value) {
+  const stack = state.stack;
+  let hasError = kind === 1;
+  let error = value;
+  for (let i = stack.length - 3; i >= 0; i -= 3) {
+    const method = stack[i + 2];
+    try {
+      if (method === undefined) {
+        await undefined;
+      } else {
+        const result = callFunction(method, stack[i]);
+        if (stack[i + 1] === 1) await result;
+      }
+    } catch (e) {
+      error = hasError ? NewSuppressedError(e, error) : e;
+      hasError = true;
+    }
+  }
+  state.stack = newArray();
+  if (hasError && !(kind === 1 && error === value)) throw error;
+  return undefined;
+}
