@@ -796,6 +796,14 @@ void Generator::IfStatement(If* s) {
 
 void Generator::ForStatement(For* s, ControlEntry* ce) {
   CompleteWithUndefined();
+  // for (using x = …; …; …): the resources live until the loop ends.
+  if (auto* d = s->init != nullptr ? s->init->As<VarDecl>() : nullptr;
+      d != nullptr && (d->var_kind == ast::VarKind::kUsing || d->var_kind == ast::VarKind::kAwaitUsing) &&
+      for_using_wrapped_ != s) {
+    for_using_wrapped_ = s;
+    WithDisposal([&] { ForStatement(s, ce); }, d->var_kind == ast::VarKind::kAwaitUsing);
+    return;
+  }
   Scope* scope = info_.ScopeOf(s);
   uint32_t mark = next_reg_;
   AllocateScopeRegisters(scope);
@@ -885,13 +893,31 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
   }
   EnterScope(scope);
   InitLexicalsToEmpty(scope);
-  if (auto* d = left->As<VarDecl>()) {
-    BindPattern(d->declarators[0].target, value, d->var_kind != ast::VarKind::kVar, true);
-  } else {
-    BindPattern(left, value, false, false);
-  }
+  auto* decl = left->As<VarDecl>();
+  bool using_head =
+      decl != nullptr && (decl->var_kind == ast::VarKind::kUsing || decl->var_kind == ast::VarKind::kAwaitUsing);
+  // The loop's entry is below a using head's finally: continue and break
+  // dispose of the iteration's resource first.
   control_.push_back(ce);
-  Statement(body);
+  auto bind_and_run = [&] {
+    if (decl != nullptr) {
+      if (using_head) {
+        RegScope us(this);
+        uint32_t hint = us.Temp();
+        b_.EmitLdInt(hint, decl->var_kind == ast::VarKind::kAwaitUsing ? 1 : 0);
+        CallHelper(Helper::kUsingAdd, value, {dispose_stack_reg_, value, hint});
+      }
+      BindPattern(decl->declarators[0].target, value, decl->var_kind != ast::VarKind::kVar, true);
+    } else {
+      BindPattern(left, value, false, false);
+    }
+    Statement(body);
+  };
+  if (using_head) {
+    WithDisposal(bind_and_run, decl->var_kind == ast::VarKind::kAwaitUsing);
+  } else {
+    bind_and_run();
+  }
   control_.pop_back();
   LeaveScope(scope);
   b_.EmitJump(Op::kJmp, {}, &top);

@@ -151,8 +151,9 @@ class Generator {
   // finalizer runs, then the pending completion resumes).
   void EmitFinally(struct FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,
                    const std::function<void()>& finalizer);
-  uint32_t dispose_stack_reg_ = UINT32_MAX;
-  static int UsingKind(const ast::List<ast::Stmt*>& body);  // the innermost using scope's dispose stack
+  uint32_t dispose_stack_reg_ = UINT32_MAX;  // the innermost using scope's dispose stack
+  const ast::For* for_using_wrapped_ = nullptr;  // a for (using …;;) already inside its disposal
+  static int UsingKind(const ast::List<ast::Stmt*>& body);
   void JumpTo(ControlEntry* target, bool is_continue, const ast::Node* at);
   void EmitReturn(uint32_t value_reg);
   void EmitDerivedReturnCheck();

@@ -193,6 +193,17 @@ int Parser::UsingDeclarationAhead() {
   return yes ? 2 : 0;
 }
 
+// In a for head: `using x` (1) or `await using x` (2) starts a declaration;
+// `for (using of …)` keeps `using` an identifier.
+int Parser::ForUsingAhead() {
+  if (tok_.type != Tok::kIdentifier || tok_.escaped) return 0;
+  if (tok_.value != u"using" && tok_.value != u"await") return 0;
+  int kind = UsingDeclarationAhead();
+  if (kind != 1) return kind;
+  Token t = PeekToken();
+  return t.value == u"of" ? 0 : 1;
+}
+
 bool Parser::LetIsDeclaration() {
   Token t = PeekToken();
   if (t.type == Tok::kPunct) return t.punct == "[" || t.punct == "{";
@@ -422,6 +433,31 @@ Stmt* Parser::ParseFor() {
   Node* init = nullptr;
   if (IsPunct(";")) {
     // no init
+  } else if (int using_kind = ForUsingAhead()) {
+    // for (using x of …) / for (await using x of …) / for (using x = …; …; …)
+    if (using_kind == 2) Next();  // await
+    ast::VarKind kind = using_kind == 2 ? ast::VarKind::kAwaitUsing : ast::VarKind::kUsing;
+    bool single = false;
+    VarDecl* d = ParseVarDeclarations(kind, true, &single);
+    if (d == nullptr) return nullptr;
+    if (IsName(u"in")) {
+      Fail("using declarations are not allowed in for-in loops");
+      return nullptr;
+    }
+    if (IsName(u"of") && single) {
+      if (d->declarators[0].init != nullptr) {
+        Fail("for-of loop variable declaration may not have an initializer.");
+        return nullptr;
+      }
+      return ParseForInOfRest(pos, d, true, is_await);
+    }
+    for (auto& decl : d->declarators) {
+      if (decl.init == nullptr) {
+        Fail("Missing initializer in using declaration");
+        return nullptr;
+      }
+    }
+    init = d;
   } else if (IsName(u"var") || IsName(u"const") || (IsName(u"let") && LetIsDeclarationInFor())) {
     ast::VarKind kind = IsName(u"var") ? ast::VarKind::kVar : IsName(u"let") ? ast::VarKind::kLet
                                                                               : ast::VarKind::kConst;

@@ -244,6 +244,7 @@ class Parser {
   bool CheckNotLabelledFunction(Stmt* s);
   bool static_block_body_ = false;
   int UsingDeclarationAhead();
+  int ForUsingAhead();
   void CollectVarDeclaredNames(Node* n, std::vector<Identifier*>* out);
   // Modules (parser_modules.cc).
   Stmt* ParseModuleItem();

@@ -307,6 +307,7 @@ const NativeBinding kSelfHostNatives[] = {
     {"primitiveWrapperKind", NativePrimitiveWrapperKind, 1},
     {"primitiveValue", NativePrimitiveValue, 1},
     {"jsonQuote", NativeJsonQuote, 1},
+    {"sumPreciseExact", NativeSumPreciseExact, 1},
 };
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
                                   "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",

@@ -79,6 +79,8 @@ bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallString(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+/// sumPreciseExact(numbers): the exact, once-rounded sum (Math.sumPrecise).
+Value NativeSumPreciseExact(Vm& vm, CallArgs& a);
 bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);

@@ -144,7 +144,8 @@ bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {proto, "toArray", "IteratorToArray", 0}, {proto, "forEach", "IteratorForEach", 1},
       {proto, "some", "IteratorSome", 1},       {proto, "every", "IteratorEvery", 1},
       {proto, "find", "IteratorFind", 1},       {ctor, "from", "IteratorFrom", 1},
-      {ctor, "concat", "IteratorConcat", 0},    {wrap_proto, "next", "WrapForValidNext", 0},
+      {ctor, "concat", "IteratorConcat", 0},    {ctor, "zip", "IteratorZip", 1},
+      {ctor, "zipKeyed", "IteratorZipKeyed", 1}, {wrap_proto, "next", "WrapForValidNext", 0},
       {wrap_proto, "return", "WrapForValidReturn", 0},
   };
   for (const M& m : methods) {

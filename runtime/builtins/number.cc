@@ -1,6 +1,7 @@
 // 21.1 Number Objects, 21.3 The Math Object, 20.3 Boolean Objects,
 // 20.4 Symbol Objects.
 #include <cmath>
+#include <gmp.h>
 #include <random>
 
 #include "absl/strings/str_cat.h"
@@ -356,6 +357,58 @@ Value Math_hypot(Vm& vm, CallArgs& a) {
   return Value::Number(std::sqrt(sum));
 }
 
+}  // namespace
+
+// Math.sumPrecise's exact sum (the self-hosted MathSumPrecise iterates and
+// checks the values): sumPreciseExact(array of finite Numbers, not all -0)
+// adds them exactly as integers in units of 2^-1074 and rounds once.
+Value NativeSumPreciseExact(Vm& vm, CallArgs& a) {
+  Object* list = a.arg(0).AsObject();
+  mpz_t acc, term;
+  mpz_init(acc);
+  mpz_init(term);
+  for (uint32_t i = 0; i < list->elements_size; ++i) {
+    double d = list->elements[i].AsNumber();
+    if (d == 0) continue;
+    int exp;
+    double m = std::frexp(std::fabs(d), &exp);  // |d| = m * 2^exp, 0.5 <= m < 1
+    uint64_t mant = static_cast<uint64_t>(std::ldexp(m, 53));  // |d| = mant * 2^(exp - 53)
+    int shift = exp - 53 + 1074;  // |d| in units of 2^-1074
+    if (shift < 0) {
+      mant >>= -shift;  // subnormals: the dropped bits are zero
+      shift = 0;
+    }
+    mpz_set_ui(term, mant);
+    mpz_mul_2exp(term, term, static_cast<mp_bitcnt_t>(shift));
+    if (d < 0) mpz_sub(acc, acc, term);
+    else mpz_add(acc, acc, term);
+  }
+  double result = 0;
+  int sign = mpz_sgn(acc);
+  if (sign != 0) {
+    mpz_abs(acc, acc);
+    size_t bits = mpz_sizeinbase(acc, 2);
+    if (bits <= 53) {
+      result = std::ldexp(static_cast<double>(mpz_get_ui(acc)), -1074);
+    } else {
+      // Round to nearest, ties to even, keeping 53 significant bits.
+      mp_bitcnt_t shift = bits - 53;
+      mpz_fdiv_q_2exp(term, acc, shift);
+      uint64_t q = mpz_get_ui(term);
+      bool half = mpz_tstbit(acc, shift - 1);
+      bool sticky = mpz_scan1(acc, 0) < shift - 1;
+      if (half && (sticky || (q & 1))) ++q;
+      result = std::ldexp(static_cast<double>(q), static_cast<int>(shift) - 1074);
+    }
+    if (sign < 0) result = -result;
+  }
+  mpz_clear(acc);
+  mpz_clear(term);
+  return Value::Number(result);
+}
+
+namespace {
+
 Value Math_random(Vm& vm, CallArgs& a) {
   static thread_local std::mt19937_64 rng(std::random_device{}());
   return Value::Double(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
@@ -448,6 +501,7 @@ bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"min", Math_min, 2},     {"hypot", Math_hypot, 2}, {"random", Math_random, 0},
   };
   for (const M& m : kMath) ok = ok && DefineNativeMethod(vm, realm, math, m.name, m.fn, m.length);
+  ok = ok && DefineSelfHostedMethod(vm, math, "sumPrecise", sh.Get("MathSumPrecise"), 1);
   struct C {
     const char* name;
     double value;

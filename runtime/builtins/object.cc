@@ -285,6 +285,70 @@ Value ObjectGetOwnPropertyDescriptor(Vm& vm, CallArgs& a) {
   return FromDescriptor(vm, prop);
 }
 
+// 20.1.2.9 Object.getOwnPropertyDescriptors ( O )
+Value ObjectGetOwnPropertyDescriptors(Vm& vm, CallArgs& a) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
+  if (o == nullptr) return Value::Empty();
+  std::vector<PropertyKey> keys;
+  OwnPropertyKeys(vm, o, &keys);
+  Object* descriptors = NewObject(vm, CurrentRealm(vm).intrinsic(Intrinsic::kObjectPrototype));
+  if (descriptors == nullptr) return Oom(vm);
+  for (PropertyKey k : keys) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, o, k, &prop)) continue;
+    Value d = FromDescriptor(vm, prop);
+    if (d.IsEmpty() || !SetOwnData(vm, descriptors, k, d)) return Oom(vm);
+  }
+  return Value::FromObject(descriptors);
+}
+
+// B.2.2.2 Object.prototype.__defineGetter__ ( P, getter ) and
+// B.2.2.3 Object.prototype.__defineSetter__ ( P, setter )
+Value DefineLegacyAccessor(Vm& vm, CallArgs& a, bool getter) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  if (!IsCallable(a.arg(1))) {
+    return vm.ThrowError(ErrorKind::kTypeError, getter ? "Object.prototype.__defineGetter__: Expecting function"
+                                                       : "Object.prototype.__defineSetter__: Expecting function");
+  }
+  PropertyKey k = ArgKey(vm, a.arg(0));
+  if (k.v.IsEmpty()) return Value::Empty();
+  PropertyDescriptor d;
+  (getter ? d.get : d.set) = a.arg(1);
+  d.enumerable = 1;
+  d.configurable = 1;
+  switch (DefineOwnProperty(vm, o, k, d)) {
+    case DefineResult::kOk:
+      return Value::Undefined();
+    case DefineResult::kRejected:
+      return vm.ThrowError(ErrorKind::kTypeError, "Cannot redefine property");
+    case DefineResult::kOutOfMemory:
+      return Oom(vm);
+  }
+  return Value::Empty();
+}
+Value ObjectProtoDefineGetter(Vm& vm, CallArgs& a) { return DefineLegacyAccessor(vm, a, true); }
+Value ObjectProtoDefineSetter(Vm& vm, CallArgs& a) { return DefineLegacyAccessor(vm, a, false); }
+
+// B.2.2.4 Object.prototype.__lookupGetter__ ( P ) and
+// B.2.2.5 Object.prototype.__lookupSetter__ ( P )
+Value LookupLegacyAccessor(Vm& vm, CallArgs& a, bool getter) {
+  Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
+  if (o == nullptr) return Value::Empty();
+  PropertyKey k = ArgKey(vm, a.arg(0));
+  if (k.v.IsEmpty()) return Value::Empty();
+  for (; o != nullptr; o = o->proto) {
+    OwnProperty prop;
+    if (!GetOwnProperty(vm, o, k, &prop)) continue;
+    if (!(prop.attrs & kAccessorBit)) return Value::Undefined();
+    Accessor* acc = ValueToAccessor(prop.value);
+    return getter ? acc->getter : acc->setter;
+  }
+  return Value::Undefined();
+}
+Value ObjectProtoLookupGetter(Vm& vm, CallArgs& a) { return LookupLegacyAccessor(vm, a, true); }
+Value ObjectProtoLookupSetter(Vm& vm, CallArgs& a) { return LookupLegacyAccessor(vm, a, false); }
+
 // 20.1.2.2 Object.create ( O, Properties )
 Value ObjectCreate(Vm& vm, CallArgs& a) {
   Value proto = a.arg(0);
@@ -671,6 +735,7 @@ bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"defineProperty", ObjectDefineProperty, 3},
       {"defineProperties", ObjectDefineProperties, 2},
       {"getOwnPropertyDescriptor", ObjectGetOwnPropertyDescriptor, 2},
+      {"getOwnPropertyDescriptors", ObjectGetOwnPropertyDescriptors, 1},
       {"create", ObjectCreate, 2},
       {"freeze", ObjectFreeze, 1},
       {"seal", ObjectSeal, 1},
@@ -697,6 +762,10 @@ bool InstallObject(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"toString", ObjectProtoToString, 0},
       {"toLocaleString", ObjectProtoToLocaleString, 0},
       {"valueOf", ObjectProtoValueOf, 0},
+      {"__defineGetter__", ObjectProtoDefineGetter, 2},
+      {"__defineSetter__", ObjectProtoDefineSetter, 2},
+      {"__lookupGetter__", ObjectProtoLookupGetter, 1},
+      {"__lookupSetter__", ObjectProtoLookupSetter, 1},
   };
   for (const M& m : kProto) ok = ok && DefineNativeMethod(vm, realm, proto, m.name, m.fn, m.length);
   if (ok) {

@@ -364,6 +364,8 @@ bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {proto, "finally", "PromiseFinally", 1},
       {ctor, "all", "PromiseAll", 1},
       {ctor, "allSettled", "PromiseAllSettled", 1},
+      {ctor, "allKeyed", "PromiseAllKeyed", 1},
+      {ctor, "allSettledKeyed", "PromiseAllSettledKeyed", 1},
       {ctor, "any", "PromiseAny", 1},
       {ctor, "race", "PromiseRace", 1},
       {ctor, "reject", "PromiseStaticReject", 1},

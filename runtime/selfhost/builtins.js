@@ -867,3 +867,44 @@ function ObjectAssign(target) {
   }
   return to;
 }
+
+// Math.sumPrecise ( items ): the exact sum of an iterable of Numbers.
+function MathSumPrecise(items) {
+  if (items === undefined || items === null) throwTypeError('Math.sumPrecise called on null or undefined');
+  const iterator = GetIterator(items);
+  const next = iterator.next;
+  // state: 0 minus-zero, 1 finite, 2 +Infinity, 3 -Infinity, 4 NaN
+  let state = 0;
+  const finite = newArray();
+  let count = 0;
+  for (;;) {
+    const r = callFunction(next, iterator);
+    if (!isObject(r)) throwTypeError('Iterator result is not an object');
+    if (r.done) break;
+    const n = r.value;
+    if (++count >= 9007199254740992) {
+      IteratorCloseQuietly(iterator);
+      throwRangeError('Math.sumPrecise: too many values');
+    }
+    if (typeof n !== 'number') {
+      IteratorCloseQuietly(iterator);
+      throwTypeError('Math.sumPrecise: ' + ToStringSlowSafe(n) + ' is not a number');
+    }
+    if (state === 4) continue;
+    if (n !== n) {
+      state = 4;
+    } else if (n === 1 / 0) {
+      state = state === 3 ? 4 : 2;
+    } else if (n === -1 / 0) {
+      state = state === 2 ? 4 : 3;
+    } else if (!(n === 0 && 1 / n < 0) && (state === 0 || state === 1)) {
+      state = 1;
+      if (n !== 0) arrayPush(finite, n);
+    }
+  }
+  if (state === 4) return 0 / 0;
+  if (state === 2) return 1 / 0;
+  if (state === 3) return -1 / 0;
+  if (state === 0) return -0;
+  return sumPreciseExact(finite);
+}

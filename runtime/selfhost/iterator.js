@@ -668,3 +668,254 @@ function IteratorJoin(separator) {
     }
   }
 }
+
+// ---- Joint iteration: Iterator.zip and Iterator.zipKeyed --------------------
+// Iterator records are [iterator, next] pairs; "open" lists the ones not yet
+// exhausted, which IteratorCloseAll closes in reverse order.
+
+// IteratorCloseAll ( iters, completion ) for a throw completion.
+function IteratorCloseAllThrow(open, error) {
+  for (let i = open.length - 1; i >= 0; i--) IteratorCloseQuietly(open[i][0]);
+  throw error;
+}
+
+// IteratorCloseAll for a normal (or return) completion: the first error
+// thrown by a return() becomes the completion.
+function IteratorCloseAllNormal(open) {
+  let hasError = false;
+  let error;
+  for (let i = open.length - 1; i >= 0; i--) {
+    if (hasError) {
+      IteratorCloseQuietly(open[i][0]);
+      continue;
+    }
+    try {
+      IteratorClose(open[i][0]);
+    } catch (e) {
+      hasError = true;
+      error = e;
+    }
+  }
+  if (hasError) throw error;
+}
+
+function ListRemove(list, item) {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === item) {
+      for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j];
+      list.length = list.length - 1;
+      return;
+    }
+  }
+}
+
+function GetOptionsObject(options) {
+  if (options === undefined) return newRecord();
+  if (isObject(options)) return options;
+  throwTypeError('options must be an object');
+}
+
+// The mode and padding option of zip / zipKeyed.
+function ZipMode(options) {
+  let mode = options.mode;
+  if (mode === undefined) mode = 'shortest';
+  if (mode !== 'shortest' && mode !== 'longest' && mode !== 'strict') {
+    throwTypeError('mode must be "shortest", "longest" or "strict"');
+  }
+  return mode;
+}
+
+function ZipPaddingOption(options, mode) {
+  if (mode !== 'longest') return undefined;
+  const padding = options.padding;
+  if (padding !== undefined && !isObject(padding)) throwTypeError('padding must be an object');
+  return padding;
+}
+
+function ZipTypeError(message) {
+  try {
+    throwTypeError(message);
+  } catch (e) {
+    return e;
+  }
+}
+
+// Iterator.zip ( iterables [ , options ] )
+function IteratorZip(iterables, options) {
+  if (!isObject(iterables)) throwTypeError('Iterator.zip: iterables is not an object');
+  options = GetOptionsObject(options);
+  const mode = ZipMode(options);
+  const paddingOption = ZipPaddingOption(options, mode);
+  const iters = newArray();
+  const done = {};
+  const inputIterator = GetIterator(iterables);
+  const input = [inputIterator, inputIterator.next];
+  for (;;) {
+    let value;
+    try {
+      value = StepValue(input[0], input[1], done);
+    } catch (e) {
+      IteratorCloseAllThrow(iters, e);
+    }
+    if (value === done) break;
+    let iter;
+    try {
+      iter = GetIteratorFlattenable(value, false);
+    } catch (e) {
+      const all = [input];
+      for (let i = 0; i < iters.length; i++) arrayPush(all, iters[i]);
+      IteratorCloseAllThrow(all, e);
+    }
+    arrayPush(iters, iter);
+  }
+  const padding = newArray();
+  if (mode === 'longest') {
+    if (paddingOption === undefined) {
+      for (let i = 0; i < iters.length; i++) arrayPush(padding, undefined);
+    } else {
+      let paddingIterator;
+      let paddingNext;
+      try {
+        paddingIterator = GetIterator(paddingOption);
+        paddingNext = paddingIterator.next;
+      } catch (e) {
+        IteratorCloseAllThrow(iters, e);
+      }
+      let usingIterator = true;
+      for (let i = 0; i < iters.length; i++) {
+        if (usingIterator) {
+          let value;
+          try {
+            value = StepValue(paddingIterator, paddingNext, done);
+          } catch (e) {
+            IteratorCloseAllThrow(iters, e);
+          }
+          if (value === done) usingIterator = false;
+          else arrayPush(padding, value);
+        }
+        if (!usingIterator) arrayPush(padding, undefined);
+      }
+      if (usingIterator) {
+        try {
+          IteratorClose(paddingIterator);
+        } catch (e) {
+          IteratorCloseAllThrow(iters, e);
+        }
+      }
+    }
+  }
+  return StartHelper(ZipCore(iters, mode, padding, undefined));
+}
+
+// Iterator.zipKeyed ( iterables [ , options ] )
+function IteratorZipKeyed(iterables, options) {
+  if (!isObject(iterables)) throwTypeError('Iterator.zipKeyed: iterables is not an object');
+  options = GetOptionsObject(options);
+  const mode = ZipMode(options);
+  const paddingOption = ZipPaddingOption(options, mode);
+  const iters = newArray();
+  const keys = newArray();
+  const allKeys = ownKeys(iterables);
+  for (let i = 0; i < allKeys.length; i++) {
+    const key = allKeys[i];
+    let value;
+    try {
+      if (!isEnumerable(iterables, key)) continue;
+      value = iterables[key];
+    } catch (e) {
+      IteratorCloseAllThrow(iters, e);
+    }
+    if (value === undefined) continue;
+    arrayPush(keys, key);
+    let iter;
+    try {
+      iter = GetIteratorFlattenable(value, false);
+    } catch (e) {
+      IteratorCloseAllThrow(iters, e);
+    }
+    arrayPush(iters, iter);
+  }
+  const padding = newArray();
+  if (mode === 'longest') {
+    for (let i = 0; i < keys.length; i++) {
+      let value;
+      if (paddingOption !== undefined) {
+        try {
+          value = paddingOption[keys[i]];
+        } catch (e) {
+          IteratorCloseAllThrow(iters, e);
+        }
+      }
+      arrayPush(padding, value);
+    }
+  }
+  return StartHelper(ZipCore(iters, mode, padding, keys));
+}
+
+// IteratorZipCore: yields arrays (keys undefined) or null-prototype objects.
+function* ZipCore(iters, mode, padding, keys) {
+  const iterCount = iters.length;
+  const open = newArray();
+  for (let i = 0; i < iterCount; i++) arrayPush(open, iters[i]);
+  const done = {};
+  let suspended = true;  // a return() now closes the open iterators
+  try {
+    yield undefined;
+    for (;;) {
+      suspended = false;
+      if (iterCount === 0) return undefined;
+      const results = newArray();
+      for (let i = 0; i < iterCount; i++) {
+        const iter = iters[i];
+        let result;
+        if (iter === null) {
+          result = padding[i];
+        } else {
+          try {
+            result = StepValue(iter[0], iter[1], done);
+          } catch (e) {
+            ListRemove(open, iter);
+            IteratorCloseAllThrow(open, e);
+          }
+          if (result === done) {
+            ListRemove(open, iter);
+            if (mode === 'shortest') {
+              IteratorCloseAllNormal(open);
+              return undefined;
+            }
+            if (mode === 'strict') {
+              if (i !== 0) IteratorCloseAllThrow(open, ZipTypeError('Iterator.zip: the iterators have different lengths'));
+              for (let k = 1; k < iterCount; k++) {
+                let finished;
+                try {
+                  const r = callFunction(iters[k][1], iters[k][0]);
+                  if (!isObject(r)) throwTypeError('Iterator result is not an object');
+                  finished = !!r.done;
+                } catch (e) {
+                  ListRemove(open, iters[k]);
+                  IteratorCloseAllThrow(open, e);
+                }
+                if (!finished) IteratorCloseAllThrow(open, ZipTypeError('Iterator.zip: the iterators have different lengths'));
+                ListRemove(open, iters[k]);
+              }
+              return undefined;
+            }
+            if (open.length === 0) return undefined;
+            iters[i] = null;
+            result = padding[i];
+          }
+        }
+        arrayPush(results, result);
+      }
+      let value = results;
+      if (keys !== undefined) {
+        value = newRecord();
+        for (let i = 0; i < iterCount; i++) createDataProperty(value, keys[i], results[i]);
+      }
+      suspended = true;
+      yield value;
+    }
+  } finally {
+    if (suspended) IteratorCloseAllNormal(open);
+  }
+}

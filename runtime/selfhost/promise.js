@@ -282,6 +282,59 @@ function PromiseCombinator(C, iterable, kind) {
   return cap[0];
 }
 
+// Promise.allKeyed / Promise.allSettledKeyed (await dictionary): the
+// enumerable own properties of `promises`, settled into a null-prototype
+// object with the same keys in the same order.
+function PromiseKeyedCombinator(C, promises, settled) {
+  const cap = NewPromiseCapability(C);
+  try {
+    const promiseResolve = C.resolve;
+    if (!isCallable(promiseResolve)) throwTypeError('Promise resolve is not a function');
+    if (!isObject(promises)) {
+      throwTypeError('Promise.' + (settled ? 'allSettledKeyed' : 'allKeyed') + ': the argument is not an object');
+    }
+    const keys = newArray();
+    const values = newArray();
+    const remaining = [1];
+    const resolveKeyed = (results) => {
+      const obj = newRecord();
+      for (let i = 0; i < keys.length; i++) createDataProperty(obj, keys[i], results[i]);
+      return callFunction(cap[1], undefined, obj);
+    };
+    const keyedCap = [cap[0], resolveKeyed, cap[2]];
+    const allKeys = ownKeys(promises);
+    let index = 0;
+    for (let k = 0; k < allKeys.length; k++) {
+      const key = allKeys[k];
+      if (!isEnumerable(promises, key)) continue;
+      const value = promises[key];
+      arrayPush(keys, key);
+      arrayPush(values, undefined);
+      const nextPromise = callFunction(promiseResolve, C, value);
+      let onFulfilled;
+      let onRejected = cap[2];
+      if (settled) {
+        const called = [false];
+        onFulfilled = MakeSettledElement(values, index, remaining, keyedCap, called, true);
+        onRejected = MakeSettledElement(values, index, remaining, keyedCap, called, false);
+      } else {
+        onFulfilled = MakeAllResolveElement(values, index, remaining, keyedCap);
+      }
+      remaining[0]++;
+      const then = nextPromise.then;
+      callFunction(then, nextPromise, onFulfilled, onRejected);
+      index++;
+    }
+    if (--remaining[0] === 0) resolveKeyed(values);
+  } catch (e) {
+    callFunction(cap[2], undefined, e);
+  }
+  return cap[0];
+}
+
+function PromiseAllKeyed(promises) { return PromiseKeyedCombinator(this, promises, false); }
+function PromiseAllSettledKeyed(promises) { return PromiseKeyedCombinator(this, promises, true); }
+
 function PromiseAll(iterable) { return PromiseCombinator(this, iterable, 0); }
 function PromiseAllSettled(iterable) { return PromiseCombinator(this, iterable, 1); }
 function PromiseAny(iterable) { return PromiseCombinator(this, iterable, 2); }
