@@ -44,12 +44,17 @@ print(log.join(", ")); log = [];
 try { { using t = t; } } catch (e) { print(e.name); }
 async function skip(flag) { if (flag) { await using q = null; } return "same tick"; }
 var order = []; skip(false).then(v => order.push(v)); Promise.resolve().then(() => order.push("tick")).then(() => print(order.join(" < ")));
-var log = [];
-function res(n) { return { [Symbol.dispose]() { log.push("d" + n); } }; }
-for (using x of [res(1), res(2), res(3)]) { log.push("b"); if (log.length > 4) break; }
-print(log.join(" ")); log = [];
-for (using a = res("a"), b = res("b"); log.length < 2; ) log.push("i");
-print(log.join(" ")); log = [];
-var using = [1, 2]; for (using of [5]) print(using);
-async function f() { for (await using y of [res("y1"), null]) log.push("ab"); print(log.join(" ")); }
-f();
+// using in for heads.
+var flog = [];
+function res2(n) { return { [Symbol.dispose]() { flog.push("d" + n); } }; }
+for (using x of [res2(1), res2(2), res2(3)]) { flog.push("b"); if (flog.length > 4) break; }
+print(flog.join(" ")); flog = [];
+for (using a = res2("a"), b = res2("b"); flog.length < 2; ) flog.push("i");
+print(flog.join(" ")); flog = [];
+for (using of [5]) print(using);
+async function forAwaitUsing() {
+  var alog = [];
+  for (await using y of [{ [Symbol.dispose]() { alog.push("dy1"); } }, null]) alog.push("ab");
+  print("for await using:", alog.join(" "));
+}
+forAwaitUsing();
