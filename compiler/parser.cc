@@ -90,7 +90,17 @@ bool Parser::IsStrictReserved(const std::u16string& n) const {
 bool Parser::IsIdentifierToken() const {
   if (tok_.type != Tok::kIdentifier) return false;
   const std::u16string& n = tok_.value;
-  if (n == u"yield") return !strict() && !ctx_->is_generator;
+  if (n == u"yield") {
+    if (strict() || ctx_->is_generator) return false;
+    // Arrow parameters inside a generator: yield is an expression there,
+    // and expressions in parameters are early errors.
+    if (ctx_->is_arrow && ctx_->in_params) {
+      const FunctionContext* c = ctx_;
+      while (c != nullptr && c->is_arrow) c = c->parent;
+      if (c != nullptr && c->is_generator) return false;
+    }
+    return true;
+  }
   if (n == u"await") return !options_.module && !ctx_->is_async && !InStaticBlock();
   if (IsReservedWord(n)) return false;
   if (strict() && IsStrictReserved(n)) return false;

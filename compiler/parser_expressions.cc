@@ -240,6 +240,7 @@ Expr* Parser::ParseAssignmentInner() {
 Expr* Parser::ParseYield() {
   Pos pos = CurPos();
   Next();
+  ctx_->yield_await_seen++;
   auto* y = Make<Yield>(pos);
   if (!tok_.newline_before && Eat("*")) {
     y->delegate = true;
@@ -253,7 +254,7 @@ Expr* Parser::ParseYield() {
   return Finish(y);
 }
 
-Node* Parser::ToAssignmentTarget(Node* e, bool allow_pattern) {
+Node* Parser::ToAssignmentTarget(Node* e, bool allow_pattern, bool element) {
   if (e == nullptr) return nullptr;
   switch (e->kind) {
     case Kind::kIdentifier: {
@@ -269,14 +270,15 @@ Node* Parser::ToAssignmentTarget(Node* e, bool allow_pattern) {
     case Kind::kCall:
       if (!strict() && !allow_pattern) return e;  // Annex B: runtime ReferenceError
       break;
+    // A parenthesized literal is an expression, never a pattern.
     case Kind::kObjectLiteral:
-      if (allow_pattern) return ObjectToPattern(e->As<ObjectLiteral>());
+      if (allow_pattern && parenthesized_.count(e) == 0) return ObjectToPattern(e->As<ObjectLiteral>());
       break;
     case Kind::kArrayLiteral:
-      if (allow_pattern) return ArrayToPattern(e->As<ArrayLiteral>());
+      if (allow_pattern && parenthesized_.count(e) == 0) return ArrayToPattern(e->As<ArrayLiteral>());
       break;
     case Kind::kAssign:
-      if (allow_pattern && e->As<Assign>()->op == AssignOp::kAssign) {
+      if (allow_pattern && element && parenthesized_.count(e) == 0 && e->As<Assign>()->op == AssignOp::kAssign) {
         auto* a = e->As<Assign>();
         auto* p = Make<AssignmentPattern>(e->pos);
         p->target = a->target;
@@ -298,7 +300,8 @@ Node* Parser::ObjectToPattern(ObjectLiteral* o) {
   for (uint32_t i = 0; i < o->properties.size; ++i) {
     Property& prop = o->properties[i];
     if (prop.kind == PropertyKind::kSpread) {
-      if (i + 1 != o->properties.size || !(prop.value->Is<Identifier>() || prop.value->Is<Member>())) {
+      if (i + 1 != o->properties.size || spread_with_comma_.count(prop.value) != 0 ||
+          !(prop.value->Is<Identifier>() || prop.value->Is<Member>())) {
         FailNode("Invalid rest element", prop.value);
         return nullptr;
       }
@@ -327,7 +330,7 @@ Node* Parser::ObjectToPattern(ObjectLiteral* o) {
       if (ap->target == nullptr) return nullptr;
       pp.value = ap;
     } else {
-      pp.value = ToAssignmentTarget(v, true);
+      pp.value = ToAssignmentTarget(v, true, true);
       if (pp.value == nullptr) return nullptr;
     }
     props.push_back(pp);
@@ -343,11 +346,11 @@ Node* Parser::ArrayToPattern(ArrayLiteral* a) {
   for (uint32_t i = 0; i < a->elements.size; ++i) {
     Node* e = a->elements[i];
     if (auto* s = e->As<Spread>()) {
-      if (i + 1 != a->elements.size) {
+      if (i + 1 != a->elements.size || spread_with_comma_.count(e) != 0) {
         FailNode("Rest element must be last element", e);
         return nullptr;
       }
-      p->rest = ToAssignmentTarget(s->argument, true);
+      p->rest = ToAssignmentTarget(s->argument, true, true);
       if (p->rest == nullptr) return nullptr;
       if (p->rest->Is<AssignmentPattern>()) {
         FailNode("Rest element may not have a default initializer", e);
@@ -359,7 +362,7 @@ Node* Parser::ArrayToPattern(ArrayLiteral* a) {
       elements.push_back(e);
       continue;
     }
-    Node* t = ToAssignmentTarget(e, true);
+    Node* t = ToAssignmentTarget(e, true, true);
     if (t == nullptr) return nullptr;
     elements.push_back(t);
   }
@@ -489,6 +492,11 @@ Expr* Parser::ParseBinary(int min_prec) {
     Next();
     left = ParseUnary();
     if (left == nullptr) return nullptr;
+    // `#x in o`: a private name is only ever the left operand of `in`.
+    if (left->Is<PrivateName>()) {
+      FailNode("Unexpected private name", left);
+      return nullptr;
+    }
     left_is_unary = last_was_unary_;
   }
   while (!stack.empty()) {
@@ -588,6 +596,7 @@ Expr* Parser::ParseUnary() {
     }
     if (tok_.value == u"await" && ctx_->is_async) {
       Next();
+      ctx_->yield_await_seen++;
       Expr* arg = ParseUnary();
       if (arg == nullptr) return nullptr;
       auto* a = Make<Await>(pos);
@@ -755,6 +764,10 @@ Expr* Parser::MemberDot(Pos pos, Expr* object, bool optional) {
     Next();
     prop = Finish(id);
   } else if (tok_.type == Tok::kPrivateName) {
+    if (object->Is<Super>()) {
+      Fail("Unexpected private field");
+      return nullptr;
+    }
     auto* p = Make<PrivateName>(ppos);
     p->name = MakeStr(tok_.value);
     Next();
@@ -1037,7 +1050,11 @@ Expr* Parser::ParseArrayLiteral() {
       if (e == nullptr) return nullptr;
     }
     elements.push_back(e);
-    if (!IsPunct("]") && !Expect(",")) return nullptr;
+    if (!IsPunct("]")) {
+      if (!Expect(",")) return nullptr;
+      // `[...x,]` is an array literal but never a pattern.
+      if (e->Is<Spread>()) spread_with_comma_.insert(e);
+    }
   }
   Next();
   auto* a = Make<ArrayLiteral>(pos);
@@ -1063,7 +1080,10 @@ Expr* Parser::ParseObjectLiteral() {
       p.value = ParseAssignment(true);
       if (p.value == nullptr) return nullptr;
       props.push_back(p);
-      if (!IsPunct("}") && !Expect(",")) return nullptr;
+      if (!IsPunct("}")) {
+        if (!Expect(",")) return nullptr;
+        spread_with_comma_.insert(p.value);  // `{...x,}` is never a pattern
+      }
       continue;
     }
     bool is_async = false, is_generator = false;
@@ -1083,8 +1103,7 @@ Expr* Parser::ParseObjectLiteral() {
       pk = get ? PropertyKind::kGetter : PropertyKind::kSetter;
     }
     bool key_is_identifier = tok_.type == Tok::kIdentifier;
-    bool key_is_ident_ref = IsIdentifierToken() || (tok_.type == Tok::kIdentifier && !tok_.escaped &&
-                                                    (tok_.value == u"yield" || tok_.value == u"await"));
+    bool key_is_ident_ref = IsIdentifierToken();
     Token key_tok = tok_;
     p.key = ParsePropertyName(&p.computed);
     if (p.key == nullptr) return nullptr;

@@ -128,6 +128,14 @@ void Parser::CollectNames(Node* p, std::vector<Identifier*>* out) {
 
 bool Parser::ParseFormalParameters(Function* f, std::vector<Expr*>* params) {
   if (!Expect("(")) return false;
+  // Yield and await expressions may not appear in parameters (15.5.1,
+  // 15.6.1, 15.8.1).
+  int seen = ctx_->yield_await_seen;
+  ctx_->in_params = true;
+  struct Reset {
+    FunctionContext* c;
+    ~Reset() { c->in_params = false; }
+  } reset{ctx_};
   while (!IsPunct(")")) {
     Pos pos = CurPos();
     if (Eat("...")) {
@@ -150,6 +158,11 @@ bool Parser::ParseFormalParameters(Function* f, std::vector<Expr*>* params) {
     if (!IsPunct(")") && !Expect(",")) return false;
   }
   Next();  // )
+  if (ctx_->yield_await_seen != seen) {
+    Fail(ctx_->is_generator ? "Yield expression not allowed in formal parameter"
+                            : "Illegal await-expression in formal parameters of async function");
+    return false;
+  }
   if (!f->simple_parameters || f->function_kind == FunctionKind::kArrow ||
       f->function_kind == FunctionKind::kMethod || f->function_kind == FunctionKind::kGetter ||
       f->function_kind == FunctionKind::kSetter || f->function_kind == FunctionKind::kClassConstructor ||
@@ -256,6 +269,10 @@ Node* Parser::ParseBindingTarget() {
         prop.value = value;
       } else {
         prop.key = ParsePropertyName(&prop.computed);
+        if (prop.key != nullptr && prop.key->Is<PrivateName>()) {
+          FailNode("Unexpected private name", prop.key);
+          return nullptr;
+        }
         if (prop.key == nullptr || !Expect(":")) return nullptr;
         prop.value = ParseBindingElement();
         if (prop.value == nullptr) return nullptr;

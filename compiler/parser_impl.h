@@ -28,6 +28,8 @@ struct FunctionContext {
                                  // `arguments` is an early error
   bool is_static_block = false;  // `await` reserved, `return` illegal
   FunctionContext* parent = nullptr;
+  bool in_params = false;      // parsing this function's formal parameters
+  int yield_await_seen = 0;    // yield/await expressions parsed in this context
   int breakable_depth = 0;  // loops and switches (for unlabelled break)
   int loop_depth = 0;
   std::vector<std::u16string> labels;
@@ -297,7 +299,8 @@ class Parser {
   [[gnu::noinline]] Expr* ParseYield();
 
   // Cover grammar: an expression that must become an assignment target.
-  Node* ToAssignmentTarget(Node* e, bool allow_pattern);
+  // `element`: a destructuring element (where `x = default` is allowed).
+  Node* ToAssignmentTarget(Node* e, bool allow_pattern, bool element = false);
 
   Node* ObjectToPattern(ObjectLiteral* o);
 
@@ -364,6 +367,7 @@ class Parser {
   std::vector<Node*> cover_init_errors_;
   std::vector<Node*> duplicate_proto_;
   std::unordered_set<const Node*> parenthesized_;
+  std::unordered_set<const Node*> spread_with_comma_;  // `...x,` in an array literal
   std::unordered_map<uint32_t, bool> arrow_cache_;
   int literal_depth_ = 0;  // inside array/object literals (cover grammar)
 };

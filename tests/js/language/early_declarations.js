@@ -45,5 +45,25 @@ var cases = [
   "0_7", "08_1", "0 && 0 ?? 1", "0 ?? 0 || 1", "(0 || 0) ?? 1",
   "function d() { '\\8'; 'use strict'; }",
   "function e() { 'use strict'; '\\7'; }",
+  // Parameters may not contain yield / await expressions.
+  "function* g1(x = yield) {}",
+  "function* g2() { (x = yield) => {}; }",
+  "function* g3() { () => yield; }",
+  "async function a1(x = await 1) {}",
+  "function* g4(x = function* () { yield 1; }) {}",
+  // Assignment targets and patterns.
+  "[...r,] = [];",
+  "({...r,} = {});",
+  "(x = y) = 1;",
+  "({}) = 1;",
+  "[(q)] = [];",
+  "[(q = 1)] = [];",
+  "function* g5() { ({ yield } = {}); }",
+  "({ yield } = {});",
+  // Private names.
+  "class P1 { #x = 1; m() { const { #x: x } = this; } }",
+  "class P2 { #m; D = class extends P2 { a() { return super.#m; } } }",
+  "class P3 { #f; m() { return #f in #f in this; } }",
+  "class P4 { #f; m(o) { return #f in o; } }",
 ];
 for (var i = 0; i < cases.length; i++) print(cases[i], "=>", check(cases[i]));
