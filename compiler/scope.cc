@@ -127,7 +127,7 @@ class Analyzer {
       }
     }
     current_ = script;
-    if (!program->strict && !self_hosted && !eval_code_) {
+    if (!program->strict && !self_hosted) {  // B.3.2.2, and B.3.2.3 for global eval code
       for (FunctionDecl* fd : AnnexBFunctions(program->body, nullptr)) info_.annexb_globals.push_back(fd);
     }
     if (eval_code_) {
