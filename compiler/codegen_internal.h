@@ -27,7 +27,7 @@ enum class Helper : uint32_t {
   kGetIterator, kIteratorClose, kCopyDataProperties, kObjectRest, kPromiseReactionJob,
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
   kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry, kUnaryArith,
-  kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync,
+  kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync, kFinalizationRegistryCleanup,
 };
 
 struct FinallyContext {

@@ -308,6 +308,7 @@ const NativeBinding kSelfHostNatives[] = {
     {"primitiveValue", NativePrimitiveValue, 1},
     {"jsonQuote", NativeJsonQuote, 1},
     {"sumPreciseExact", NativeSumPreciseExact, 1},
+    {"finalizationRegistryTakePending", NativeFinalizationRegistryTakePending, 1},
 };
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
                                   "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",
@@ -454,6 +455,8 @@ Realm* CreateRealm(Vm& vm) {
       !make_proto(Intrinsic::kSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakMapPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kWeakSetPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kWeakRefPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
+      !make_proto(Intrinsic::kFinalizationRegistryPrototype, object_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kMapIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kSetIteratorPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
       !make_proto(Intrinsic::kIteratorHelperPrototype, iter_proto, ObjectClass::kOrdinary, sizeof(Object)) ||
@@ -550,7 +553,7 @@ Realm* CreateRealm(Vm& vm) {
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||
-      !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) ||
+      !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) || !InstallWeakRefs(vm, *realm) ||
       !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
       !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table) ||
       !InstallTypedArrays(vm, *realm, table) || !InstallDisposables(vm, *realm, table)) {

@@ -194,3 +194,65 @@ void FinalizeCollection(Heap& heap, CollectionObject* c) {
 }
 
 }  // namespace ratchet::internal
+
+// ---- WeakRef and FinalizationRegistry ----------------------------------------
+
+namespace ratchet::internal {
+
+namespace {
+
+bool IsDead(Value v) { return v.IsCell() && !v.AsCell()->marked; }
+
+}  // namespace
+
+void TraceFinalizationRegistry(FinalizationRegistryObject* r, Tracer& t) {
+  t.Mark(r->cleanup);
+  if (r->realm != nullptr) t.Mark(r->realm);
+  if (r->cells != nullptr) {
+    for (const FinalizationCell& c : *r->cells) t.Mark(c.held);
+  }
+  if (r->pending != nullptr) {
+    for (Value v : *r->pending) t.Mark(v);
+  }
+  t.AddWeak(r);
+}
+
+void ClearDeadWeakRef(Object* weak_ref) {
+  auto* w = static_cast<PrimitiveObject*>(weak_ref);
+  if (IsDead(w->primitive)) w->primitive = Value::Undefined();
+}
+
+void ClearDeadFinalizationCells(Vm& vm, FinalizationRegistryObject* r) {
+  if (r->cells == nullptr) return;
+  std::vector<FinalizationCell>& cells = *r->cells;
+  size_t out = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    FinalizationCell c = cells[i];
+    if (IsDead(c.target)) {
+      r->pending->push_back(c.held);
+      continue;
+    }
+    if (IsDead(c.token)) c.token = Value::Empty();
+    cells[out++] = c;
+  }
+  cells.resize(out);
+  if (!r->pending->empty() && !r->job_queued && r->realm != nullptr) {
+    // The job joins the running task's queue (or the next task's).
+    Job job;
+    job.function = r->realm->self_hosted_fn(SelfHosted::kFinalizationRegistryCleanup);
+    job.args[0] = Value::FromObject(r);
+    job.argc = 1;
+    vm.EnqueueJob(job);
+    r->job_queued = true;
+  }
+}
+
+void FinalizeFinalizationRegistry(Heap& heap, FinalizationRegistryObject* r) {
+  // Every registration is charged until its cleanup ran or it was unregistered.
+  if (r->cells != nullptr) heap.ReleaseExternal(r->cells->size() * kFinalizationCellBytes);
+  if (r->pending != nullptr) heap.ReleaseExternal(r->pending->size() * kFinalizationCellBytes);
+  delete r->cells;
+  delete r->pending;
+}
+
+}  // namespace ratchet::internal

@@ -44,6 +44,32 @@ struct CollectionObject : Object {
   CollectionData* data;
 };
 
+/// ObjectClass kFinalizationRegistry. Targets and unregister tokens are held
+/// weakly; when the collector finds a target dead, its cell's held value
+/// moves to `pending` and a cleanup job is queued (HostEnqueueFinalization-
+/// RegistryCleanupJob) that calls the cleanup callback for each.
+struct FinalizationCell {
+  Value target;
+  Value held;
+  Value token;  // Empty: no unregister token
+};
+struct FinalizationRegistryObject : Object {
+  Value cleanup;
+  Realm* realm;  // the registry's [[Realm]] (runs the cleanup job)
+  std::vector<FinalizationCell>* cells;
+  std::vector<Value>* pending;
+  bool job_queued;
+};
+/// Bytes charged to the memory limit per registration.
+inline constexpr size_t kFinalizationCellBytes = sizeof(FinalizationCell) * 2;
+
+void TraceFinalizationRegistry(FinalizationRegistryObject* r, Tracer& t);
+/// After marking: clears dead WeakRef targets and moves dead registry cells
+/// to pending (queueing the cleanup job).
+void ClearDeadWeakRef(Object* weak_ref);
+void ClearDeadFinalizationCells(Vm& vm, FinalizationRegistryObject* r);
+void FinalizeFinalizationRegistry(Heap& heap, FinalizationRegistryObject* r);
+
 /// ObjectClass kCollectionIterator: %MapIteratorPrototype% and
 /// %SetIteratorPrototype% instances.
 struct CollectionIterator : Object {

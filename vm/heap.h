@@ -127,6 +127,9 @@ class Heap {
   /// at its next safepoint.
   bool gc_requested() const { return gc_requested_; }
   void RequestGc() { gc_requested_ = true; }
+  /// The Vm that owns this heap (for weak-reference processing).
+  void set_owner(void* owner) { owner_ = owner; }
+  void* owner() const { return owner_; }
 
   /// GC stress testing: request a collection after every allocation.
   void set_stress(bool b) { stress_ = b; }
@@ -161,6 +164,7 @@ class Heap {
   std::vector<Cell*> weak_;
   EphemeronFn mark_ephemerons_ = nullptr;
   ClearWeakFn clear_weak_ = nullptr;
+  void* owner_ = nullptr;
 };
 
 }  // namespace ratchet::internal

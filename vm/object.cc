@@ -696,6 +696,12 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kWeakSet:
       TraceCollection(static_cast<CollectionObject*>(o), t);
       break;
+    case ObjectClass::kWeakRef:
+      t.AddWeak(o);  // the target is held weakly
+      break;
+    case ObjectClass::kFinalizationRegistry:
+      TraceFinalizationRegistry(static_cast<FinalizationRegistryObject*>(o), t);
+      break;
     case ObjectClass::kCollectionIterator:
       t.Mark(static_cast<CollectionIterator*>(o)->target);
       break;
@@ -785,6 +791,9 @@ void FinalizeObject(Heap& heap, Object* o) {
     FinalizeCollection(heap, static_cast<CollectionObject*>(o));
   }
   if (o->cls == ObjectClass::kRegExp || o->cls == ObjectClass::kRegExpMatchState) FinalizeRegExpObject(heap, o);
+  if (o->cls == ObjectClass::kFinalizationRegistry) {
+    FinalizeFinalizationRegistry(heap, static_cast<FinalizationRegistryObject*>(o));
+  }
   if (o->cls == ObjectClass::kArrayBuffer || o->cls == ObjectClass::kSharedArrayBuffer) {
     FinalizeTypedArrayObject(heap, o);
   }

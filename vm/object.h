@@ -130,6 +130,8 @@ enum class ObjectClass : uint8_t {
   kDataView,            // DataViewObject
   kDisposableStack,     // DisposableStack / AsyncDisposableStack (PrimitiveObject: state record)
   kRawJSON,             // JSON.rawJSON results (ordinary, frozen)
+  kWeakRef,             // PrimitiveObject: primitive is the target (held weakly)
+  kFinalizationRegistry,  // FinalizationRegistryObject (vm/collection.h)
 };
 
 struct Object : Cell {

@@ -53,6 +53,8 @@ struct Object;
   V(SetPrototype)               \
   V(WeakMapPrototype)           \
   V(WeakSetPrototype)           \
+  V(WeakRefPrototype)           \
+  V(FinalizationRegistryPrototype) \
   V(MapIteratorPrototype)       \
   V(SetIteratorPrototype)       \
   V(Eval)                       \
@@ -139,7 +141,8 @@ enum class Intrinsic : uint16_t {
   V(UsingNew)                  \
   V(UsingAdd)                  \
   V(UsingDispose)              \
-  V(UsingDisposeAsync)
+  V(UsingDisposeAsync)         \
+  V(FinalizationRegistryCleanup)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

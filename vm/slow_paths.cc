@@ -826,6 +826,7 @@ SlowResult TaskStackEmpty(Task& task, Value v) {
     task.in_jobs = true;
   }
   vm.AdoptOrphanJobs(task);
+  vm.ClearKeptObjects();  // a job (the script or a previous job) ended
   while (!task.jobs.empty()) {
     Job job = task.jobs.front();
     task.jobs.pop_front();

@@ -107,10 +107,25 @@ void FinalizeCell(Heap& heap, Cell* c) {
 }
 
 bool MarkWeakCell(Cell* c, Tracer& t) {
+  ObjectClass cls = static_cast<Object*>(c)->cls;
+  if (cls != ObjectClass::kWeakMap && cls != ObjectClass::kWeakSet) return false;
   return MarkEphemerons(static_cast<CollectionObject*>(c), t);
 }
 
-void ClearWeakCell(Heap& heap, Cell* c) { ClearDeadEphemerons(heap, static_cast<CollectionObject*>(c)); }
+void ClearWeakCell(Heap& heap, Cell* c) {
+  auto* o = static_cast<Object*>(c);
+  switch (o->cls) {
+    case ObjectClass::kWeakRef:
+      ClearDeadWeakRef(o);
+      break;
+    case ObjectClass::kFinalizationRegistry:
+      ClearDeadFinalizationCells(*static_cast<Vm*>(heap.owner()), static_cast<FinalizationRegistryObject*>(o));
+      break;
+    default:
+      ClearDeadEphemerons(heap, static_cast<CollectionObject*>(c));
+      break;
+  }
+}
 
 }  // namespace
 
@@ -121,6 +136,7 @@ bool Vm::AtomEq::operator()(String* a, String* b) const {
 
 Vm::Vm() : heap_(TraceCell, FinalizeCell) {
   heap_.set_weak_callbacks(MarkWeakCell, ClearWeakCell);
+  heap_.set_owner(this);
   // RATCHET_GC_STRESS=1: collect at every safepoint after an allocation.
   if (const char* stress = std::getenv("RATCHET_GC_STRESS"); stress != nullptr && stress[0] == '1') {
     heap_.set_stress(true);
@@ -295,6 +311,7 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(resume_request_.generator);
     t.Mark(resume_request_.value);
   }
+  for (uint64_t bits : kept_objects_) t.Mark(Value::FromBits(bits));
   for (const Job& job : jobs_) {
     t.Mark(job.function);
     t.MarkRange(job.args, job.argc);

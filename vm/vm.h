@@ -228,6 +228,10 @@ class Vm {
       jobs_.push_back(job);
     }
   }
+  /// AddToKeptObjects / ClearKeptObjects (WeakRef): kept alive until the
+  /// running job ends.
+  void AddToKeptObjects(Value v) { kept_objects_.insert(v.bits()); }
+  void ClearKeptObjects() { kept_objects_.clear(); }
   /// Moves jobs enqueued outside any task into `task`.
   void AdoptOrphanJobs(Task& task) {
     while (!jobs_.empty()) {
@@ -290,6 +294,7 @@ class Vm {
   EvalCompiler eval_compiler_ = nullptr;
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
+  absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
   size_t max_stack_bytes_ = 8 << 20;
   InterruptHandler interrupt_handler_;
   PrintHandler print_handler_;

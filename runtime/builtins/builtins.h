@@ -86,6 +86,10 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallGenerators(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallPromise(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallCollections(Vm& vm, Realm& realm, const SelfHostedTable& sh);
+bool InstallWeakRefs(Vm& vm, Realm& realm);
+/// CanBeHeldWeakly ( v ): objects and symbols not in the global registry.
+bool CanBeHeldWeakly(Value v);
+Value NativeFinalizationRegistryTakePending(Vm& vm, CallArgs& a);
 bool InstallIterator(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallDate(Vm& vm, Realm& realm, const SelfHostedTable& sh);
 bool InstallRegExp(Vm& vm, Realm& realm, const SelfHostedTable& sh);

@@ -19,10 +19,14 @@ CollectionObject* ThisCollection(Vm& vm, Value v, ObjectClass cls, const char* m
   return nullptr;
 }
 
+}  // namespace
+
 // 7.2.? CanBeHeldWeakly: objects and symbols not in the registry.
 bool CanBeHeldWeakly(Value v) {
   return v.IsObject() || (v.IsSymbol() && !v.AsSymbol()->registered);
 }
+
+namespace {
 
 // Shared constructor: magic selects the class. With an iterable, the
 // self-hosted initializer (the function's data) adds its entries.

@@ -316,3 +316,19 @@ async function UsingDisposeAwaiting(state, kind, value) {
   if (hasError && !(kind === 1 && error === value)) throw error;
   return undefined;
 }
+
+// ---- FinalizationRegistry (26.2.1.1 CleanupFinalizationRegistry) ----------------
+// A job queued by the collector: calls the cleanup callback with the held
+// value of each collected target. An exception from the callback is not
+// the running task's: it is dropped (HostReportErrors has nowhere to go).
+function FinalizationRegistryCleanup(registry) {
+  const pending = finalizationRegistryTakePending(registry);
+  const callback = pending[0];
+  for (let i = 1; i < pending.length; i++) {
+    try {
+      callFunction(callback, undefined, pending[i]);
+    } catch (e) {
+      // reported nowhere
+    }
+  }
+}

@@ -217,4 +217,29 @@ TEST_F(TaskTest, RealmsAreIsolated) {
 }
 
 }  // namespace
+TEST_F(TaskTest, FinalizationRegistryCallbackRunsAfterTheCollectorFreesTheTarget) {
+  ASSERT_TRUE(Eval("var log = []; var keep = {};"
+                   "var fr = new FinalizationRegistry(held => log.push(held));"
+                   "(function () { fr.register({}, 'gone'); fr.register(keep, 'kept'); })();"
+                   "var dead = new WeakRef({}); var live = new WeakRef(keep); 0")
+                  .ok());
+  // Nothing is collected while a WeakRef's target was created or deref'ed in
+  // the running job; here that job has ended.
+  runtime_.RunGC();
+  // The cleanup job was queued outside any task: the next task runs it as a
+  // microtask, after its own script.
+  Completion c = Eval("log.length");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "0");
+  c = Eval("log.join() + '|' + (dead.deref() === undefined) + '|' + (live.deref() === keep)");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "gone|true|true");
+  // Unregistered cells never call back.
+  ASSERT_TRUE(Eval("(function () { var t = {}; fr.register({}, 'never', t); fr.unregister(t); })(); 0").ok());
+  runtime_.RunGC();
+  Eval("0");
+  c = Eval("log.join()");
+  EXPECT_EQ(c.value_string, "gone");
+}
+
 }  // namespace ratchet
