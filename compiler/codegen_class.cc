@@ -400,7 +400,16 @@ void Generator::PrepareMember(Member* m, MemberRef* r, RegScope& rs, bool to_key
     r->kind = MemberRef::kKeyed;
     r->key = rs.Temp();
     Gen(m->property, r->key);
-    if (to_key) b_.EmitToPropertyKey(r->key, r->key);
+    if (to_key) {
+      // GetValue makes the base an object before converting the key: on a
+      // null or undefined base, the read throws its TypeError first.
+      Label ok;
+      b_.EmitJump(Op::kJmpNotNullish, {r->obj}, &ok);
+      RegScope t(this);
+      b_.EmitGetKeyed(t.Temp(), r->obj, r->key);
+      b_.Bind(&ok);
+      b_.EmitToPropertyKey(r->key, r->key);
+    }
   } else {
     r->kind = MemberRef::kNamed;
     r->name = StringConst(m->property->As<Identifier>()->name.view());

@@ -161,15 +161,24 @@ function IterableToArray(obj) {
   }
 }
 
+// GetValue / PutValue / delete on a property reference: the base is made an
+// object (a TypeError for null and undefined) before the key is converted.
+function RequireBase(o, action) {
+  if (o === undefined || o === null) throwTypeError('Cannot ' + action + ' properties of ' + o);
+}
+
 function GetKeyedSlow(o, k) {
+  RequireBase(o, 'read');
   return o[ToPropertyKey(k)];
 }
 
 function SetKeyedSlow(o, k, v) {
+  RequireBase(o, 'set');
   o[ToPropertyKey(k)] = v;
 }
 
 function DeleteKeyedSlow(o, k) {
+  RequireBase(o, 'delete');
   return delete o[ToPropertyKey(k)];
 }
 
