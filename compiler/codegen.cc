@@ -913,10 +913,17 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
     }
     Statement(body);
   };
-  if (using_head) {
-    WithDisposal(bind_and_run, decl->var_kind == ast::VarKind::kAwaitUsing);
+  auto run_iteration = [&] {
+    if (using_head) {
+      WithDisposal(bind_and_run, decl->var_kind == ast::VarKind::kAwaitUsing);
+    } else {
+      bind_and_run();
+    }
+  };
+  if (is_of && !is_await) {
+    WithIteratorClose(iter, ce, run_iteration);
   } else {
-    bind_and_run();
+    run_iteration();
   }
   control_.pop_back();
   LeaveScope(scope);
@@ -1099,6 +1106,49 @@ void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t 
   b_.Bind(&not_return);
   EmitReturn(fin.value_reg);
   b_.Bind(&end);
+}
+
+// 14.7.5.7 ForIn/OfBodyEvaluation: when an iteration of a for-of loop ends
+// abruptly (break, return, throw, or a jump out of the loop), the iterator is
+// closed; `continue` of this loop and normal completion keep it open. A
+// throw completion closes it quietly (the original exception wins).
+void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::function<void()>& body) {
+  RegScope rs(this);
+  FinallyContext fin;
+  ControlEntry fin_entry;
+  Label finally_label;
+  fin.kind_reg = rs.Temp();
+  fin.value_reg = rs.Temp();
+  fin.finally_label = &finally_label;
+  b_.EmitLdInt(fin.kind_reg, 0);
+  fin_entry.finally = &fin;
+  fin_entry.env_depth = env_depth_;
+  control_.push_back(&fin_entry);
+  uint32_t saved_env = rs.Temp();
+  b_.EmitSaveEnv(saved_env);
+  uint32_t try_start = static_cast<uint32_t>(b_.size());
+  body();
+  control_.pop_back();
+  EmitFinally(fin, &finally_label, saved_env, try_start, [&] {
+    RegScope cs(this);
+    uint32_t k = cs.Temp();
+    uint32_t t = cs.Temp();
+    Label keep_open, quiet;
+    b_.EmitLdInt(k, 0);
+    b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &keep_open);
+    for (const auto& p : fin.pending) {
+      if (p.target != loop || !p.is_continue) continue;
+      b_.EmitLdInt(k, p.id);
+      b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &keep_open);
+    }
+    b_.EmitLdInt(k, 1);
+    b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &quiet);
+    CallHelper(Helper::kIteratorClose, t, {iter});
+    b_.EmitJump(Op::kJmp, {}, &keep_open);
+    b_.Bind(&quiet);
+    CallHelper(Helper::kIteratorCloseQuietly, t, {iter});
+    b_.Bind(&keep_open);
+  });
 }
 
 void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {

@@ -28,6 +28,7 @@ enum class Helper : uint32_t {
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
   kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry, kUnaryArith,
   kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync, kFinalizationRegistryCleanup,
+  kIteratorCloseQuietly,
 };
 
 struct FinallyContext {
@@ -147,6 +148,7 @@ class Generator {
   // using / await using: runs `body` with a dispose stack, disposing its
   // resources on every exit (normal, throw, return, break, continue).
   void WithDisposal(const std::function<void()>& body, bool is_async);
+  void WithIteratorClose(uint32_t iter, struct ControlEntry* loop, const std::function<void()>& body);
   // The finally part of a try-finally region opened at try_start (the
   // finalizer runs, then the pending completion resumes).
   void EmitFinally(struct FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,

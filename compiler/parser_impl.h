@@ -123,12 +123,13 @@ class Parser {
   bool IsIdentifierToken() const;
   Identifier* ParseIdentifier(bool binding);
 
-  // True inside a static block (arrow functions included): `await` is
-  // reserved there.
+  // True inside a static block, including the parameters of arrow functions
+  // directly inside it (they inherit its [Await]; arrow bodies do not):
+  // `await` is reserved there.
   bool InStaticBlock() const {
     for (FunctionContext* c = ctx_; c != nullptr; c = c->parent) {
       if (c->is_static_block) return true;
-      if (!c->is_arrow) return false;
+      if (!c->is_arrow || !c->in_params) return false;
     }
     return false;
   }

@@ -142,7 +142,8 @@ enum class Intrinsic : uint16_t {
   V(UsingAdd)                  \
   V(UsingDispose)              \
   V(UsingDisposeAsync)         \
-  V(FinalizationRegistryCleanup)
+  V(FinalizationRegistryCleanup) \
+  V(IteratorCloseQuietly)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,
