@@ -13,9 +13,10 @@ try { for (var e of it("throw", true)) throw new Error("body"); } catch (err) { 
 try { (function () { for (var f of it("return-throws", true)) return 1; })(); } catch (err) { log.push(err.message); }
 for (var [g] of [[1], [2]]) { break; }
 print(log.join("; "));
-var log=[];
-function* g(){ try { yield 1; yield 2; } finally { log.push("closed"); } }
-function f(){ for (var x of g()) return x; }
-f(); for (var y of g()) break;
-try { for (var z of g()) throw 1; } catch(e){}
+// Generators run their finally blocks when a for-of leaves early.
+log = [];
+function* gen(){ try { yield 1; yield 2; } finally { log.push("closed"); } }
+function early(){ for (var x of gen()) return x; }
+early(); for (var y of gen()) break;
+try { for (var z of gen()) throw 1; } catch(e){}
 print(log.join(","));
