@@ -239,6 +239,21 @@ std::unique_ptr<Realm> Runtime::NewRealm() {
 Realm::Realm(std::unique_ptr<internal::ApiRealm> state) : state_(std::move(state)) {}
 Realm::~Realm() = default;
 
+namespace {
+
+Completion SyntaxErrorCompletion(const in::ScriptError& err) {
+  Completion c;
+  c.kind = CompletionKind::kSyntaxError;
+  c.error_name = "SyntaxError";
+  c.error_message = err.message;
+  c.file = err.file;
+  c.line = err.line;
+  c.column = err.column;
+  return c;
+}
+
+}  // namespace
+
 std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
   auto ts = std::make_unique<internal::ApiTask>();
@@ -254,12 +269,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
       c.error_name = "InternalError";
       c.error_message = "out of memory";
     } else {
-      c.kind = CompletionKind::kSyntaxError;
-      c.error_name = "SyntaxError";
-      c.error_message = err.message;
-      c.file = err.file;
-      c.line = err.line;
-      c.column = err.column;
+      c = SyntaxErrorCompletion(err);
     }
     return std::unique_ptr<Task>(new Task(std::move(ts)));
   }
@@ -280,30 +290,16 @@ Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions&
 Completion Realm::CompileOnly(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
   in::ScriptError err;
-  Completion c;
   if (in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err) == nullptr) {
-    c.kind = CompletionKind::kSyntaxError;
-    c.error_name = "SyntaxError";
-    c.error_message = err.message;
-    c.file = err.file;
-    c.line = err.line;
-    c.column = err.column;
+    return SyntaxErrorCompletion(err);
   }
-  return c;
+  return Completion();
 }
 
 Completion Realm::CheckModuleSyntax(std::string_view source, const EvalOptions& options) {
   in::ScriptError err;
-  Completion c;
-  if (!in::CheckModuleSyntax(in::Utf8ToUtf16(source), options.file_name, &err)) {
-    c.kind = CompletionKind::kSyntaxError;
-    c.error_name = "SyntaxError";
-    c.error_message = err.message;
-    c.file = err.file;
-    c.line = err.line;
-    c.column = err.column;
-  }
-  return c;
+  if (!in::CheckModuleSyntax(in::Utf8ToUtf16(source), options.file_name, &err)) return SyntaxErrorCompletion(err);
+  return Completion();
 }
 
 std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& options) {

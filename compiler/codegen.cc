@@ -1113,23 +1113,7 @@ void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t 
 // closed; `continue` of this loop and normal completion keep it open. A
 // throw completion closes it quietly (the original exception wins).
 void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::function<void()>& body) {
-  RegScope rs(this);
-  FinallyContext fin;
-  ControlEntry fin_entry;
-  Label finally_label;
-  fin.kind_reg = rs.Temp();
-  fin.value_reg = rs.Temp();
-  fin.finally_label = &finally_label;
-  b_.EmitLdInt(fin.kind_reg, 0);
-  fin_entry.finally = &fin;
-  fin_entry.env_depth = env_depth_;
-  control_.push_back(&fin_entry);
-  uint32_t saved_env = rs.Temp();
-  b_.EmitSaveEnv(saved_env);
-  uint32_t try_start = static_cast<uint32_t>(b_.size());
-  body();
-  control_.pop_back();
-  EmitFinally(fin, &finally_label, saved_env, try_start, [&] {
+  FinallyRegion(body, [&](FinallyContext& fin) {
     RegScope cs(this);
     uint32_t k = cs.Temp();
     uint32_t t = cs.Temp();
@@ -1151,10 +1135,11 @@ void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::
   });
 }
 
-void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {
+// A try-finally region around `body` with a compiler-made finalizer (which
+// sees the completion kind and value in the FinallyContext).
+void Generator::FinallyRegion(const std::function<void()>& body,
+                              const std::function<void(FinallyContext&)>& finalizer) {
   RegScope rs(this);
-  uint32_t stack = rs.Temp();
-  CallHelper(Helper::kUsingNew, stack, {});
   FinallyContext fin;
   ControlEntry fin_entry;
   Label finally_label;
@@ -1168,23 +1153,35 @@ void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {
   uint32_t saved_env = rs.Temp();
   b_.EmitSaveEnv(saved_env);
   uint32_t try_start = static_cast<uint32_t>(b_.size());
-  uint32_t saved_stack = dispose_stack_reg_;
-  dispose_stack_reg_ = stack;
   body();
-  dispose_stack_reg_ = saved_stack;
   control_.pop_back();
-  EmitFinally(fin, &finally_label, saved_env, try_start, [&] {
-    RegScope ds(this);
-    uint32_t t = ds.Temp();
-    CallHelper(is_async ? Helper::kUsingDisposeAsync : Helper::kUsingDispose, t, {stack, fin.kind_reg, fin.value_reg});
-    if (is_async) {
-      // Undefined when no `await using` declaration ran: nothing to await.
-      Label done;
-      b_.EmitJump(Op::kJmpUndefined, {t}, &done);
-      EmitAwait(t, t);
-      b_.Bind(&done);
-    }
-  });
+  EmitFinally(fin, &finally_label, saved_env, try_start, [&] { finalizer(fin); });
+}
+
+void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {
+  RegScope rs(this);
+  uint32_t stack = rs.Temp();
+  CallHelper(Helper::kUsingNew, stack, {});
+  FinallyRegion(
+      [&] {
+        uint32_t saved_stack = dispose_stack_reg_;
+        dispose_stack_reg_ = stack;
+        body();
+        dispose_stack_reg_ = saved_stack;
+      },
+      [&](FinallyContext& fin) {
+        RegScope ds(this);
+        uint32_t t = ds.Temp();
+        CallHelper(is_async ? Helper::kUsingDisposeAsync : Helper::kUsingDispose, t,
+                   {stack, fin.kind_reg, fin.value_reg});
+        if (is_async) {
+          // Undefined when no `await using` declaration ran: nothing to await.
+          Label done;
+          b_.EmitJump(Op::kJmpUndefined, {t}, &done);
+          EmitAwait(t, t);
+          b_.Bind(&done);
+        }
+      });
 }
 
 void Generator::JumpTo(ControlEntry* target, bool is_continue, const Node* at) {

@@ -149,6 +149,7 @@ class Generator {
   // resources on every exit (normal, throw, return, break, continue).
   void WithDisposal(const std::function<void()>& body, bool is_async);
   void WithIteratorClose(uint32_t iter, struct ControlEntry* loop, const std::function<void()>& body);
+  void FinallyRegion(const std::function<void()>& body, const std::function<void(FinallyContext&)>& finalizer);
   // The finally part of a try-finally region opened at try_start (the
   // finalizer runs, then the pending completion resumes).
   void EmitFinally(struct FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,

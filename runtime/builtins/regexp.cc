@@ -487,11 +487,15 @@ Value RegExpEscape(Vm& vm, CallArgs& a) {
 // matcher steps per code unit): a well-behaved pattern scans a large string
 // in one instruction, as indexOf would, while a pattern that backtracks
 // more than that per unit (the catastrophic ones) runs out and goes to the
-// interruptible path.
+// interruptible path. The cap bounds one instruction's work however long the
+// input (time limits and interrupts are checked between instructions).
 constexpr uint64_t kFastPathBudget = 200000;
 constexpr uint64_t kFastPathStepsPerUnit = 32;
+constexpr uint64_t kFastPathMaxBudget = 20000000;
 
-uint64_t FastPathBudget(const String* s) { return kFastPathBudget + kFastPathStepsPerUnit * s->length; }
+uint64_t FastPathBudget(const String* s) {
+  return std::min(kFastPathBudget + kFastPathStepsPerUnit * s->length, kFastPathMaxBudget);
+}
 
 void SnapshotObject(Object* o, Shape** shape, std::vector<Value>* slots) {
   *shape = o->shape;
