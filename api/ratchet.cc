@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "compiler/parser.h"
 #include "runtime/builtins/builtins.h"
+#include "runtime/module.h"
 #include "runtime/realm.h"
 #include "vm/code.h"
 #include "vm/disassembler.h"
@@ -37,6 +38,7 @@ struct ApiTask {
   std::shared_ptr<ApiRuntime> rt;
   std::unique_ptr<in::Task> task;
   Completion precomputed;  // syntax errors: finished before running
+  bool module = false;     // a module task: its result is the evaluation promise
   bool has_precomputed = false;
   CompletionKind stop_kind = CompletionKind::kNormal;  // limit that stopped it
   ~ApiTask() {
@@ -85,6 +87,23 @@ std::string DataPropertyString(in::Vm& vm, in::Object* o, in::String* name) {
   return in::ToUtf8(prop.value.AsString());
 }
 
+Completion ExceptionCompletion(in::Vm& vm, in::Value e) {
+  Completion c;
+  c.kind = CompletionKind::kJsException;
+  if (e.IsObject()) {
+    in::Object* o = e.AsObject();
+    c.error_name = DataPropertyString(vm, o, vm.atoms().name);
+    c.error_message = DataPropertyString(vm, o, vm.atoms().message);
+    std::string stack = DataPropertyString(vm, o, vm.atoms().stack);
+    size_t nl = stack.find('\n');
+    c.stack = nl == std::string::npos ? "" : stack.substr(nl + 1);
+    if (c.error_name.empty() && c.error_message.empty()) c.error_message = ValueToDisplayString(vm, e);
+  } else {
+    c.error_message = ValueToDisplayString(vm, e);
+  }
+  return c;
+}
+
 Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_kind) {
   Completion c;
   switch (task.state()) {
@@ -100,22 +119,8 @@ Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_ki
       c.value_type = in::ToUtf8(in::TypeOf(vm, v.IsEmpty() ? in::Value::Undefined() : v));
       return c;
     }
-    case in::TaskState::kThrew: {
-      in::Value e = task.exception();
-      c.kind = CompletionKind::kJsException;
-      if (e.IsObject()) {
-        in::Object* o = e.AsObject();
-        c.error_name = DataPropertyString(vm, o, vm.atoms().name);
-        c.error_message = DataPropertyString(vm, o, vm.atoms().message);
-        std::string stack = DataPropertyString(vm, o, vm.atoms().stack);
-        size_t nl = stack.find('\n');
-        c.stack = nl == std::string::npos ? "" : stack.substr(nl + 1);
-        if (c.error_name.empty() && c.error_message.empty()) c.error_message = ValueToDisplayString(vm, e);
-      } else {
-        c.error_message = ValueToDisplayString(vm, e);
-      }
-      return c;
-    }
+    case in::TaskState::kThrew:
+      return ExceptionCompletion(vm, task.exception());
     case in::TaskState::kAborted:
       c.error_message = task.abort_reason();
       c.kind = task.abort_kind() == in::AbortKind::kInterrupt   ? CompletionKind::kInterrupted
@@ -221,6 +226,24 @@ void Runtime::SetPrintHandler(std::function<void(const std::string&)> handler) {
 void Runtime::RunGC() { state_->vm.CollectGarbage(); }
 size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
 
+void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) {
+  in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
+  hooks.load = std::move(loader);
+  if (normalizer) {
+    hooks.resolve = std::move(normalizer);
+  } else {
+    hooks.resolve = [](const std::string& specifier, const std::string& referrer, std::string* name,
+                       std::string*) {
+      *name = in::ResolveModulePath(specifier, referrer);
+      return true;
+    };
+  }
+}
+
+std::string ResolveModulePath(const std::string& specifier, const std::string& referrer) {
+  return in::ResolveModulePath(specifier, referrer);
+}
+
 std::unique_ptr<Realm> Runtime::NewRealm() {
   in::Realm* r = in::CreateRealm(state_->vm);
   if (r == nullptr) {
@@ -283,6 +306,40 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
 
 Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
   std::unique_ptr<Task> task = NewScriptTask(source, options);
+  task->RunToCompletion(options.limits);
+  return task->completion();
+}
+
+std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOptions& options) {
+  in::Vm& vm = state_->rt->vm;
+  auto ts = std::make_unique<internal::ApiTask>();
+  ts->rt = state_->rt;
+  ts->module = true;
+  in::ScriptError err;
+  in::Object* record = in::CompileModuleRecord(vm, *state_->realm, in::Utf8ToUtf16(source), options.file_name, &err);
+  if (record == nullptr || !in::RegisterModule(vm, *state_->realm, options.file_name, record)) {
+    ts->has_precomputed = true;
+    Completion& c = ts->precomputed;
+    if (record != nullptr || err.message == "out of memory") {
+      c.kind = CompletionKind::kJsException;
+      c.error_name = "InternalError";
+      c.error_message = "out of memory";
+    } else {
+      c = SyntaxErrorCompletion(err);
+    }
+    return std::unique_ptr<Task>(new Task(std::move(ts)));
+  }
+  ts->task = std::make_unique<in::Task>(vm, state_->realm);
+  vm.RegisterTask(ts->task.get());
+  if (!in::StartCall(*ts->task, state_->realm->self_hosted_fn(in::SelfHosted::kModuleRun), in::Value::Undefined(),
+                     {in::Value::FromObject(record)})) {
+    in::CompleteTask(*ts->task, in::TaskState::kThrew, vm.TakeException());
+  }
+  return std::unique_ptr<Task>(new Task(std::move(ts)));
+}
+
+Completion Realm::EvaluateModuleSync(std::string_view source, const EvalOptions& options) {
+  std::unique_ptr<Task> task = NewModuleTask(source, options);
   task->RunToCompletion(options.limits);
   return task->completion();
 }
@@ -374,7 +431,27 @@ uint64_t Task::steps() const { return state_->task ? state_->task->steps() : 0; 
 
 Completion Task::completion() const {
   if (state_->has_precomputed) return state_->precomputed;
-  return CompletionFromTask(state_->rt->vm, *state_->task, state_->stop_kind);
+  in::Vm& vm = state_->rt->vm;
+  if (state_->module && state_->task->state() == in::TaskState::kCompleted) {
+    in::Value reason;
+    switch (in::EntryModuleOutcome(state_->task->result(), &reason)) {
+      case in::ModuleOutcome::kFulfilled: {
+        Completion c;
+        c.value_string = "undefined";
+        c.value_type = "undefined";
+        return c;
+      }
+      case in::ModuleOutcome::kRejected:
+        return ExceptionCompletion(vm, reason);
+      case in::ModuleOutcome::kPending: {
+        Completion c;
+        c.kind = CompletionKind::kIncomplete;
+        c.error_message = "the module's top-level await never settled";
+        return c;
+      }
+    }
+  }
+  return CompletionFromTask(vm, *state_->task, state_->stop_kind);
 }
 
 }  // namespace ratchet

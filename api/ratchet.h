@@ -105,6 +105,21 @@ using HostFunction =
 
 class Task;
 
+/// Resolves a module specifier imported by `referrer` (the importing
+/// module's name, or the file name of the script calling import()) to the
+/// module's name: the key of the realm's module map and what the loader
+/// receives. Returns false with *error to make the import fail.
+using ModuleNormalizer = std::function<bool(const std::string& specifier, const std::string& referrer,
+                                            std::string* name, std::string* error)>;
+/// Returns the source text of the module `name`, or false with *error
+/// (the error becomes a TypeError at the import site).
+using ModuleLoader = std::function<bool(const std::string& name, std::string* source, std::string* error)>;
+
+/// The default normalizer's rule: "./x" and "../x" resolve against the
+/// referrer's directory, lexically ("a/b/../c.js" -> "a/c.js"); any other
+/// specifier is the name itself.
+std::string ResolveModulePath(const std::string& specifier, const std::string& referrer);
+
 class Realm {
  public:
   ~Realm();
@@ -119,10 +134,20 @@ class Realm {
   /// Compiles and runs `source` to completion or until a limit stops it.
   Completion EvaluateScriptSync(std::string_view source, const EvalOptions& options);
 
+  /// Compiles `source` as an ECMAScript module named options.file_name and
+  /// returns a task that loads its imports (through the runtime's module
+  /// loader), links and evaluates it, top-level await included. The task
+  /// completes with undefined, or kJsException when loading, linking or
+  /// evaluation fails; a syntax error in `source` gives a finished task
+  /// (kSyntaxError).
+  std::unique_ptr<Task> NewModuleTask(std::string_view source, const EvalOptions& options);
+  /// NewModuleTask run to completion (or until a limit stops it).
+  Completion EvaluateModuleSync(std::string_view source, const EvalOptions& options);
+
   /// Compiles only (nothing runs); returns kNormal or kSyntaxError.
   Completion CompileOnly(std::string_view source, const EvalOptions& options);
   /// Checks `source` as an ECMAScript module: the grammar and every early
-  /// error. (Modules cannot be evaluated yet; this is the syntax check.)
+  /// error (nothing is loaded or run).
   Completion CheckModuleSyntax(std::string_view source, const EvalOptions& options);
 
   /// The disassembled bytecode of a script (empty on a syntax error).
@@ -184,6 +209,11 @@ class Runtime {
   void SetInterruptHandler(std::function<bool()> handler);
   /// Where print() and console.log() lines go (default: stdout).
   void SetPrintHandler(std::function<void(const std::string& line)> handler);
+
+  /// How modules are found: `import` declarations and import() in every
+  /// realm of this runtime call `normalizer` (null: ResolveModulePath) then,
+  /// once per module name and realm, `loader`.
+  void SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer = nullptr);
 
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();

@@ -117,16 +117,23 @@ int main(int argc, char** argv) {
   options.file_name = name;
   options.limits.max_steps = max_steps;
   options.limits.timeout_ms = timeout_ms;
-  if (module) {
-    // Modules parse (with their early errors) but do not run yet.
+  // Modules (and import() from scripts) load from files; relative
+  // specifiers resolve against the importing file.
+  runtime.SetModuleLoader([](const std::string& path, std::string* source, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;  // the engine names the specifier and the importer
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *source = ss.str();
+    return true;
+  });
+  if (module && compile_only) {
     ratchet::Completion c = realm->CheckModuleSyntax(code, options);
     if (!c.ok()) {
       std::fprintf(stderr, "%s\n", c.Describe().c_str());
       return 1;
     }
-    if (compile_only) return 0;
-    std::fprintf(stderr, "ratchet: modules are not supported yet\n");
-    return 2;
+    return 0;
   }
   if (dump_bytecode) {
     std::string listing = realm->DumpBytecode(code, options);
@@ -145,7 +152,8 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  ratchet::Completion c = realm->EvaluateScriptSync(code, options);
+  ratchet::Completion c =
+      module ? realm->EvaluateModuleSync(code, options) : realm->EvaluateScriptSync(code, options);
   switch (c.kind) {
     case ratchet::CompletionKind::kNormal:
       return 0;

@@ -677,6 +677,7 @@ struct ExportDecl : Node {
 struct Program : Node {
   RATCHET_AST_NODE(Program)
   bool is_module = false;
+  bool has_await = false;  // top-level await (modules: an async module)
   bool strict = false;
   bool contains_direct_eval = false;
   bool uses_arguments = false;  // top-level `arguments` (eval code in funcs)

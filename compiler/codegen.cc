@@ -177,6 +177,10 @@ void Generator::HoistFunctionDeclarations(Scope* s, const List<Stmt*>& body) {
 // ---- Variables -----------------------------------------------------------------
 
 void Generator::LoadVariable(Variable* v, const Node* ref, uint32_t dst) {
+  if (v->kind == BindingKind::kImport) {
+    b_.EmitLdImport(dst, EnvDepthTo(v->scope), v->index, StringConst(v->name));
+    return;
+  }
   if (!v->in_env) {
     if (NeedsTdzCheck(v, ref)) b_.EmitCheckTdz(v->index, StringConst(v->name));
     if (v->kind == BindingKind::kThis && function_ != nullptr &&
@@ -390,6 +394,7 @@ void Generator::EmitPseudoBindings(Scope* fs, const Function* f) {
       case BindingKind::kParam:
       case BindingKind::kCatchParam:
       case BindingKind::kNative:
+      case BindingKind::kImport:
       case BindingKind::kPrivateName:
       case BindingKind::kHidden:
         break;
@@ -589,6 +594,10 @@ void Generator::Statement(Node* n) {
       break;
     }
     case Kind::kEmpty:
+    case Kind::kImportDecl:
+      break;
+    case Kind::kExportDecl:
+      ExportStatement(n->As<ExportDecl>());
       break;
     case Kind::kClassDecl: {
       auto* c = n->As<ClassDecl>()->class_node;

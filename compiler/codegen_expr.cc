@@ -181,6 +181,33 @@ void Generator::Gen(Node* e, uint32_t dst) {
     case Kind::kYield:
       YieldExpr(e->As<Yield>(), dst);
       break;
+    case Kind::kImportMeta: {
+      RegScope rs(this);
+      uint32_t r = rs.Temp();
+      b_.EmitLdReferrer(r);
+      CallHelper(Helper::kImportMeta, dst, {r});
+      break;
+    }
+    case Kind::kImportCall: {
+      // 13.3.10.1 ImportCall evaluation: the specifier and options
+      // expressions, then everything else in the helper (abrupt
+      // completions reject the returned promise).
+      auto* ic = e->As<ImportCall>();
+      RegScope rs(this);
+      uint32_t r = rs.Temp();
+      uint32_t spec = rs.Temp();
+      uint32_t opts = rs.Temp();
+      Gen(ic->source, spec);
+      if (ic->options != nullptr) {
+        Gen(ic->options, opts);
+      } else {
+        b_.EmitLdUndef(opts);
+      }
+      SetPos(e);
+      b_.EmitLdReferrer(r);
+      CallHelper(Helper::kDynamicImport, dst, {r, spec, opts});
+      break;
+    }
     case Kind::kAwait: {
       RegScope rs(this);
       uint32_t v = GenAny(e->As<Await>()->argument, rs);

@@ -28,7 +28,7 @@ enum class Helper : uint32_t {
   kResolveThenable, kPromiseCallExecutor, kAsyncAwait, kAsyncFunctionResolve, kAsyncFunctionReject,
   kAsyncGeneratorYield, kAsyncGeneratorComplete, kGetAsyncIterator, kConvertArgumentAndRetry, kUnaryArith,
   kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync, kFinalizationRegistryCleanup,
-  kIteratorCloseQuietly,
+  kIteratorCloseQuietly, kDynamicImport, kImportMeta, kModuleRun,
 };
 
 struct FinallyContext {
@@ -92,6 +92,11 @@ class Generator {
 
   bool CompileScript(ast::Program* program, SelfHostedLayout* layout);
   bool CompileFunctionBody(const ast::Function* f);
+  /// A module body (codegen_module.cc); `f` stands for the module's own
+  /// (possibly async) function.
+  bool CompileModuleBody(ast::Program* program, const ast::Function* f, ModuleLayout* layout);
+  /// ExportDeclaration statements of a module body.
+  void ExportStatement(ast::ExportDecl* e);
   /// The body of a class's instance or static field initializer.
   bool CompileClassInitializerBody(ast::Class* c, bool is_static);
 

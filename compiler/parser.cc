@@ -30,6 +30,7 @@ Program* Parser::ParseScript() {
   if (failed_) return nullptr;
   if (options_.module ? !CheckModule(body) : !CheckDeclarations(body, true, nullptr)) return nullptr;
   p->is_module = options_.module;
+  p->has_await = top.yield_await_seen > 0;
   p->strict = top.strict;
   p->body = MakeList(body);
   p->end = static_cast<uint32_t>(lex_.source().size());
@@ -162,7 +163,10 @@ Stmt* Parser::ParseStatementListItem() {
   if (IsName(u"function")) return ParseFunctionDeclaration(false);
   if (tok_.type == Tok::kIdentifier && !tok_.escaped && (tok_.value == u"using" || tok_.value == u"await")) {
     if (int kind = UsingDeclarationAhead()) {
-      if (kind == 2) Next();  // await
+      if (kind == 2) {
+        Next();  // await
+        ctx_->yield_await_seen++;
+      }
       return ParseVarStatement(kind == 2 ? ast::VarKind::kAwaitUsing : ast::VarKind::kUsing);
     }
   }
@@ -437,6 +441,7 @@ Stmt* Parser::ParseFor() {
       return nullptr;
     }
     is_await = true;
+    ctx_->yield_await_seen++;
     Next();
   }
   Expect("(");
@@ -445,7 +450,10 @@ Stmt* Parser::ParseFor() {
     // no init
   } else if (int using_kind = ForUsingAhead()) {
     // for (using x of …) / for (await using x of …) / for (using x = …; …; …)
-    if (using_kind == 2) Next();  // await
+    if (using_kind == 2) {
+      Next();  // await
+      ctx_->yield_await_seen++;
+    }
     ast::VarKind kind = using_kind == 2 ? ast::VarKind::kAwaitUsing : ast::VarKind::kUsing;
     bool single = false;
     VarDecl* d = ParseVarDeclarations(kind, true, &single);

@@ -842,9 +842,11 @@ Expr* Parser::ParseNew() {
     callee = ParseNew();
   } else if (IsName(u"super")) {
     callee = ParseSuper();
-  } else if (IsName(u"import")) {
+  } else if (IsName(u"import") && !PeekIsPunct(".")) {
     Fail("Cannot use new with import");
     return nullptr;
+  } else if (IsName(u"import")) {
+    callee = ParseImportExpression();  // new import.meta.x()
   } else {
     callee = ParsePrimary();
   }

@@ -62,7 +62,7 @@ bool Parser::ParseModuleSpecifier(Str* source, List<ImportAttribute>* attributes
   *source = MakeStr(tok_.value);
   Next();
   std::vector<ImportAttribute> attrs;
-  if (!tok_.newline_before && IsName(u"with")) {
+  if (IsName(u"with")) {
     Next();
     if (!Expect("{")) return false;
     std::unordered_set<std::u16string> keys;

@@ -127,6 +127,35 @@ class Analyzer {
       }
     }
     current_ = script;
+    if (program->is_module) {
+      // 16.2.1.6.4 InitializeEnvironment: imports, then the module's own
+      // declarations, all in the (host-built) module environment.
+      module_ = true;
+      eval_code_ = eval_strict_ = true;
+      script->env_prebuilt = true;
+      for (Node* s : program->body) {
+        auto* im = s->As<ImportDecl>();
+        if (im == nullptr) continue;
+        for (auto& sp : im->specifiers) {
+          bool ns = sp.imported == u"*";
+          Variable* v = Declare(script, sp.local->name.view(), ns ? BindingKind::kConst : BindingKind::kImport, 0);
+          info_.resolved_[sp.local] = v;
+        }
+      }
+      for (Node* s : program->body) {
+        auto* e = s->As<ExportDecl>();
+        if (e == nullptr) continue;
+        if (e->export_kind == ExportKind::kDefaultExpr) {
+          Declare(script, u"*default*", BindingKind::kLet, e->end);
+        } else if (e->export_kind == ExportKind::kDefaultDecl) {
+          if (auto* fd = e->declaration->As<FunctionDecl>(); fd != nullptr && fd->function->name == nullptr) {
+            Declare(script, u"*default*", BindingKind::kFunction, 0);
+          } else if (auto* cd = e->declaration->As<ClassDecl>(); cd != nullptr && cd->class_node->name == nullptr) {
+            Declare(script, u"*default*", BindingKind::kClass, e->end);
+          }
+        }
+      }
+    }
     if (!program->strict && !self_hosted) {  // B.3.2.2, and B.3.2.3 for global eval code
       for (FunctionDecl* fd : AnnexBFunctions(program->body, nullptr)) info_.annexb_globals.push_back(fd);
     }
@@ -220,6 +249,7 @@ class Analyzer {
       info_.resolved_[c->class_node->name] = v;
     } else if (auto* f = st->As<FunctionDecl>()) {
       if (global_functions || (self_hosted_ && s->type == ScopeType::kScript)) return;
+      if (f->function->name == nullptr) return;  // export default function () {}
       BindingKind k = s->type == ScopeType::kBlock ? BindingKind::kLet : BindingKind::kFunction;
       Variable* v = Declare(s, f->function->name->name.view(), k, 0);
       if (s->type == ScopeType::kBlock) v->kind = BindingKind::kFunction;  // initialized at entry
@@ -495,9 +525,13 @@ class Analyzer {
         break;
       }
       case Kind::kImportDecl:
-      case Kind::kExportDecl:
-        Fail("modules are not supported yet", n);
         break;
+      case Kind::kExportDecl: {
+        auto* e = n->As<ExportDecl>();
+        if (e->declaration != nullptr) VisitStmt(e->declaration);
+        VisitExpr(e->expression);
+        break;
+      }
       default:
         Fail("unexpected statement", n);
         break;
@@ -780,8 +814,10 @@ class Analyzer {
         ResolvePseudo(n, BindingKind::kNewTarget, u"new.target");
         break;
       case Kind::kImportMeta:
+        break;
       case Kind::kImportCall:
-        Fail("modules are not supported yet", n);
+        VisitExpr(n->As<ImportCall>()->source);
+        VisitExpr(n->As<ImportCall>()->options);
         break;
       case Kind::kArrayLiteral:
         for (Node* e : n->As<ArrayLiteral>()->elements) VisitExpr(e);
@@ -901,7 +937,7 @@ class Analyzer {
   void AssignSlots() {
     for (auto& s : info_.scopes_) {
       for (Variable* v : s->vars) {
-        if (v->captured || (s->type == ScopeType::kScript && self_hosted_)) {
+        if (v->captured || (s->type == ScopeType::kScript && (self_hosted_ || module_))) {
           v->in_env = true;
           v->index = s->env_size++;
         }
@@ -914,6 +950,7 @@ class Analyzer {
   StackLimit stack_;
   bool failed_ = false;
   bool self_hosted_ = false;
+  bool module_ = false;
   Scope* current_ = nullptr;
   std::vector<std::u16string> native_names_;
   std::unordered_map<const Function*, bool> declared_functions_;

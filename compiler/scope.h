@@ -39,6 +39,8 @@ enum class BindingKind : uint8_t {
                  // private method closure)
   kHome,         // the home object of the nearest method (super in arrows)
   kActiveFunction,  // the nearest non-arrow function (super() in arrows)
+  kImport,       // a module's import binding: its slot holds an indirection
+                 // to the exporting module's binding (live, immutable)
 };
 
 /// Extra per-node resolutions (ScopeInfo::Aux).
@@ -63,7 +65,9 @@ struct Variable {
   bool IsLexical() const {
     return kind == BindingKind::kLet || kind == BindingKind::kConst || kind == BindingKind::kClass;
   }
-  bool IsConst() const { return kind == BindingKind::kConst || kind == BindingKind::kCallee; }
+  bool IsConst() const {
+    return kind == BindingKind::kConst || kind == BindingKind::kCallee || kind == BindingKind::kImport;
+  }
   bool IsInternal() const {
     return kind == BindingKind::kPrivateName || kind == BindingKind::kHidden ||
            kind == BindingKind::kHome || kind == BindingKind::kActiveFunction;
@@ -94,6 +98,8 @@ class ScopeInfo {
  public:
   /// Runs the analysis. Returns false with `*error` on an early error the
   /// parser left to this pass or an unsupported construct.
+  /// A Module (program->is_module) is analyzed like strict eval code whose
+  /// every top-level binding lives in the module environment.
   bool Analyze(ast::Program* program, bool self_hosted,
                const std::vector<std::u16string>& natives, CompileError* error,
                bool eval_code = false, bool super_property = false, bool super_call = false);

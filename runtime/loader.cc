@@ -19,6 +19,7 @@ Source* NewSource(Vm& vm, std::u16string text, std::string name) {
   Source* s = static_cast<Source*>(c);
   s->text = new std::u16string(std::move(text));
   s->name = new std::string(std::move(name));
+  s->module = Value::Undefined();
   return s;
 }
 

@@ -9,6 +9,7 @@
 #include "compiler/parser.h"
 #include "runtime/builtins/builtins.h"
 #include "runtime/loader.h"
+#include "runtime/module.h"
 #include "vm/interpreter.h"
 
 namespace ratchet::internal {
@@ -326,6 +327,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : RegExpSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : TypedArraySelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : DisposableSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : ModuleSelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -489,6 +491,10 @@ Realm* CreateRealm(Vm& vm) {
   if (!ToDictionaryMode(vm, global)) return fail();
   realm->global = global;
   realm->global_this = Value::FromObject(global);
+  // The module map (16.2.1.? HostLoadImportedModule's cache): URL -> record.
+  Object* module_map = NewObject(vm, nullptr);
+  if (module_map == nullptr || !ToDictionaryMode(vm, module_map)) return fail();
+  realm->intrinsics[static_cast<int>(Intrinsic::kModuleMap)] = module_map;
 
   // The self-hosted library: an environment of natives and closures.
   const SelfHostedLayout& layout = shp.layout;
@@ -639,6 +645,16 @@ Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {
     return nullptr;
   }
   Source* src = NewSource(vm, std::move(text), "<eval>");
+  if (src != nullptr && vm.current_task() != nullptr && !vm.current_task()->frames.empty()) {
+    // GetActiveScriptOrModule: import() and import.meta in eval code see
+    // the script or module that called eval.
+    Source* caller = vm.current_task()->frames.back().code->source;
+    if (!caller->module.IsUndefined()) {
+      src->module = caller->module;
+    } else if (String* name = NewStringFromUtf8(vm, *caller->name)) {
+      src->module = Value::FromString(name);
+    }
+  }
   Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
   Object* fn = code ? NewClosure(vm, realm, code, nullptr) : nullptr;
   if (fn == nullptr) vm.ThrowOutOfMemory();

@@ -19,6 +19,8 @@ struct Shape;
 struct Source : Cell {
   std::u16string* text;
   std::string* name;  // file name for stack traces
+  Value module;       // a module's source: its module record; eval code: the
+                      // caller's referrer (record or script name); else undefined
 };
 
 

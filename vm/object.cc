@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "vm/code.h"
+#include "vm/conversions.h"
 #include "vm/collection.h"
 #include "vm/regexp_object.h"
 #include "vm/typed_array.h"
@@ -267,6 +268,7 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
       if (it != o->sparse->end()) {
         out->value = it->second.value;
         out->attrs = it->second.attrs;
+        if (o->cls == ObjectClass::kModuleNamespace) out->value = ModuleNamespaceValue(out->value);
         return true;
       }
     }
@@ -294,7 +296,14 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
   if (idx < 0) return false;
   out->value = o->dict->entries[idx].value;
   out->attrs = o->dict->entries[idx].attrs;
+  if (o->cls == ObjectClass::kModuleNamespace) out->value = ModuleNamespaceValue(out->value);
   return true;
+}
+
+Value ModuleNamespaceValue(Value stored) {
+  if (!stored.IsCell() || stored.AsCell()->kind != CellKind::kEnv) return stored;
+  Env* indirection = static_cast<Env*>(stored.AsCell());
+  return indirection->parent->slots()[indirection->slots()[0].AsInt32()];
 }
 
 bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder) {
@@ -425,6 +434,16 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
 }
 
 DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc) {
+  if (o->cls == ObjectClass::kModuleNamespace && !key.v.IsSymbol()) {
+    // 10.4.6.6 [[DefineOwnProperty]]: only what changes nothing succeeds.
+    OwnProperty current;
+    if (!GetOwnProperty(vm, o, key, &current)) return DefineResult::kRejected;
+    if (desc.configurable == 1 || desc.enumerable == 0 || desc.IsAccessor() || desc.writable == 0) {
+      return DefineResult::kRejected;
+    }
+    if (!desc.value.IsEmpty() && !SameValue(desc.value, current.value)) return DefineResult::kRejected;
+    return DefineResult::kOk;
+  }
   double numeric;
   if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
     // 10.4.5.3 [[DefineOwnProperty]].
@@ -747,6 +766,7 @@ void TraceObject(Object* o, Tracer& t) {
     case ObjectClass::kRegExpStringIterator:
     case ObjectClass::kDisposableStack:
     case ObjectClass::kArguments:
+    case ObjectClass::kModuleRecord:
       if (o->alloc_size >= sizeof(PrimitiveObject)) t.Mark(static_cast<PrimitiveObject*>(o)->primitive);
       break;
     case ObjectClass::kGenerator: {

@@ -132,6 +132,9 @@ enum class ObjectClass : uint8_t {
   kRawJSON,             // JSON.rawJSON results (ordinary, frozen)
   kWeakRef,             // PrimitiveObject: primitive is the target (held weakly)
   kFinalizationRegistry,  // FinalizationRegistryObject (vm/collection.h)
+  kModuleRecord,        // PrimitiveObject: primitive is the module environment (runtime/module.h)
+  kModuleNamespace,     // 10.4.6 module namespace exotic object (dictionary mode; see
+                        // ModuleNamespaceValue)
 };
 
 struct Object : Cell {
@@ -237,6 +240,12 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out);
 
 /// Walks the prototype chain. Sets *holder to the object owning the property.
 bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder);
+
+/// A module namespace's export properties hold an indirection to the
+/// exporting module's binding (an Env of one slot: parent is the module
+/// environment, slot 0 the binding's index). The live value; Empty while
+/// the binding is uninitialized (the reader throws a ReferenceError).
+Value ModuleNamespaceValue(Value stored);
 
 /// A property descriptor with optional fields, as the spec's.
 struct PropertyDescriptor {

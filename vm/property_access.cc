@@ -66,6 +66,12 @@ AccessStatus GetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
     return AccessStatus::kDone;
   }
   if (!(prop.attrs & kAccessorBit)) {
+    if (prop.value.IsEmpty()) {
+      // 10.4.6.8 [[Get]] of a module namespace: the binding is in its TDZ.
+      vm.ThrowError(ErrorKind::kReferenceError,
+                    absl::StrCat("Cannot access '", KeyForMessage(key), "' before initialization"));
+      return AccessStatus::kThrow;
+    }
     *out = prop.value;
     return AccessStatus::kDone;
   }
@@ -93,6 +99,7 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
     return AccessStatus::kThrow;
   }
   Object* obj = base.IsObject() ? base.AsObject() : PrototypeForPrimitive(realm, base);
+  if (obj->cls == ObjectClass::kModuleNamespace) return fail("assign to read only");  // 10.4.6.9
   double numeric;
   if (obj->cls == ObjectClass::kTypedArray && base.IsObject() && TypedArrayNumericKey(vm, key, &numeric)) {
     // 10.4.5.5 [[Set]] with the typed array as receiver: TypedArraySetElement

@@ -97,7 +97,8 @@ struct Object;
   V(ArrayBuffer)                \
   V(SuppressedErrorPrototype)   \
   V(DisposableStackPrototype)   \
-  V(AsyncDisposableStackPrototype)
+  V(AsyncDisposableStackPrototype) \
+  V(ModuleMap)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,
@@ -143,7 +144,10 @@ enum class Intrinsic : uint16_t {
   V(UsingDispose)              \
   V(UsingDisposeAsync)         \
   V(FinalizationRegistryCleanup) \
-  V(IteratorCloseQuietly)
+  V(IteratorCloseQuietly)      \
+  V(DynamicImport)             \
+  V(ImportMeta)                \
+  V(ModuleRun)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

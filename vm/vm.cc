@@ -47,6 +47,7 @@ void TraceCell(Cell* c, Tracer& t) {
       t.Mark(static_cast<Accessor*>(c)->setter);
       break;
     case CellKind::kSource:
+      t.Mark(static_cast<Source*>(c)->module);
       break;
     case CellKind::kRealm: {
       Realm* r = static_cast<Realm*>(c);

@@ -258,6 +258,18 @@ class Vm {
   void set_print_handler(PrintHandler h) { print_handler_ = std::move(h); }
   const PrintHandler& print_handler() const { return print_handler_; }
 
+  /// The embedder's module hooks (runtime/module.h): resolve a specifier
+  /// against its referrer, and load a module's source text.
+  struct ModuleHooks {
+    std::function<bool(const std::string& specifier, const std::string& referrer, std::string* url,
+                       std::string* error)>
+        resolve;
+    std::function<bool(const std::string& url, std::string* source, std::string* error)> load;
+  };
+  ModuleHooks& module_hooks() { return module_hooks_; }
+  /// 16.2.1.5.3.4 [[AsyncEvaluationOrder]]: the agent's counter.
+  uint64_t NextAsyncEvaluationOrder() { return ++async_evaluation_order_; }
+
   /// Code compiled once per runtime (self-hosted library).
   Code* selfhost_code() const { return selfhost_code_; }
   void set_selfhost_code(Code* c) { selfhost_code_ = c; }
@@ -298,6 +310,8 @@ class Vm {
   size_t max_stack_bytes_ = 8 << 20;
   InterruptHandler interrupt_handler_;
   PrintHandler print_handler_;
+  ModuleHooks module_hooks_;
+  uint64_t async_evaluation_order_ = 0;
   Code* selfhost_code_ = nullptr;
   uint64_t next_id_ = 0;
   RegExpCache* regexp_cache_ = nullptr;

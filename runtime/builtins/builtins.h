@@ -129,6 +129,9 @@ String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter = nullptr, Object**
                           std::string* builtin_tag = nullptr);
 /// A JSON-quoted string.
 String* JsonQuote(Vm& vm, String* s);
+/// JSON.parse without a reviver (JSON modules): the value, or Empty with a
+/// SyntaxError pending.
+Value ParseJsonText(Vm& vm, String* text);
 
 /// Sets an error object's `stack`: `header` and the task's frames.
 bool SetErrorStack(Vm& vm, Object* e, std::string header, Task* task);

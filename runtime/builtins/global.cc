@@ -410,6 +410,15 @@ class JsonParser {
   bool failed_ = false;
 };
 
+}  // namespace
+
+Value ParseJsonText(Vm& vm, String* text) {
+  JsonParser p(vm, text);
+  return p.Parse(nullptr);
+}
+
+namespace {
+
 // 25.5.1 JSON.parse ( text [ , reviver ] )
 Value JsonParse(Vm& vm, CallArgs& a) {
   String* text = ArgToString(vm, a.arg(0));

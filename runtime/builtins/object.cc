@@ -47,6 +47,9 @@ Value EnumerableOwn(Vm& vm, CallArgs& a, int kind) {
     if (k.IsSymbol()) continue;
     OwnProperty prop;
     if (!GetOwnProperty(vm, o, k, &prop) || !(prop.attrs & kEnumerable)) continue;
+    if (!(prop.attrs & kAccessorBit) && prop.value.IsEmpty()) {  // a namespace binding in its TDZ
+      return vm.ThrowError(ErrorKind::kReferenceError, "Cannot access a module binding before initialization");
+    }
     if (kind != 0 && (prop.attrs & kAccessorBit)) {
       // A getter runs user code (which may change the object): the
       // self-hosted EnumerableOwnProperties does the whole walk.
@@ -254,7 +257,22 @@ Value ObjectDefineProperties(Vm& vm, CallArgs& a) {
   return a.arg(0);
 }
 
+// HasOwnProperty ( O, P ), with the ReferenceError of a module
+// namespace's uninitialized binding (10.4.6.5 [[GetOwnProperty]]).
+Value HasOwnPropertyValue(Vm& vm, Object* o, PropertyKey k) {
+  OwnProperty prop;
+  if (!GetOwnProperty(vm, o, k, &prop)) return Value::Boolean(false);
+  if (!(prop.attrs & kAccessorBit) && prop.value.IsEmpty()) {
+    return vm.ThrowError(ErrorKind::kReferenceError, "Cannot access a module binding before initialization");
+  }
+  return Value::Boolean(true);
+}
+
 Value FromDescriptor(Vm& vm, const OwnProperty& prop) {
+  if (!(prop.attrs & kAccessorBit) && prop.value.IsEmpty()) {
+    // A module namespace's binding in its TDZ (10.4.6.5 [[GetOwnProperty]]).
+    return vm.ThrowError(ErrorKind::kReferenceError, "Cannot access a module binding before initialization");
+  }
   Object* d = NewObject(vm, CurrentRealm(vm).intrinsic(Intrinsic::kObjectPrototype));
   if (d == nullptr) return Oom(vm);
   const Atoms& at = vm.atoms();
@@ -378,7 +396,11 @@ Value SetIntegrity(Vm& vm, CallArgs& a, bool frozen) {
     PropertyDescriptor d;
     d.configurable = 0;
     if (frozen && !(prop.attrs & kAccessorBit)) d.writable = 0;
-    if (DefineOwnProperty(vm, o, k, d) == DefineResult::kOutOfMemory) return Oom(vm);
+    DefineResult r = DefineOwnProperty(vm, o, k, d);
+    if (r == DefineResult::kOutOfMemory) return Oom(vm);
+    if (r == DefineResult::kRejected) {  // DefinePropertyOrThrow
+      return vm.ThrowError(ErrorKind::kTypeError, frozen ? "Cannot freeze" : "Cannot seal");
+    }
   }
   return a.arg(0);
 }
@@ -419,8 +441,7 @@ Value ObjectHasOwn(Vm& vm, CallArgs& a) {
   if (o == nullptr) return Value::Empty();
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
-  OwnProperty prop;
-  return Value::Boolean(GetOwnProperty(vm, o, k, &prop));
+  return HasOwnPropertyValue(vm, o, k);
 }
 
 // 20.1.3.2 Object.prototype.hasOwnProperty ( V )
@@ -429,8 +450,7 @@ Value ObjectProtoHasOwnProperty(Vm& vm, CallArgs& a) {
   if (k.v.IsEmpty()) return Value::Empty();
   Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
   if (o == nullptr) return Value::Empty();
-  OwnProperty prop;
-  return Value::Boolean(GetOwnProperty(vm, o, k, &prop));
+  return HasOwnPropertyValue(vm, o, k);
 }
 
 // 20.1.3.3 Object.prototype.isPrototypeOf ( V )
@@ -586,6 +606,10 @@ Value ReflectSet(Vm& vm, CallArgs& a) {
   OwnProperty prop;
   Object* holder = nullptr;
   bool found = LookupProperty(vm, a.arg(0).AsObject(), k, &prop, &holder);
+  if (a.arg(0).AsObject()->cls == ObjectClass::kModuleNamespace ||
+      (found && holder->cls == ObjectClass::kModuleNamespace)) {
+    return Value::Boolean(false);  // 10.4.6.9 [[Set]]
+  }
   if (found && (prop.attrs & kAccessorBit)) {
     Value setter = ValueToAccessor(prop.value)->setter;
     if (setter.IsUndefined()) return Value::Boolean(false);

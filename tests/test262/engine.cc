@@ -2,10 +2,13 @@
 // the $262 host object, print(), and the outcome of the evaluation.
 #include "tests/test262/engine.h"
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "compiler/parser.h"
 #include "runtime/builtins/builtins.h"
+#include "runtime/module.h"
 #include "runtime/realm.h"
 #include "vm/code.h"
 #include "vm/interpreter.h"
@@ -139,26 +142,9 @@ std::string ErrorName(in::Vm& vm, in::Value v, std::string* message) {
   return "";
 }
 
-// Runs one script in the task; returns false when the run must stop.
-bool RunScript(in::Vm& vm, in::Realm* realm, const std::string& source, const std::string& name,
-               const RunRequest& req, RunResult* result) {
-  in::ScriptError err;
-  in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), name, &err);
-  if (code == nullptr) {
-    if (err.unsupported || err.message == "out of memory") {
-      result->outcome = Outcome::kThrew;
-      result->error_name = "InternalError";
-    } else {
-      result->outcome = Outcome::kParseError;
-      result->error_name = "SyntaxError";
-    }
-    result->message = err.message + " (" + std::to_string(err.line) + ":" + std::to_string(err.column) + ")";
-    return false;
-  }
-  in::Task task(vm, realm);
-  vm.RegisterTask(&task);
-  bool ok = in::StartScript(task, code, realm);
-  if (!ok) in::CompleteTask(task, in::TaskState::kThrew, vm.TakeException());
+// Runs the task to its end (or the step budget) and records how it ended;
+// returns false when the run must stop.
+bool FinishTask(in::Vm& vm, in::Task& task, const RunRequest& req, RunResult* result) {
   uint64_t budget = req.max_steps == 0 ? UINT64_MAX : req.max_steps;
   while (!task.done() && task.steps() < budget) {
     in::Interpret(task, std::min<uint64_t>(1 << 16, budget - task.steps()));
@@ -181,6 +167,95 @@ bool RunScript(in::Vm& vm, in::Realm* realm, const std::string& source, const st
   return keep_going;
 }
 
+void CompileFailure(const in::ScriptError& err, RunResult* result) {
+  if (err.unsupported || err.message == "out of memory") {
+    result->outcome = Outcome::kThrew;
+    result->error_name = "InternalError";
+  } else {
+    result->outcome = Outcome::kParseError;
+    result->error_name = "SyntaxError";
+  }
+  result->message = err.message + " (" + std::to_string(err.line) + ":" + std::to_string(err.column) + ")";
+}
+
+// Runs one script in the task; returns false when the run must stop.
+bool RunScript(in::Vm& vm, in::Realm* realm, const std::string& source, const std::string& name,
+               const RunRequest& req, RunResult* result) {
+  in::ScriptError err;
+  in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), name, &err);
+  if (code == nullptr) {
+    CompileFailure(err, result);
+    return false;
+  }
+  in::Task task(vm, realm);
+  vm.RegisterTask(&task);
+  bool ok = in::StartScript(task, code, realm);
+  if (!ok) in::CompleteTask(task, in::TaskState::kThrew, vm.TakeException());
+  return FinishTask(vm, task, req, result);
+}
+
+// Modules load from files relative to their importer (module specifiers in
+// test262 are relative paths), for module tests and import() in scripts.
+void InstallModuleHooks(in::Vm& vm, const RunRequest& req) {
+  std::string root = req.root;
+  vm.module_hooks().resolve = [](const std::string& specifier, const std::string& referrer, std::string* url,
+                                 std::string* error) {
+    *url = in::ResolveModulePath(specifier, referrer);
+    return true;
+  };
+  vm.module_hooks().load = [root](const std::string& url, std::string* source, std::string* error) {
+    std::ifstream in(root + "/" + url, std::ios::binary);
+    if (!in) {
+      *error = "Cannot find module '" + url + "'";
+      return false;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *source = ss.str();
+    return true;
+  };
+}
+
+// Runs the test as a module.
+void RunModule(in::Vm& vm, in::Realm* realm, const RunRequest& req, RunResult* result) {
+  in::ScriptError err;
+  in::Object* record = in::CompileModuleRecord(vm, *realm, in::Utf8ToUtf16(req.source), req.file_name, &err);
+  if (record == nullptr) {
+    CompileFailure(err, result);
+    return;
+  }
+  uint32_t root_handle = vm.AddRoot(in::Value::FromObject(record));
+  if (!in::RegisterModule(vm, *realm, req.file_name, record)) {
+    result->outcome = Outcome::kLimit;
+    result->message = "out of memory";
+    vm.RemoveRoot(root_handle);
+    return;
+  }
+  if (!req.harness_prelude.empty() && !RunScript(vm, realm, req.harness_prelude, "harness", req, result)) {
+    vm.RemoveRoot(root_handle);
+    return;
+  }
+  in::Task task(vm, realm);
+  vm.RegisterTask(&task);
+  if (!in::StartCall(task, realm->self_hosted_fn(in::SelfHosted::kModuleRun), in::Value::Undefined(),
+                     {in::Value::FromObject(record)})) {
+    in::CompleteTask(task, in::TaskState::kThrew, vm.TakeException());
+  }
+  bool finished = FinishTask(vm, task, req, result);
+  if (!finished && result->outcome == Outcome::kThrew &&
+      in::GetModuleStatus(vm, record) == in::ModuleStatus::kNew) {
+    result->outcome = Outcome::kResolutionError;  // loading or linking failed
+  }
+  if (finished) {
+    in::Value reason;
+    if (in::EntryModuleOutcome(task.result(), &reason) == in::ModuleOutcome::kRejected) {
+      result->outcome = Outcome::kThrew;
+      result->error_name = ErrorName(vm, reason, &result->message);
+    }
+  }
+  vm.RemoveRoot(root_handle);
+}
+
 }  // namespace
 
 RunResult RunTest(const RunRequest& req) {
@@ -197,20 +272,10 @@ RunResult RunTest(const RunRequest& req) {
     return result;
   }
   uint32_t root = vm->AddRoot(in::CellToValue(realm));
+  InstallModuleHooks(*vm, req);
   if (req.module) {
-    // FIXME: modules run in their own issue; the parse (with the early
-    // errors) is real, so negative parse tests are judged. Anything that
-    // parses is reported as a failure, never skipped.
-    in::ScriptError err;
-    if (!in::CheckModuleSyntax(in::Utf8ToUtf16(req.source), req.file_name, &err)) {
-      result.outcome = Outcome::kParseError;
-      result.error_name = "SyntaxError";
-      result.message = err.message + " (" + std::to_string(err.line) + ":" + std::to_string(err.column) + ")";
-    } else {
-      result.outcome = Outcome::kThrew;
-      result.error_name = "InternalError";
-      result.message = "modules are not supported yet";
-    }
+    result.outcome = Outcome::kCompleted;
+    RunModule(*vm, realm, req, &result);
   } else {
     result.outcome = Outcome::kCompleted;
     RunScript(*vm, realm, req.source, req.file_name, req, &result);

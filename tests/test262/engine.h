@@ -15,6 +15,7 @@ struct RunRequest {
   std::string harness_prelude;  // for modules: harness text to evaluate as a
                                 // script first in the same realm
   std::string file_name;  // path shown in stack traces / module resolution
+  std::string root;       // the test262 directory (modules load relative to it)
   bool strict = false;    // evaluate as strict script ("use strict" is also
                           // prepended by the runner per INTERPRETING.md)
   bool module = false;    // evaluate as a module

@@ -201,6 +201,7 @@ TestResult RunFile(const Options& opt, HarnessCache& harness, const std::string&
   for (bool strict : modes) {
     RunRequest req;
     req.file_name = rel;
+    req.root = opt.root.string();
     req.strict = strict;
     req.module = module;
     req.async = async;

@@ -1,0 +1,357 @@
+// Module records, the module map and the natives of selfhost/module.js.
+#include "runtime/module.h"
+
+#include "absl/strings/str_cat.h"
+#include "compiler/codegen.h"
+#include "compiler/parser.h"
+#include "runtime/loader.h"
+#include "vm/code.h"
+#include "vm/interpreter.h"
+#include "vm/string.h"
+#include "vm/vm.h"
+
+namespace ratchet::internal {
+
+namespace {
+
+Env* RecordEnv(Value record) {
+  return static_cast<Env*>(static_cast<PrimitiveObject*>(record.AsObject())->primitive.AsCell());
+}
+
+bool IsRecord(Value v) { return v.IsObject() && v.AsObject()->cls == ObjectClass::kModuleRecord; }
+
+Value DataProperty(Vm& vm, Object* o, std::string_view name) {
+  OwnProperty prop;
+  if (!GetOwnProperty(vm, o, NameKey(vm, name), &prop) || (prop.attrs & kAccessorBit)) return Value::Undefined();
+  return prop.value;
+}
+
+bool Set(Vm& vm, Object* o, std::string_view name, Value v) { return SetOwnData(vm, o, NameKey(vm, name), v); }
+
+Value Utf16(Vm& vm, std::u16string_view s) {
+  String* str = NewStringFromUtf16(vm, s);
+  return str != nullptr ? Value::FromString(str) : Value::Empty();
+}
+
+// A record for `env` with the fields selfhost/module.js reads; the
+// caller fills in the entries.
+Object* NewRecord(Vm& vm, Realm& realm, Env* env, const std::string& url, Value body, bool has_await) {
+  Object* record = NewObject(vm, nullptr, ObjectClass::kModuleRecord, sizeof(PrimitiveObject));
+  if (record == nullptr) return nullptr;
+  static_cast<PrimitiveObject*>(record)->primitive = CellToValue(env);
+  String* u = NewStringFromUtf8(vm, url);
+  if (u == nullptr) return nullptr;
+  bool ok = Set(vm, record, "url", Value::FromString(u)) && Set(vm, record, "body", body) &&
+            Set(vm, record, "hasTLA", Value::Boolean(has_await)) && Set(vm, record, "status", Value::Int32(0));
+  for (const char* list : {"requests", "requestTypes", "imports", "exports", "starExports", "loaded",
+                           "asyncParentModules"}) {
+    Object* a = NewArray(vm, realm);
+    ok = ok && a != nullptr && Set(vm, record, list, Value::FromObject(a));
+  }
+  return ok ? record : nullptr;
+}
+
+bool Push(Vm& vm, Object* record, std::string_view list, Value v) {
+  if (v.IsEmpty()) return false;
+  Value a = DataProperty(vm, record, list);
+  return a.IsObject() && ArrayPush(vm, a.AsObject(), v);
+}
+
+// A JSON module (16.2.1.7 ParseJSONModule): a synthetic module whose one
+// export, "default", is the parsed value.
+Object* NewJsonModuleRecord(Vm& vm, Realm& realm, const std::string& source, const std::string& url) {
+  String* text = NewStringFromUtf8(vm, source);
+  if (text == nullptr) return nullptr;
+  Value value = ParseJsonText(vm, text);
+  if (value.IsEmpty()) return nullptr;
+  Env* env = NewEnv(vm, nullptr, 1);
+  if (env == nullptr) return nullptr;
+  env->slots()[0] = value;
+  Object* record = NewRecord(vm, realm, env, url, Value::Undefined(), false);
+  if (record == nullptr || !Push(vm, record, "exports", Utf16(vm, u"default")) ||
+      !Push(vm, record, "exports", Value::Int32(-1)) || !Push(vm, record, "exports", Value::Int32(0)) ||
+      !Push(vm, record, "exports", Utf16(vm, u"")) || !Set(vm, record, "status", Value::Int32(5))) {
+    return nullptr;
+  }
+  return record;
+}
+
+// moduleHostLoad(referrer, specifier, type): HostLoadImportedModule with a
+// synchronous host. The record for the resolved URL, from the module map
+// or loaded, compiled and added to it.
+Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
+  Realm& realm = *vm.current_realm();
+  std::string referrer;
+  if (IsRecord(a.arg(0))) {
+    Value u = DataProperty(vm, a.arg(0).AsObject(), "url");
+    if (u.IsString()) referrer = ToUtf8(u.AsString());
+  } else if (a.arg(0).IsString()) {
+    referrer = ToUtf8(a.arg(0).AsString());
+  }
+  std::string specifier = a.arg(1).IsString() ? ToUtf8(a.arg(1).AsString()) : "";
+  bool json = false;
+  if (a.arg(2).IsString()) {
+    std::string type = ToUtf8(a.arg(2).AsString());
+    if (type != "json") {
+      return vm.ThrowError(ErrorKind::kTypeError, absl::StrCat("Unsupported module type '", type, "'"));
+    }
+    json = true;
+  }
+  const Vm::ModuleHooks& hooks = vm.module_hooks();
+  if (!hooks.resolve || !hooks.load) {
+    return vm.ThrowError(ErrorKind::kTypeError,
+                         absl::StrCat("Cannot import '", specifier, "': the host has no module loader"));
+  }
+  std::string url, error;
+  if (!hooks.resolve(specifier, referrer, &url, &error)) return vm.ThrowError(ErrorKind::kTypeError, error);
+  std::string key = json ? url + " (json)" : url;
+  Object* map = realm.intrinsic(Intrinsic::kModuleMap);
+  Value cached = DataProperty(vm, map, key);
+  if (IsRecord(cached)) return cached;
+  std::string source;
+  if (!hooks.load(url, &source, &error)) {
+    if (error.empty()) error = absl::StrCat("Cannot find module '", specifier, "' imported from '", referrer, "'");
+    return vm.ThrowError(ErrorKind::kTypeError, error);
+  }
+  Object* record;
+  if (json) {
+    record = NewJsonModuleRecord(vm, realm, source, url);
+    if (record == nullptr) return vm.pending_exception().IsUndefined() ? Oom(vm) : Value::Empty();
+  } else {
+    ScriptError err;
+    record = CompileModuleRecord(vm, realm, Utf8ToUtf16(source), url, &err);
+    if (record == nullptr) {
+      if (err.message == "out of memory") return Oom(vm);
+      return vm.ThrowError(err.unsupported ? ErrorKind::kInternalError : ErrorKind::kSyntaxError,
+                           absl::StrCat(err.message, " (", url, ":", err.line, ":", err.column, ")"));
+    }
+  }
+  if (!RegisterModule(vm, realm, key, record)) return Oom(vm);
+  return Value::FromObject(record);
+}
+
+// moduleBindImport(record, slot, target, targetSlot): the import binding
+// at `slot` now reads the target module's binding.
+Value NativeModuleBindImport(Vm& vm, CallArgs& a) {
+  Env* indirection = NewEnv(vm, RecordEnv(a.arg(2)), 1);
+  if (indirection == nullptr) return Oom(vm);
+  indirection->slots()[0] = Value::Int32(a.arg(3).AsInt32());
+  RecordEnv(a.arg(0))->slots()[a.arg(1).AsInt32()] = CellToValue(indirection);
+  return Value::Undefined();
+}
+
+// An indirection to a binding that always holds `value` (a namespace).
+Env* ConstantIndirection(Vm& vm, Value value) {
+  Env* holder = NewEnv(vm, nullptr, 1);
+  if (holder == nullptr) return nullptr;
+  holder->slots()[0] = value;
+  Env* indirection = NewEnv(vm, holder, 1);
+  if (indirection == nullptr) return nullptr;
+  indirection->slots()[0] = Value::Int32(0);
+  return indirection;
+}
+
+// moduleBindNamespace(record, slot, namespace, direct): `import * as x`
+// (direct: a constant binding) or an import that resolves to a namespace.
+Value NativeModuleBindNamespace(Vm& vm, CallArgs& a) {
+  Value v = a.arg(2);
+  if (!a.arg(3).IsTrue()) {
+    Env* indirection = ConstantIndirection(vm, v);
+    if (indirection == nullptr) return Oom(vm);
+    v = CellToValue(indirection);
+  }
+  RecordEnv(a.arg(0))->slots()[a.arg(1).AsInt32()] = v;
+  return Value::Undefined();
+}
+
+// moduleNamespaceCreate(): an empty module namespace exotic object (10.4.6).
+Value NativeModuleNamespaceCreate(Vm& vm, CallArgs& a) {
+  Object* ns = NewObject(vm, nullptr, ObjectClass::kModuleNamespace);
+  if (ns == nullptr || !ToDictionaryMode(vm, ns)) return Oom(vm);
+  return Value::FromObject(ns);
+}
+
+// moduleNamespaceFill(ns, names, modules, slots): 10.4.6.12
+// ModuleNamespaceCreate steps 6-10, `names` sorted. A slot of -1 means
+// the export is the namespace modules[i].
+Value NativeModuleNamespaceFill(Vm& vm, CallArgs& a) {
+  Object* ns = a.arg(0).AsObject();
+  Object* names = a.arg(1).AsObject();
+  Object* modules = a.arg(2).AsObject();
+  Object* slots = a.arg(3).AsObject();
+  for (uint32_t i = 0; i < names->elements_size; ++i) {
+    Value name = names->elements[i];
+    int32_t slot = slots->elements[i].AsInt32();
+    Env* indirection;
+    if (slot < 0) {
+      indirection = ConstantIndirection(vm, modules->elements[i]);
+    } else {
+      indirection = NewEnv(vm, RecordEnv(modules->elements[i]), 1);
+      if (indirection != nullptr) indirection->slots()[0] = Value::Int32(slot);
+    }
+    if (indirection == nullptr ||
+        !SetOwnData(vm, ns, vm.KeyFromString(name.AsString()), CellToValue(indirection), kWritable | kEnumerable)) {
+      return Oom(vm);
+    }
+  }
+  String* tag = NewStringFromUtf8(vm, "Module");
+  if (tag == nullptr || !SetOwnData(vm, ns, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)),
+                                    Value::FromString(tag), 0)) {
+    return Oom(vm);
+  }
+  ns->extensible = false;
+  return Value::Undefined();
+}
+
+Value NativeModuleNextAsyncOrder(Vm& vm, CallArgs& a) {
+  return Value::Number(static_cast<double>(vm.NextAsyncEvaluationOrder()));
+}
+
+}  // namespace
+
+Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, const std::string& url,
+                            ScriptError* error) {
+  Arena arena;
+  ParseOptions options;
+  options.module = true;
+  ParseError perr;
+  error->file = url;
+  ast::Program* program = ParseProgram(arena, source, options, &perr);
+  if (program == nullptr) {
+    error->message = perr.message;
+    error->line = perr.line;
+    error->column = perr.column;
+    return nullptr;
+  }
+  ModuleLayout layout;
+  CompileError cerr;
+  std::unique_ptr<CompiledFunction> compiled = CompileModule(program, &cerr, &layout);
+  if (compiled == nullptr) {
+    error->message = cerr.message;
+    error->unsupported = cerr.unsupported;
+    error->line = cerr.line;
+    error->column = cerr.column;
+    return nullptr;
+  }
+  error->message = "out of memory";
+  Source* src = NewSource(vm, std::u16string(source), url);
+  Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
+  if (code == nullptr) return nullptr;
+  // 16.2.1.6.4 InitializeEnvironment steps 21-24: vars and hoisted functions.
+  Env* env = NewEnv(vm, nullptr, layout.env_size);
+  if (env == nullptr) return nullptr;
+  for (uint32_t slot : layout.var_slots) env->slots()[slot] = Value::Undefined();
+  for (const auto& f : layout.functions) {
+    Object* fn = NewClosure(vm, realm, static_cast<Code*>(code->constants[f.constant].AsCell()), env);
+    if (fn == nullptr) return nullptr;
+    env->slots()[f.slot] = Value::FromObject(fn);
+  }
+  Object* body = NewClosure(vm, realm, code, env);
+  if (body == nullptr) return nullptr;
+  Object* record = NewRecord(vm, realm, env, url, Value::FromObject(body), layout.has_await);
+  if (record == nullptr) return nullptr;
+  for (const auto& r : layout.requests) {
+    Value type = Value::Undefined();
+    for (const auto& [k, v] : r.attributes) {
+      if (k == u"type") type = Utf16(vm, v);  // the only attribute the host knows; others are ignored
+    }
+    if (!Push(vm, record, "requests", Utf16(vm, r.specifier)) || !Push(vm, record, "requestTypes", type)) {
+      return nullptr;
+    }
+  }
+  for (const auto& im : layout.imports) {
+    if (!Push(vm, record, "imports", Value::Int32(static_cast<int32_t>(im.slot))) ||
+        !Push(vm, record, "imports", Value::Int32(static_cast<int32_t>(im.request))) ||
+        !Push(vm, record, "imports", Utf16(vm, im.name))) {
+      return nullptr;
+    }
+  }
+  for (const auto& ex : layout.exports) {
+    int32_t req = ex.request == ModuleLayout::kLocal ? -1 : static_cast<int32_t>(ex.request);
+    if (!Push(vm, record, "exports", Utf16(vm, ex.name)) || !Push(vm, record, "exports", Value::Int32(req)) ||
+        !Push(vm, record, "exports", Value::Int32(static_cast<int32_t>(ex.slot))) ||
+        !Push(vm, record, "exports", Utf16(vm, ex.import_name))) {
+      return nullptr;
+    }
+  }
+  for (uint32_t r : layout.star_exports) {
+    if (!Push(vm, record, "starExports", Value::Int32(static_cast<int32_t>(r)))) return nullptr;
+  }
+  src->module = Value::FromObject(record);
+  error->message.clear();
+  return record;
+}
+
+bool RegisterModule(Vm& vm, Realm& realm, const std::string& url, Object* record) {
+  return SetOwnData(vm, realm.intrinsic(Intrinsic::kModuleMap), NameKey(vm, url), Value::FromObject(record));
+}
+
+ModuleStatus GetModuleStatus(Vm& vm, Object* record) {
+  Value s = DataProperty(vm, record, "status");
+  return static_cast<ModuleStatus>(s.IsInt32() ? s.AsInt32() : 0);
+}
+
+ModuleOutcome EntryModuleOutcome(Value promise, Value* reason) {
+  if (!promise.IsObject() || promise.AsObject()->cls != ObjectClass::kPromise) return ModuleOutcome::kFulfilled;
+  auto* p = static_cast<PromiseObject*>(promise.AsObject());
+  if (p->state == 0) return ModuleOutcome::kPending;
+  if (p->state == 2) {
+    *reason = p->result;
+    return ModuleOutcome::kRejected;
+  }
+  return ModuleOutcome::kFulfilled;
+}
+
+std::string ResolveModulePath(const std::string& specifier, const std::string& referrer) {
+  bool relative = specifier.rfind("./", 0) == 0 || specifier.rfind("../", 0) == 0;
+  if (!relative) return specifier;
+  std::string base;
+  size_t slash = referrer.rfind('/');
+  if (slash != std::string::npos) base = referrer.substr(0, slash + 1);
+  std::string joined = base + specifier;
+  // Lexical normalization of "." and ".." segments.
+  bool absolute = !joined.empty() && joined[0] == '/';
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= joined.size()) {
+    size_t j = joined.find('/', i);
+    if (j == std::string::npos) j = joined.size();
+    std::string seg = joined.substr(i, j - i);
+    if (seg == "..") {
+      if (!parts.empty() && parts.back() != "..") {
+        parts.pop_back();
+      } else if (!absolute) {
+        parts.push_back(seg);
+      }
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    i = j + 1;
+  }
+  std::string out = absolute ? "/" : "";
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k > 0) out += "/";
+    out += parts[k];
+  }
+  return out;
+}
+
+const std::vector<NativeBinding>& ModuleSelfHostNatives() {
+  static const std::vector<NativeBinding> natives = {
+      {"moduleHostLoad", NativeModuleHostLoad, 3},
+      {"moduleBindImport", NativeModuleBindImport, 4},
+      {"moduleBindNamespace", NativeModuleBindNamespace, 4},
+      {"moduleNamespaceCreate", NativeModuleNamespaceCreate, 0},
+      {"moduleNamespaceFill", NativeModuleNamespaceFill, 4},
+      {"moduleNextAsyncOrder", NativeModuleNextAsyncOrder, 0},
+      {"throwSyntaxError",
+       [](Vm& vm, CallArgs& a) -> Value {
+         Value m = a.arg(0);
+         return vm.ThrowError(ErrorKind::kSyntaxError, m.IsString() ? ToUtf8(m.AsString()) : "SyntaxError");
+       },
+       1},
+  };
+  return natives;
+}
+
+}  // namespace ratchet::internal

@@ -1,0 +1,410 @@
+// Part of Ratchet's self-hosted library (see core.js): 16.2.1 module
+// records — loading, Link(), Evaluate() with top-level await, namespaces,
+// import() and import.meta. Records are made by runtime/module.cc:
+//   url, body (the module function; undefined for JSON modules), hasTLA,
+//   requests / requestTypes (ModuleRequests), imports [slot, request,
+//   name]*, exports [name, request (-1 local), slot, importName]*,
+//   starExports [request]*, loaded (records, by request), status.
+// Status: 0 new/unlinked, 1 linking, 2 linked, 3 evaluating,
+// 4 evaluating-async, 5 evaluated.
+
+// 16.2.1.5.1 LoadRequestedModules, with a synchronous host: every module
+// of the graph is loaded (or this throws the host's error).
+function ModuleLoadGraph(module) {
+  const pending = [module];
+  let next = 0;
+  while (next < pending.length) {
+    const m = pending[next++];
+    if (m.body === undefined || m.loaded.length === m.requests.length) continue;
+    for (let i = m.loaded.length; i < m.requests.length; i++) {
+      const required = moduleHostLoad(m, m.requests[i], m.requestTypes[i]);
+      arrayPush(m.loaded, required);
+      arrayPush(pending, required);
+    }
+  }
+}
+
+// 16.2.1.6.3 ResolveExport ( exportName [ , resolveSet ] ): null, the
+// string 'ambiguous', or a resolution [module, slot] (slot -1: the
+// module's namespace).
+function ModuleResolveExport(module, exportName, resolveSet) {
+  for (let i = 0; i < resolveSet.length; i += 2) {
+    if (resolveSet[i] === module && resolveSet[i + 1] === exportName) return null;  // a circular import request
+  }
+  arrayPush(resolveSet, module);
+  arrayPush(resolveSet, exportName);
+  const exports = module.exports;
+  for (let i = 0; i < exports.length; i += 4) {
+    if (exports[i] !== exportName) continue;
+    if (exports[i + 1] === -1) return [module, exports[i + 2]];
+    const imported = module.loaded[exports[i + 1]];
+    if (exports[i + 3] === '*') return [imported, -1];
+    return ModuleResolveExport(imported, exports[i + 3], resolveSet);
+  }
+  if (exportName === 'default') return null;
+  let starResolution = null;
+  const stars = module.starExports;
+  for (let i = 0; i < stars.length; i++) {
+    const resolution = ModuleResolveExport(module.loaded[stars[i]], exportName, resolveSet);
+    if (resolution === 'ambiguous') return resolution;
+    if (resolution === null) continue;
+    if (starResolution === null) {
+      starResolution = resolution;
+    } else if (resolution[0] !== starResolution[0] || resolution[1] !== starResolution[1]) {
+      return 'ambiguous';
+    }
+  }
+  return starResolution;
+}
+
+// 16.2.1.6.2 GetExportedNames ( [ exportStarSet ] )
+function ModuleExportedNames(module, exportStarSet) {
+  for (let i = 0; i < exportStarSet.length; i++) {
+    if (exportStarSet[i] === module) return [];
+  }
+  arrayPush(exportStarSet, module);
+  const names = [];
+  const exports = module.exports;
+  for (let i = 0; i < exports.length; i += 4) arrayPush(names, exports[i]);
+  const stars = module.starExports;
+  for (let i = 0; i < stars.length; i++) {
+    const starNames = ModuleExportedNames(module.loaded[stars[i]], exportStarSet);
+    for (let j = 0; j < starNames.length; j++) {
+      const n = starNames[j];
+      if (n !== 'default' && !ListIncludes(names, n)) arrayPush(names, n);
+    }
+  }
+  return names;
+}
+
+// 16.2.1.10 GetModuleNamespace ( module )
+function GetModuleNamespace(module) {
+  if (module.namespace !== undefined) return module.namespace;
+  const exportedNames = ModuleExportedNames(module, []);
+  const names = [];
+  const modules = [];
+  const slots = [];
+  // Sorted in code unit order (insertion sort: the lists are short).
+  for (let i = 0; i < exportedNames.length; i++) {
+    const name = exportedNames[i];
+    const resolution = ModuleResolveExport(module, name, []);
+    if (resolution === null || resolution === 'ambiguous') continue;
+    let j = names.length;
+    arrayPush(names, name);
+    arrayPush(modules, resolution[0]);
+    arrayPush(slots, resolution[1]);
+    while (j > 0 && names[j - 1] > name) {
+      names[j] = names[j - 1];
+      modules[j] = modules[j - 1];
+      slots[j] = slots[j - 1];
+      j--;
+    }
+    names[j] = name;
+    modules[j] = resolution[0];
+    slots[j] = resolution[1];
+  }
+  const ns = moduleNamespaceCreate();
+  module.namespace = ns;
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i] === -1) modules[i] = GetModuleNamespace(modules[i]);
+  }
+  moduleNamespaceFill(ns, names, modules, slots);
+  return ns;
+}
+
+function ModuleResolutionError(module, name, resolution) {
+  throwSyntaxError(resolution === 'ambiguous'
+    ? "The requested module '" + module.url + "' contains conflicting star exports for name '" + name + "'"
+    : "The requested module '" + module.url + "' does not provide an export named '" + name + "'");
+}
+
+// 16.2.1.6.4 InitializeEnvironment ( ) steps 1-7 (the environment, its
+// vars and hoisted functions exist since the module was compiled).
+function ModuleInitializeEnvironment(module) {
+  const exports = module.exports;
+  for (let i = 0; i < exports.length; i += 4) {
+    if (exports[i + 1] === -1 || exports[i + 3] === '*') continue;
+    const resolution = ModuleResolveExport(module, exports[i], []);
+    if (resolution === null || resolution === 'ambiguous') {
+      ModuleResolutionError(module.loaded[exports[i + 1]], exports[i + 3], resolution);
+    }
+  }
+  const imports = module.imports;
+  for (let i = 0; i < imports.length; i += 3) {
+    const slot = imports[i];
+    const importedModule = module.loaded[imports[i + 1]];
+    const name = imports[i + 2];
+    if (name === '*') {
+      moduleBindNamespace(module, slot, GetModuleNamespace(importedModule), true);
+      continue;
+    }
+    const resolution = ModuleResolveExport(importedModule, name, []);
+    if (resolution === null || resolution === 'ambiguous') ModuleResolutionError(importedModule, name, resolution);
+    if (resolution[1] === -1) {
+      moduleBindNamespace(module, slot, GetModuleNamespace(resolution[0]), false);
+    } else {
+      moduleBindImport(module, slot, resolution[0], resolution[1]);
+    }
+  }
+}
+
+// 16.2.1.5.1 Link ( )
+function ModuleLink(module) {
+  const stack = [];
+  try {
+    ModuleInnerLinking(module, stack, 0);
+  } catch (e) {
+    for (let i = 0; i < stack.length; i++) stack[i].status = 0;
+    if (module.status === 1) module.status = 0;
+    throw e;
+  }
+}
+
+// 16.2.1.5.1.1 InnerModuleLinking ( module, stack, index )
+function ModuleInnerLinking(module, stack, index) {
+  if (module.body === undefined) return index;  // a JSON module: nothing to link
+  if (module.status !== 0) return index;
+  module.status = 1;
+  module.dfsIndex = index;
+  module.dfsAncestorIndex = index;
+  index++;
+  arrayPush(stack, module);
+  const loaded = module.loaded;
+  for (let i = 0; i < loaded.length; i++) {
+    const required = loaded[i];
+    index = ModuleInnerLinking(required, stack, index);
+    if (required.status === 1 && required.dfsAncestorIndex < module.dfsAncestorIndex) {
+      module.dfsAncestorIndex = required.dfsAncestorIndex;
+    }
+  }
+  ModuleInitializeEnvironment(module);
+  if (module.dfsAncestorIndex === module.dfsIndex) {
+    let done = false;
+    while (!done) {
+      const r = stack[stack.length - 1];
+      setLength(stack, stack.length - 1);
+      r.status = 2;
+      done = r === module;
+    }
+  }
+  return index;
+}
+
+// 16.2.1.5.3 Evaluate ( ): a promise for the evaluation of the module and
+// its dependencies.
+function ModuleEvaluate(module) {
+  if ((module.status === 4 || module.status === 5) && module.cycleRoot !== undefined) module = module.cycleRoot;
+  if (module.topLevelCapability !== undefined) return module.topLevelCapability[0];
+  const stack = [];
+  const cap = NewPromiseCapability(intrinsicPromise());
+  module.topLevelCapability = cap;
+  try {
+    ModuleInnerEvaluation(module, stack, 0);
+  } catch (e) {
+    for (let i = 0; i < stack.length; i++) {
+      const m = stack[i];
+      m.status = 5;
+      m.hasError = true;
+      m.evaluationError = e;
+    }
+    callFunction(cap[2], undefined, e);
+    return cap[0];
+  }
+  if (module.asyncEvaluation !== true) callFunction(cap[1], undefined, undefined);
+  return cap[0];
+}
+
+// 16.2.1.5.3.1 InnerModuleEvaluation ( module, stack, index )
+function ModuleInnerEvaluation(module, stack, index) {
+  if (module.body === undefined) return index;  // a JSON module: evaluated when loaded
+  if (module.status === 4 || module.status === 5) {
+    if (module.hasError === true) throw module.evaluationError;
+    return index;
+  }
+  if (module.status === 3) return index;
+  module.status = 3;
+  module.dfsIndex = index;
+  module.dfsAncestorIndex = index;
+  module.pendingAsyncDependencies = 0;
+  index++;
+  arrayPush(stack, module);
+  const loaded = module.loaded;
+  for (let i = 0; i < loaded.length; i++) {
+    let required = loaded[i];
+    index = ModuleInnerEvaluation(required, stack, index);
+    if (required.body === undefined) continue;
+    if (required.status === 3) {
+      if (required.dfsAncestorIndex < module.dfsAncestorIndex) module.dfsAncestorIndex = required.dfsAncestorIndex;
+    } else {
+      required = required.cycleRoot;
+      if (required.hasError === true) throw required.evaluationError;
+    }
+    if (required.asyncEvaluation === true) {
+      module.pendingAsyncDependencies++;
+      arrayPush(required.asyncParentModules, module);
+    }
+  }
+  if (module.pendingAsyncDependencies > 0 || module.hasTLA) {
+    module.asyncEvaluation = true;
+    module.asyncEvaluationOrder = moduleNextAsyncOrder();
+    if (module.pendingAsyncDependencies === 0) ModuleExecuteAsync(module);
+  } else {
+    callFunction(module.body, undefined);
+  }
+  if (module.dfsAncestorIndex === module.dfsIndex) {
+    let done = false;
+    while (!done) {
+      const r = stack[stack.length - 1];
+      setLength(stack, stack.length - 1);
+      r.status = r.asyncEvaluation === true ? 4 : 5;
+      r.cycleRoot = module;
+      done = r === module;
+    }
+  }
+  return index;
+}
+
+// 16.2.1.5.3.2 ExecuteAsyncModule ( module )
+function ModuleExecuteAsync(module) {
+  const promise = callFunction(module.body, undefined);
+  performPromiseThen(promise, () => { ModuleAsyncFulfilled(module); },
+                     (e) => { ModuleAsyncRejected(module, e); }, undefined, undefined, undefined);
+}
+
+// 16.2.1.5.3.3 GatherAvailableAncestors ( module, execList )
+function ModuleGatherAncestors(module, execList) {
+  const parents = module.asyncParentModules;
+  for (let i = 0; i < parents.length; i++) {
+    const m = parents[i];
+    if (ListIncludes(execList, m) || m.cycleRoot.hasError === true) continue;
+    m.pendingAsyncDependencies--;
+    if (m.pendingAsyncDependencies === 0) {
+      arrayPush(execList, m);
+      if (!m.hasTLA) ModuleGatherAncestors(m, execList);
+    }
+  }
+}
+
+// 16.2.1.5.3.4 AsyncModuleExecutionFulfilled ( module )
+function ModuleAsyncFulfilled(module) {
+  if (module.status === 5) return;  // it failed meanwhile
+  module.asyncEvaluation = false;
+  module.status = 5;
+  if (module.topLevelCapability !== undefined) callFunction(module.topLevelCapability[1], undefined, undefined);
+  const execList = [];
+  ModuleGatherAncestors(module, execList);
+  // Sorted by [[AsyncEvaluationOrder]].
+  for (let i = 1; i < execList.length; i++) {
+    const m = execList[i];
+    let j = i;
+    while (j > 0 && execList[j - 1].asyncEvaluationOrder > m.asyncEvaluationOrder) {
+      execList[j] = execList[j - 1];
+      j--;
+    }
+    execList[j] = m;
+  }
+  for (let i = 0; i < execList.length; i++) {
+    const m = execList[i];
+    if (m.status === 5) continue;
+    if (m.hasTLA) {
+      ModuleExecuteAsync(m);
+      continue;
+    }
+    try {
+      callFunction(m.body, undefined);
+    } catch (e) {
+      ModuleAsyncRejected(m, e);
+      continue;
+    }
+    m.asyncEvaluation = false;
+    m.status = 5;
+    if (m.topLevelCapability !== undefined) callFunction(m.topLevelCapability[1], undefined, undefined);
+  }
+}
+
+// 16.2.1.5.3.5 AsyncModuleExecutionRejected ( module, error )
+function ModuleAsyncRejected(module, error) {
+  if (module.status === 5) return;
+  module.hasError = true;
+  module.evaluationError = error;
+  module.status = 5;
+  const parents = module.asyncParentModules;
+  for (let i = 0; i < parents.length; i++) ModuleAsyncRejected(parents[i], error);
+  if (module.topLevelCapability !== undefined) callFunction(module.topLevelCapability[2], undefined, error);
+}
+
+// The task of an entry module (the embedding API): load, link, evaluate.
+// Returns the evaluation promise.
+function ModuleRun(module) {
+  ModuleLoadGraph(module);
+  ModuleLink(module);
+  return ModuleEvaluate(module);
+}
+
+// 13.3.10.2 EvaluateImportCall, steps after the argument values:
+// referrer is the importing module record or script name.
+function DynamicImport(referrer, specifier, options) {
+  const cap = NewPromiseCapability(intrinsicPromise());
+  let specifierString;
+  let type;
+  try {
+    specifierString = ToStringSlow(specifier);
+    if (options !== undefined) {
+      if (!isObject(options)) throwTypeError('The second argument of import() must be an object');
+      const attributesObj = options.with;
+      if (attributesObj !== undefined) {
+        if (!isObject(attributesObj)) throwTypeError("The 'with' option of import() must be an object");
+        const keys = ownKeys(attributesObj);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
+          if (typeof key !== 'string' || !isEnumerable(attributesObj, key)) continue;
+          const value = attributesObj[key];
+          if (typeof value !== 'string') throwTypeError('Import attribute values must be strings');
+          if (key === 'type') {
+            type = value;
+          } else {
+            throwSyntaxError("Unsupported import attribute '" + key + "'");
+          }
+        }
+      }
+    }
+  } catch (e) {
+    callFunction(cap[2], undefined, e);
+    return cap[0];
+  }
+  let module;
+  try {
+    module = moduleHostLoad(referrer, specifierString, type);
+    ModuleLoadGraph(module);
+  } catch (e) {
+    callFunction(cap[2], undefined, e);
+    return cap[0];
+  }
+  // 16.2.1.11 ContinueDynamicImport: linking and evaluation happen once
+  // the loading promise has settled (a job later).
+  const loadPromise = newPromise();
+  fulfillPromise(loadPromise, undefined);
+  performPromiseThen(loadPromise, () => {
+    try {
+      ModuleLink(module);
+    } catch (e) {
+      callFunction(cap[2], undefined, e);
+      return;
+    }
+    const evaluatePromise = ModuleEvaluate(module);
+    performPromiseThen(evaluatePromise, () => {
+      callFunction(cap[1], undefined, GetModuleNamespace(module));
+    }, (e) => { callFunction(cap[2], undefined, e); }, undefined, undefined, undefined);
+  }, undefined, undefined, undefined, undefined);
+  return cap[0];
+}
+
+// 13.3.12.1 import.meta: a null-prototype object with the module's url.
+function ImportMeta(module) {
+  if (module.meta === undefined) {
+    const meta = newRecord();
+    createDataProperty(meta, 'url', module.url);
+    module.meta = meta;
+  }
+  return module.meta;
+}
