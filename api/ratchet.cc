@@ -109,6 +109,7 @@ Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_ki
   switch (task.state()) {
     case in::TaskState::kRunnable:
       c.kind = stop_kind == CompletionKind::kNormal ? CompletionKind::kIncomplete : stop_kind;
+      if (task.waiting()) c.error_message = "waiting for the host to load a module";
       if (c.kind == CompletionKind::kStepLimit) c.error_message = "the step limit was reached";
       if (c.kind == CompletionKind::kTimeLimit) c.error_message = "the time limit was reached";
       return c;
@@ -205,7 +206,8 @@ std::string Completion::Describe() const {
     case CompletionKind::kTimeLimit:
       return "Stopped: the time limit was reached";
     case CompletionKind::kIncomplete:
-      return "Incomplete: the task did not finish";
+      return error_message.empty() ? "Incomplete: the task did not finish"
+                                   : absl::StrCat("Incomplete: ", error_message);
   }
   return "";
 }
@@ -229,6 +231,7 @@ size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
 void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) {
   in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
   hooks.load = std::move(loader);
+  hooks.load_async = nullptr;
   if (normalizer) {
     hooks.resolve = std::move(normalizer);
   } else {
@@ -238,6 +241,15 @@ void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) 
       return true;
     };
   }
+}
+
+void Runtime::SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer) {
+  SetModuleLoader(nullptr, std::move(normalizer));
+  in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
+  hooks.load_async = [loader = std::move(loader)](const std::string& name,
+                                                 std::function<void(bool, std::string)> done) {
+    loader(name, std::move(done));
+  };
 }
 
 std::string ResolveModulePath(const std::string& specifier, const std::string& referrer) {
@@ -393,7 +405,7 @@ void Task::RunToCompletion(const RunLimits& limits) {
   if (state_->task == nullptr) return;
   auto start = std::chrono::steady_clock::now();
   constexpr uint64_t kSlice = 1 << 14;
-  while (!done()) {
+  while (!done() && !waiting()) {
     uint64_t budget = kSlice;
     if (limits.max_steps != 0) {
       uint64_t used = steps();
@@ -418,6 +430,7 @@ void Task::RunToCompletion(const RunLimits& limits) {
 }
 
 bool Task::done() const { return state_->task == nullptr || state_->task->done(); }
+bool Task::waiting() const { return state_->task != nullptr && state_->task->waiting(); }
 
 void Task::Abort(std::string reason) {
   if (state_->task != nullptr) state_->task->Abort(in::AbortKind::kAbort, std::move(reason));

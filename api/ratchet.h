@@ -115,6 +115,14 @@ using ModuleNormalizer = std::function<bool(const std::string& specifier, const 
 /// (the error becomes a TypeError at the import site).
 using ModuleLoader = std::function<bool(const std::string& name, std::string* source, std::string* error)>;
 
+/// The answer to an asynchronous load: `done(true, source)` or
+/// `done(false, error message)`. Call it once, now or later, on the thread
+/// that uses the runtime and never while one of its tasks is running
+/// (between Task::Run calls), and not after the Runtime is destroyed.
+using ModuleLoadDone = std::function<void(bool ok, std::string source_or_error)>;
+/// Starts loading module `name` and returns; answers through `done`.
+using AsyncModuleLoader = std::function<void(const std::string& name, ModuleLoadDone done)>;
+
 /// The default normalizer's rule: "./x" and "../x" resolve against the
 /// referrer's directory, lexically ("a/b/../c.js" -> "a/c.js"); any other
 /// specifier is the name itself.
@@ -168,13 +176,17 @@ class Task {
   Task(const Task&) = delete;
   Task& operator=(const Task&) = delete;
 
-  /// Executes exactly one instruction. Returns false when the task is done.
+  /// Executes exactly one instruction. Returns false when the task is done
+  /// (or waiting).
   bool Step();
   /// Executes up to `max_steps` instructions; returns how many ran.
   uint64_t Run(uint64_t max_steps);
-  /// Runs until done or until `limits` stop it.
+  /// Runs until done, waiting, or stopped by `limits`.
   void RunToCompletion(const RunLimits& limits);
   bool done() const;
+  /// Not done, but nothing can run until the host answers an asynchronous
+  /// module load (AsyncModuleLoader); Run() and Step() do nothing meanwhile.
+  bool waiting() const;
   /// Stops the task: no further instruction, no catch or finally runs.
   void Abort(std::string reason);
   /// Instructions executed so far.
@@ -214,6 +226,11 @@ class Runtime {
   /// realm of this runtime call `normalizer` (null: ResolveModulePath) then,
   /// once per module name and realm, `loader`.
   void SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer = nullptr);
+  /// The same with a loader that answers asynchronously: a task importing a
+  /// module that is not loaded yet waits (Task::waiting()) until the host
+  /// calls `done`, then Run() goes on where it stopped. There is no limit
+  /// on how many loads are in flight or how deep the graph is.
+  void SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer = nullptr);
 
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();

@@ -76,8 +76,86 @@ Object* NewJsonModuleRecord(Vm& vm, Realm& realm, const std::string& source, con
   return record;
 }
 
-// moduleHostLoad(referrer, specifier, type): HostLoadImportedModule with a
-// synchronous host. The record for the resolved URL, from the module map
+// The record for a loaded module's source, added to the module map; null
+// with an exception pending (a SyntaxError, or out of memory).
+Object* FinishLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, bool json,
+                   const std::string& source) {
+  Object* record;
+  if (json) {
+    record = NewJsonModuleRecord(vm, realm, source, url);
+    if (record == nullptr) {
+      if (vm.pending_exception().IsUndefined()) Oom(vm);
+      return nullptr;
+    }
+  } else {
+    ScriptError err;
+    record = CompileModuleRecord(vm, realm, Utf8ToUtf16(source), url, &err);
+    if (record == nullptr) {
+      if (err.message == "out of memory") {
+        Oom(vm);
+      } else {
+        vm.ThrowError(err.unsupported ? ErrorKind::kInternalError : ErrorKind::kSyntaxError,
+                      absl::StrCat(err.message, " (", url, ":", err.line, ":", err.column, ")"));
+      }
+      return nullptr;
+    }
+  }
+  if (!RegisterModule(vm, realm, key, record)) {
+    Oom(vm);
+    return nullptr;
+  }
+  return record;
+}
+
+// HostLoadImportedModule with an asynchronous host: a promise for the
+// record, settled when the host answers. The importing task waits for it
+// (Task::host_waits) when it has nothing else to run.
+Value StartAsyncLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, bool json) {
+  PromiseObject* p = NewPromiseObject(vm, realm.intrinsic(Intrinsic::kPromisePrototype));
+  Task* task = vm.current_task();
+  if (p == nullptr || task == nullptr || !RegisterModule(vm, realm, key, p)) return Oom(vm);
+  ++task->host_waits;
+  uint32_t promise_root = vm.AddRoot(Value::FromObject(p));
+  uint32_t realm_root = vm.AddRoot(CellToValue(&realm));
+  auto answered = std::make_shared<bool>(false);
+  Vm* vmp = &vm;
+  Realm* realmp = &realm;
+  uint64_t task_id = task->id;
+  vm.module_hooks().load_async(url, [=](bool ok, std::string text) {
+    if (*answered) return;
+    *answered = true;
+    Vm& vm = *vmp;
+    auto* promise = static_cast<PromiseObject*>(vm.root(promise_root).AsObject());
+    vm.RemoveRoot(promise_root);
+    vm.RemoveRoot(realm_root);
+    Task* waiting = vm.FindTask(task_id);
+    if (waiting == nullptr) return;  // the task is gone: nobody waits
+    --waiting->host_waits;
+    Task* saved_task = vm.current_task();
+    Realm* saved_realm = vm.current_realm();
+    vm.set_current_task(waiting);
+    vm.set_current_realm(realmp);
+    Object* record = nullptr;
+    if (ok) {
+      record = FinishLoad(vm, *realmp, key, url, json, text);
+    } else {
+      vm.ThrowError(ErrorKind::kTypeError, text.empty() ? absl::StrCat("Cannot find module '", url, "'") : text);
+    }
+    if (record != nullptr) {
+      SettlePromiseFromHost(vm, promise, true, Value::FromObject(record));
+    } else {
+      SetOwnData(vm, realmp->intrinsic(Intrinsic::kModuleMap), NameKey(vm, key), Value::Undefined());
+      SettlePromiseFromHost(vm, promise, false, vm.TakeException());
+    }
+    vm.set_current_task(saved_task);
+    vm.set_current_realm(saved_realm);
+  });
+  return Value::FromObject(p);
+}
+
+// moduleHostLoad(referrer, specifier, type): HostLoadImportedModule. The
+// record for the resolved URL, from the module map or loaded, compiled and
+// added to it; with an asynchronous host, a promise for it. The record for the resolved URL, from the module map
 // or loaded, compiled and added to it.
 Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
   Realm& realm = *vm.current_realm();
@@ -98,7 +176,7 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
     json = true;
   }
   const Vm::ModuleHooks& hooks = vm.module_hooks();
-  if (!hooks.resolve || !hooks.load) {
+  if (!hooks.resolve || (!hooks.load && !hooks.load_async)) {
     return vm.ThrowError(ErrorKind::kTypeError,
                          absl::StrCat("Cannot import '", specifier, "': the host has no module loader"));
   }
@@ -107,27 +185,15 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
   std::string key = json ? url + " (json)" : url;
   Object* map = realm.intrinsic(Intrinsic::kModuleMap);
   Value cached = DataProperty(vm, map, key);
-  if (IsRecord(cached)) return cached;
+  if (IsRecord(cached) || (cached.IsObject() && cached.AsObject()->cls == ObjectClass::kPromise)) return cached;
+  if (hooks.load_async) return StartAsyncLoad(vm, realm, key, url, json);
   std::string source;
   if (!hooks.load(url, &source, &error)) {
     if (error.empty()) error = absl::StrCat("Cannot find module '", specifier, "' imported from '", referrer, "'");
     return vm.ThrowError(ErrorKind::kTypeError, error);
   }
-  Object* record;
-  if (json) {
-    record = NewJsonModuleRecord(vm, realm, source, url);
-    if (record == nullptr) return vm.pending_exception().IsUndefined() ? Oom(vm) : Value::Empty();
-  } else {
-    ScriptError err;
-    record = CompileModuleRecord(vm, realm, Utf8ToUtf16(source), url, &err);
-    if (record == nullptr) {
-      if (err.message == "out of memory") return Oom(vm);
-      return vm.ThrowError(err.unsupported ? ErrorKind::kInternalError : ErrorKind::kSyntaxError,
-                           absl::StrCat(err.message, " (", url, ":", err.line, ":", err.column, ")"));
-    }
-  }
-  if (!RegisterModule(vm, realm, key, record)) return Oom(vm);
-  return Value::FromObject(record);
+  Object* record = FinishLoad(vm, realm, key, url, json, source);
+  return record != nullptr ? Value::FromObject(record) : Value::Empty();
 }
 
 // moduleBindImport(record, slot, target, targetSlot): the import binding
@@ -201,6 +267,10 @@ Value NativeModuleNamespaceFill(Vm& vm, CallArgs& a) {
   }
   ns->extensible = false;
   return Value::Undefined();
+}
+
+Value NativeModuleHostIsAsync(Vm& vm, CallArgs& a) {
+  return Value::Boolean(static_cast<bool>(vm.module_hooks().load_async));
 }
 
 Value NativeModuleNextAsyncOrder(Vm& vm, CallArgs& a) {
@@ -283,6 +353,7 @@ Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, co
 }
 
 bool RegisterModule(Vm& vm, Realm& realm, const std::string& url, Object* record) {
+  // (A pending asynchronous load registers its promise the same way.)
   return SetOwnData(vm, realm.intrinsic(Intrinsic::kModuleMap), NameKey(vm, url), Value::FromObject(record));
 }
 
@@ -344,6 +415,7 @@ const std::vector<NativeBinding>& ModuleSelfHostNatives() {
       {"moduleNamespaceCreate", NativeModuleNamespaceCreate, 0},
       {"moduleNamespaceFill", NativeModuleNamespaceFill, 4},
       {"moduleNextAsyncOrder", NativeModuleNextAsyncOrder, 0},
+      {"moduleHostIsAsync", NativeModuleHostIsAsync, 0},
       {"throwSyntaxError",
        [](Vm& vm, CallArgs& a) -> Value {
          Value m = a.arg(0);

@@ -55,9 +55,19 @@ const HandlerEntry* FindHandler(const Code* code, uint32_t pc) {
 
 uint64_t Interpret(Task& task, uint64_t max_steps) {
   Vm& vm = task.vm();
-  if (task.done() || task.frames.empty()) return 0;
+  if (task.done()) return 0;
   Task* saved_task = vm.current_task();
   vm.set_current_task(&task);
+  if (task.frames.empty()) {
+    // A task that waited for the host: the jobs the host's answer queued
+    // run now (or it goes on waiting).
+    SlowResult r = task.in_jobs ? TaskStackEmpty(task, task.result()) : SlowResult::kStop;
+    if (r == SlowResult::kThrow) CompleteTask(task, TaskState::kThrew, vm.TakeException());
+    if (r != SlowResult::kFrame) {
+      vm.set_current_task(saved_task);
+      return 0;
+    }
+  }
   uint64_t steps = 0;
 
   Frame* frame;

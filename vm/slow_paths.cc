@@ -836,6 +836,7 @@ SlowResult TaskStackEmpty(Task& task, Value v) {
     if (s == CallStatus::kPushed) return SlowResult::kFrame;
     if (s == CallStatus::kThrow) return SlowResult::kThrow;
   }
+  if (task.host_waits > 0) return SlowResult::kStop;  // waiting for the host (Task::waiting)
   CompleteTask(task, TaskState::kCompleted, task.result());
   return SlowResult::kStop;
 }

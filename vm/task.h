@@ -68,6 +68,8 @@ class Task {
   Realm* realm() const { return realm_; }
   TaskState state() const { return state_; }
   bool done() const { return state_ != TaskState::kRunnable; }
+  /// Runnable, but with nothing to run until the host answers (host_waits).
+  bool waiting() const { return !done() && frames.empty() && in_jobs && jobs.empty() && host_waits > 0; }
   Value result() const { return result_; }
   Value exception() const { return exception_; }
   const std::string& abort_reason() const { return abort_reason_; }
@@ -85,8 +87,11 @@ class Task {
   std::vector<Value> registers;
   Value handling_exception;  // the exception a handler is catching
   bool in_jobs = false;      // the main frame finished; running promise jobs
+  uint32_t host_waits = 0;   // host operations (async module loads) not answered yet:
+                             // with no frame and no job left, the task waits for them
   std::deque<Job> jobs;      // jobs this task spawned, run before it completes
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
+  uint64_t id = 0;  // set by Vm::RegisterTask; never reused
 
  private:
   friend void CompleteTask(Task& task, TaskState state, Value v);

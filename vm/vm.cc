@@ -258,6 +258,18 @@ Object* Vm::NewError(ErrorKind kind, std::string_view message) {
   return e;
 }
 
+void Vm::RegisterTask(Task* t) {
+  t->id = ++last_task_id_;
+  tasks_.push_back(t);
+}
+
+Task* Vm::FindTask(uint64_t id) const {
+  for (Task* t : tasks_) {
+    if (t->id == id) return t;
+  }
+  return nullptr;
+}
+
 void Vm::UnregisterTask(Task* t) {
   tasks_.erase(std::remove(tasks_.begin(), tasks_.end(), t), tasks_.end());
   if (current_task_ == t) current_task_ = nullptr;

@@ -167,8 +167,10 @@ class Vm {
   void set_current_realm(Realm* r) { current_realm_ = r; }
   Task* current_task() const { return current_task_; }
   void set_current_task(Task* t) { current_task_ = t; }
-  void RegisterTask(Task* t) { tasks_.push_back(t); }
+  void RegisterTask(Task* t);
   void UnregisterTask(Task* t);
+  /// The registered task with this id (Task::id), or null once it is gone.
+  Task* FindTask(uint64_t id) const;
 
   /// Extra roots held by the host (API handles, realms in use).
   uint32_t AddRoot(Value v);
@@ -265,6 +267,9 @@ class Vm {
                        std::string* error)>
         resolve;
     std::function<bool(const std::string& url, std::string* source, std::string* error)> load;
+    /// Asynchronous loading (instead of `load`): the host calls `done`
+    /// (ok, source or error message) now or later.
+    std::function<void(const std::string& url, std::function<void(bool ok, std::string text)> done)> load_async;
   };
   ModuleHooks& module_hooks() { return module_hooks_; }
   /// 16.2.1.5.3.4 [[AsyncEvaluationOrder]]: the agent's counter.
@@ -312,6 +317,7 @@ class Vm {
   PrintHandler print_handler_;
   ModuleHooks module_hooks_;
   uint64_t async_evaluation_order_ = 0;
+  uint64_t last_task_id_ = 0;
   Code* selfhost_code_ = nullptr;
   uint64_t next_id_ = 0;
   RegExpCache* regexp_cache_ = nullptr;

@@ -112,6 +112,9 @@ struct NativeBinding {
 };
 /// The promise natives of the self-hosted library (runtime/builtins/promise.cc).
 const std::vector<NativeBinding>& PromiseSelfHostNatives();
+/// FulfillPromise / RejectPromise for host code (its reaction jobs go to
+/// the current task, in the current realm).
+void SettlePromiseFromHost(Vm& vm, PromiseObject* p, bool fulfilled, Value value);
 const std::vector<NativeBinding>& CollectionSelfHostNatives();
 const std::vector<NativeBinding>& IteratorSelfHostNatives();
 const std::vector<NativeBinding>& DateSelfHostNatives();

@@ -56,6 +56,14 @@ void SettlePromise(Vm& vm, PromiseObject* p, int32_t state, Value value) {
 
 Value ResolvePromiseValue(Vm& vm, PromiseObject* p, Value resolution);
 
+}  // namespace
+
+void SettlePromiseFromHost(Vm& vm, PromiseObject* p, bool fulfilled, Value value) {
+  SettlePromise(vm, p, fulfilled ? 1 : 2, value);
+}
+
+namespace {
+
 // The resolving functions' shared record: [promise, alreadyResolved].
 Value ResolvingFunction(Vm& vm, CallArgs& a) {
   auto* self = static_cast<NativeFunction*>(a.callee);

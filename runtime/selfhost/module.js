@@ -8,6 +8,23 @@
 // Status: 0 new/unlinked, 1 linking, 2 linked, 3 evaluating,
 // 4 evaluating-async, 5 evaluated.
 
+// 16.2.1.5.1 LoadRequestedModules with an asynchronous host: the loads
+// of the graph, awaiting each pending one.
+async function ModuleLoadGraphAsync(module) {
+  const pending = [module];
+  let next = 0;
+  while (next < pending.length) {
+    const m = pending[next++];
+    if (m.body === undefined || m.loaded.length === m.requests.length) continue;
+    for (let i = m.loaded.length; i < m.requests.length; i++) {
+      let required = moduleHostLoad(m, m.requests[i], m.requestTypes[i]);
+      if (isPromise(required)) required = await required;
+      if (m.loaded.length === i) arrayPush(m.loaded, required);
+      arrayPush(pending, required);
+    }
+  }
+}
+
 // 16.2.1.5.1 LoadRequestedModules, with a synchronous host: every module
 // of the graph is loaded (or this throws the host's error).
 function ModuleLoadGraph(module) {
@@ -336,9 +353,16 @@ function ModuleAsyncRejected(module, error) {
 // The task of an entry module (the embedding API): load, link, evaluate.
 // Returns the evaluation promise.
 function ModuleRun(module) {
+  if (moduleHostIsAsync()) return ModuleRunAsync(module);
   ModuleLoadGraph(module);
   ModuleLink(module);
   return ModuleEvaluate(module);
+}
+
+async function ModuleRunAsync(module) {
+  await ModuleLoadGraphAsync(module);
+  ModuleLink(module);
+  return await ModuleEvaluate(module);
 }
 
 // 13.3.10.2 EvaluateImportCall, steps after the argument values:
@@ -372,6 +396,10 @@ function DynamicImport(referrer, specifier, options) {
     callFunction(cap[2], undefined, e);
     return cap[0];
   }
+  if (moduleHostIsAsync()) {
+    DynamicImportAsync(cap, referrer, specifierString, type);
+    return cap[0];
+  }
   let module;
   try {
     module = moduleHostLoad(referrer, specifierString, type);
@@ -380,10 +408,30 @@ function DynamicImport(referrer, specifier, options) {
     callFunction(cap[2], undefined, e);
     return cap[0];
   }
-  // 16.2.1.11 ContinueDynamicImport: linking and evaluation happen once
-  // the loading promise has settled (a job later).
   const loadPromise = newPromise();
   fulfillPromise(loadPromise, undefined);
+  ContinueDynamicImport(cap, module, loadPromise);
+  return cap[0];
+}
+
+async function DynamicImportAsync(cap, referrer, specifierString, type) {
+  let module;
+  try {
+    module = moduleHostLoad(referrer, specifierString, type);
+    if (isPromise(module)) module = await module;
+    await ModuleLoadGraphAsync(module);
+  } catch (e) {
+    callFunction(cap[2], undefined, e);
+    return;
+  }
+  const loadPromise = newPromise();
+  fulfillPromise(loadPromise, undefined);
+  ContinueDynamicImport(cap, module, loadPromise);
+}
+
+// 16.2.1.11 ContinueDynamicImport: linking and evaluation happen once the
+// loading promise has settled (a job later).
+function ContinueDynamicImport(cap, module, loadPromise) {
   performPromiseThen(loadPromise, () => {
     try {
       ModuleLink(module);
@@ -396,7 +444,6 @@ function DynamicImport(referrer, specifier, options) {
       callFunction(cap[1], undefined, GetModuleNamespace(module));
     }, (e) => { callFunction(cap[2], undefined, e); }, undefined, undefined, undefined);
   }, undefined, undefined, undefined, undefined);
-  return cap[0];
 }
 
 // 13.3.12.1 import.meta: a null-prototype object with the module's url.

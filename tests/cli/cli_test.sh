@@ -56,6 +56,25 @@ expect "compile only runs nothing" 0 "" "" -- --compile-only -e 'print("should n
 expect "dump bytecode" 0 "Add" "" -- --dump-bytecode -e 'var a = 1; a + 2'
 expect "usage error" 2 "" "usage" -- --bogus
 expect "missing file" 2 "" "cannot read" -- "$tmp/does-not-exist.js"
+# Modules: imports load from files relative to the importer.
+mkdir -p "$tmp/mods/lib"
+printf "import { twice } from './lib/math.mjs';\nimport data from './lib/data.json' with { type: 'json' };\nprint('twice', twice(data.n));\nconst m = await import('./lib/math.mjs');\nprint('same', m.twice === twice);\n" >"$tmp/mods/main.mjs"
+printf "export const twice = (x) => 2 * x;\n" >"$tmp/mods/lib/math.mjs"
+printf '{"n": 21}' >"$tmp/mods/lib/data.json"
+printf "import { nope } from './lib/math.mjs';\n" >"$tmp/mods/link.mjs"
+printf "import './lib/missing.mjs';\n" >"$tmp/mods/missing.mjs"
+printf "export let = 1;\n" >"$tmp/mods/lib/bad.mjs"
+printf "import './lib/bad.mjs';\n" >"$tmp/mods/bad.mjs"
+printf "print(typeof import.meta)\n" >"$tmp/mods/meta.js"
+expect "module program" 0 "twice 42" "" -- "$tmp/mods/main.mjs"
+expect "module import()" 0 "same true" "" -- "$tmp/mods/main.mjs"
+expect "module flag" 0 "object" "" -- --module "$tmp/mods/meta.js"
+expect "import.meta in a script" 1 "" "SyntaxError" -- "$tmp/mods/meta.js"
+expect "module link error" 1 "" "does not provide an export named 'nope'" -- "$tmp/mods/link.mjs"
+expect "missing module" 1 "" "Cannot find module './lib/missing.mjs' imported from" -- "$tmp/mods/missing.mjs"
+expect "syntax error in an import" 1 "" "bad.mjs:1:" -- "$tmp/mods/bad.mjs"
+expect "top-level await limit" 3 "" "step limit" -- --max-steps 100000 --module -e 'await null; for (;;) {}'
+expect "module example" 0 "shapes created: 3" "" -- "$(dirname "$EXAMPLE")/modules/main.mjs"
 expect "stack size option" 1 "" "RangeError" -- --stack-size 100000 -e 'function d(n){return n===0?0:1+d(n-1)} d(10000)'
 
 # Deeply nested source is a clean SyntaxError, never a crash.
