@@ -42,7 +42,7 @@ void Generator::ClassExpr(Class* c, uint32_t dst, std::u16string_view inferred_n
   Scope* cs = info_.ScopeOf(c);
   uint32_t mark = next_reg_;
   RegScope rs(this);
-  uint32_t parent = rs.Temp();
+  uint32_t parent = rs.Temps(2);  // the heritage and its prototype
   std::u16string_view name = c->name != nullptr ? c->name->name.view() : inferred_name;
   AllocateScopeRegisters(cs);
   EnterScope(cs);
@@ -59,6 +59,10 @@ void Generator::ClassExpr(Class* c, uint32_t dst, std::u16string_view inferred_n
   }
   if (c->super_class != nullptr) {
     Gen(c->super_class, parent);
+    // 15.7.14 steps 8.e-h: the checks and Get(superclass, "prototype"),
+    // which may run a getter or a proxy trap.
+    SetPos(c->super_class);
+    CallHelper(Helper::kClassProtoParent, parent + 1, {parent});
   } else {
     b_.EmitLdEmpty(parent);
   }

@@ -492,10 +492,14 @@ Expr* Parser::ParseBinary(int min_prec) {
     Next();
     left = ParseUnary();
     if (left == nullptr) return nullptr;
-    // `#x in o`: a private name is only ever the left operand of `in`.
+    // `#x in o`: a private name is only ever the left operand of `in`, so
+    // after an operator that binds looser than `in` (`a && #x in o`).
     if (left->Is<PrivateName>()) {
-      FailNode("Unexpected private name", left);
-      return nullptr;
+      OpInfo next;
+      if (!(tok_.type == Tok::kIdentifier && tok_.value == u"in" && BinaryOperator(&next) && op.prec < next.prec)) {
+        FailNode("Unexpected private name", left);
+        return nullptr;
+      }
     }
     left_is_unary = last_was_unary_;
   }

@@ -741,6 +741,10 @@ class Analyzer {
       name += m.key->As<PrivateName>()->name.view();
       Variable* v = cs->Find(name);
       if (v == nullptr) v = Declare(cs, OwnName(std::move(name)), BindingKind::kPrivateName, 0);
+      // The field initializers (separate functions the generator makes)
+      // install private methods with this name: it lives in the class's
+      // environment.
+      v->captured = true;
       info_.resolved_[m.key] = v;
     }
     if (c->constructor != nullptr) VisitFunction(c->constructor);

@@ -52,6 +52,9 @@ Value NativeOrdinaryHasInstance(Vm& vm, CallArgs& a) {
   Object* t = c.AsObject();
   while (t->cls == ObjectClass::kBound) t = static_cast<BoundFunction*>(t)->target;
   if (!o.IsObject()) return Value::Boolean(false);
+  if (t->is_proxy() || ChainHasProxy(o.AsObject())) {
+    return ProxyHandOver(vm, SelfHosted::kOrdinaryHasInstanceSlow, {Value::FromObject(t), o});
+  }
   OwnProperty prop;
   Object* holder;
   if (!LookupProperty(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) ||
@@ -115,6 +118,7 @@ Value NativeToObject(Vm& vm, CallArgs& a) {
 
 Value NativeOwnKeys(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "not an object");
+  if (a.arg(0).AsObject()->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyOwnKeys, {a.arg(0)});
   std::vector<PropertyKey> keys;
   OwnPropertyKeys(vm, a.arg(0).AsObject(), &keys);
   Object* arr = NewArray(vm, *vm.current_realm());
@@ -137,6 +141,9 @@ Value NativeIsEnumerable(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsObject()) return Value::Boolean(false);
   PropertyKey k = KeyArg(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyHasOwn, {a.arg(0), a.arg(1), Value::Boolean(true)});
+  }
   OwnProperty prop;
   return Value::Boolean(GetOwnProperty(vm, a.arg(0).AsObject(), k, &prop) && (prop.attrs & kEnumerable));
 }
@@ -186,7 +193,8 @@ Value NativeObjectToString(Vm& vm, CallArgs& a) {
 }
 
 Value NativeIsArray(Vm& vm, CallArgs& a) {
-  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->is_array());
+  int r = IsArrayValue(vm, a.arg(0));
+  return r < 0 ? Value::Empty() : Value::Boolean(r == 1);
 }
 
 Value NativeSetLength(Vm& vm, CallArgs& a) {
@@ -328,6 +336,7 @@ const std::vector<NativeBinding>& AllSelfHostNatives() {
     for (const NativeBinding& n : TypedArraySelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : DisposableSelfHostNatives()) v->push_back(n);
     for (const NativeBinding& n : ModuleSelfHostNatives()) v->push_back(n);
+    for (const NativeBinding& n : ProxySelfHostNatives()) v->push_back(n);
     return v;
   }();
   return *all;
@@ -555,7 +564,7 @@ Realm* CreateRealm(Vm& vm) {
       return nullptr;
     }
   }
-  if (!InstallObject(vm, *realm, table) || !InstallFunction(vm, *realm, table) ||
+  if (!InstallObject(vm, *realm, table) || !InstallProxy(vm, *realm) || !InstallFunction(vm, *realm, table) ||
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||
       !InstallNumberAndMath(vm, *realm, table) || !InstallErrors(vm, *realm, table) ||
       !InstallGlobals(vm, *realm, table) || !InstallGenerators(vm, *realm, table) ||

@@ -81,6 +81,28 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
   return CallStatus::kPushed;
 }
 
+namespace {
+
+// Objects whose [[Construct]] makes `this` from newTarget.prototype.
+bool ConstructsOwnThis(Object* f) {
+  if (f->cls == ObjectClass::kNative) return true;
+  return f->cls == ObjectClass::kClosure &&
+         static_cast<Closure*>(f)->code->code_kind != CodeKind::kDerivedConstructor;
+}
+
+// Whether Get(newTarget, "prototype") may run user code.
+bool PrototypeNeedsJs(Vm& vm, Value new_target) {
+  if (!new_target.IsObject()) return false;
+  OwnProperty prop;
+  Object* holder;
+  Object* proxy;
+  bool found = LookupPropertyOrProxy(vm, new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)),
+                                     &prop, &holder, &proxy);
+  return proxy != nullptr || (found && (prop.attrs & kAccessorBit));
+}
+
+}  // namespace
+
 CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* args, uint32_t argc,
                      uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc,
                      Value* result) {
@@ -98,6 +120,31 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
       return CallStatus::kThrow;
     }
     Object* fo = callee.AsObject();
+    if ((flags & Frame::kConstruct) && vm.construct_proto().IsEmpty() && ConstructsOwnThis(fo) &&
+        PrototypeNeedsJs(vm, new_target)) {
+      // GetPrototypeFromConstructor runs user code (a proxy's get trap or a
+      // getter): the self-hosted helper reads it, then constructs.
+      Realm* realm = vm.current_realm() != nullptr ? vm.current_realm() : task.realm();
+      Object* list = NewArray(vm, *realm);
+      if (list == nullptr) {
+        vm.ThrowOutOfMemory();
+        return CallStatus::kThrow;
+      }
+      for (uint32_t i = 0; i < argc; ++i) {
+        if (!ArrayPush(vm, list, args[i])) {
+          vm.ThrowOutOfMemory();
+          return CallStatus::kThrow;
+        }
+      }
+      owned = {callee, Value::FromObject(list), new_target};
+      callee = realm->self_hosted_fn(SelfHosted::kConstructWithJsPrototype);
+      flags &= ~Frame::kConstruct;
+      new_target = Value::Undefined();
+      this_value = Value::Undefined();
+      args = owned.data();
+      argc = 3;
+      continue;
+    }
     switch (fo->cls) {
       case ObjectClass::kClosure: {
         Closure* fn = static_cast<Closure*>(fo);
@@ -110,6 +157,7 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         }
         if (flags & Frame::kConstruct) {
           if (fn->code->code_kind == CodeKind::kDerivedConstructor) {
+            vm.construct_proto() = Value::Empty();
             this_value = Value::Empty();
             flags |= Frame::kDerived;
           } else {
@@ -118,10 +166,14 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
             OwnProperty prop;
             Object* holder;
             Object* proto = fn->realm->intrinsic(Intrinsic::kObjectPrototype);
-            if (new_target.IsObject() &&
-                LookupProperty(vm, new_target.AsObject(),
-                               PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) &&
-                !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
+            Value computed = vm.construct_proto();
+            vm.construct_proto() = Value::Empty();
+            if (!computed.IsEmpty()) {
+              if (computed.IsObject()) proto = computed.AsObject();
+            } else if (new_target.IsObject() &&
+                       LookupProperty(vm, new_target.AsObject(),
+                                      PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) &&
+                       !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
               proto = prop.value.AsObject();
             }
             Object* obj = NewObject(vm, proto);
@@ -162,7 +214,11 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
                       (flags & Frame::kConstruct) ? new_target : Value::Undefined(), fo, &task};
         CallArgs* saved_args = vm.current_native_args();
         vm.set_current_native_args(&call);
+        Value saved_proto = vm.native_construct_proto();
+        vm.native_construct_proto() = vm.construct_proto();
+        vm.construct_proto() = Value::Empty();
         Value r = nf->fn(vm, call);
+        vm.native_construct_proto() = saved_proto;
         vm.set_current_native_args(saved_args);
         vm.set_current_realm(saved);
         if (r.IsEmpty()) {
@@ -198,6 +254,40 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         }
         *result = r;
         return CallStatus::kDone;
+      }
+      case ObjectClass::kCallableProxy: {
+        // 10.5.12 [[Call]] / 10.5.13 [[Construct]]: the self-hosted handler
+        // gets the arguments as an array.
+        Realm* realm = vm.current_realm() != nullptr ? vm.current_realm() : task.realm();
+        Object* list = NewArray(vm, *realm);
+        if (list == nullptr) {
+          vm.ThrowOutOfMemory();
+          return CallStatus::kThrow;
+        }
+        for (uint32_t i = 0; i < argc; ++i) {
+          if (!ArrayPush(vm, list, args[i])) {
+            vm.ThrowOutOfMemory();
+            return CallStatus::kThrow;
+          }
+        }
+        if (flags & Frame::kConstruct) {
+          vm.construct_proto() = Value::Empty();
+          owned = {callee, Value::FromObject(list), new_target};
+          callee = realm->self_hosted_fn(SelfHosted::kProxyConstruct);
+          flags &= ~Frame::kConstruct;
+          new_target = Value::Undefined();
+        } else {
+          owned = {callee, this_value, Value::FromObject(list)};
+          callee = realm->self_hosted_fn(SelfHosted::kProxyCall);
+        }
+        this_value = Value::Undefined();
+        args = owned.data();
+        argc = 3;
+        if (hops > 10000) {
+          vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+          return CallStatus::kThrow;
+        }
+        continue;
       }
       default:
         vm.ThrowError(ErrorKind::kTypeError, "value is not a function");

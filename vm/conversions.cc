@@ -369,6 +369,8 @@ bool IsConstructor(Value v) {
       return static_cast<NativeFunction*>(o)->is_constructor;
     case ObjectClass::kBound:
       return IsConstructor(Value::FromObject(static_cast<BoundFunction*>(o)->target));
+    case ObjectClass::kCallableProxy:
+      return static_cast<ProxyObject*>(o)->is_constructor;
     default:
       return false;
   }

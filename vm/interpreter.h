@@ -5,10 +5,12 @@
 #define RATCHET_VM_INTERPRETER_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "vm/object.h"
+#include "vm/realm.h"
 #include "vm/task.h"
 #include "vm/value.h"
 
@@ -48,6 +50,20 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
 
 /// Creates a closure of `code` over `env` in `realm` (null on OOM).
 Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env);
+
+/// LookupProperty that stops at a proxy on the prototype chain (*proxy set,
+/// false returned): the caller hands the rest of the operation to it.
+bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
+                           Object** proxy);
+/// Whether `o` or an object on its prototype chain is a proxy.
+bool ChainHasProxy(Object* o);
+/// A property key as a JS value (an index as its canonical string).
+/// Empty on out-of-memory.
+Value PropertyKeyValue(Vm& vm, PropertyKey key);
+/// A bound function calling the self-hosted helper `id` with `args` first
+/// (how [[Get]]/[[Set]] hand a proxy's trap back as an accessor to call).
+/// Empty on out-of-memory.
+Value BoundSelfHostedCall(Vm& vm, Realm& realm, SelfHosted id, std::initializer_list<Value> args);
 
 /// CreateIterResultObject(value, done). Null on out-of-memory.
 Object* NewIterResult(Vm& vm, Realm& realm, Value value, bool done);

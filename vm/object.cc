@@ -237,6 +237,7 @@ Env* NewEnv(Vm& vm, Env* parent, uint32_t size) {
 }
 
 bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
+  if (o->is_proxy()) return false;  // (callers that may meet a proxy dispatch to its handler first)
   double numeric;
   if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
     // 10.4.5.1 [[GetOwnProperty]]: elements only, never ordinary properties.
@@ -434,6 +435,7 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
 }
 
 DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc) {
+  if (o->is_proxy()) return DefineResult::kRejected;
   if (o->cls == ObjectClass::kModuleNamespace && !key.v.IsSymbol()) {
     // 10.4.6.6 [[DefineOwnProperty]]: only what changes nothing succeeds.
     OwnProperty current;
@@ -723,6 +725,11 @@ void TraceObject(Object* o, Tracer& t) {
       break;
     case ObjectClass::kCollectionIterator:
       t.Mark(static_cast<CollectionIterator*>(o)->target);
+      break;
+    case ObjectClass::kProxy:
+    case ObjectClass::kCallableProxy:
+      t.Mark(static_cast<ProxyObject*>(o)->target);
+      t.Mark(static_cast<ProxyObject*>(o)->handler);
       break;
     case ObjectClass::kRegExp:
     case ObjectClass::kRegExpMatchState:

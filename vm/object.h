@@ -135,6 +135,8 @@ enum class ObjectClass : uint8_t {
   kModuleRecord,        // PrimitiveObject: primitive is the module environment (runtime/module.h)
   kModuleNamespace,     // 10.4.6 module namespace exotic object (dictionary mode; see
                         // ModuleNamespaceValue)
+  kProxy,               // ProxyObject (10.5): its internal methods run in selfhost/proxy.js
+  kCallableProxy,       // a ProxyObject whose target is callable
 };
 
 struct Object : Cell {
@@ -157,8 +159,19 @@ struct Object : Cell {
   bool is_array() const { return cls == ObjectClass::kArray; }
   bool is_callable() const {
     return cls == ObjectClass::kClosure || cls == ObjectClass::kNative ||
-           cls == ObjectClass::kBound;
+           cls == ObjectClass::kBound || cls == ObjectClass::kCallableProxy;
   }
+  bool is_proxy() const { return cls == ObjectClass::kProxy || cls == ObjectClass::kCallableProxy; }
+};
+
+/// A Proxy exotic object. Its own property storage stays empty and its
+/// `proto` null: the interpreter and the natives send every internal method
+/// to the self-hosted handlers (runtime/selfhost/proxy.js). Target and
+/// handler become null when the proxy is revoked.
+struct ProxyObject : Object {
+  Value target;
+  Value handler;
+  bool is_constructor;
 };
 
 struct Env : Cell {

@@ -27,6 +27,71 @@ std::string KeyForMessage(PropertyKey key) {
 
 }  // namespace
 
+bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
+                           Object** proxy) {
+  *proxy = nullptr;
+  for (int depth = 0; o != nullptr && depth < 100000; ++depth) {
+    if (o->is_proxy()) {
+      *proxy = o;
+      return false;
+    }
+    if (GetOwnProperty(vm, o, key, out)) {
+      *holder = o;
+      return true;
+    }
+    double numeric;
+    if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) return false;
+    o = o->proto;
+  }
+  return false;
+}
+
+bool ChainHasProxy(Object* o) {
+  for (int depth = 0; o != nullptr && depth < 100000; ++depth, o = o->proto) {
+    if (o->is_proxy()) return true;
+  }
+  return false;
+}
+
+Value PropertyKeyValue(Vm& vm, PropertyKey key) {
+  if (!key.IsIndex()) return key.v;
+  String* s = NumberToString(vm, key.index());
+  if (s == nullptr) return Value::Empty();
+  s = vm.Intern(s);
+  return s != nullptr ? Value::FromString(s) : Value::Empty();
+}
+
+Value BoundSelfHostedCall(Vm& vm, Realm& realm, SelfHosted id, std::initializer_list<Value> args) {
+  Object* target = realm.self_hosted_fn(id).AsObject();
+  Object* o = NewObject(vm, target->proto, ObjectClass::kBound, sizeof(BoundFunction));
+  if (o == nullptr) return Value::Empty();
+  auto* b = static_cast<BoundFunction*>(o);
+  b->target = target;
+  b->bound_this = Value::Undefined();
+  b->realm = &realm;
+  b->args = static_cast<Value*>(vm.heap().AllocateBuffer(args.size() * sizeof(Value)));
+  if (b->args == nullptr) return Value::Empty();
+  uint32_t i = 0;
+  for (Value v : args) b->args[i++] = v;
+  b->argc = static_cast<uint32_t>(args.size());
+  return Value::FromObject(o);
+}
+
+namespace {
+
+// A proxy met by [[Get]]/[[Set]]: the trap call, as an accessor to run.
+AccessStatus ProxyAccess(Vm& vm, Realm& realm, SelfHosted id, std::initializer_list<Value> args,
+                         Value* accessor) {
+  *accessor = BoundSelfHostedCall(vm, realm, id, args);
+  if (accessor->IsEmpty()) {
+    vm.ThrowOutOfMemory();
+    return AccessStatus::kThrow;
+  }
+  return AccessStatus::kCallAccessor;
+}
+
+}  // namespace
+
 AccessStatus GetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Value* out,
                          Value* accessor) {
   Object* obj;
@@ -61,7 +126,14 @@ AccessStatus GetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
   }
   OwnProperty prop;
   Object* holder;
-  if (!LookupProperty(vm, obj, key, &prop, &holder)) {
+  Object* proxy;
+  if (!LookupPropertyOrProxy(vm, obj, key, &prop, &holder, &proxy)) {
+    if (proxy != nullptr) {  // 10.5.8 [[Get]] of the proxy, with the original receiver
+      Value k = PropertyKeyValue(vm, key);
+      if (k.IsEmpty()) return vm.ThrowOutOfMemory(), AccessStatus::kThrow;
+      Value receiver = base;
+      return ProxyAccess(vm, realm, SelfHosted::kProxyGet, {Value::FromObject(proxy), k, receiver}, accessor);
+    }
     *out = Value::Undefined();
     return AccessStatus::kDone;
   }
@@ -117,7 +189,14 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
   // Find the property on the receiver or its prototype chain.
   OwnProperty prop;
   Object* holder = nullptr;
-  bool found = LookupProperty(vm, obj, key, &prop, &holder);
+  Object* proxy;
+  bool found = LookupPropertyOrProxy(vm, obj, key, &prop, &holder, &proxy);
+  if (proxy != nullptr) {  // 10.5.9 [[Set]] of the proxy, with the original receiver
+    Value k = PropertyKeyValue(vm, key);
+    if (k.IsEmpty()) return vm.ThrowOutOfMemory(), AccessStatus::kThrow;
+    return ProxyAccess(vm, realm, SelfHosted::kProxySetAccess,
+                       {Value::FromObject(proxy), k, base, Value::Boolean(strict)}, accessor);
+  }
   if (found && (prop.attrs & kAccessorBit)) {
     Value setter = ValueToAccessor(prop.value)->setter;
     if (setter.IsUndefined()) return fail("set getter-only");

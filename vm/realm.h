@@ -98,7 +98,8 @@ struct Object;
   V(SuppressedErrorPrototype)   \
   V(DisposableStackPrototype)   \
   V(AsyncDisposableStackPrototype) \
-  V(ModuleMap)
+  V(ModuleMap)                  \
+  V(ReflectOps)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,
@@ -147,7 +148,29 @@ enum class Intrinsic : uint16_t {
   V(IteratorCloseQuietly)      \
   V(DynamicImport)             \
   V(ImportMeta)                \
-  V(ModuleRun)
+  V(ModuleRun)                 \
+  V(ProxyGet)                   \
+  V(ProxySetAccess)             \
+  V(ProxyHas)                   \
+  V(ProxyDelete)                \
+  V(ProxyCall)                  \
+  V(ProxyConstruct)             \
+  V(ProxyForInKeys)             \
+  V(OrdinaryHasInstanceSlow)    \
+  V(ProxyGetPrototypeOf)        \
+  V(ProxySetPrototypeOf)        \
+  V(ProxyIsExtensible)          \
+  V(ProxyPreventExtensions)     \
+  V(ProxyGetOwnPropertyDescriptor) \
+  V(ProxyDefinePropertyOrThrow) \
+  V(ProxyDefineOwnProperty)     \
+  V(ProxyOwnKeys)               \
+  V(ProxyOwnKeysFiltered)       \
+  V(ProxyHasOwn)                \
+  V(ProxyReceiverSet)           \
+  V(ProxyIntegrity)             \
+  V(ConstructWithJsPrototype)   \
+  V(ClassProtoParent)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

@@ -455,6 +455,12 @@ SlowResult DeleteKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Va
   if (o == nullptr) return SlowResult::kThrow;
   PropertyKey k = PrimitiveToPropertyKey(vm, key);
   if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (o->is_proxy()) {  // 10.5.10 [[Delete]]
+    Value kv = PropertyKeyValue(vm, k);
+    if (kv.IsEmpty()) return OutOfMemory(vm);
+    return CallHelper(task, frame, SelfHosted::kProxyDelete,
+                      {Value::FromObject(o), kv, Value::Boolean(frame.code->strict)}, dst, next);
+  }
   bool ok = DeleteOwnProperty(vm, o, k);
   if (!ok && frame.code->strict) return TypeError(vm, "Cannot delete property");
   Reg(task, frame, dst) = Value::Boolean(ok);
@@ -469,7 +475,14 @@ SlowResult InSlow(Task& task, Frame& frame, uint32_t dst, Value key, Value obj, 
   if (k.v.IsEmpty()) return SlowResult::kThrow;
   OwnProperty prop;
   Object* holder;
-  Reg(task, frame, dst) = Value::Boolean(LookupProperty(vm, obj.AsObject(), k, &prop, &holder));
+  Object* proxy;
+  bool found = LookupPropertyOrProxy(vm, obj.AsObject(), k, &prop, &holder, &proxy);
+  if (proxy != nullptr) {  // 10.5.7 [[HasProperty]]
+    Value kv = PropertyKeyValue(vm, k);
+    if (kv.IsEmpty()) return OutOfMemory(vm);
+    return CallHelper(task, frame, SelfHosted::kProxyHas, {Value::FromObject(proxy), kv}, dst, next);
+  }
+  Reg(task, frame, dst) = Value::Boolean(found);
   return SlowResult::kNext;
 }
 
@@ -477,7 +490,11 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
                           uint32_t next) {
   Vm& vm = task.vm();
   if (!target.IsObject()) return TypeError(vm, "Right-hand side of 'instanceof' is not an object");
-  // A custom @@hasInstance needs a call: the self-hosted path handles it.
+  // A custom @@hasInstance needs a call: the self-hosted path handles it,
+  // and every case with a proxy.
+  if (ChainHasProxy(target.AsObject()) || (v.IsObject() && ChainHasProxy(v.AsObject()))) {
+    return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
+  }
   OwnProperty prop;
   Object* holder;
   // %Function.prototype%[@@hasInstance] is non-writable and non-configurable:
@@ -893,30 +910,16 @@ SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, bool is_await, uint32_
   return PopFrameWithValue(task, v);
 }
 
-SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent) {
+SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent, Value parent_proto) {
   Vm& vm = task.vm();
   Realm& realm = *frame.realm;
   Object* proto_parent = realm.intrinsic(Intrinsic::kObjectPrototype);
   Object* ctor_parent = realm.intrinsic(Intrinsic::kFunctionPrototype);
   if (!parent.IsEmpty()) {
-    if (parent.IsNull()) {
-      proto_parent = nullptr;
-    } else {
-      if (!IsConstructor(parent)) return TypeError(vm, "Class extends value is not a constructor or null");
-      OwnProperty prop;
-      Object* holder;
-      Value pp = Value::Undefined();
-      if (LookupProperty(vm, parent.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)),
-                         &prop, &holder) &&
-          !(prop.attrs & kAccessorBit)) {
-        pp = prop.value;
-      }
-      if (!pp.IsObject() && !pp.IsNull()) {
-        return TypeError(vm, "Class extends value does not have valid prototype property");
-      }
-      proto_parent = pp.IsNull() ? nullptr : pp.AsObject();
-      ctor_parent = parent.AsObject();
-    }
+    // The self-hosted ClassProtoParent checked the heritage and read its
+    // prototype (parent_proto).
+    proto_parent = parent_proto.IsObject() ? parent_proto.AsObject() : nullptr;
+    if (!parent.IsNull()) ctor_parent = parent.AsObject();
   }
   Object* proto = NewObject(vm, proto_parent);
   if (proto == nullptr) return OutOfMemory(vm);
@@ -1257,7 +1260,7 @@ SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, Val
 
 // ---- for-in -----------------------------------------------------------------------
 
-SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj) {
+SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj, uint32_t next) {
   Vm& vm = task.vm();
   Object* iter = NewArray(vm, *frame.realm);
   if (iter == nullptr) return OutOfMemory(vm);
@@ -1265,6 +1268,9 @@ SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj) {
   if (!obj.IsNullish()) {
     Object* o = ToObject(vm, *frame.realm, obj);
     if (o == nullptr) return SlowResult::kThrow;
+    if (ChainHasProxy(o)) {
+      return CallHelper(task, frame, SelfHosted::kProxyForInKeys, {Value::FromObject(o)}, dst, next);
+    }
     // Store the object first, then its keys and those of its prototypes
     // (shadowed and non-enumerable ones excluded).
     if (!ArrayPush(vm, iter, Value::FromObject(o))) return OutOfMemory(vm);
@@ -1299,6 +1305,10 @@ bool ForInStep(Vm& vm, Object* iter, Value* key) {
   Object* o = iter->elements[0].AsObject();
   while (iter->pad2 < iter->elements_size) {
     Value name = iter->elements[iter->pad2++];
+    if (iter->pad == 1) {  // keys gathered through a proxy's traps: no deletion check
+      *key = name;
+      return true;
+    }
     // Skip keys deleted during the iteration.
     OwnProperty prop;
     Object* holder;

@@ -72,7 +72,7 @@ SlowResult GeneratorCreateSlow(Task& task, uint32_t dst, uint32_t next);
 SlowResult SuspendSlow(Task& task, uint32_t dst, Value v, bool is_await, uint32_t next);
 
 SlowResult ArraySpreadAppend(Task& task, Value arr, Value src);
-SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent);
+SlowResult CreateClassSlow(Task& task, Frame& frame, uint32_t dst, Value ctor, Value parent, Value parent_proto);
 
 /// Arithmetic, bitwise and shift operators on two numbers.
 Value ArithmeticOnNumbers(Op op, Value l, Value r);
@@ -95,7 +95,7 @@ SlowResult CallEvalSlow(Task& task, Frame& frame, uint32_t dst, Value callee, ui
 SlowResult SuperCallSlow(Task& task, Frame& frame, uint32_t dst, Value args, Value active_fn,
                          Value new_target, uint32_t next);
 
-SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj);
+SlowResult ForInPrepareSlow(Task& task, Frame& frame, uint32_t dst, Value obj, uint32_t next);
 /// Next key of a for-in iterator still present on the object; false when done.
 bool ForInStep(Vm& vm, Object* iter, Value* key);
 

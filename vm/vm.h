@@ -272,6 +272,14 @@ class Vm {
     std::function<void(const std::string& url, std::function<void(bool ok, std::string text)> done)> load_async;
   };
   ModuleHooks& module_hooks() { return module_hooks_; }
+  /// GetPrototypeFromConstructor computed by JavaScript (a proxy or a getter
+  /// as newTarget.prototype): the next construction uses it (an object, or
+  /// null for the constructor realm's default). Empty: none.
+  Value& construct_proto() { return construct_proto_; }
+  /// The same, for the native constructor running now (read by
+  /// PrototypeFromConstructor).
+  Value& native_construct_proto() { return native_construct_proto_; }
+
   /// 16.2.1.5.3.4 [[AsyncEvaluationOrder]]: the agent's counter.
   uint64_t NextAsyncEvaluationOrder() { return ++async_evaluation_order_; }
 
@@ -318,6 +326,8 @@ class Vm {
   ModuleHooks module_hooks_;
   uint64_t async_evaluation_order_ = 0;
   uint64_t last_task_id_ = 0;
+  Value construct_proto_ = Value::Empty();
+  Value native_construct_proto_ = Value::Empty();
   Code* selfhost_code_ = nullptr;
   uint64_t next_id_ = 0;
   RegExpCache* regexp_cache_ = nullptr;

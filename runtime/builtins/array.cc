@@ -53,7 +53,8 @@ Value ArrayConstructor(Vm& vm, CallArgs& a) {
 
 // 23.1.2.2 Array.isArray ( arg )
 Value ArrayIsArray(Vm& vm, CallArgs& a) {
-  return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->is_array());
+  int r = IsArrayValue(vm, a.arg(0));
+  return r < 0 ? Value::Empty() : Value::Boolean(r == 1);
 }
 
 // 23.1.2.3 Array.of ( ...items )

@@ -69,7 +69,11 @@ Object* PrototypeFromConstructor(Vm& vm, Value new_target, Object* fallback) {
   if (!new_target.IsObject()) return fallback;
   OwnProperty prop;
   Object* holder;
-  if (LookupProperty(vm, new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)), &prop,
+  Value computed = vm.native_construct_proto();
+  if (!computed.IsEmpty()) {  // read by JavaScript (a getter or a proxy)
+    vm.native_construct_proto() = Value::Empty();
+    if (computed.IsObject()) return computed.AsObject();
+  } else if (LookupProperty(vm, new_target.AsObject(), PropertyKey(Value::FromString(vm.atoms().prototype)), &prop,
                      &holder) &&
       !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
     return prop.value.AsObject();
@@ -207,13 +211,35 @@ String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter, Object** receiver,
       case ObjectClass::kString: tag = "String"; break;
       case ObjectClass::kDate: tag = "Date"; break;
       case ObjectClass::kRegExp: tag = "RegExp"; break;
+      case ObjectClass::kCallableProxy: tag = "Function"; break;
+      case ObjectClass::kProxy: {
+        int is_array = IsArrayValue(vm, Value::FromObject(o));
+        if (is_array < 0) return nullptr;
+        tag = is_array ? "Array" : "Object";
+        break;
+      }
       default: tag = "Object"; break;
     }
-    // @@toStringTag: a data property here; a getter is reported to the
-    // caller, which runs it as a frame.
+    // @@toStringTag: a data property here; a getter (or a proxy's [[Get]])
+    // is reported to the caller, which runs it as a frame.
     OwnProperty prop;
     Object* holder;
-    if (LookupProperty(vm, o, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), &prop, &holder)) {
+    Object* proxy;
+    PropertyKey tag_key(Value::FromSymbol(vm.symbols().toStringTag));
+    bool found = LookupPropertyOrProxy(vm, o, tag_key, &prop, &holder, &proxy);
+    if (proxy != nullptr && tag_getter != nullptr) {
+      *tag_getter = BoundSelfHostedCall(vm, *vm.current_realm(), SelfHosted::kProxyGet,
+                                        {Value::FromObject(proxy), tag_key.v, Value::FromObject(o)});
+      if (tag_getter->IsEmpty()) {
+        vm.ThrowOutOfMemory();
+        *tag_getter = Value::Undefined();
+        return nullptr;
+      }
+      *receiver = o;
+      *builtin_tag = tag;
+      return nullptr;
+    }
+    if (found) {
       if (!(prop.attrs & kAccessorBit)) {
         if (prop.value.IsString()) tag = ToUtf8(prop.value.AsString());
       } else if (tag_getter != nullptr && !ValueToAccessor(prop.value)->getter.IsUndefined()) {

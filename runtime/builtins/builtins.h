@@ -112,6 +112,14 @@ struct NativeBinding {
 };
 /// The promise natives of the self-hosted library (runtime/builtins/promise.cc).
 const std::vector<NativeBinding>& PromiseSelfHostNatives();
+/// The natives of selfhost/proxy.js (runtime/builtins/proxy.cc).
+const std::vector<NativeBinding>& ProxySelfHostNatives();
+bool InstallProxy(Vm& vm, Realm& realm);
+/// 7.2.2 IsArray: 1, 0, or -1 with a TypeError pending (a revoked proxy).
+int IsArrayValue(Vm& vm, Value v);
+/// A native that met a proxy hands the operation to the self-hosted
+/// internal method `id` (a tail call).
+Value ProxyHandOver(Vm& vm, SelfHosted id, std::vector<Value> args);
 /// FulfillPromise / RejectPromise for host code (its reaction jobs go to
 /// the current task, in the current realm).
 void SettlePromiseFromHost(Vm& vm, PromiseObject* p, bool fulfilled, Value value);

@@ -24,6 +24,8 @@ Value KeyToValue(Vm& vm, PropertyKey k) {
   return s ? Value::FromString(s) : Value::Empty();
 }
 
+bool IsProxyValue(Value v) { return v.IsObject() && v.AsObject()->is_proxy(); }
+
 // 20.1.1.1 Object ( [ value ] )
 Value ObjectConstructor(Vm& vm, CallArgs& a) {
   Value v = a.arg(0);
@@ -39,6 +41,7 @@ Value ObjectConstructor(Vm& vm, CallArgs& a) {
 Value EnumerableOwn(Vm& vm, CallArgs& a, int kind) {
   Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyOwnKeysFiltered, {a.arg(0), Value::Int32(3 + kind)});
   std::vector<PropertyKey> keys;
   OwnPropertyKeys(vm, o, &keys);
   Object* out = NewArray(vm, CurrentRealm(vm));
@@ -76,6 +79,7 @@ Value ObjectEntries(Vm& vm, CallArgs& a) { return EnumerableOwn(vm, a, 2); }
 Value OwnKeysOfKind(Vm& vm, CallArgs& a, bool symbols) {
   Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyOwnKeysFiltered, {a.arg(0), Value::Int32(symbols ? 2 : 1)});
   std::vector<PropertyKey> keys;
   OwnPropertyKeys(vm, o, &keys);
   Object* out = NewArray(vm, CurrentRealm(vm));
@@ -94,6 +98,7 @@ Value ObjectGetOwnPropertySymbols(Vm& vm, CallArgs& a) { return OwnKeysOfKind(vm
 Value ObjectGetPrototypeOf(Vm& vm, CallArgs& a) {
   Object* o = ToObject(vm, CurrentRealm(vm), a.arg(0));
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyGetPrototypeOf, {a.arg(0)});
   return o->proto ? Value::FromObject(o->proto) : Value::Null();
 }
 
@@ -115,6 +120,7 @@ Value ObjectSetPrototypeOf(Vm& vm, CallArgs& a) {
     return vm.ThrowError(ErrorKind::kTypeError, "Object prototype may only be an Object or null");
   }
   if (!o.IsObject()) return o;
+  if (o.AsObject()->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxySetPrototypeOf, {o, proto, Value::Int32(1)});
   if (!SetPrototype(o.AsObject(), proto.IsNull() ? nullptr : proto.AsObject())) {
     return vm.ThrowError(ErrorKind::kTypeError, "Cannot set prototype");
   }
@@ -201,6 +207,9 @@ bool ToDescriptor(Vm& vm, Value v, PropertyDescriptor* d) {
 Value DefineFromDescriptor(Vm& vm, Object* o, Value key, Value desc_v) {
   PropertyKey k = ArgKey(vm, key);
   if (k.v.IsEmpty()) return Value::Empty();
+  if (o->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyDefinePropertyOrThrow, {Value::FromObject(o), KeyToValue(vm, k), desc_v});
+  }
   PropertyDescriptor d;
   if (!ToDescriptor(vm, desc_v, &d)) return Value::Empty();
   if (o->is_array() && k.v == Value::FromString(vm.atoms().length) && !d.value.IsEmpty()) {
@@ -298,6 +307,9 @@ Value ObjectGetOwnPropertyDescriptor(Vm& vm, CallArgs& a) {
   if (o == nullptr) return Value::Empty();
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (o->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyGetOwnPropertyDescriptor, {Value::FromObject(o), KeyToValue(vm, k)});
+  }
   OwnProperty prop;
   if (!GetOwnProperty(vm, o, k, &prop)) return Value::Undefined();
   return FromDescriptor(vm, prop);
@@ -386,6 +398,9 @@ Value ObjectCreate(Vm& vm, CallArgs& a) {
 // SetIntegrityLevel / TestIntegrityLevel (sealed: level 0, frozen: 1).
 Value SetIntegrity(Vm& vm, CallArgs& a, bool frozen) {
   if (!a.arg(0).IsObject()) return a.arg(0);
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyIntegrity, {a.arg(0), Value::Int32(frozen), Value::Boolean(false)});
+  }
   Object* o = a.arg(0).AsObject();
   o->extensible = false;
   std::vector<PropertyKey> keys;
@@ -409,6 +424,9 @@ Value ObjectSeal(Vm& vm, CallArgs& a) { return SetIntegrity(vm, a, false); }
 
 Value TestIntegrity(Vm& vm, CallArgs& a, bool frozen) {
   if (!a.arg(0).IsObject()) return Value::Boolean(true);
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyIntegrity, {a.arg(0), Value::Int32(frozen), Value::Boolean(true)});
+  }
   Object* o = a.arg(0).AsObject();
   if (o->extensible) return Value::Boolean(false);
   std::vector<PropertyKey> keys;
@@ -425,10 +443,12 @@ Value ObjectIsFrozen(Vm& vm, CallArgs& a) { return TestIntegrity(vm, a, true); }
 Value ObjectIsSealed(Vm& vm, CallArgs& a) { return TestIntegrity(vm, a, false); }
 
 Value ObjectPreventExtensions(Vm& vm, CallArgs& a) {
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyPreventExtensions, {a.arg(0), Value::Int32(1)});
   if (a.arg(0).IsObject()) a.arg(0).AsObject()->extensible = false;
   return a.arg(0);
 }
 Value ObjectIsExtensible(Vm& vm, CallArgs& a) {
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyIsExtensible, {a.arg(0)});
   return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->extensible);
 }
 
@@ -441,6 +461,7 @@ Value ObjectHasOwn(Vm& vm, CallArgs& a) {
   if (o == nullptr) return Value::Empty();
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyHasOwn, {Value::FromObject(o), KeyToValue(vm, k), Value::Boolean(false)});
   return HasOwnPropertyValue(vm, o, k);
 }
 
@@ -450,6 +471,7 @@ Value ObjectProtoHasOwnProperty(Vm& vm, CallArgs& a) {
   if (k.v.IsEmpty()) return Value::Empty();
   Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyHasOwn, {Value::FromObject(o), KeyToValue(vm, k), Value::Boolean(false)});
   return HasOwnPropertyValue(vm, o, k);
 }
 
@@ -470,6 +492,7 @@ Value ObjectProtoPropertyIsEnumerable(Vm& vm, CallArgs& a) {
   if (k.v.IsEmpty()) return Value::Empty();
   Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyHasOwn, {Value::FromObject(o), KeyToValue(vm, k), Value::Boolean(true)});
   OwnProperty prop;
   return Value::Boolean(GetOwnProperty(vm, o, k, &prop) && (prop.attrs & kEnumerable));
 }
@@ -510,12 +533,16 @@ Value ObjectProtoToLocaleString(Vm& vm, CallArgs& a) {
 Value ObjectProtoGetProto(Vm& vm, CallArgs& a) {
   Object* o = ToObject(vm, CurrentRealm(vm), a.this_value);
   if (o == nullptr) return Value::Empty();
+  if (o->is_proxy()) return ProxyHandOver(vm, SelfHosted::kProxyGetPrototypeOf, {Value::FromObject(o)});
   return o->proto ? Value::FromObject(o->proto) : Value::Null();
 }
 Value ObjectProtoSetProto(Vm& vm, CallArgs& a) {
   if (a.this_value.IsNullish()) return vm.ThrowError(ErrorKind::kTypeError, "__proto__ setter on null");
   Value proto = a.arg(0);
   if ((!proto.IsObject() && !proto.IsNull()) || !a.this_value.IsObject()) return Value::Undefined();
+  if (a.this_value.AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxySetPrototypeOf, {a.this_value, proto, Value::Int32(2)});
+  }
   if (!SetPrototype(a.this_value.AsObject(), proto.IsNull() ? nullptr : proto.AsObject())) {
     return vm.ThrowError(ErrorKind::kTypeError, "Cannot set prototype");
   }
@@ -555,6 +582,9 @@ Value ReflectDefineProperty(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "defineProperty")) return Value::Empty();
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyDefineOwnProperty, {a.arg(0), KeyToValue(vm, k), a.arg(2)});
+  }
   PropertyDescriptor d;
   if (!ToDescriptor(vm, a.arg(2), &d)) return Value::Empty();
   switch (DefineOwnProperty(vm, a.arg(0).AsObject(), k, d)) {
@@ -573,6 +603,9 @@ Value ReflectDeleteProperty(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "deleteProperty")) return Value::Empty();
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyDelete, {a.arg(0), KeyToValue(vm, k), Value::Boolean(false)});
+  }
   return Value::Boolean(DeleteOwnProperty(vm, a.arg(0).AsObject(), k));
 }
 
@@ -583,6 +616,15 @@ Value ReflectGet(Vm& vm, CallArgs& a) {
   PropertyKey k = ArgKey(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
   Value receiver = a.argc > 2 ? a.arg(2) : a.arg(0);
+  {
+    OwnProperty prop;
+    Object* holder;
+    Object* proxy;
+    LookupPropertyOrProxy(vm, a.arg(0).AsObject(), k, &prop, &holder, &proxy);
+    if (proxy != nullptr) {
+      return ProxyHandOver(vm, SelfHosted::kProxyGet, {Value::FromObject(proxy), KeyToValue(vm, k), receiver});
+    }
+  }
   Value out, getter;
   switch (GetProperty(vm, CurrentRealm(vm), a.arg(0), k, &out, &getter)) {
     case AccessStatus::kDone:
@@ -605,7 +647,12 @@ Value ReflectSet(Vm& vm, CallArgs& a) {
   Value receiver = a.argc > 3 ? a.arg(3) : a.arg(0);
   OwnProperty prop;
   Object* holder = nullptr;
-  bool found = LookupProperty(vm, a.arg(0).AsObject(), k, &prop, &holder);
+  Object* proxy;
+  bool found = LookupPropertyOrProxy(vm, a.arg(0).AsObject(), k, &prop, &holder, &proxy);
+  if (proxy != nullptr) {
+    return ProxyHandOver(vm, SelfHosted::kProxySetAccess,
+                         {Value::FromObject(proxy), KeyToValue(vm, k), receiver, Value::Boolean(false), v});
+  }
   if (a.arg(0).AsObject()->cls == ObjectClass::kModuleNamespace ||
       (found && holder->cls == ObjectClass::kModuleNamespace)) {
     return Value::Boolean(false);  // 10.4.6.9 [[Set]]
@@ -623,6 +670,11 @@ Value ReflectSet(Vm& vm, CallArgs& a) {
   OwnProperty existing;
   PropertyDescriptor d;
   d.value = v;
+  if (r->is_proxy()) {
+    // 10.1.9.2 step 2.c-e on a proxy receiver: its [[GetOwnProperty]] and
+    // [[DefineOwnProperty]] traps.
+    return ProxyHandOver(vm, SelfHosted::kProxyReceiverSet, {receiver, KeyToValue(vm, k), v});
+  }
   if (GetOwnProperty(vm, r, k, &existing)) {
     if ((existing.attrs & kAccessorBit) || !(existing.attrs & kWritable)) return Value::Boolean(false);
   } else {
@@ -648,6 +700,7 @@ Value ReflectGetOwnPropertyDescriptor(Vm& vm, CallArgs& a) {
 // 28.1.7 Reflect.getPrototypeOf ( target )
 Value ReflectGetPrototypeOf(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "getPrototypeOf")) return Value::Empty();
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyGetPrototypeOf, {a.arg(0)});
   Object* p = a.arg(0).AsObject()->proto;
   return p != nullptr ? Value::FromObject(p) : Value::Null();
 }
@@ -659,6 +712,7 @@ Value ReflectSetPrototypeOf(Vm& vm, CallArgs& a) {
   if (!proto.IsObject() && !proto.IsNull()) {
     return vm.ThrowError(ErrorKind::kTypeError, "Object prototype may only be an Object or null");
   }
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxySetPrototypeOf, {a.arg(0), proto, Value::Int32(0)});
   return Value::Boolean(SetPrototype(a.arg(0).AsObject(), proto.IsNull() ? nullptr : proto.AsObject()));
 }
 
@@ -669,16 +723,21 @@ Value ReflectHas(Vm& vm, CallArgs& a) {
   if (k.v.IsEmpty()) return Value::Empty();
   OwnProperty prop;
   Object* holder;
-  return Value::Boolean(LookupProperty(vm, a.arg(0).AsObject(), k, &prop, &holder));
+  Object* proxy;
+  bool found = LookupPropertyOrProxy(vm, a.arg(0).AsObject(), k, &prop, &holder, &proxy);
+  if (proxy != nullptr) return ProxyHandOver(vm, SelfHosted::kProxyHas, {Value::FromObject(proxy), KeyToValue(vm, k)});
+  return Value::Boolean(found);
 }
 
 // 28.1.9 Reflect.isExtensible ( target ) / 28.1.12 Reflect.preventExtensions
 Value ReflectIsExtensible(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "isExtensible")) return Value::Empty();
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyIsExtensible, {a.arg(0)});
   return Value::Boolean(a.arg(0).AsObject()->extensible);
 }
 Value ReflectPreventExtensions(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "preventExtensions")) return Value::Empty();
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyPreventExtensions, {a.arg(0), Value::Int32(0)});
   a.arg(0).AsObject()->extensible = false;
   return Value::Boolean(true);
 }
@@ -686,6 +745,7 @@ Value ReflectPreventExtensions(Vm& vm, CallArgs& a) {
 // 28.1.11 Reflect.ownKeys ( target )
 Value ReflectOwnKeys(Vm& vm, CallArgs& a) {
   if (!RequireObjectTarget(vm, a.arg(0), "ownKeys")) return Value::Empty();
+  if (IsProxyValue(a.arg(0))) return ProxyHandOver(vm, SelfHosted::kProxyOwnKeys, {a.arg(0)});
   std::vector<PropertyKey> keys;
   OwnPropertyKeys(vm, a.arg(0).AsObject(), &keys);
   Object* arr = NewArray(vm, CurrentRealm(vm));

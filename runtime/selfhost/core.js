@@ -295,3 +295,15 @@ function ToPropertyDescriptorMap(properties) {
   }
   return out;
 }
+
+// 15.7.14 ClassDefinitionEvaluation steps 8.e-h: the prototype parent of a
+// class with an extends clause.
+function ClassProtoParent(superclass) {
+  if (superclass === null) return null;
+  if (!isConstructor(superclass)) throwTypeError('Class extends value is not a constructor or null');
+  const protoParent = superclass.prototype;
+  if (!isObject(protoParent) && protoParent !== null) {
+    throwTypeError('Class extends value does not have valid prototype property');
+  }
+  return protoParent;
+}

@@ -51,8 +51,17 @@ function ProxyGetPrototypeOf(proxy) {
   return handlerProto;
 }
 
-// 10.5.2 [[SetPrototypeOf]] ( V )
-function ProxySetPrototypeOf(proxy, V) {
+// 10.5.2 [[SetPrototypeOf]] ( V ). mode 0: the boolean (Reflect); 1: throw
+// on false, return the proxy (Object.setPrototypeOf); 2: throw on false
+// (the __proto__ setter).
+function ProxySetPrototypeOf(proxy, V, mode) {
+  const ok = ProxySetPrototypeOfResult(proxy, V);
+  if (mode === 0) return ok;
+  if (!ok) throwTypeError("'setPrototypeOf' on proxy: trap returned falsish");
+  return mode === 1 ? proxy : undefined;
+}
+
+function ProxySetPrototypeOfResult(proxy, V) {
   const handler = ProxyHandler(proxy, 'setPrototypeOf');
   const target = proxyTarget(proxy);
   const trap = ProxyTrap(handler, 'setPrototypeOf');
@@ -78,8 +87,16 @@ function ProxyIsExtensible(proxy) {
   return result;
 }
 
-// 10.5.4 [[PreventExtensions]] ( )
-function ProxyPreventExtensions(proxy) {
+// 10.5.4 [[PreventExtensions]] ( ). mode 1: Object.preventExtensions
+// (throws on false, returns the proxy).
+function ProxyPreventExtensions(proxy, mode) {
+  const ok = ProxyPreventExtensionsResult(proxy);
+  if (mode !== 1) return ok;
+  if (!ok) throwTypeError("'preventExtensions' on proxy: trap returned falsish");
+  return proxy;
+}
+
+function ProxyPreventExtensionsResult(proxy) {
   const handler = ProxyHandler(proxy, 'preventExtensions');
   const target = proxyTarget(proxy);
   const trap = ProxyTrap(handler, 'preventExtensions');
@@ -198,8 +215,10 @@ function ProxyGetOwnPropertyDescriptor(proxy, P) {
   return FromPropertyDescriptorRecord(ProxyGetOwnProperty(proxy, P));
 }
 
-// 10.5.6 [[DefineOwnProperty]] ( P, Desc ), Desc a descriptor record.
-function ProxyDefineOwnProperty(proxy, P, desc) {
+// 10.5.6 [[DefineOwnProperty]] ( P, Desc ), from the attributes object
+// (ToPropertyDescriptor first).
+function ProxyDefineOwnProperty(proxy, P, attributes) {
+  const desc = ToPropertyDescriptorRecord(attributes);
   const handler = ProxyHandler(proxy, 'defineProperty');
   const target = proxyTarget(proxy);
   const trap = ProxyTrap(handler, 'defineProperty');
@@ -391,4 +410,136 @@ function ProxyConstruct(proxy, args, newTarget) {
   const newObj = callFunction(trap, handler, target, args, newTarget);
   if (!isObject(newObj)) ProxyInvariant('construct', 'trap returned non-object');
   return newObj;
+}
+
+// [[Set]] reached from a property assignment (GetProperty/SetProperty hand
+// this back as a setter bound to the proxy, key, receiver and strictness).
+function ProxySetAccess(proxy, P, receiver, strict, V) {
+  return ProxySet(proxy, P, V, receiver, strict);
+}
+
+// HasOwnProperty / propertyIsEnumerable on a proxy.
+function ProxyHasOwn(proxy, P, enumerableOnly) {
+  const desc = ProxyGetOwnProperty(proxy, P);
+  return desc !== undefined && (!enumerableOnly || desc.enumerable);
+}
+
+// Own keys of a proxy for Object.getOwnPropertyNames (1), ...Symbols (2),
+// and Object.keys / values / entries (3, 4, 5: enumerable string keys).
+function ProxyOwnKeysFiltered(proxy, filter) {
+  const keys = ProxyOwnKeys(proxy);
+  const out = newArray();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (filter === 1 && typeof k !== 'string') continue;
+    if (filter === 2 && typeof k !== 'symbol') continue;
+    if (filter >= 3) {
+      if (typeof k !== 'string') continue;
+      const desc = ProxyGetOwnProperty(proxy, k);
+      if (desc === undefined || !desc.enumerable) continue;
+      if (filter === 4) {
+        arrayPush(out, proxy[k]);
+        continue;
+      }
+      if (filter === 5) {
+        const pair = newArray();
+        arrayPush(pair, k);
+        arrayPush(pair, proxy[k]);
+        arrayPush(out, pair);
+        continue;
+      }
+    }
+    arrayPush(out, k);
+  }
+  return out;
+}
+
+// 14.7.5.9 EnumerateObjectProperties for a chain with a proxy: the
+// for-in state [object, keys...] with the keys of every object of the chain
+// (each proxy's through its ownKeys and getOwnPropertyDescriptor traps).
+function ProxyForInKeys(O) {
+  const state = newArray();
+  arrayPush(state, O);
+  const seen = newArray();
+  let o = O;
+  while (o !== null) {
+    const keys = callFunction(reflectOp(10), undefined, o);
+    const next = callFunction(reflectOp(0), undefined, o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (typeof k !== 'string' || ListIncludes(seen, k)) continue;
+      const desc = callFunction(reflectOp(4), undefined, o, k);
+      if (desc === undefined) continue;
+      arrayPush(seen, k);
+      if (desc.enumerable) arrayPush(state, k);
+    }
+    o = next;
+  }
+  return forInState(state);
+}
+
+// 20.2.3.6 Function.prototype [ @@hasInstance ] / OrdinaryHasInstance when
+// a proxy is involved: every [[GetPrototypeOf]] is a trap call.
+function OrdinaryHasInstanceSlow(C, O) {
+  if (!isObject(O)) return false;
+  const P = C.prototype;
+  if (!isObject(P)) throwTypeError('Function has non-object prototype in instanceof check');
+  let o = O;
+  for (;;) {
+    o = callFunction(reflectOp(0), undefined, o);
+    if (o === null) return false;
+    if (o === P) return true;
+  }
+}
+
+// 10.1.9.2 OrdinarySetWithOwnDescriptor step 2 with a proxy as the
+// receiver (Reflect.set and [[Set]] without a trap reach it).
+function ProxyReceiverSet(receiver, P, V) {
+  const existing = ProxyGetOwnProperty(receiver, P);
+  const desc = newRecord();
+  desc.value = V;
+  if (existing !== undefined) {
+    if (IsAccessorDescriptorRecord(existing) || !existing.writable) return false;
+  } else {
+    desc.writable = true;
+    desc.enumerable = true;
+    desc.configurable = true;
+  }
+  return ProxyDefineOwnProperty(receiver, P, desc);
+}
+
+// 7.3.15 SetIntegrityLevel / 7.3.16 TestIntegrityLevel through a proxy's
+// traps (level 0 sealed, 1 frozen).
+function ProxyIntegrity(O, level, test) {
+  const keys = callFunction(reflectOp(10), undefined, O);
+  if (test) {
+    if (callFunction(reflectOp(2), undefined, O)) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const d = callFunction(reflectOp(4), undefined, O, keys[i]);
+      if (d === undefined) continue;
+      if (d.configurable) return false;
+      if (level === 1 && 'value' in d && d.writable) return false;
+    }
+    return true;
+  }
+  if (!callFunction(reflectOp(3), undefined, O)) throwTypeError('Cannot prevent extensions');
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const desc = newRecord();
+    desc.configurable = false;
+    if (level === 1) {
+      const current = callFunction(reflectOp(4), undefined, O, k);
+      if (current === undefined) continue;
+      if (!('get' in current) && !('set' in current)) desc.writable = false;
+    }
+    if (!callFunction(reflectOp(5), undefined, O, k, desc)) throwTypeError("Cannot redefine property: " + KeyName(k));
+  }
+  return O;
+}
+
+// 10.1.14 GetPrototypeFromConstructor when newTarget.prototype is a getter
+// or newTarget a proxy: read it here, then construct with it.
+function ConstructWithJsPrototype(F, args, newTarget) {
+  const proto = newTarget.prototype;
+  return constructWithPrototype(F, args, newTarget, isObject(proto) ? proto : null);
 }
