@@ -202,7 +202,54 @@ void Generator::LoadVariable(Variable* v, const Node* ref, uint32_t dst) {
   }
 }
 
+bool Generator::WithLookup(const Identifier* id, const std::function<void(uint32_t obj, uint32_t name)>& found,
+                           const std::function<void()>& fallback) {
+  const std::vector<Variable*>* withs = info_.WithObjects(id);
+  if (withs == nullptr) return false;
+  RegScope rs(this);
+  uint32_t obj = rs.Temp();
+  uint32_t flag = rs.Temp();
+  uint32_t name = rs.Temp();
+  b_.EmitLdConst(name, StringConst(id->name.view()));
+  Label done;
+  for (Variable* w : *withs) {
+    Label next;
+    LoadVariable(w, nullptr, obj);
+    SetPos(id);
+    CallHelper(Helper::kWithHasBinding, flag, {obj, name});
+    b_.EmitJump(Op::kJmpFalse, {flag}, &next);
+    found(obj, name);
+    b_.EmitJump(Op::kJmp, {}, &done);
+    b_.Bind(&next);
+  }
+  fallback();
+  b_.Bind(&done);
+  return true;
+}
+
+// 9.1.1.2.6 GetBindingValue of an object environment: HasProperty again
+// (ReferenceError in strict code when it is gone), then Get.
+void Generator::WithGetBinding(uint32_t obj, uint32_t name, uint32_t dst) {
+  RegScope rs(this);
+  uint32_t strict = rs.Temp();
+  if (out_->strict) {
+    b_.EmitLdTrue(strict);
+  } else {
+    b_.EmitLdFalse(strict);
+  }
+  CallHelper(Helper::kWithGetBinding, dst, {obj, name, strict});
+}
+
 void Generator::LoadName(const Identifier* id, uint32_t dst) {
+  if (WithLookup(
+          id, [&](uint32_t obj, uint32_t name) { WithGetBinding(obj, name, dst); },
+          [&] { LoadNameStatic(id, dst); })) {
+    return;
+  }
+  LoadNameStatic(id, dst);
+}
+
+void Generator::LoadNameStatic(const Identifier* id, uint32_t dst) {
   Variable* v = info_.Resolve(id);
   if (v == nullptr) {
     SetPos(id);
@@ -242,6 +289,27 @@ void Generator::StoreVariable(Variable* v, const Node* ref, uint32_t src, bool i
 }
 
 void Generator::StoreName(const Identifier* id, uint32_t src, bool init) {
+  if (WithLookup(
+          id,
+          [&](uint32_t obj, uint32_t name) {
+            // 9.1.1.2.5 SetMutableBinding: HasProperty again, then Set.
+            RegScope rs(this);
+            uint32_t strict = rs.Temp();
+            uint32_t ignored = rs.Temp();
+            if (out_->strict) {
+              b_.EmitLdTrue(strict);
+            } else {
+              b_.EmitLdFalse(strict);
+            }
+            CallHelper(Helper::kWithSetBinding, ignored, {obj, name, src, strict});
+          },
+          [&] { StoreNameStatic(id, src, init); })) {
+    return;
+  }
+  StoreNameStatic(id, src, init);
+}
+
+void Generator::StoreNameStatic(const Identifier* id, uint32_t src, bool init) {
   Variable* v = info_.Resolve(id);
   if (v == nullptr) {
     SetPos(id);
@@ -596,6 +664,23 @@ void Generator::Statement(Node* n) {
     case Kind::kEmpty:
     case Kind::kImportDecl:
       break;
+    case Kind::kWith: {
+      // 14.11.7: the object (ToObject), then the body in an object
+      // environment; the completion value starts as undefined.
+      auto* w = n->As<With>();
+      Scope* s = info_.ScopeOf(n);
+      RegScope rs(this);
+      uint32_t t = rs.Temp();
+      Gen(w->object, t);
+      SetPos(w);
+      CallHelper(Helper::kWithObject, t, {t});
+      CompleteWithUndefined();
+      EnterScope(s);
+      StoreVariable(s->with_object, nullptr, t, true);
+      Statement(w->body);
+      LeaveScope(s);
+      break;
+    }
     case Kind::kExportDecl:
       ExportStatement(n->As<ExportDecl>());
       break;

@@ -593,9 +593,24 @@ void Generator::UnaryExpr(Unary* e, uint32_t dst) {
   RegScope rs(this);
   switch (e->op) {
     case UnaryOp::kTypeof: {
-      if (auto* id = e->argument->As<Identifier>(); id != nullptr && info_.Resolve(id) == nullptr) {
-        b_.EmitLdGlobalOrUndef(dst, StringConst(id->name.view()));
-        b_.EmitTypeOf(dst, dst);
+      if (auto* id = e->argument->As<Identifier>()) {
+        auto static_typeof = [&] {
+          if (info_.Resolve(id) == nullptr) {
+            b_.EmitLdGlobalOrUndef(dst, StringConst(id->name.view()));
+          } else {
+            LoadNameStatic(id, dst);
+          }
+          b_.EmitTypeOf(dst, dst);
+        };
+        if (!WithLookup(
+                id,
+                [&](uint32_t obj, uint32_t name) {
+                  WithGetBinding(obj, name, dst);
+                  b_.EmitTypeOf(dst, dst);
+                },
+                static_typeof)) {
+          static_typeof();
+        }
         return;
       }
       uint32_t v = GenAny(e->argument, rs);
@@ -632,6 +647,15 @@ void Generator::UnaryExpr(Unary* e, uint32_t dst) {
         return;
       }
       if (auto* id = arg->As<Identifier>()) {
+        if (info_.WithObjects(id) != nullptr) {
+          // A with object's property is deleted; otherwise the binding
+          // (never deletable here) or the global property.
+          WithLookup(
+              id,
+              [&](uint32_t obj, uint32_t name) { b_.EmitDeleteKeyed(dst, obj, name); },
+              [&] { b_.EmitLdFalse(dst); });
+          return;
+        }
         if (info_.Resolve(id) != nullptr) {
           b_.EmitLdFalse(dst);
           return;
@@ -912,6 +936,18 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
         b_.EmitGetNamed(callee, self, StringConst(m->property->As<Identifier>()->name.view()), NewIc());
       }
     }
+  } else if (auto* cid = c->As<Identifier>(); cid != nullptr && info_.WithObjects(cid) != nullptr) {
+    // A call through a with object's property has the object as this.
+    WithLookup(
+        cid,
+        [&](uint32_t obj, uint32_t name) {
+          WithGetBinding(obj, name, callee);
+          b_.EmitMov(self, obj);
+        },
+        [&] {
+          LoadNameStatic(cid, callee);
+          b_.EmitLdUndef(self);
+        });
   } else {
     Gen(c, callee);
     b_.EmitLdUndef(self);

@@ -30,7 +30,7 @@ enum class Helper : uint32_t {
   kTypedArraySetSlow, kUsingNew, kUsingAdd, kUsingDispose, kUsingDisposeAsync, kFinalizationRegistryCleanup,
   kIteratorCloseQuietly, kDynamicImport, kImportMeta, kModuleRun,
   kProxyGet, kProxySetAccess, kProxyHas, kProxyDelete, kProxyCall, kProxyConstruct, kProxyForInKeys, kOrdinaryHasInstanceSlow, kProxyGetPrototypeOf, kProxySetPrototypeOf, kProxyIsExtensible, kProxyPreventExtensions, kProxyGetOwnPropertyDescriptor, kProxyDefinePropertyOrThrow, kProxyDefineOwnProperty, kProxyOwnKeys, kProxyOwnKeysFiltered, kProxyHasOwn,
-  kProxyReceiverSet, kProxyIntegrity, kConstructWithJsPrototype, kClassProtoParent,
+  kProxyReceiverSet, kProxyIntegrity, kConstructWithJsPrototype, kClassProtoParent, kWithHasBinding, kWithObject, kProxyCreateDataProperty, kWithGetBinding, kWithSetBinding,
 };
 
 struct FinallyContext {
@@ -139,6 +139,15 @@ class Generator {
   /// Stores src into the binding `id` refers to. `init`: a declaration's
   /// initialization (no TDZ check, const allowed).
   void StoreName(const ast::Identifier* id, uint32_t src, bool init);
+  void LoadNameStatic(const ast::Identifier* id, uint32_t dst);
+  void StoreNameStatic(const ast::Identifier* id, uint32_t src, bool init);
+  /// A reference inside `with`: for each with object around it (innermost
+  /// first) that has the name and does not block it with @@unscopables,
+  /// `found(obj)` emits the access on the object; else `fallback()` the
+  /// static one. Returns false (emitting nothing) when no with is around.
+  bool WithLookup(const ast::Identifier* id, const std::function<void(uint32_t obj, uint32_t name)>& found,
+                  const std::function<void()>& fallback);
+  void WithGetBinding(uint32_t obj, uint32_t name, uint32_t dst);
   void StoreVariable(Variable* v, const ast::Node* ref, uint32_t src, bool init);
 
   // ---- statements ----

@@ -639,7 +639,7 @@ Stmt* Parser::ParseWith() {
   Expr* obj = ParseExpression(true);
   Expect(")");
   Stmt* body = ParseStatement();
-  if (failed_) return nullptr;
+  if (failed_ || !CheckNotLabelledFunction(body)) return nullptr;
   auto* w = Make<With>(pos);
   w->object = obj;
   w->body = body;

@@ -261,10 +261,11 @@ class Analyzer {
 
   // ---- Resolution ----
 
-  Variable* Lookup(std::u16string_view name, bool* crossed) {
+  Variable* Lookup(std::u16string_view name, bool* crossed, std::vector<Variable*>* withs = nullptr) {
     *crossed = false;
     for (Scope* s = current_; s != nullptr; s = s->parent) {
       if (Variable* v = s->Find(name)) return v;
+      if (s->with_object != nullptr && withs != nullptr) withs->push_back(s->with_object);
       if (s->type == ScopeType::kFunction) *crossed = true;
     }
     return nullptr;
@@ -272,7 +273,9 @@ class Analyzer {
 
   void ResolveIdentifier(Identifier* id) {
     bool crossed;
-    Variable* v = Lookup(id->name.view(), &crossed);
+    std::vector<Variable*> withs;
+    Variable* v = Lookup(id->name.view(), &crossed, &withs);
+    if (!withs.empty()) info_.with_refs_[id] = std::move(withs);
     if (v == nullptr && id->name == u"arguments") {
       // The implicit arguments object of the nearest non-arrow function.
       Scope* fs = NonArrowFunctionScope(&crossed);
@@ -488,9 +491,21 @@ class Analyzer {
       case Kind::kThrow:
         VisitExpr(n->As<Throw>()->argument);
         break;
-      case Kind::kWith:
-        Fail("'with' statements are not supported yet", n);
+      case Kind::kWith: {
+        // 14.11 The with statement: an object environment between the body
+        // and the outer scopes; references that cross it consult the object.
+        auto* w = n->As<With>();
+        VisitExpr(w->object);
+        Scope* s = NewScope(ScopeType::kBlock, current_, n);
+        Variable* obj = Declare(s, u".with", BindingKind::kHidden, 0);
+        obj->captured = true;
+        s->with_object = obj;
+        Scope* saved = current_;
+        current_ = s;
+        VisitStmt(w->body);
+        current_ = saved;
         break;
+      }
       case Kind::kSwitch: {
         auto* sw = n->As<Switch>();
         VisitExpr(sw->discriminant);

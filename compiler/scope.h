@@ -85,6 +85,7 @@ struct Scope {
   uint32_t env_size = 0;
   bool env_prebuilt = false;  // self-hosted library: the host makes the env
   bool always_tdz = false;    // switch blocks: textual order proves nothing
+  Variable* with_object = nullptr;  // a `with` statement's scope: its object
   bool has_env() const { return env_size > 0 || env_prebuilt; }
   bool is_function_boundary() const { return type != ScopeType::kBlock; }
   Variable* Find(std::u16string_view n) const {
@@ -114,6 +115,12 @@ class ScopeInfo {
     auto it = resolved_.find(ref);
     return it == resolved_.end() ? nullptr : it->second;
   }
+  /// The `with` objects an identifier reference must consult before its
+  /// static resolution, innermost first; null when there are none.
+  const std::vector<Variable*>* WithObjects(const ast::Node* ref) const {
+    auto it = with_refs_.find(ref);
+    return it == with_refs_.end() ? nullptr : &it->second;
+  }
   /// Variable of a binding identifier (a declaration's name).
   Variable* Binding(const ast::Node* id) const { return Resolve(id); }
   Scope* script_scope() const { return script_scope_; }
@@ -130,6 +137,7 @@ class ScopeInfo {
   std::vector<std::unique_ptr<Variable>> variables_;
   std::unordered_map<const ast::Node*, Scope*> scopes_by_node_;
   std::unordered_map<const ast::Node*, Variable*> resolved_;
+  std::unordered_map<const ast::Node*, std::vector<Variable*>> with_refs_;
   Scope* script_scope_ = nullptr;
   std::map<std::pair<const void*, AuxSlot>, Variable*> aux_;
  public:

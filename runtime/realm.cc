@@ -151,6 +151,10 @@ Value NativeIsEnumerable(Vm& vm, CallArgs& a) {
 Value NativeCreateDataPropertyOrFalse(Vm& vm, CallArgs& a) {
   PropertyKey k = KeyArg(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyCreateDataProperty,
+                         {a.arg(0), PropertyKeyValue(vm, k), a.arg(2), Value::Boolean(false)});
+  }
   PropertyDescriptor d;
   d.value = a.arg(2);
   d.writable = d.enumerable = d.configurable = 1;
@@ -162,6 +166,9 @@ Value NativeCreateDataPropertyOrFalse(Vm& vm, CallArgs& a) {
 Value NativeDeleteOrFalse(Vm& vm, CallArgs& a) {
   PropertyKey k = KeyArg(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyDelete, {a.arg(0), PropertyKeyValue(vm, k), Value::Boolean(false)});
+  }
   return Value::Boolean(DeleteOwnProperty(vm, a.arg(0).AsObject(), k));
 }
 
@@ -169,6 +176,10 @@ Value NativeCreateDataProperty(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsObject()) return vm.ThrowError(ErrorKind::kTypeError, "not an object");
   PropertyKey k = KeyArg(vm, a.arg(1));
   if (k.v.IsEmpty()) return Value::Empty();
+  if (a.arg(0).AsObject()->is_proxy()) {
+    return ProxyHandOver(vm, SelfHosted::kProxyCreateDataProperty,
+                         {a.arg(0), PropertyKeyValue(vm, k), a.arg(2), Value::Boolean(true)});
+  }
   PropertyDescriptor d;
   d.value = a.arg(2);
   d.writable = d.enumerable = d.configurable = 1;
@@ -322,7 +333,7 @@ const NativeBinding kSelfHostNatives[] = {
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
                                   "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",
                                   "symReplace",  "symSearch",      "symSplit",       "symDispose",
-                                  "symAsyncDispose"};
+                                  "symAsyncDispose", "symUnscopables"};
 
 // Every native of the self-hosted environment, in slot order.
 const std::vector<NativeBinding>& AllSelfHostNatives() {
@@ -528,6 +539,7 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().split);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().dispose);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncDispose);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().unscopables);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {

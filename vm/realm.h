@@ -170,7 +170,12 @@ enum class Intrinsic : uint16_t {
   V(ProxyReceiverSet)           \
   V(ProxyIntegrity)             \
   V(ConstructWithJsPrototype)   \
-  V(ClassProtoParent)
+  V(ClassProtoParent)           \
+  V(WithHasBinding)             \
+  V(WithObject)                 \
+  V(ProxyCreateDataProperty)    \
+  V(WithGetBinding)             \
+  V(WithSetBinding)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

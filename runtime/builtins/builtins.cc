@@ -57,6 +57,11 @@ Realm* FunctionRealm(Object* f) {
       case ObjectClass::kClosure: return static_cast<Closure*>(f)->realm;
       case ObjectClass::kNative: return static_cast<NativeFunction*>(f)->realm;
       case ObjectClass::kBound: f = static_cast<BoundFunction*>(f)->target; break;
+      case ObjectClass::kCallableProxy: {
+        Value t = static_cast<ProxyObject*>(f)->target;
+        f = t.IsObject() ? t.AsObject() : nullptr;  // revoked: the current realm
+        break;
+      }
       default: return nullptr;
     }
   }

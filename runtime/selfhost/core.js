@@ -307,3 +307,34 @@ function ClassProtoParent(superclass) {
   }
   return protoParent;
 }
+
+// 9.1.1.2.1 HasBinding of a with statement's object Environment Record.
+function WithHasBinding(obj, name) {
+  if (!(name in obj)) return false;
+  const unscopables = obj[symUnscopables];
+  if (isObject(unscopables) && unscopables[name]) return false;
+  return true;
+}
+
+// 14.11.7 step 2: ToObject of the with statement's expression.
+function WithObject(v) {
+  if (v === undefined || v === null) throwTypeError('Cannot convert undefined or null to object');
+  return toObject(v);
+}
+
+// 9.1.1.2.6 GetBindingValue ( N, S ) of a with object.
+function WithGetBinding(obj, name, strict) {
+  if (!(name in obj)) {
+    if (strict) throwReferenceError(name + ' is not defined');
+    return undefined;
+  }
+  return obj[name];
+}
+
+// 9.1.1.2.5 SetMutableBinding ( N, V, S ) of a with object.
+function WithSetBinding(obj, name, value, strict) {
+  if (!(name in obj) && strict) throwReferenceError(name + ' is not defined');
+  const ok = callFunction(reflectOp(8), undefined, obj, name, value, obj);
+  if (!ok && strict) throwTypeError("Cannot assign to read only property '" + name + "'");
+  return undefined;
+}

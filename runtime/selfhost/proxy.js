@@ -543,3 +543,15 @@ function ConstructWithJsPrototype(F, args, newTarget) {
   const proto = newTarget.prototype;
   return constructWithPrototype(F, args, newTarget, isObject(proto) ? proto : null);
 }
+
+// 7.3.5 CreateDataProperty / 7.3.7 CreateDataPropertyOrThrow on a proxy.
+function ProxyCreateDataProperty(O, P, V, throwing) {
+  const desc = newRecord();
+  desc.value = V;
+  desc.writable = true;
+  desc.enumerable = true;
+  desc.configurable = true;
+  const ok = ProxyDefineOwnProperty(O, P, desc);
+  if (!ok && throwing) throwTypeError("Cannot define property '" + KeyName(P) + "' on a proxy");
+  return ok;
+}
