@@ -287,6 +287,17 @@ Completion SyntaxErrorCompletion(const in::ScriptError& err) {
   return c;
 }
 
+// A task that finished before running: its source did not compile (or
+// memory ran out while loading it).
+Completion CompileFailureCompletion(const in::ScriptError& err) {
+  if (err.message != "out of memory") return SyntaxErrorCompletion(err);
+  Completion c;
+  c.kind = CompletionKind::kJsException;
+  c.error_name = "InternalError";
+  c.error_message = "out of memory";
+  return c;
+}
+
 }  // namespace
 
 std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOptions& options) {
@@ -298,14 +309,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   in::Code* code = in::CompileScript(vm, text, options.file_name, &err);
   if (code == nullptr) {
     ts->has_precomputed = true;
-    Completion& c = ts->precomputed;
-    if (err.message == "out of memory") {
-      c.kind = CompletionKind::kJsException;
-      c.error_name = "InternalError";
-      c.error_message = "out of memory";
-    } else {
-      c = SyntaxErrorCompletion(err);
-    }
+    ts->precomputed = CompileFailureCompletion(err);
     return std::unique_ptr<Task>(new Task(std::move(ts)));
   }
   ts->task = std::make_unique<in::Task>(vm, state_->realm);
@@ -329,16 +333,13 @@ std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOp
   ts->module = true;
   in::ScriptError err;
   in::Object* record = in::CompileModuleRecord(vm, *state_->realm, in::Utf8ToUtf16(source), options.file_name, &err);
-  if (record == nullptr || !in::RegisterModule(vm, *state_->realm, options.file_name, record)) {
+  if (record != nullptr && !in::RegisterModule(vm, *state_->realm, options.file_name, record)) {
+    record = nullptr;
+    err.message = "out of memory";
+  }
+  if (record == nullptr) {
     ts->has_precomputed = true;
-    Completion& c = ts->precomputed;
-    if (record != nullptr || err.message == "out of memory") {
-      c.kind = CompletionKind::kJsException;
-      c.error_name = "InternalError";
-      c.error_message = "out of memory";
-    } else {
-      c = SyntaxErrorCompletion(err);
-    }
+    ts->precomputed = CompileFailureCompletion(err);
     return std::unique_ptr<Task>(new Task(std::move(ts)));
   }
   ts->task = std::make_unique<in::Task>(vm, state_->realm);

@@ -288,19 +288,14 @@ Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, co
   error->file = url;
   ast::Program* program = ParseProgram(arena, source, options, &perr);
   if (program == nullptr) {
-    error->message = perr.message;
-    error->line = perr.line;
-    error->column = perr.column;
+    SetScriptError(perr, error);
     return nullptr;
   }
   ModuleLayout layout;
   CompileError cerr;
   std::unique_ptr<CompiledFunction> compiled = CompileModule(program, &cerr, &layout);
   if (compiled == nullptr) {
-    error->message = cerr.message;
-    error->unsupported = cerr.unsupported;
-    error->line = cerr.line;
-    error->column = cerr.column;
+    SetScriptError(cerr, error);
     return nullptr;
   }
   error->message = "out of memory";

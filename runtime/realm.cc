@@ -592,6 +592,19 @@ Realm* CreateRealm(Vm& vm) {
   return realm;
 }
 
+void SetScriptError(const ParseError& e, ScriptError* error) {
+  error->message = e.message;
+  error->line = e.line;
+  error->column = e.column;
+}
+
+void SetScriptError(const CompileError& e, ScriptError* error) {
+  error->message = e.message;
+  error->unsupported = e.unsupported;
+  error->line = e.line;
+  error->column = e.column;
+}
+
 Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
                     ScriptError* error) {
   Arena arena;
@@ -600,18 +613,13 @@ Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_
   error->file = file_name;
   ast::Program* program = ParseProgram(arena, source, options, &perr);
   if (program == nullptr) {
-    error->message = perr.message;
-    error->line = perr.line;
-    error->column = perr.column;
+    SetScriptError(perr, error);
     return nullptr;
   }
   CompileError cerr;
   std::unique_ptr<CompiledFunction> compiled = CompileProgram(program, CompileOptions(), &cerr);
   if (compiled == nullptr) {
-    error->message = cerr.message;
-    error->unsupported = cerr.unsupported;
-    error->line = cerr.line;
-    error->column = cerr.column;
+    SetScriptError(cerr, error);
     return nullptr;
   }
   Source* src = NewSource(vm, std::u16string(source), file_name);
@@ -627,9 +635,7 @@ bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name,
   ParseError perr;
   error->file = file_name;
   if (ParseProgram(arena, source, options, &perr) != nullptr) return true;
-  error->message = perr.message;
-  error->line = perr.line;
-  error->column = perr.column;
+  SetScriptError(perr, error);
   return false;
 }
 

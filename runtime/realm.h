@@ -23,6 +23,12 @@ struct ScriptError {
   uint32_t column = 0;
 };
 
+struct ParseError;
+struct CompileError;
+/// Copies a parser's or compiler's error into *error (keeps error->file).
+void SetScriptError(const ParseError& e, ScriptError* error);
+void SetScriptError(const CompileError& e, ScriptError* error);
+
 /// Parses and compiles a script. On a syntax error returns null and fills
 /// *error; on out-of-memory returns null with error->message set likewise.
 Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,

@@ -83,11 +83,15 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
 
 namespace {
 
-// Objects whose [[Construct]] makes `this` from newTarget.prototype.
-bool ConstructsOwnThis(Object* f) {
-  if (f->cls == ObjectClass::kNative) return true;
-  return f->cls == ObjectClass::kClosure &&
-         static_cast<Closure*>(f)->code->code_kind != CodeKind::kDerivedConstructor;
+// The arguments as an array (what the self-hosted [[Call]]/[[Construct]]
+// helpers take); null with out-of-memory thrown.
+Object* ArgumentsArray(Vm& vm, Realm& realm, const Value* args, uint32_t argc) {
+  Object* list = NewArray(vm, realm);
+  for (uint32_t i = 0; list != nullptr && i < argc; ++i) {
+    if (!ArrayPush(vm, list, args[i])) list = nullptr;
+  }
+  if (list == nullptr) vm.ThrowOutOfMemory();
+  return list;
 }
 
 // Whether Get(newTarget, "prototype") may run user code.
@@ -108,6 +112,7 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
                      Value* result) {
   Vm& vm = task.vm();
   std::vector<Value> owned;  // arguments after unwrapping bound functions
+  bool prototype_needs_js = false;  // newTarget.prototype must be read by JavaScript
   for (int hops = 0;; ++hops) {
     if (!callee.IsObject() || !callee.AsObject()->is_callable()) {
       vm.ThrowError(ErrorKind::kTypeError, (flags & Frame::kConstruct)
@@ -120,22 +125,18 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
       return CallStatus::kThrow;
     }
     Object* fo = callee.AsObject();
-    if ((flags & Frame::kConstruct) && vm.construct_proto().IsEmpty() && ConstructsOwnThis(fo) &&
-        PrototypeNeedsJs(vm, new_target)) {
-      // GetPrototypeFromConstructor runs user code (a proxy's get trap or a
-      // getter): the self-hosted helper reads it, then constructs.
+    // GetPrototypeFromConstructor that runs user code (a proxy's get trap
+    // or a getter): the self-hosted helper reads newTarget.prototype, then
+    // constructs. (Closures check in their own lookup below.)
+    if (!prototype_needs_js && (flags & Frame::kConstruct) && fo->cls == ObjectClass::kNative &&
+        vm.construct_proto().IsEmpty()) {
+      prototype_needs_js = PrototypeNeedsJs(vm, new_target);
+    }
+    if (prototype_needs_js) {
+      prototype_needs_js = false;
       Realm* realm = vm.current_realm() != nullptr ? vm.current_realm() : task.realm();
-      Object* list = NewArray(vm, *realm);
-      if (list == nullptr) {
-        vm.ThrowOutOfMemory();
-        return CallStatus::kThrow;
-      }
-      for (uint32_t i = 0; i < argc; ++i) {
-        if (!ArrayPush(vm, list, args[i])) {
-          vm.ThrowOutOfMemory();
-          return CallStatus::kThrow;
-        }
-      }
+      Object* list = ArgumentsArray(vm, *realm, args, argc);
+      if (list == nullptr) return CallStatus::kThrow;
       owned = {callee, Value::FromObject(list), new_target};
       callee = realm->self_hosted_fn(SelfHosted::kConstructWithJsPrototype);
       flags &= ~Frame::kConstruct;
@@ -162,19 +163,26 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
             flags |= Frame::kDerived;
           } else {
             // OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
-            Value proto_v;
             OwnProperty prop;
             Object* holder;
+            Object* proxy = nullptr;
             Object* proto = fn->realm->intrinsic(Intrinsic::kObjectPrototype);
             Value computed = vm.construct_proto();
             vm.construct_proto() = Value::Empty();
             if (!computed.IsEmpty()) {
               if (computed.IsObject()) proto = computed.AsObject();
             } else if (new_target.IsObject() &&
-                       LookupProperty(vm, new_target.AsObject(),
-                                      PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) &&
-                       !(prop.attrs & kAccessorBit) && prop.value.IsObject()) {
-              proto = prop.value.AsObject();
+                       LookupPropertyOrProxy(vm, new_target.AsObject(),
+                                             PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder,
+                                             &proxy)) {
+              if (prop.attrs & kAccessorBit) {
+                prototype_needs_js = true;
+                continue;
+              }
+              if (prop.value.IsObject()) proto = prop.value.AsObject();
+            } else if (proxy != nullptr) {
+              prototype_needs_js = true;
+              continue;
             }
             Object* obj = NewObject(vm, proto);
             if (obj == nullptr) {
@@ -259,17 +267,8 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         // 10.5.12 [[Call]] / 10.5.13 [[Construct]]: the self-hosted handler
         // gets the arguments as an array.
         Realm* realm = vm.current_realm() != nullptr ? vm.current_realm() : task.realm();
-        Object* list = NewArray(vm, *realm);
-        if (list == nullptr) {
-          vm.ThrowOutOfMemory();
-          return CallStatus::kThrow;
-        }
-        for (uint32_t i = 0; i < argc; ++i) {
-          if (!ArrayPush(vm, list, args[i])) {
-            vm.ThrowOutOfMemory();
-            return CallStatus::kThrow;
-          }
-        }
+        Object* list = ArgumentsArray(vm, *realm, args, argc);
+        if (list == nullptr) return CallStatus::kThrow;
         if (flags & Frame::kConstruct) {
           vm.construct_proto() = Value::Empty();
           owned = {callee, Value::FromObject(list), new_target};

@@ -51,10 +51,6 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
 /// Creates a closure of `code` over `env` in `realm` (null on OOM).
 Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env);
 
-/// LookupProperty that stops at a proxy on the prototype chain (*proxy set,
-/// false returned): the caller hands the rest of the operation to it.
-bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
-                           Object** proxy);
 /// Whether `o` or an object on its prototype chain is a proxy.
 bool ChainHasProxy(Object* o);
 /// A property key as a JS value (an index as its canonical string).

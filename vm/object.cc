@@ -307,20 +307,28 @@ Value ModuleNamespaceValue(Value stored) {
   return indirection->parent->slots()[indirection->slots()[0].AsInt32()];
 }
 
-bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder) {
-  // Prototype chains are acyclic (SetPrototypeOf checks), but bound the walk.
+bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
+                           Object** proxy) {
+  *proxy = nullptr;
   for (int depth = 0; o != nullptr && depth < 100000; ++depth) {
+    if (o->is_proxy()) {
+      *proxy = o;
+      return false;
+    }
     if (GetOwnProperty(vm, o, key, out)) {
       *holder = o;
       return true;
     }
-    // 10.4.5.2 [[HasProperty]] / 10.4.5.4 [[Get]]: a numeric key ends the
-    // lookup at a typed array.
     double numeric;
     if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) return false;
     o = o->proto;
   }
   return false;
+}
+
+bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder) {
+  Object* proxy;  // a proxy ends the walk: it has no own properties here
+  return LookupPropertyOrProxy(vm, o, key, out, holder, &proxy);
 }
 
 bool ToDictionaryMode(Vm& vm, Object* o) {

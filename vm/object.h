@@ -253,6 +253,10 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out);
 
 /// Walks the prototype chain. Sets *holder to the object owning the property.
 bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder);
+/// LookupProperty that reports a proxy on the prototype chain (*proxy set,
+/// false returned): the caller hands the rest of the operation to it.
+bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
+                           Object** proxy);
 
 /// A module namespace's export properties hold an indirection to the
 /// exporting module's binding (an Env of one slot: parent is the module

@@ -27,25 +27,6 @@ std::string KeyForMessage(PropertyKey key) {
 
 }  // namespace
 
-bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object** holder,
-                           Object** proxy) {
-  *proxy = nullptr;
-  for (int depth = 0; o != nullptr && depth < 100000; ++depth) {
-    if (o->is_proxy()) {
-      *proxy = o;
-      return false;
-    }
-    if (GetOwnProperty(vm, o, key, out)) {
-      *holder = o;
-      return true;
-    }
-    double numeric;
-    if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) return false;
-    o = o->proto;
-  }
-  return false;
-}
-
 bool ChainHasProxy(Object* o) {
   for (int depth = 0; o != nullptr && depth < 100000; ++depth, o = o->proto) {
     if (o->is_proxy()) return true;

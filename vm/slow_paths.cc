@@ -490,19 +490,20 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
                           uint32_t next) {
   Vm& vm = task.vm();
   if (!target.IsObject()) return TypeError(vm, "Right-hand side of 'instanceof' is not an object");
-  // A custom @@hasInstance needs a call: the self-hosted path handles it,
-  // and every case with a proxy.
-  if (ChainHasProxy(target.AsObject()) || (v.IsObject() && ChainHasProxy(v.AsObject()))) {
-    return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
-  }
+  // A custom @@hasInstance needs a call, and so does every step through a
+  // proxy: the self-hosted InstanceOf handles them.
+  auto self_hosted = [&] { return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next); };
   OwnProperty prop;
   Object* holder;
+  Object* proxy;
   // %Function.prototype%[@@hasInstance] is non-writable and non-configurable:
   // finding it there means OrdinaryHasInstance, done inline below.
-  if (LookupProperty(vm, target.AsObject(), PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)),
-                     &prop, &holder) &&
-      holder != frame.realm->intrinsic(Intrinsic::kFunctionPrototype)) {
-    return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
+  bool found_has_instance =
+      LookupPropertyOrProxy(vm, target.AsObject(), PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)),
+                            &prop, &holder, &proxy);
+  if (proxy != nullptr ||
+      (found_has_instance && holder != frame.realm->intrinsic(Intrinsic::kFunctionPrototype))) {
+    return self_hosted();
   }
   if (!IsCallable(target)) return TypeError(vm, "Right-hand side of 'instanceof' is not callable");
   Object* t = target.AsObject();
@@ -511,18 +512,17 @@ SlowResult InstanceOfSlow(Task& task, Frame& frame, uint32_t dst, Value v, Value
     Reg(task, frame, dst) = Value::Boolean(false);
     return SlowResult::kNext;
   }
-  if (!LookupProperty(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) ||
-      (prop.attrs & kAccessorBit)) {
-    if (prop.attrs & kAccessorBit) {
-      return CallHelper(task, frame, SelfHosted::kInstanceOf, {v, target}, dst, next);
-    }
+  if (!LookupPropertyOrProxy(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder, &proxy)) {
+    if (proxy != nullptr) return self_hosted();
     return TypeError(vm, "Function has non-object prototype in instanceof check");
   }
+  if (prop.attrs & kAccessorBit) return self_hosted();
   if (!prop.value.IsObject()) return TypeError(vm, "Function has non-object prototype in instanceof check");
   Object* proto = prop.value.AsObject();
   bool found = false;
-  for (Object* o = v.AsObject()->proto; o != nullptr; o = o->proto) {
-    if (o == proto) {
+  for (Object* o = v.AsObject(); o != nullptr; o = o->proto) {
+    if (o->is_proxy()) return self_hosted();  // its [[GetPrototypeOf]] is a trap
+    if (o->proto == proto) {
       found = true;
       break;
     }
