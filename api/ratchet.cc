@@ -95,6 +95,11 @@ Completion ExceptionCompletion(in::Vm& vm, in::Value e) {
     c.error_name = DataPropertyString(vm, o, vm.atoms().name);
     c.error_message = DataPropertyString(vm, o, vm.atoms().message);
     std::string stack = DataPropertyString(vm, o, vm.atoms().stack);
+    if (stack.empty() && o->cls == in::ObjectClass::kError) {
+      // Error.prototype.stack is an accessor over [[ErrorData]]'s stack.
+      in::Value slot = static_cast<in::PrimitiveObject*>(o)->primitive;
+      if (slot.IsString()) stack = in::ToUtf8(slot.AsString());
+    }
     size_t nl = stack.find('\n');
     c.stack = nl == std::string::npos ? "" : stack.substr(nl + 1);
     if (c.error_name.empty() && c.error_message.empty()) c.error_message = ValueToDisplayString(vm, e);

@@ -81,6 +81,7 @@ uint32_t Generator::CompileNestedFunction(const Function* f, CodeKind kind, std:
   child->strict = f->strict;
   child->is_async = f->is_async;
   child->is_generator = f->is_generator;
+  child->simple_parameters = f->simple_parameters;
   child->name = std::u16string(f->name != nullptr && kind != CodeKind::kMethod &&
                                        kind != CodeKind::kGetter && kind != CodeKind::kSetter
                                    ? f->name->name.view()

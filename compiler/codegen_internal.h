@@ -31,6 +31,7 @@ enum class Helper : uint32_t {
   kIteratorCloseQuietly, kDynamicImport, kImportMeta, kModuleRun,
   kProxyGet, kProxySetAccess, kProxyHas, kProxyDelete, kProxyCall, kProxyConstruct, kProxyForInKeys, kOrdinaryHasInstanceSlow, kProxyGetPrototypeOf, kProxySetPrototypeOf, kProxyIsExtensible, kProxyPreventExtensions, kProxyGetOwnPropertyDescriptor, kProxyDefinePropertyOrThrow, kProxyDefineOwnProperty, kProxyOwnKeys, kProxyOwnKeysFiltered, kProxyHasOwn,
   kProxyReceiverSet, kProxyIntegrity, kConstructWithJsPrototype, kClassProtoParent, kWithHasBinding, kWithObject, kProxyCreateDataProperty, kWithGetBinding, kWithSetBinding,
+  kInstallErrorCause, kSetterIgnoringPrototype, kBoundFunctionFinish,
 };
 
 struct FinallyContext {

@@ -35,6 +35,7 @@ struct CompiledFunction {
   bool strict = false;
   bool is_async = false;
   bool is_generator = false;
+  bool simple_parameters = true;  // no defaults, rest or patterns
   std::u16string name;
   uint32_t source_start = 0;
   uint32_t source_end = 0;

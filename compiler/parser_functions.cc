@@ -437,6 +437,7 @@ Class* Parser::ParseClass(bool declaration) {
     if (IsName(u"static") && !PeekIsPunct("(") && !PeekIsPunct("=") && !PeekIsPunct(";") && !PeekIsPunct("}")) {
       Next();
       m.is_static = true;
+      mpos = CurPos();  // a static method's source text starts after `static`
       if (IsPunct("{")) {
         // static { ... }: a body of its own (var scope, `this` the class).
         Pos bpos = CurPos();
@@ -551,6 +552,11 @@ Class* Parser::ParseClass(bool declaration) {
   if (failed_) return nullptr;
   c->members = MakeList(members);
   c->source_end = prev_end_;
+  if (c->constructor != nullptr) {
+    // The class constructor's source text is the whole class (20.2.3.5).
+    c->constructor->source_start = c->source_start;
+    c->constructor->source_end = c->source_end;
+  }
   instance_init->source_end = prev_end_;
   static_init->source_end = prev_end_;
   if (need_instance_init) {

@@ -68,6 +68,7 @@ Code* LoadCompiledFunction(Vm& vm, const CompiledFunction& fn, Source* source, b
   code->source_start = fn.source_start;
   code->source_end = fn.source_end;
   if (native) code->flags |= Code::kNative;
+  if (fn.strict || !fn.simple_parameters) code->flags |= Code::kUnmappedArguments;
   if (!ok) return nullptr;
   if (!fn.name.empty()) {
     code->name = vm.InternUtf16(fn.name);

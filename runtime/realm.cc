@@ -57,8 +57,13 @@ Value NativeOrdinaryHasInstance(Vm& vm, CallArgs& a) {
   }
   OwnProperty prop;
   Object* holder;
-  if (!LookupProperty(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder) ||
-      (prop.attrs & kAccessorBit) || !prop.value.IsObject()) {
+  Object* proxy = nullptr;
+  bool found = LookupPropertyOrProxy(vm, t, PropertyKey(Value::FromString(vm.atoms().prototype)), &prop, &holder,
+                                     &proxy);
+  if (proxy != nullptr || (found && (prop.attrs & kAccessorBit))) {
+    return ProxyHandOver(vm, SelfHosted::kOrdinaryHasInstanceSlow, {Value::FromObject(t), o});
+  }
+  if (!found || !prop.value.IsObject()) {
     return vm.ThrowError(ErrorKind::kTypeError, "Function has non-object prototype in instanceof check");
   }
   for (Object* p = o.AsObject()->proto; p != nullptr; p = p->proto) {

@@ -37,6 +37,7 @@ struct Code : Cell {
   static constexpr uint16_t kStrict = 1;
   static constexpr uint16_t kConstructor = 2;  // has [[Construct]]
   static constexpr uint16_t kNative = 4;       // self-hosted library code
+  static constexpr uint16_t kUnmappedArguments = 8;  // strict, or non-simple parameters
 
   uint8_t* bytecode;
   uint32_t bytecode_size;

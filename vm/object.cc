@@ -392,6 +392,19 @@ bool UpdateNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
 
 }  // namespace
 
+bool ReserveNamedSlots(Vm& vm, Object* o, uint32_t count) {
+  if (o->shape == nullptr || count <= o->slot_capacity) return true;
+  void* p = vm.heap().ReallocateBuffer(o->slots, o->slot_capacity * sizeof(Value), count * sizeof(Value));
+  if (p == nullptr) return false;
+  o->slots = static_cast<Value*>(p);
+  o->slot_capacity = count;
+  return true;
+}
+
+bool AddAbsentNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
+  return AddNamed(vm, o, key, value, attrs);
+}
+
 bool SetOwnData(Vm& vm, Object* o, PropertyKey key, Value value, uint8_t attrs) {
   if (key.IsIndex()) {
     uint32_t i = key.index();

@@ -286,6 +286,10 @@ DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const Propert
 /// Adds or overwrites an own data property with the given attributes,
 /// ignoring existing attributes (object literals, realm setup). False on OOM.
 bool SetOwnData(Vm& vm, Object* o, PropertyKey key, Value value, uint8_t attrs = kDefaultAttrs);
+/// Fast paths for freshly built objects (closures): room for `count` named
+/// properties in one allocation, and adding a named key known to be absent.
+bool ReserveNamedSlots(Vm& vm, Object* o, uint32_t count);
+bool AddAbsentNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs);
 
 /// Writes the value of an existing own data property found by
 /// GetOwnProperty (which must be writable). False on OOM.

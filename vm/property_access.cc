@@ -255,18 +255,31 @@ Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
                      code->code_kind == CodeKind::kDerivedConstructor;
   if (code->is_async || code->is_generator) constructor = false;
   f->is_constructor = constructor;
+  bool plain = code->code_kind == CodeKind::kFunction && !code->is_async && !code->is_generator;
+  bool legacy = plain && !code->strict;
+  bool has_prototype = plain || code->is_generator;
+  if (!ReserveNamedSlots(vm, o, 2 + (legacy ? 2 : 0) + (has_prototype ? 1 : 0))) return nullptr;
   // length first, then name (spec order of CreateBuiltinFunction/OrdinaryFunctionCreate).
-  if (!SetFunctionNameAndLength(
-          vm, o, Value::FromString(code->name ? code->name : vm.atoms().empty), code->length)) {
+  const Atoms& atoms = vm.atoms();
+  if (!AddAbsentNamed(vm, o, Value::FromString(atoms.length), Value::Number(code->length), kConfigurable) ||
+      !AddAbsentNamed(vm, o, Value::FromString(atoms.name),
+                      Value::FromString(code->name ? code->name : atoms.empty), kConfigurable)) {
     return nullptr;
   }
-  if (code->code_kind == CodeKind::kFunction && !code->is_async && !code->is_generator) {
+  // Sloppy plain functions carry the legacy "arguments" and "caller" own
+  // properties (17.1 allows them; their value is never a strict function),
+  // so reads of f.caller do not reach Function.prototype's %ThrowTypeError%.
+  // Ratchet does not expose the call stack: "arguments" is null and
+  // "caller" undefined, as if the function were not running.
+  if (legacy && (!AddAbsentNamed(vm, o, Value::FromString(atoms.arguments), Value::Null(), 0) ||
+                 !AddAbsentNamed(vm, o, Value::FromString(atoms.caller), Value::Undefined(), 0))) {
+    return nullptr;
+  }
+  if (plain) {
     Object* proto_obj = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
-    if (proto_obj == nullptr ||
-        !SetOwnData(vm, proto_obj, PropertyKey(Value::FromString(vm.atoms().constructor)),
-                    Value::FromObject(o), kHiddenAttrs) ||
-        !SetOwnData(vm, o, PropertyKey(Value::FromString(vm.atoms().prototype)),
-                    Value::FromObject(proto_obj), kWritable)) {
+    if (proto_obj == nullptr || !ReserveNamedSlots(vm, proto_obj, 1) ||
+        !AddAbsentNamed(vm, proto_obj, Value::FromString(atoms.constructor), Value::FromObject(o), kHiddenAttrs) ||
+        !AddAbsentNamed(vm, o, Value::FromString(atoms.prototype), Value::FromObject(proto_obj), kWritable)) {
       return nullptr;
     }
   }

@@ -175,7 +175,10 @@ enum class Intrinsic : uint16_t {
   V(WithObject)                 \
   V(ProxyCreateDataProperty)    \
   V(WithGetBinding)             \
-  V(WithSetBinding)
+  V(WithSetBinding)             \
+  V(InstallErrorCause)          \
+  V(SetterIgnoringPrototype)    \
+  V(BoundFunctionFinish)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

@@ -95,7 +95,8 @@ SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst) {
                   Value::FromObject(realm.intrinsic(Intrinsic::kArrayProtoValues)), kHiddenAttrs)) {
     return OutOfMemory(vm);
   }
-  if (frame.code->strict) {
+  if (frame.code->flags & Code::kUnmappedArguments) {
+    // 10.4.4.6 CreateUnmappedArgumentsObject: "callee" throws.
     Value thrower = Value::FromObject(realm.intrinsic(Intrinsic::kThrowTypeError));
     PropertyDescriptor d;
     d.get = thrower;

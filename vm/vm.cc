@@ -251,10 +251,7 @@ Object* Vm::NewError(ErrorKind kind, std::string_view message) {
   if (current_task_ != nullptr) stack += FormatStackTrace(current_task_, 10);
   String* st = NewStringFromUtf8(*this, stack);
   if (st == nullptr) return nullptr;
-  if (!SetOwnData(*this, e, PropertyKey(Value::FromString(atoms_.stack)), Value::FromString(st),
-                  kHiddenAttrs)) {
-    return nullptr;
-  }
+  static_cast<PrimitiveObject*>(e)->primitive = Value::FromString(st);  // Error.prototype.stack
   return e;
 }
 

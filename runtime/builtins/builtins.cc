@@ -192,7 +192,22 @@ String* FunctionToString(Vm& vm, Object* fn) {
       prop.value.IsString()) {
     name = ToUtf8(prop.value.AsString());
   }
-  return NewStringFromUtf8(vm, absl::StrCat("function ", name, "() { [native code] }"));
+  // NativeFunction syntax: `function` [get|set] [PropertyName] (...). A
+  // name that is no IdentifierName (RegExp's legacy `$&`) is left out.
+  std::string_view rest = name;
+  std::string_view accessor;
+  for (std::string_view prefix : {"get ", "set "}) {
+    if (rest.substr(0, 4) == prefix) {
+      accessor = prefix;
+      rest.remove_prefix(4);
+    }
+  }
+  bool identifier = !rest.empty() && rest[0] != '[' && !(rest[0] >= '0' && rest[0] <= '9');
+  for (char c : rest) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80))) identifier = false;
+  }
+  if (!identifier && !(rest.size() > 2 && rest.front() == '[' && rest.back() == ']')) rest = {};
+  return NewStringFromUtf8(vm, "function " + std::string(accessor) + std::string(rest) + "() { [native code] }");
 }
 
 String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter, Object** receiver, std::string* builtin_tag) {

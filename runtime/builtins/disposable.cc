@@ -48,11 +48,12 @@ Value NativeDisposableStackState(Vm& vm, CallArgs& a) {
   return state;
 }
 
-// newErrorObject(newTarget, kind): kind 0 AggregateError, 1 SuppressedError.
+// newErrorObject(newTarget, kind, proto): kind 0 AggregateError, 1
+// SuppressedError; proto is Get(newTarget, "prototype"), read by the caller.
 Value NativeNewErrorObject(Vm& vm, CallArgs& a) {
   Realm& realm = CurrentRealm(vm);
   bool suppressed = a.arg(1).AsInt32() == 1;
-  Object* proto = PrototypeFromConstructor(
+  Object* proto = a.arg(2).IsObject() ? a.arg(2).AsObject() : PrototypeFromConstructor(
       vm, a.arg(0), realm.intrinsic(suppressed ? Intrinsic::kSuppressedErrorPrototype : Intrinsic::kAggregateErrorPrototype));
   if (proto == nullptr) return Value::Empty();
   Object* e = NewObject(vm, proto, ObjectClass::kError, sizeof(PrimitiveObject));
@@ -82,7 +83,7 @@ const std::vector<NativeBinding>& DisposableSelfHostNatives() {
   static const std::vector<NativeBinding> natives = {
       {"newDisposableStack", NativeNewDisposableStack, 2},
       {"disposableStackState", NativeDisposableStackState, 2},
-      {"newErrorObject", NativeNewErrorObject, 2},
+      {"newErrorObject", NativeNewErrorObject, 3},
       {"defineHidden", NativeDefineHidden, 3},
       {"throwReferenceError", [](Vm& vm, CallArgs& a) -> Value {
          return vm.ThrowError(ErrorKind::kReferenceError, a.arg(0).IsString() ? ToUtf8(a.arg(0).AsString()) : "ReferenceError");

@@ -41,27 +41,57 @@ Value ErrorConstructor(Vm& vm, CallArgs& a) {
       return Oom(vm);
     }
   }
-  // InstallErrorCause ( O, options )
-  Value options = a.arg(1);
-  if (options.IsObject()) {
-    OwnProperty prop;
-    Object* holder;
-    if (LookupProperty(vm, options.AsObject(), PropertyKey(Value::FromString(vm.atoms().cause)), &prop, &holder)) {
-      if (prop.attrs & kAccessorBit) {
-        return vm.ThrowError(ErrorKind::kTypeError, "an accessor 'cause' is not supported yet");
-      }
-      if (!SetOwnData(vm, e, PropertyKey(Value::FromString(vm.atoms().cause)), prop.value, kHiddenAttrs)) {
-        return Oom(vm);
-      }
-    }
-  }
   std::string stack = type.name;
   OwnProperty msg;
   if (GetOwnProperty(vm, e, PropertyKey(Value::FromString(vm.atoms().message)), &msg) && msg.value.IsString()) {
     stack += ": " + ToUtf8(msg.value.AsString());
   }
   if (!SetErrorStack(vm, e, stack, a.task)) return Oom(vm);
+  // 20.5.8.1 InstallErrorCause ( O, options )
+  Value options = a.arg(1);
+  if (options.IsObject()) {
+    OwnProperty prop;
+    Object* holder = nullptr;
+    Object* proxy = nullptr;
+    PropertyKey cause(Value::FromString(vm.atoms().cause));
+    if (!LookupPropertyOrProxy(vm, options.AsObject(), cause, &prop, &holder, &proxy)) {
+      if (proxy == nullptr) return Value::FromObject(e);  // absent all the way up
+    } else if (!(prop.attrs & kAccessorBit)) {
+      if (!SetOwnData(vm, e, cause, prop.value, kHiddenAttrs)) return Oom(vm);
+      return Value::FromObject(e);
+    }
+    // A getter, or a proxy on the chain: HasProperty and Get may run code.
+    return ProxyHandOver(vm, SelfHosted::kInstallErrorCause, {Value::FromObject(e), options});
+  }
   return Value::FromObject(e);
+}
+
+// Error.prototype.stack getter (the error-stack-accessor proposal): the
+// stack string of an object with [[ErrorData]], else undefined.
+Value ErrorProtoStackGetter(Vm& vm, CallArgs& a) {
+  if (!a.this_value.IsObject()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Error.prototype.stack getter called on a non-object");
+  }
+  Object* o = a.this_value.AsObject();
+  if (o->cls != ObjectClass::kError) return Value::Undefined();
+  Value st = static_cast<PrimitiveObject*>(o)->primitive;
+  return st.IsString() ? st : Value::FromString(vm.atoms().empty);
+}
+
+// Error.prototype.stack setter: SetterThatIgnoresPrototypeProperties(this
+// value, %Error.prototype%, "stack", V).
+Value ErrorProtoStackSetter(Vm& vm, CallArgs& a) {
+  if (!a.this_value.IsObject()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Error.prototype.stack setter called on a non-object");
+  }
+  if (a.argc < 1) return vm.ThrowError(ErrorKind::kTypeError, "Error.prototype.stack setter requires a value");
+  if (!a.arg(0).IsString()) return vm.ThrowError(ErrorKind::kTypeError, "Error.prototype.stack must be a string");
+  Object* home = static_cast<NativeFunction*>(a.callee)->realm->intrinsic(Intrinsic::kErrorPrototype);
+  if (a.this_value.AsObject() == home) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Cannot set 'stack' on Error.prototype");
+  }
+  return ProxyHandOver(vm, SelfHosted::kSetterIgnoringPrototype,
+                       {a.this_value, Value::FromString(vm.atoms().stack), a.arg(0)});
 }
 
 }  // namespace
@@ -69,8 +99,9 @@ Value ErrorConstructor(Vm& vm, CallArgs& a) {
 bool SetErrorStack(Vm& vm, Object* e, std::string header, Task* task) {
   if (task != nullptr) header += FormatStackTrace(task, 10);
   String* st = NewStringFromUtf8(vm, header);
-  return st != nullptr &&
-         SetOwnData(vm, e, PropertyKey(Value::FromString(vm.atoms().stack)), Value::FromString(st), kHiddenAttrs);
+  if (st == nullptr) return false;
+  static_cast<PrimitiveObject*>(e)->primitive = Value::FromString(st);
+  return true;
 }
 
 bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
@@ -105,8 +136,18 @@ bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       return false;
     }
   }
-  return DefineSelfHostedMethod(vm, realm.intrinsic(Intrinsic::kErrorPrototype), "toString",
-                                sh.Get("ErrorToString"), 0);
+  Object* proto = realm.intrinsic(Intrinsic::kErrorPrototype);
+  Object* getter = NewNativeFunction(vm, realm, "get stack", ErrorProtoStackGetter, 0);
+  Object* setter = NewNativeFunction(vm, realm, "set stack", ErrorProtoStackSetter, 1);
+  if (getter == nullptr || setter == nullptr) return false;
+  PropertyDescriptor stack;
+  stack.get = Value::FromObject(getter);
+  stack.set = Value::FromObject(setter);
+  stack.enumerable = 0;
+  stack.configurable = 1;
+  return DefineOwnProperty(vm, proto, PropertyKey(Value::FromString(vm.atoms().stack)), stack) ==
+             DefineResult::kOk &&
+         DefineSelfHostedMethod(vm, proto, "toString", sh.Get("ErrorToString"), 0);
 }
 
 }  // namespace ratchet::internal

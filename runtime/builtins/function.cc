@@ -105,11 +105,22 @@ Value FunctionProtoBind(Vm& vm, CallArgs& a) {
     for (uint32_t i = 0; i < n; ++i) b->args[i] = a.args[i + 1];
     b->argc = n;
   }
+  // Steps 4-8 read the target's prototype, own "length" and "name"; when any
+  // of that may run code (a proxy, an accessor), self-hosted code finishes.
+  OwnProperty length_prop, name_prop;
+  Object* holder = nullptr;
+  Object* proxy = nullptr;
+  bool has_length = GetOwnProperty(vm, target, PropertyKey(Value::FromString(vm.atoms().length)), &length_prop);
+  bool has_name = LookupPropertyOrProxy(vm, target, PropertyKey(Value::FromString(vm.atoms().name)), &name_prop,
+                                        &holder, &proxy);
+  if (target->is_proxy() || proxy != nullptr || (has_length && (length_prop.attrs & kAccessorBit)) ||
+      (has_name && (name_prop.attrs & kAccessorBit))) {
+    return ProxyHandOver(vm, SelfHosted::kBoundFunctionFinish,
+                         {Value::FromObject(o), Value::FromObject(target), Value::Number(n)});
+  }
   double length = 0;
-  OwnProperty prop;
-  if (GetOwnProperty(vm, target, PropertyKey(Value::FromString(vm.atoms().length)), &prop) &&
-      prop.value.IsNumber()) {
-    double l = prop.value.AsNumber();
+  if (has_length && length_prop.value.IsNumber()) {
+    double l = length_prop.value.AsNumber();
     if (std::isinf(l)) {
       length = l > 0 ? l : 0;
     } else {
@@ -117,10 +128,7 @@ Value FunctionProtoBind(Vm& vm, CallArgs& a) {
     }
   }
   std::string name;
-  if (GetOwnProperty(vm, target, PropertyKey(Value::FromString(vm.atoms().name)), &prop) &&
-      prop.value.IsString()) {
-    name = ToUtf8(prop.value.AsString());
-  }
+  if (has_name && name_prop.value.IsString()) name = ToUtf8(name_prop.value.AsString());
   String* bound_name = NewStringFromUtf8(vm, absl::StrCat("bound ", name));
   if (bound_name == nullptr || !SetFunctionNameAndLength(vm, o, Value::FromString(bound_name), length)) {
     return Oom(vm);
@@ -154,6 +162,32 @@ static bool DefineHasInstance(Vm& vm, Realm& realm, Object* proto, const SelfHos
          SetOwnData(vm, proto, PropertyKey(Value::FromSymbol(vm.symbols().hasInstance)), fn, 0);
 }
 
+// 10.2.4.1 %ThrowTypeError% ( ): frozen, its "length" and "name" not
+// configurable; 10.2.4 AddRestrictedFunctionProperties ( F, realm ) gives
+// Function.prototype "caller" and "arguments" accessors that both use it.
+static bool InstallThrowTypeError(Vm& vm, Object* proto, Object* thrower) {
+  PropertyDescriptor frozen;
+  frozen.configurable = 0;
+  for (String* atom : {vm.atoms().length, vm.atoms().name}) {
+    if (DefineOwnProperty(vm, thrower, PropertyKey(Value::FromString(atom)), frozen) != DefineResult::kOk) {
+      return false;
+    }
+  }
+  thrower->extensible = false;
+  PropertyDescriptor accessor;
+  accessor.get = Value::FromObject(thrower);
+  accessor.set = Value::FromObject(thrower);
+  accessor.enumerable = 0;
+  accessor.configurable = 1;
+  for (const char* name : {"caller", "arguments"}) {
+    PropertyKey key = NameKey(vm, name);
+    if (key.v.IsEmpty() || DefineOwnProperty(vm, proto, key, accessor) != DefineResult::kOk) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
   Object* ctor = NewNativeFunction(vm, realm, "Function", FunctionConstructor, 1, true);
@@ -161,9 +195,9 @@ bool InstallFunction(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   realm.intrinsics[static_cast<int>(Intrinsic::kFunction)] = ctor;
   Object* thrower = NewNativeFunction(vm, realm, "", ThrowTypeErrorFunction, 0);
   if (thrower == nullptr) return false;
-  thrower->extensible = false;
   realm.intrinsics[static_cast<int>(Intrinsic::kThrowTypeError)] = thrower;
-  return DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
+  return InstallThrowTypeError(vm, proto, thrower) &&
+         DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) &&
          DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
          DefineValue(vm, realm.global, "Function", Value::FromObject(ctor)) &&
          DefineNativeMethod(vm, realm, proto, "call", FunctionProtoCall, 1) &&

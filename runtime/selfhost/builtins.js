@@ -627,6 +627,36 @@ function FunctionProtoHasInstance(V) {
   return ordinaryHasInstance(this, V);
 }
 
+// 20.2.3.2 Function.prototype.bind steps 4-8 (BoundFunctionCreate's
+// [[GetPrototypeOf]] included) for a target whose prototype, "length" or
+// "name" may run code: a proxy or accessors. F has neither property yet.
+function BoundFunctionFinish(F, Target, argCount) {
+  callFunction(reflectOp(1), undefined, F, callFunction(reflectOp(0), undefined, Target));
+  let L = 0;
+  if (callFunction(reflectOp(4), undefined, Target, 'length') !== undefined) {
+    const targetLen = Target.length;
+    if (typeof targetLen === 'number') {
+      if (targetLen === 1 / 0) {
+        L = targetLen;
+      } else if (targetLen !== -1 / 0) {
+        const n = ToIntegerOrInfinity(targetLen) - argCount;
+        L = n > 0 ? n : 0;
+      }
+    }
+  }
+  const desc = newRecord();
+  desc.value = L;
+  desc.writable = false;
+  desc.enumerable = false;
+  desc.configurable = true;
+  callFunction(reflectOp(5), undefined, F, 'length', desc);
+  let targetName = Target.name;
+  if (typeof targetName !== 'string') targetName = '';
+  desc.value = 'bound ' + targetName;
+  callFunction(reflectOp(5), undefined, F, 'name', desc);
+  return F;
+}
+
 function FunctionToStringSlow() {
   return functionToString(this);
 }
@@ -662,6 +692,16 @@ function ErrorToString() {
   if (name === '') return msg;
   if (msg === '') return name;
   return name + ': ' + msg;
+}
+
+// SetterThatIgnoresPrototypeProperties ( thisValue, home, p, V ) steps 3-5
+// (the native setter checked steps 1-2).
+function SetterIgnoringPrototype(O, p, V) {
+  if (callFunction(reflectOp(4), undefined, O, p) === undefined) {
+    createDataProperty(O, p, V);
+  } else {
+    O[p] = V;
+  }
 }
 
 // 25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )

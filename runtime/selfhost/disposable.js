@@ -4,14 +4,16 @@
 // A stack's state record is { async, disposed, stack } where stack holds
 // [value, hint, method] triples (hint 0 sync-dispose, 1 async-dispose).
 
-// 20.5.8.1 InstallErrorCause ( O, options )
+// 20.5.8.1 InstallErrorCause ( O, options ); also the Error constructors'
+// path when reading options.cause may run code (an accessor, a proxy).
 function InstallErrorCause(O, options) {
   if (isObject(options) && 'cause' in options) defineHidden(O, 'cause', options.cause);
+  return O;
 }
 
 // 20.5.7.1.1 AggregateError ( errors, message [ , options ] )
 function AggregateErrorConstruct(errors, message, options, newTarget) {
-  const O = newErrorObject(newTarget, 0);
+  const O = newErrorObject(newTarget, 0, newTarget.prototype);
   if (message !== undefined) defineHidden(O, 'message', ToStringSlow(message));
   InstallErrorCause(O, options);
   const errorsList = IterableToArray(errors);
@@ -21,7 +23,7 @@ function AggregateErrorConstruct(errors, message, options, newTarget) {
 
 // 20.5.8.1.1 SuppressedError ( error, suppressed, message )
 function SuppressedErrorConstruct(error, suppressed, message, newTarget) {
-  const O = newErrorObject(newTarget, 1);
+  const O = newErrorObject(newTarget, 1, newTarget.prototype);
   if (message !== undefined) defineHidden(O, 'message', ToStringSlow(message));
   defineHidden(O, 'error', error);
   defineHidden(O, 'suppressed', suppressed);

@@ -97,7 +97,12 @@ Metadata ParseMetadata(const std::string& source) {
   size_t b = source.find("/*---");
   size_t e = source.find("---*/", b == std::string::npos ? 0 : b);
   if (b == std::string::npos || e == std::string::npos) return m;
-  std::istringstream lines(source.substr(b + 5, e - b - 5));
+  // Line terminators may be CR, LF or CRLF (some files use CR alone).
+  std::string block = source.substr(b + 5, e - b - 5);
+  for (char& c : block) {
+    if (c == '\r') c = '\n';
+  }
+  std::istringstream lines(block);
   std::string line;
   bool in_negative = false;
   while (std::getline(lines, line)) {
