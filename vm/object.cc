@@ -172,6 +172,8 @@ uint8_t ShapeAttrs(Shape* shape, uint32_t slot) {
 
 }  // namespace
 
+const std::vector<ShapeEntry>& ShapeEntries(Shape* s) { return Entries(s); }
+
 int32_t ShapeLookup(Shape* shape, Value key) {
   if (shape->count == 0) return -1;
   if (shape->count <= kLinearLookupLimit) {

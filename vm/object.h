@@ -301,6 +301,8 @@ bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key);
 /// [[OwnPropertyKeys]] in spec order: indices ascending, strings in
 /// insertion order, then symbols. Private symbols are skipped.
 void OwnPropertyKeys(Vm& vm, Object* o, std::vector<PropertyKey>* keys);
+/// A shape's properties in insertion order (slot i is entry i).
+const std::vector<ShapeEntry>& ShapeEntries(Shape* s);
 
 /// Sets an array's length (ArraySetLength with a valid uint32). Returns false
 /// when a non-configurable element stopped the deletion (length is then one

@@ -335,7 +335,9 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(task->result());
     t.Mark(task->exception());
     t.Mark(task->handling_exception);
+    size_t live_top = 0;  // registers above every frame are dead
     for (const Frame& f : task->frames) {
+      live_top = std::max<size_t>(live_top, static_cast<size_t>(f.base) + f.code->num_registers);
       t.Mark(f.code);
       t.Mark(f.callee);
       t.Mark(f.env);
@@ -344,7 +346,12 @@ void Vm::TraceRoots(Tracer& t) {
       t.Mark(f.new_target);
       t.Mark(f.generator);
     }
-    t.MarkRange(task->registers.data(), task->registers.size());
+    // Returned frames leave their values behind: clear them rather than
+    // keep whatever they referenced alive (deep recursion would pin the
+    // temporaries of every level it ever reached).
+    live_top = std::min(live_top, task->registers.size());
+    std::fill(task->registers.begin() + live_top, task->registers.end(), Value::Undefined());
+    t.MarkRange(task->registers.data(), live_top);
   }
 }
 

@@ -140,6 +140,9 @@ String* ObjectToStringTag(Vm& vm, Value v, Value* tag_getter = nullptr, Object**
                           std::string* builtin_tag = nullptr);
 /// A JSON-quoted string.
 String* JsonQuote(Vm& vm, String* s);
+/// JSON.stringify: a native fast path, else the self-hosted algorithm
+/// (runtime/builtins/json_stringify.cc).
+Value JsonStringify(Vm& vm, CallArgs& a);
 /// JSON.parse without a reviver (JSON modules): the value, or Empty with a
 /// SyntaxError pending.
 Value ParseJsonText(Vm& vm, String* text);

@@ -507,7 +507,8 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
          DefineNativeMethod(vm, realm, json, "rawJSON", JsonRawJSON, 1) &&
          DefineNativeMethod(vm, realm, json, "isRawJSON", JsonIsRawJSON, 1) &&
          SetNativeData(vm, json, "parse", sh.Get("JsonInternalize")) && InstallUriFunctions(vm, realm) &&
-         DefineSelfHostedMethod(vm, json, "stringify", sh.Get("JsonStringify"), 3) &&
+         DefineNativeMethod(vm, realm, json, "stringify", JsonStringify, 3) &&
+         SetNativeData(vm, json, "stringify", sh.Get("JsonStringify")) &&
          SetOwnData(vm, json, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)), Value::FromString(json_tag),
                     kConfigurable);
 }

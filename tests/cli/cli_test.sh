@@ -37,6 +37,17 @@ expect "time limit" 3 "" "time limit" -- --timeout 500 -e 'for(;;){}'
 # A catastrophic regular expression is matched in step slices: limits stop it.
 expect "regexp step limit" 3 "" "step limit" -- --max-steps 200000 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
 expect "regexp time limit" 3 "" "time limit" -- --timeout 500 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
+# JSON.stringify of a DAG whose values serialize to nothing: 2^40 visits and
+# almost no output. The native fast path hands it to the step-counted
+# algorithm, so the limits still stop it.
+dag='let n={}; for (let i=0;i<50;i++) n["u"+i]=undefined; let d=[n,n]; for (let i=0;i<40;i++) d=[d,d]; JSON.stringify(d)'
+expect "JSON.stringify DAG step limit" 3 "" "step limit" -- --max-steps 5000000 -e "$dag"
+expect "JSON.stringify DAG time limit" 3 "" "time limit" -- --timeout 1000 -e "$dag"
+expect "JSON.stringify memory limit" 1 "" "out of memory" -- --memory-limit 30000000 -e 'let a=[]; for (let i=0;i<200000;i++) a.push("x".repeat(100)); JSON.stringify([a,a,a])'
+# Returned frames' registers do not keep their temporaries alive: each level
+# of this recursion leaves behind strings the size of its result (about 100 MB
+# in all), while what is live at any time is a few MB.
+expect "dead registers are collected" 0 "1604800" "" -- --memory-limit 50000000 -e "function f(n){ if(!n) return ''; const inner=f(n-1); const pad=' '.repeat(10*n); return '[' + pad + inner + pad + ']'; } print(f(400).length)"
 expect "regexp memory limit" 1 "" "out of memory" -- --memory-limit 20000000 -e "/(a|b|c)*d/.test('abc'.repeat(2000000))"
 expect "regexp syntax error" 1 "" "SyntaxError" -- -e "/(/"
 # Stack traces show the user's frames, not the self-hosted builtins between them.
