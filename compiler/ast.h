@@ -450,6 +450,7 @@ struct ImportCall : Node {
   RATCHET_AST_NODE(ImportCall)
   Expr* source = nullptr;
   Expr* options = nullptr;  // may be null
+  bool source_phase = false;  // import.source(x)
 };
 
 // ---- Patterns ----------------------------------------------------------------
@@ -640,12 +641,16 @@ struct ImportSpecifier {
   Pos pos;
 };
 
+/// The import name of `import source x from "m"`: not a well-formed string,
+/// so no export can have it (string export names must be well formed).
+inline constexpr std::u16string_view kSourcePhaseImportName = u"\xD800source";
+
 struct ImportDecl : Node {
   RATCHET_AST_NODE(ImportDecl)
   Str source;
   List<ImportSpecifier> specifiers;  // empty for `import "x"`
   List<ImportAttribute> attributes;
-  bool is_source_phase = false;  // import source x from (may be unsupported)
+  bool is_source_phase = false;  // import source x from "m" (imported is kSourcePhaseImportName)
 };
 
 struct ExportSpecifier {

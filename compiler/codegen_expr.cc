@@ -197,15 +197,21 @@ void Generator::Gen(Node* e, uint32_t dst) {
       uint32_t r = rs.Temp();
       uint32_t spec = rs.Temp();
       uint32_t opts = rs.Temp();
+      uint32_t phase = rs.Temp();
       Gen(ic->source, spec);
       if (ic->options != nullptr) {
         Gen(ic->options, opts);
       } else {
         b_.EmitLdUndef(opts);
       }
+      if (ic->source_phase) {
+        b_.EmitLdTrue(phase);
+      } else {
+        b_.EmitLdUndef(phase);
+      }
       SetPos(e);
       b_.EmitLdReferrer(r);
-      CallHelper(Helper::kDynamicImport, dst, {r, spec, opts});
+      CallHelper(Helper::kDynamicImport, dst, {r, spec, opts, phase});
       break;
     }
     case Kind::kAwait: {

@@ -802,6 +802,16 @@ Expr* Parser::ParseImportExpression() {
   Pos pos = CurPos();
   Next();
   if (Eat(".")) {
+    if (IsName(u"source") && !tok_.escaped) {
+      // import . source ( AssignmentExpression ): the source phase.
+      Next();
+      if (!Expect("(")) return nullptr;
+      auto* c = Make<ImportCall>(pos);
+      c->source_phase = true;
+      c->source = ParseAssignment(true);
+      if (c->source == nullptr || !Expect(")")) return nullptr;
+      return Finish(c);
+    }
     if (!IsName(u"meta") || !options_.module) {
       Fail("Cannot use 'import.meta' outside a module");
       return nullptr;
@@ -851,6 +861,10 @@ Expr* Parser::ParseNew() {
     return nullptr;
   } else if (IsName(u"import")) {
     callee = ParseImportExpression();  // new import.meta.x()
+    if (callee != nullptr && callee->As<ImportCall>() != nullptr) {
+      Fail("Cannot use new with import.source");
+      return nullptr;
+    }
   } else {
     callee = ParsePrimary();
   }

@@ -102,6 +102,38 @@ Stmt* Parser::ParseImportDeclaration() {
   Next();  // import
   auto* d = Make<ImportDecl>(pos);
   std::vector<ImportSpecifier> specs;
+  if (tok_.type == Tok::kIdentifier && !tok_.escaped && tok_.value == u"source") {
+    // import source ImportedBinding FromClause: `source` starts the source
+    // phase when a binding follows (`import source from from "m"` too);
+    // `import source from "m"` is a default import named source.
+    Lexer::State saved = lex_.Save();
+    Token t1 = lex_.Next();
+    bool phase = false;
+    if (t1.type == Tok::kIdentifier && !(t1.value == u"from" && !t1.escaped)) {
+      phase = true;
+    } else if (t1.type == Tok::kIdentifier) {
+      Token t2 = lex_.Next();
+      phase = t2.type == Tok::kIdentifier && t2.value == u"from" && !t2.escaped;
+    }
+    lex_.Restore(saved);
+    if (phase) {
+      Next();  // source
+      ImportSpecifier s;
+      s.pos = CurPos();
+      s.imported = MakeStr(kSourcePhaseImportName);
+      s.local = ParseIdentifier(true);
+      if (s.local == nullptr) return nullptr;
+      specs.push_back(s);
+      if (!EatName(u"from")) {
+        Unexpected();
+        return nullptr;
+      }
+      d->is_source_phase = true;
+      if (!ParseModuleSpecifier(&d->source, &d->attributes)) return nullptr;
+      d->specifiers = MakeList(specs);
+      return Finish(d);
+    }
+  }
   if (tok_.type != Tok::kString) {
     auto binding = [&](const char16_t* imported, Str imported_str) -> bool {
       ImportSpecifier s;

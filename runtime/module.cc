@@ -1,13 +1,17 @@
 // Module records, the module map and the natives of selfhost/module.js.
 #include "runtime/module.h"
 
+#include <cstring>
+
 #include "absl/strings/str_cat.h"
 #include "compiler/codegen.h"
 #include "compiler/parser.h"
+#include "runtime/builtins/builtins.h"
 #include "runtime/loader.h"
 #include "vm/code.h"
 #include "vm/interpreter.h"
 #include "vm/string.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace ratchet::internal {
@@ -57,12 +61,32 @@ bool Push(Vm& vm, Object* record, std::string_view list, Value v) {
   return a.IsObject() && ArrayPush(vm, a.AsObject(), v);
 }
 
-// A JSON module (16.2.1.7 ParseJSONModule): a synthetic module whose one
-// export, "default", is the parsed value.
-Object* NewJsonModuleRecord(Vm& vm, Realm& realm, const std::string& source, const std::string& url) {
+// The module types of import attributes: `with { type: ... }`.
+enum class ModuleType { kJavaScript, kJson, kText, kBytes };
+
+// The default export of a synthetic module: JSON (16.2.1.7 ParseJSONModule)
+// the parsed value; text the source as a string; bytes a Uint8Array over an
+// immutable ArrayBuffer of the raw bytes. Empty with an exception pending.
+Value SyntheticModuleValue(Vm& vm, Realm& realm, ModuleType type, const std::string& source) {
+  if (type == ModuleType::kBytes) {
+    ArrayBufferObject* b = NewArrayBuffer(vm, realm.intrinsic(Intrinsic::kArrayBufferPrototype), source.size(),
+                                          source.size(), false, false);
+    if (b == nullptr) return Value::Empty();
+    if (!source.empty()) std::memcpy(b->data, source.data(), source.size());
+    b->immutable = true;
+    TypedArrayObject* t = NewTypedArrayObject(vm, realm.intrinsic(Intrinsic::kUint8ArrayPrototype),
+                                              ElementKind::kUint8, b, 0, source.size(), false);
+    return t != nullptr ? Value::FromObject(t) : Value::Empty();
+  }
   String* text = NewStringFromUtf8(vm, source);
-  if (text == nullptr) return nullptr;
-  Value value = ParseJsonText(vm, text);
+  if (text == nullptr) return Value::Empty();
+  return type == ModuleType::kJson ? ParseJsonText(vm, text) : Value::FromString(text);
+}
+
+// A synthetic module whose one export, "default", is `value`.
+Object* NewSyntheticModuleRecord(Vm& vm, Realm& realm, ModuleType type, const std::string& source,
+                                 const std::string& url) {
+  Value value = SyntheticModuleValue(vm, realm, type, source);
   if (value.IsEmpty()) return nullptr;
   Env* env = NewEnv(vm, nullptr, 1);
   if (env == nullptr) return nullptr;
@@ -78,11 +102,11 @@ Object* NewJsonModuleRecord(Vm& vm, Realm& realm, const std::string& source, con
 
 // The record for a loaded module's source, added to the module map; null
 // with an exception pending (a SyntaxError, or out of memory).
-Object* FinishLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, bool json,
+Object* FinishLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, ModuleType type,
                    const std::string& source) {
   Object* record;
-  if (json) {
-    record = NewJsonModuleRecord(vm, realm, source, url);
+  if (type != ModuleType::kJavaScript) {
+    record = NewSyntheticModuleRecord(vm, realm, type, source, url);
     if (record == nullptr) {
       if (vm.pending_exception().IsUndefined()) Oom(vm);
       return nullptr;
@@ -110,7 +134,7 @@ Object* FinishLoad(Vm& vm, Realm& realm, const std::string& key, const std::stri
 // HostLoadImportedModule with an asynchronous host: a promise for the
 // record, settled when the host answers. The importing task waits for it
 // (Task::host_waits) when it has nothing else to run.
-Value StartAsyncLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, bool json) {
+Value StartAsyncLoad(Vm& vm, Realm& realm, const std::string& key, const std::string& url, ModuleType type) {
   PromiseObject* p = NewPromiseObject(vm, realm.intrinsic(Intrinsic::kPromisePrototype));
   Task* task = vm.current_task();
   if (p == nullptr || task == nullptr || !RegisterModule(vm, realm, key, p)) return Oom(vm);
@@ -137,7 +161,7 @@ Value StartAsyncLoad(Vm& vm, Realm& realm, const std::string& key, const std::st
     vm.set_current_realm(realmp);
     Object* record = nullptr;
     if (ok) {
-      record = FinishLoad(vm, *realmp, key, url, json, text);
+      record = FinishLoad(vm, *realmp, key, url, type, text);
     } else {
       vm.ThrowError(ErrorKind::kTypeError, text.empty() ? absl::StrCat("Cannot find module '", url, "'") : text);
     }
@@ -167,13 +191,19 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
     referrer = ToUtf8(a.arg(0).AsString());
   }
   std::string specifier = a.arg(1).IsString() ? ToUtf8(a.arg(1).AsString()) : "";
-  bool json = false;
+  ModuleType type = ModuleType::kJavaScript;
+  std::string type_name;
   if (a.arg(2).IsString()) {
-    std::string type = ToUtf8(a.arg(2).AsString());
-    if (type != "json") {
-      return vm.ThrowError(ErrorKind::kTypeError, absl::StrCat("Unsupported module type '", type, "'"));
+    type_name = ToUtf8(a.arg(2).AsString());
+    if (type_name == "json") {
+      type = ModuleType::kJson;
+    } else if (type_name == "text") {
+      type = ModuleType::kText;
+    } else if (type_name == "bytes") {
+      type = ModuleType::kBytes;
+    } else {
+      return vm.ThrowError(ErrorKind::kTypeError, absl::StrCat("Unsupported module type '", type_name, "'"));
     }
-    json = true;
   }
   const Vm::ModuleHooks& hooks = vm.module_hooks();
   if (!hooks.resolve || (!hooks.load && !hooks.load_async)) {
@@ -182,17 +212,18 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
   }
   std::string url, error;
   if (!hooks.resolve(specifier, referrer, &url, &error)) return vm.ThrowError(ErrorKind::kTypeError, error);
-  std::string key = json ? url + " (json)" : url;
+  // Each type of the same URL is its own module.
+  std::string key = type == ModuleType::kJavaScript ? url : absl::StrCat(url, " (", type_name, ")");
   Object* map = realm.intrinsic(Intrinsic::kModuleMap);
   Value cached = DataProperty(vm, map, key);
   if (IsRecord(cached) || (cached.IsObject() && cached.AsObject()->cls == ObjectClass::kPromise)) return cached;
-  if (hooks.load_async) return StartAsyncLoad(vm, realm, key, url, json);
+  if (hooks.load_async) return StartAsyncLoad(vm, realm, key, url, type);
   std::string source;
   if (!hooks.load(url, &source, &error)) {
     if (error.empty()) error = absl::StrCat("Cannot find module '", specifier, "' imported from '", referrer, "'");
     return vm.ThrowError(ErrorKind::kTypeError, error);
   }
-  Object* record = FinishLoad(vm, realm, key, url, json, source);
+  Object* record = FinishLoad(vm, realm, key, url, type, source);
   return record != nullptr ? Value::FromObject(record) : Value::Empty();
 }
 
@@ -419,6 +450,29 @@ const std::vector<NativeBinding>& ModuleSelfHostNatives() {
        1},
   };
   return natives;
+}
+
+// 28.1.1 %AbstractModuleSource% ( ) (source phase imports): the abstract
+// superclass of module source objects; calling or constructing it throws.
+// Ratchet's modules (source text, JSON, host-built) have no source
+// representation, so no object has [[ModuleSourceClassName]] yet.
+bool InstallAbstractModuleSource(Vm& vm, Realm& realm) {
+  Object* ctor = NewNativeFunction(vm, realm, "AbstractModuleSource", [](Vm& vm, CallArgs& a) -> Value {
+    return vm.ThrowError(ErrorKind::kTypeError, "AbstractModuleSource cannot be called or constructed");
+  }, 0, true);
+  Object* proto = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype));
+  if (ctor == nullptr || proto == nullptr || !DefineValue(vm, ctor, "prototype", Value::FromObject(proto), 0) ||
+      !DefineValue(vm, proto, "constructor", Value::FromObject(ctor))) {
+    return false;
+  }
+  // 28.1.3.2 get %AbstractModuleSource%.prototype [ %Symbol.toStringTag% ]:
+  // [[ModuleSourceClassName]] when this has one, else undefined.
+  if (!DefineGetter(vm, realm, proto, PropertyKey(Value::FromSymbol(vm.symbols().toStringTag)),
+                    "[Symbol.toStringTag]", [](Vm&, CallArgs&) -> Value { return Value::Undefined(); })) {
+    return false;
+  }
+  realm.intrinsics[static_cast<int>(Intrinsic::kAbstractModuleSource)] = ctor;
+  return true;
 }
 
 }  // namespace ratchet::internal

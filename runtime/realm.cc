@@ -588,7 +588,8 @@ Realm* CreateRealm(Vm& vm) {
       !InstallPromise(vm, *realm, table) || !InstallCollections(vm, *realm, table) || !InstallWeakRefs(vm, *realm) ||
       !InstallIterator(vm, *realm, table) || !InstallDate(vm, *realm, table) ||
       !InstallRegExp(vm, *realm, table) || !InstallBigInt(vm, *realm, table) ||
-      !InstallTypedArrays(vm, *realm, table) || !InstallDisposables(vm, *realm, table)) {
+      !InstallTypedArrays(vm, *realm, table) || !InstallDisposables(vm, *realm, table) ||
+      !InstallAbstractModuleSource(vm, *realm)) {
     vm.set_current_realm(saved);
     if (vm.pending_exception().IsUndefined()) vm.ThrowOutOfMemory();
     return nullptr;

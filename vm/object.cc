@@ -243,10 +243,12 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
   double numeric;
   if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
     // 10.4.5.1 [[GetOwnProperty]]: elements only, never ordinary properties.
-    Value v = TypedArrayGet(vm, static_cast<TypedArrayObject*>(o), numeric);
+    auto* t = static_cast<TypedArrayObject*>(o);
+    Value v = TypedArrayGet(vm, t, numeric);
     if (v.IsUndefined() || v.IsEmpty()) return false;
     out->value = v;
-    out->attrs = kDefaultAttrs;
+    // Elements of an immutable buffer are neither writable nor configurable.
+    out->attrs = t->buffer->immutable ? kEnumerable : kDefaultAttrs;
     return true;
   }
   if (key.IsIndex()) {
@@ -474,6 +476,26 @@ DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const Propert
     // 10.4.5.3 [[DefineOwnProperty]].
     auto* t = static_cast<TypedArrayObject*>(o);
     if (!IsValidIntegerIndex(t, numeric)) return DefineResult::kRejected;
+    if (t->buffer->immutable) {
+      // Immutable: only a redefinition that changes nothing succeeds.
+      if (desc.configurable == 1 || desc.enumerable == 0 || desc.IsAccessor() || desc.writable == 1) {
+        return DefineResult::kRejected;
+      }
+      if (desc.value.IsEmpty()) return DefineResult::kOk;
+      Value converted;
+      if (desc.value.IsObject()) return DefineResult::kRejected;
+      if (!ConvertPrimitiveForElement(vm, t->kind, desc.value, &converted)) {
+        vm.TakeException();
+        return DefineResult::kRejected;
+      }
+      Value current = TypedArrayGet(vm, t, numeric);
+      bool same = current.IsNumber() && converted.IsNumber()
+                      ? (current.AsNumber() == converted.AsNumber() &&
+                         std::signbit(current.AsNumber()) == std::signbit(converted.AsNumber())) ||
+                            (std::isnan(current.AsNumber()) && std::isnan(converted.AsNumber()))
+                      : StrictEquals(current, converted);
+      return same ? DefineResult::kOk : DefineResult::kRejected;
+    }
     if (desc.configurable == 0 || desc.enumerable == 0 || desc.IsAccessor() || desc.writable == 0) {
       return DefineResult::kRejected;
     }

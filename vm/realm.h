@@ -99,7 +99,8 @@ struct Object;
   V(DisposableStackPrototype)   \
   V(AsyncDisposableStackPrototype) \
   V(ModuleMap)                  \
-  V(ReflectOps)
+  V(ReflectOps)                 \
+  V(AbstractModuleSource)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

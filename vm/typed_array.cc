@@ -320,7 +320,7 @@ bool TypedArrayFastGet(TypedArrayObject* t, uint32_t i, Value* out) {
 }
 
 bool TypedArrayFastSet(TypedArrayObject* t, uint32_t i, Value v) {
-  if (!v.IsNumber() || IsBigIntKind(t->kind) || i >= TypedArrayLength(t)) return false;
+  if (!v.IsNumber() || IsBigIntKind(t->kind) || t->buffer->immutable || i >= TypedArrayLength(t)) return false;
   WriteElement(t->buffer->data + t->byte_offset + static_cast<size_t>(i) * ElementSize(t->kind), t->kind, v);
   return true;
 }

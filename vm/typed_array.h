@@ -30,6 +30,7 @@ struct ArrayBufferObject : Object {
   size_t capacity;        // bytes allocated
   bool resizable;
   bool detached;
+  bool immutable;  // an immutable ArrayBuffer: its bytes never change
 };
 
 /// ObjectClass kTypedArray.

@@ -322,6 +322,10 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(resume_request_.value);
   }
   for (uint64_t bits : kept_objects_) t.Mark(Value::FromBits(bits));
+  for (const AsyncWaiter& w : async_waiters_) {
+    t.Mark(w.buffer);
+    t.Mark(w.resolve);
+  }
   for (const Job& job : jobs_) {
     t.Mark(job.function);
     t.MarkRange(job.args, job.argc);

@@ -232,6 +232,15 @@ class Vm {
   }
   /// AddToKeptObjects / ClearKeptObjects (WeakRef): kept alive until the
   /// running job ends.
+  /// Atomics.waitAsync waiters of this agent (25.4.3.12 WaiterList entries
+  /// of async mode): the shared buffer, the byte index, and the function
+  /// that resolves the waiter's promise. FIFO per location.
+  struct AsyncWaiter {
+    Object* buffer;
+    size_t byte_index;
+    Value resolve;
+  };
+  std::vector<AsyncWaiter>& async_waiters() { return async_waiters_; }
   void AddToKeptObjects(Value v) { kept_objects_.insert(v.bits()); }
   void ClearKeptObjects() { kept_objects_.clear(); }
   /// Moves jobs enqueued outside any task into `task`.
@@ -320,6 +329,7 @@ class Vm {
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
   absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
+  std::vector<AsyncWaiter> async_waiters_;
   size_t max_stack_bytes_ = 8 << 20;
   InterruptHandler interrupt_handler_;
   PrintHandler print_handler_;

@@ -115,6 +115,8 @@ const std::vector<NativeBinding>& PromiseSelfHostNatives();
 /// The natives of selfhost/proxy.js (runtime/builtins/proxy.cc).
 const std::vector<NativeBinding>& ProxySelfHostNatives();
 bool InstallProxy(Vm& vm, Realm& realm);
+/// %AbstractModuleSource% (source phase imports): an intrinsic, not a global.
+bool InstallAbstractModuleSource(Vm& vm, Realm& realm);
 /// 7.2.2 IsArray: 1, 0, or -1 with a TypeError pending (a revoked proxy).
 int IsArrayValue(Vm& vm, Value v);
 /// A native that met a proxy hands the operation to the self-hosted

@@ -238,6 +238,42 @@ Value NativeTypedArrayConvert(Vm& vm, CallArgs& a) {
 // operations are atomic). op: 0 add, 1 and, 2 exchange, 3 or, 4 sub, 5 xor,
 // 6 compareExchange(a expected, b replacement), 7 load, 8 store. Returns the
 // previous value (the loaded value for load, undefined for store).
+// atomicsAddWaiter(typedArray, index, resolve): appends an async waiter for
+// the element's location (DoWait step 25 in async mode).
+Value NativeAtomicsAddWaiter(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  size_t byte_index = t->byte_offset + static_cast<size_t>(Num(a.arg(1))) * ElementSize(t->kind);
+  if (!vm.heap().AccountExternal(sizeof(Vm::AsyncWaiter))) return Oom(vm);
+  vm.async_waiters().push_back({t->buffer, byte_index, a.arg(2)});
+  return Value::Undefined();
+}
+
+// atomicsTakeWaiters(typedArray, index, count): removes up to count waiters
+// of the element's location, oldest first, and returns their resolve
+// functions (25.4.3.14 RemoveWaiters).
+Value NativeAtomicsTakeWaiters(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  size_t byte_index = t->byte_offset + static_cast<size_t>(Num(a.arg(1))) * ElementSize(t->kind);
+  double count = Num(a.arg(2));
+  Object* out = NewArray(vm, *vm.current_realm());
+  if (out == nullptr) return Oom(vm);
+  auto& waiters = vm.async_waiters();
+  size_t kept = 0;
+  double taken = 0;
+  for (size_t i = 0; i < waiters.size(); ++i) {
+    Vm::AsyncWaiter w = waiters[i];
+    if (taken < count && w.buffer == t->buffer && w.byte_index == byte_index) {
+      if (!ArrayPush(vm, out, w.resolve)) return Oom(vm);
+      vm.heap().ReleaseExternal(sizeof(Vm::AsyncWaiter));
+      ++taken;
+    } else {
+      waiters[kept++] = w;
+    }
+  }
+  waiters.resize(kept);
+  return Value::FromObject(out);
+}
+
 Value NativeAtomicsOp(Vm& vm, CallArgs& a) {
   TypedArrayObject* t = AsTypedArray(a.arg(0));
   size_t index = static_cast<size_t>(Num(a.arg(1)));
@@ -522,6 +558,7 @@ Value NativeArrayBufferInfo(Vm& vm, CallArgs& a) {
     case 1: return Value::Boolean(b->detached);
     case 2: return Value::Boolean(b->cls == ObjectClass::kSharedArrayBuffer);
     case 3: return Value::Boolean(b->resizable);
+    case 5: return Value::Boolean(b->immutable);
     default: return Value::Number(static_cast<double>(b->max_byte_length));
   }
 }
@@ -546,6 +583,14 @@ Value NativeIntrinsicBufferConstructor(Vm& vm, CallArgs& a) {
     return prop.value;
   }
   return Value::FromObject(realm.intrinsic(Intrinsic::kArrayBuffer));
+}
+
+// arrayBufferSetImmutable(b): AllocateImmutableArrayBuffer's last step, on
+// a fresh fixed-length buffer.
+Value NativeArrayBufferSetImmutable(Vm& vm, CallArgs& a) {
+  ArrayBufferObject* b = AsBuffer(a.arg(0));
+  if (b != nullptr && !b->resizable) b->immutable = true;
+  return Value::Undefined();
 }
 
 Value NativeArrayBufferDetach(Vm& vm, CallArgs& a) {
@@ -669,6 +714,7 @@ const std::vector<NativeBinding>& TypedArraySelfHostNatives() {
       {"arrayBufferInfo", NativeArrayBufferInfo, 2},
       {"arrayBufferCopy", NativeArrayBufferCopy, 5},
       {"arrayBufferDetach", NativeArrayBufferDetach, 1},
+      {"arrayBufferSetImmutable", NativeArrayBufferSetImmutable, 1},
       {"intrinsicBufferConstructor", NativeIntrinsicBufferConstructor, 1},
       {"arrayBufferResize", NativeArrayBufferResize, 2},
       {"newDataView", NativeNewDataView, 4},
@@ -676,6 +722,8 @@ const std::vector<NativeBinding>& TypedArraySelfHostNatives() {
       {"dataViewGet", NativeDataViewGet, 4},
       {"dataViewSet", NativeDataViewSet, 5},
       {"atomicsOp", NativeAtomicsOp, 5},
+      {"atomicsAddWaiter", NativeAtomicsAddWaiter, 3},
+      {"atomicsTakeWaiters", NativeAtomicsTakeWaiters, 3},
       {"uint8FromEncoded", NativeUint8FromEncoded, 4},
       {"uint8SetFromEncoded", NativeUint8SetFromEncoded, 5},
       {"uint8Encode", NativeUint8Encode, 4},
@@ -730,9 +778,12 @@ bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   if (!DefineGetter(vm, realm, ab, species, "[Symbol.species]", SpeciesGetterTA) ||
       !methods(ab, {{"isView", "ArrayBufferIsView", 1}}) ||
       !methods(abp, {{"slice", "ArrayBufferSlice", 2}, {"resize", "ArrayBufferResize", 1},
-                     {"transfer", "ArrayBufferTransfer", 0}, {"transferToFixedLength", "ArrayBufferTransferToFixed", 0}}) ||
+                     {"transfer", "ArrayBufferTransfer", 0}, {"transferToFixedLength", "ArrayBufferTransferToFixed", 0},
+                     {"sliceToImmutable", "ArrayBufferSliceToImmutable", 2},
+                     {"transferToImmutable", "ArrayBufferTransferToImmutable", 0}}) ||
       !getters(abp, {{"byteLength", "ArrayBufferByteLength"}, {"maxByteLength", "ArrayBufferMaxByteLength"},
-                     {"resizable", "ArrayBufferResizable"}, {"detached", "ArrayBufferDetached"}}) ||
+                     {"resizable", "ArrayBufferResizable"}, {"detached", "ArrayBufferDetached"},
+                     {"immutable", "ArrayBufferImmutable"}}) ||
       !tag(abp, "ArrayBuffer")) {
     return false;
   }
@@ -824,6 +875,7 @@ bool InstallTypedArrays(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
                          {"isLockFree", "AtomicsIsLockFree", 1}, {"load", "AtomicsLoad", 2},
                          {"notify", "AtomicsNotify", 3}, {"or", "AtomicsOr", 3}, {"pause", "AtomicsPause", 0},
                          {"store", "AtomicsStore", 3}, {"sub", "AtomicsSub", 3}, {"wait", "AtomicsWait", 4},
+                         {"waitAsync", "AtomicsWaitAsync", 4},
                          {"xor", "AtomicsXor", 3}})) {
     return false;
   }

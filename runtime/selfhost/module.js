@@ -151,6 +151,11 @@ function ModuleInitializeEnvironment(module) {
     const slot = imports[i];
     const importedModule = module.loaded[imports[i + 1]];
     const name = imports[i + 2];
+    if (name === '\uD800source') {
+      // import source x from "m": GetModuleSource() of a module with no
+      // source representation throws (a linking error).
+      throwSyntaxError("Module '" + importedModule.url + "' has no source phase representation");
+    }
     if (name === '*') {
       moduleBindNamespace(module, slot, GetModuleNamespace(importedModule), true);
       continue;
@@ -367,7 +372,10 @@ async function ModuleRunAsync(module) {
 
 // 13.3.10.2 EvaluateImportCall, steps after the argument values:
 // referrer is the importing module record or script name.
-function DynamicImport(referrer, specifier, options) {
+// sourcePhase: import.source(specifier), whose promise gets the module's
+// source object (GetModuleSource): modules of source text, JSON and the
+// host's have none, so it rejects with a SyntaxError once loaded.
+function DynamicImport(referrer, specifier, options, sourcePhase) {
   const cap = NewPromiseCapability(intrinsicPromise());
   let specifierString;
   let type;
@@ -397,12 +405,16 @@ function DynamicImport(referrer, specifier, options) {
     return cap[0];
   }
   if (moduleHostIsAsync()) {
-    DynamicImportAsync(cap, referrer, specifierString, type);
+    DynamicImportAsync(cap, referrer, specifierString, type, sourcePhase);
     return cap[0];
   }
   let module;
   try {
     module = moduleHostLoad(referrer, specifierString, type);
+    if (sourcePhase) {
+      ContinueSourcePhaseImport(cap, module);
+      return cap[0];
+    }
     ModuleLoadGraph(module);
   } catch (e) {
     callFunction(cap[2], undefined, e);
@@ -414,11 +426,15 @@ function DynamicImport(referrer, specifier, options) {
   return cap[0];
 }
 
-async function DynamicImportAsync(cap, referrer, specifierString, type) {
+async function DynamicImportAsync(cap, referrer, specifierString, type, sourcePhase) {
   let module;
   try {
     module = moduleHostLoad(referrer, specifierString, type);
     if (isPromise(module)) module = await module;
+    if (sourcePhase) {
+      ContinueSourcePhaseImport(cap, module);
+      return;
+    }
     await ModuleLoadGraphAsync(module);
   } catch (e) {
     callFunction(cap[2], undefined, e);
@@ -427,6 +443,20 @@ async function DynamicImportAsync(cap, referrer, specifierString, type) {
   const loadPromise = newPromise();
   fulfillPromise(loadPromise, undefined);
   ContinueDynamicImport(cap, module, loadPromise);
+}
+
+// ContinueDynamicImport for the source phase: GetModuleSource() of a
+// module with no source representation throws, a job after loading.
+function ContinueSourcePhaseImport(cap, module) {
+  const loadPromise = newPromise();
+  fulfillPromise(loadPromise, undefined);
+  performPromiseThen(loadPromise, () => {
+    try {
+      throwSyntaxError("Module '" + module.url + "' has no source phase representation");
+    } catch (e) {
+      callFunction(cap[2], undefined, e);
+    }
+  }, undefined, undefined, undefined, undefined);
 }
 
 // 16.2.1.11 ContinueDynamicImport: linking and evaluation happen once the

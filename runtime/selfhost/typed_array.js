@@ -90,10 +90,16 @@ function ElementKindName(kind) {
   return names[kind];
 }
 
-// 23.2.4.2 TypedArrayCreateFromConstructor ( constructor, argumentList )
+// ValidateTypedArray ( O, order, ~write~ ) step 4 (immutable ArrayBuffers).
+function RequireWritableTypedArray(O) {
+  if (arrayBufferInfo(typedArrayInfo(O, 0), 5)) throwTypeError('the typed array is backed by an immutable ArrayBuffer');
+}
+
+// 23.2.4.2 TypedArrayCreateFromConstructor ( constructor, argumentList, ~write~ )
 function TypedArrayCreateWithLength(C, length) {
   const newTA = new C(length);
   const len = validateTypedArray(newTA);
+  RequireWritableTypedArray(newTA);
   if (len < length) throwTypeError('Derived TypedArray constructor created an array which was too small');
   return newTA;
 }
@@ -201,6 +207,7 @@ function RelativeBound(value, len, dflt) {
 function TypedArrayCopyWithin(target, start, end) {
   const O = this;
   let len = validateTypedArray(O);
+  RequireWritableTypedArray(O);
   const to = RelativeBound(target, len, 0);
   const from = RelativeBound(start, len, 0);
   const final = RelativeBound(end, len, len);
@@ -253,6 +260,7 @@ function TypedArraySome(callbackfn, thisArg) {
 function TypedArrayFill(value, start, end) {
   const O = this;
   let len = validateTypedArray(O);
+  RequireWritableTypedArray(O);
   const converted = ConvertForTypedArray(O, value);
   const k = RelativeBound(start, len, 0);
   let final = RelativeBound(end, len, len);
@@ -389,6 +397,7 @@ function TypedArrayReduceRight(callbackfn, initialValue) {
 function TypedArrayReverse() {
   const O = this;
   const len = validateTypedArray(O);
+  RequireWritableTypedArray(O);
   for (let lower = 0, upper = len - 1; lower < upper; lower++, upper--) {
     const lowerValue = O[lower];
     O[lower] = O[upper];
@@ -400,6 +409,7 @@ function TypedArrayReverse() {
 // 23.2.3.26 %TypedArray%.prototype.set ( source [ , offset ] )
 function TypedArraySet(source, offset) {
   const target = ThisTypedArray(this);
+  RequireWritableTypedArray(target);
   const targetOffset = ToIntegerOrInfinity(offset);
   if (targetOffset < 0) throwRangeError('offset is out of bounds');
   if (typedArrayInfo(target, 3)) throwTypeError('typed array is detached or out of bounds');
@@ -471,6 +481,7 @@ function TypedArraySort(comparefn) {
   if (comparefn !== undefined && !isCallable(comparefn)) throwTypeError('The comparison function must be a function');
   const O = this;
   const len = validateTypedArray(O);
+  RequireWritableTypedArray(O);
   if (comparefn === undefined) return typedArraySortDefault(O);
   const items = newArrayWithLength(len);
   for (let k = 0; k < len; k++) items[k] = O[k];
@@ -596,6 +607,32 @@ function ArrayBufferResizable() {
   return arrayBufferInfo(ThisArrayBuffer(this, false, 'resizable'), 3);
 }
 
+// ArrayBuffer.prototype.immutable (immutable ArrayBuffers)
+function ArrayBufferImmutable() {
+  return arrayBufferInfo(ThisArrayBuffer(this, false, 'immutable'), 5);
+}
+
+// ArrayBuffer.prototype.sliceToImmutable ( start, end )
+function ArrayBufferSliceToImmutable(start, end) {
+  const O = ThisArrayBuffer(this, false, 'sliceToImmutable');
+  if (arrayBufferInfo(O, 1)) throwTypeError('ArrayBuffer is detached');
+  const len = arrayBufferInfo(O, 0);
+  const first = RelativeBound(start, len, 0);
+  const final = RelativeBound(end, len, len);
+  const newLen = final - first > 0 ? final - first : 0;
+  if (arrayBufferInfo(O, 1)) throwTypeError('ArrayBuffer is detached');
+  if (arrayBufferInfo(O, 0) < final) throwRangeError('ArrayBuffer shrank below the end of the slice');
+  const newBuffer = allocateArrayBuffer(undefined, newLen, undefined, false);
+  arrayBufferCopy(newBuffer, 0, O, first, newLen);
+  arrayBufferSetImmutable(newBuffer);
+  return newBuffer;
+}
+
+// ArrayBuffer.prototype.transferToImmutable ( [ newLength ] )
+function ArrayBufferTransferToImmutable(newLength) {
+  return ArrayBufferCopyAndDetach(this, newLength, 'immutable', 'transferToImmutable');
+}
+
 function ArrayBufferDetached() {
   return arrayBufferInfo(ThisArrayBuffer(this, false, 'detached'), 1);
 }
@@ -612,6 +649,7 @@ function BufferSlice(O, start, end, shared) {
   const newObj = new ctor(newLen);
   if (arrayBufferInfo(newObj, 2) !== shared) throwTypeError('Species constructor did not return a buffer of the right kind');
   if (!shared && arrayBufferInfo(newObj, 1)) throwTypeError('Species constructor returned a detached ArrayBuffer');
+  if (arrayBufferInfo(newObj, 5)) throwTypeError('Species constructor returned an immutable ArrayBuffer');
   if (newObj === O) throwTypeError('Species constructor returned the same buffer');
   if (arrayBufferInfo(newObj, 0) < newLen) throwTypeError('Species constructor returned a buffer that is too small');
   if (arrayBufferInfo(O, 1)) throwTypeError('ArrayBuffer is detached');
@@ -629,6 +667,7 @@ function SharedArrayBufferSlice(start, end) { return BufferSlice(this, start, en
 // 25.1.6.6 ArrayBuffer.prototype.resize ( newLength )
 function ArrayBufferResize(newLength) {
   const O = ThisArrayBuffer(this, false, 'resize');
+  if (arrayBufferInfo(O, 5)) throwTypeError('an immutable ArrayBuffer cannot be resized');
   if (!arrayBufferInfo(O, 3)) throwTypeError('ArrayBuffer is not resizable');
   const newByteLength = ToIndex(newLength);
   if (arrayBufferInfo(O, 1)) throwTypeError('ArrayBuffer is detached');
@@ -642,10 +681,13 @@ function ArrayBufferCopyAndDetach(O, newLength, preserveResizability, name) {
   ThisArrayBuffer(O, false, name);
   const newByteLength = newLength === undefined ? arrayBufferInfo(O, 0) : ToIndex(newLength);
   if (arrayBufferInfo(O, 1)) throwTypeError('ArrayBuffer is detached');
-  const newMaxByteLength = preserveResizability && arrayBufferInfo(O, 3) ? arrayBufferInfo(O, 4) : undefined;
+  if (arrayBufferInfo(O, 5)) throwTypeError('an immutable ArrayBuffer cannot be transferred');
+  const immutable = preserveResizability === 'immutable';
+  const newMaxByteLength = preserveResizability === true && arrayBufferInfo(O, 3) ? arrayBufferInfo(O, 4) : undefined;
   const newBuffer = allocateArrayBuffer(undefined, newByteLength, newMaxByteLength, false);
   const oldLength = arrayBufferInfo(O, 0);
   arrayBufferCopy(newBuffer, 0, O, 0, newByteLength < oldLength ? newByteLength : oldLength);
+  if (immutable) arrayBufferSetImmutable(newBuffer);
   arrayBufferDetach(O);
   return newBuffer;
 }
@@ -736,6 +778,7 @@ function DataViewGetter(kind, requestIndex, littleEndian) {
 // 25.3.1.6 SetViewValue ( view, requestIndex, isLittleEndian, type, value )
 function DataViewSetter(kind, requestIndex, value, littleEndian) {
   const view = ThisDataView(this, 'set' + ElementKindName(kind));
+  if (arrayBufferInfo(dataViewInfo(view, 0), 5)) throwTypeError('the DataView is backed by an immutable ArrayBuffer');
   const getIndex = ToIndex(requestIndex);
   const numberValue = ConvertForTypedArray(kind, value);
   dataViewSet(view, getIndex, kind, numberValue, !!littleEndian);
@@ -779,6 +822,7 @@ function AtomicsValue(kind, value) {
 // 25.4.3.17 AtomicReadModifyWrite ( typedArray, index, value, op )
 function AtomicReadModifyWrite(typedArray, index, value, op) {
   const kind = ValidateIntegerTypedArray(typedArray, false);
+  RequireWritableTypedArray(typedArray);
   const i = ValidateAtomicAccess(typedArray, index);
   const v = AtomicsValue(kind, value);
   RevalidateAtomicAccess(typedArray, i);
@@ -795,6 +839,7 @@ function AtomicsXor(typedArray, index, value) { return AtomicReadModifyWrite(typ
 // 25.4.6 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue )
 function AtomicsCompareExchange(typedArray, index, expectedValue, replacementValue) {
   const kind = ValidateIntegerTypedArray(typedArray, false);
+  RequireWritableTypedArray(typedArray);
   const i = ValidateAtomicAccess(typedArray, index);
   const expected = AtomicsValue(kind, expectedValue);
   const replacement = AtomicsValue(kind, replacementValue);
@@ -813,6 +858,7 @@ function AtomicsLoad(typedArray, index) {
 // 25.4.12 Atomics.store ( typedArray, index, value )
 function AtomicsStore(typedArray, index, value) {
   const kind = ValidateIntegerTypedArray(typedArray, false);
+  RequireWritableTypedArray(typedArray);
   const i = ValidateAtomicAccess(typedArray, index);
   let v = AtomicsValue(kind, value);
   if (v === 0) v = 0;  // -0 stores and returns +0
@@ -827,26 +873,71 @@ function AtomicsIsLockFree(size) {
   return n === 1 || n === 2 || n === 4 || n === 8;
 }
 
-// 25.4.11 Atomics.notify ( typedArray, index, count ): no other agent can
-// be waiting, so no waiter is ever woken.
+// 25.4.11 Atomics.notify ( typedArray, index, count ): wakes this agent's
+// Atomics.waitAsync waiters on the location (no other agent exists); each
+// promise resolves to "ok" in a job.
 function AtomicsNotify(typedArray, index, count) {
   ValidateIntegerTypedArray(typedArray, true);
-  ValidateAtomicAccess(typedArray, index);
+  const i = ValidateAtomicAccess(typedArray, index);
+  let c = 1 / 0;
   if (count !== undefined) {
     const intCount = ToIntegerOrInfinity(count);
-    if (intCount < 0) return 0;
+    c = intCount > 0 ? intCount : 0;
   }
-  return 0;
+  if (!arrayBufferInfo(typedArrayInfo(typedArray, 0), 2)) return 0;
+  const woken = atomicsTakeWaiters(typedArray, i, c);
+  for (let k = 0; k < woken.length; k++) {
+    const resolve = woken[k];
+    const job = newPromise();
+    fulfillPromise(job, undefined);
+    performPromiseThen(job, () => { callFunction(resolve, undefined, 'ok'); }, undefined, undefined, undefined,
+                       undefined);
+  }
+  return woken.length;
+}
+
+// 25.4.3.14 DoWait ( mode, typedArray, index, value, timeout ) steps 1-11:
+// the validated index and the converted value and timeout.
+function DoWaitArguments(typedArray, index, value, timeout) {
+  const kind = ValidateIntegerTypedArray(typedArray, true);
+  if (!arrayBufferInfo(typedArrayInfo(typedArray, 0), 2)) throwTypeError('Atomics.wait needs a shared typed array');
+  const i = ValidateAtomicAccess(typedArray, index);
+  const v = kind === 10 ? ConvertForTypedArray(kind, value) : ConvertForTypedArray(5, value);
+  const q = ToNumberSlow(timeout);
+  const t = q !== q ? 1 / 0 : q < 0 ? 0 : q;
+  return [i, v, t];
+}
+
+// 25.4.15 Atomics.waitAsync ( typedArray, index, value, timeout ): DoWait in
+// async mode. A waiter is woken by Atomics.notify from this agent; Ratchet
+// has no timers of its own, so a finite timeout never fires (the promise
+// stays pending until notified).
+function AtomicsWaitAsync(typedArray, index, value, timeout) {
+  const args = DoWaitArguments(typedArray, index, value, timeout);
+  const i = args[0];
+  const result = newObject();
+  const w = atomicsOp(typedArray, i, 7);
+  if (w !== args[1]) {
+    createDataProperty(result, 'async', false);
+    createDataProperty(result, 'value', 'not-equal');
+    return result;
+  }
+  if (args[2] === 0) {
+    createDataProperty(result, 'async', false);
+    createDataProperty(result, 'value', 'timed-out');
+    return result;
+  }
+  const cap = NewPromiseCapability(intrinsicPromise());
+  atomicsAddWaiter(typedArray, i, cap[1]);
+  createDataProperty(result, 'async', true);
+  createDataProperty(result, 'value', cap[0]);
+  return result;
 }
 
 // 25.4.13 Atomics.wait ( typedArray, index, value, timeout ): DoWait in sync
 // mode; the main agent cannot suspend (AgentCanSuspend is false).
 function AtomicsWait(typedArray, index, value, timeout) {
-  const kind = ValidateIntegerTypedArray(typedArray, true);
-  if (!arrayBufferInfo(typedArrayInfo(typedArray, 0), 2)) throwTypeError('Atomics.wait needs a shared typed array');
-  ValidateAtomicAccess(typedArray, index);
-  if (kind === 10) ConvertForTypedArray(kind, value); else ToIntegerOrInfinity(value);
-  ToNumberSlow(timeout);
+  DoWaitArguments(typedArray, index, value, timeout);
   throwTypeError('Atomics.wait cannot suspend the main agent');
 }
 
@@ -905,6 +996,7 @@ function Uint8ArrayFromHex(string) {
 
 function Uint8ArraySetFromBase64(string, options) {
   const into = ValidateUint8Array(this);
+  RequireWritableTypedArray(into);
   if (typeof string !== 'string') throwTypeError('setFromBase64 requires a string');
   const opts = GetOptionsObject(options);
   const url = GetBase64Alphabet(opts);
@@ -914,6 +1006,7 @@ function Uint8ArraySetFromBase64(string, options) {
 
 function Uint8ArraySetFromHex(string) {
   const into = ValidateUint8Array(this);
+  RequireWritableTypedArray(into);
   if (typeof string !== 'string') throwTypeError('setFromHex requires a string');
   return uint8SetFromEncoded(into, string, true, false, 0);
 }

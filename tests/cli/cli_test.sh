@@ -84,6 +84,16 @@ expect "import.meta in a script" 1 "" "SyntaxError" -- "$tmp/mods/meta.js"
 expect "module link error" 1 "" "does not provide an export named 'nope'" -- "$tmp/mods/link.mjs"
 expect "missing module" 1 "" "Cannot find module './lib/missing.mjs' imported from" -- "$tmp/mods/missing.mjs"
 expect "syntax error in an import" 1 "" "bad.mjs:1:" -- "$tmp/mods/bad.mjs"
+# Text and bytes modules; source phase imports of modules without a source
+# representation fail (statically at link time, dynamically as a rejection).
+printf 'Hi \303\251\n' >"$tmp/mods/lib/note.txt"
+printf "import text from './lib/note.txt' with { type: 'text' };\nimport bytes from './lib/note.txt' with { type: 'bytes' };\nprint('text', JSON.stringify(text), text.length);\nprint('bytes', bytes.join(), bytes.buffer.immutable);\n" >"$tmp/mods/text.mjs"
+expect "text module" 0 'text "Hi é\n" 5' "" -- "$tmp/mods/text.mjs"
+expect "bytes module" 0 "bytes 72,105,32,195,169,10 true" "" -- "$tmp/mods/text.mjs"
+printf "import source m from './lib/math.mjs';\n" >"$tmp/mods/source.mjs"
+expect "import source" 1 "" "has no source phase representation" -- "$tmp/mods/source.mjs"
+printf "import.source('./lib/math.mjs').catch((e) => print(e.name, e.message));\n" >"$tmp/mods/source2.mjs"
+expect "import.source()" 0 "SyntaxError Module" "" -- "$tmp/mods/source2.mjs"
 expect "top-level await limit" 3 "" "step limit" -- --max-steps 100000 --module -e 'await null; for (;;) {}'
 expect "module example" 0 "shapes created: 3" "" -- "$(dirname "$EXAMPLE")/modules/main.mjs"
 expect "stack size option" 1 "" "RangeError" -- --stack-size 100000 -e 'function d(n){return n===0?0:1+d(n-1)} d(10000)'

@@ -86,7 +86,9 @@ in::Value DetachArrayBuffer(in::Vm& vm, in::CallArgs& a) {
   if (!v.IsObject() || v.AsObject()->cls != in::ObjectClass::kArrayBuffer) {
     return vm.ThrowError(in::ErrorKind::kTypeError, "detachArrayBuffer needs an ArrayBuffer (not shared)");
   }
-  in::DetachBuffer(vm, static_cast<in::ArrayBufferObject*>(v.AsObject()));
+  auto* buffer = static_cast<in::ArrayBufferObject*>(v.AsObject());
+  if (buffer->immutable) return vm.ThrowError(in::ErrorKind::kTypeError, "an immutable ArrayBuffer cannot be detached");
+  in::DetachBuffer(vm, buffer);
   return in::Value::Null();
 }
 
@@ -106,6 +108,8 @@ bool InstallHost(in::Vm& vm, in::Realm& realm) {
             in::DefineNativeMethod(vm, realm, host, "gc", Gc, 0) &&
             in::DefineNativeMethod(vm, realm, host, "detachArrayBuffer", DetachArrayBuffer, 1) &&
             in::DefineValue(vm, host, "global", realm.global_this) &&
+            in::DefineValue(vm, host, "AbstractModuleSource",
+                            in::Value::FromObject(realm.intrinsic(in::Intrinsic::kAbstractModuleSource))) &&
             in::DefineValue(vm, host, "agent", in::Value::FromObject(agent));
   for (const char* name : {"start", "broadcast", "getReport", "sleep", "monotonicNow"}) {
     ok = ok && in::DefineNativeMethod(vm, realm, agent, name, AgentUnsupported, 1);
