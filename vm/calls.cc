@@ -295,14 +295,22 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
   }
 }
 
-std::string FormatStackTrace(Task* task, size_t max_frames) {
+std::string FormatStackTraceBelow(Task* task, size_t max_frames, Object* skip_through) {
   std::string out;
   size_t n = 0;
   // Frames of the self-hosted library are the engine's own builtins: they
   // are not shown (the user's frames around them are).
   Code* selfhost = task->vm().selfhost_code();
   const Source* builtin_source = selfhost != nullptr ? selfhost->source : nullptr;
-  for (size_t i = task->frames.size(); i-- > 0 && n < max_frames;) {
+  size_t top = task->frames.size();
+  if (skip_through != nullptr) {
+    // Error.captureStackTrace(o, fn): the frames below fn's topmost call
+    // (none when fn is not running).
+    size_t i = top;
+    while (i > 0 && task->frames[i - 1].callee != skip_through) --i;
+    top = i == 0 ? 0 : i - 1;
+  }
+  for (size_t i = top; i-- > 0 && n < max_frames;) {
     const Frame& f = task->frames[i];
     Code* code = f.code;
     if (builtin_source != nullptr && code->source == builtin_source) continue;
@@ -319,6 +327,10 @@ std::string FormatStackTrace(Task* task, size_t max_frames) {
     }
   }
   return out;
+}
+
+std::string FormatStackTrace(Task* task, size_t max_frames) {
+  return FormatStackTraceBelow(task, max_frames, nullptr);
 }
 
 bool StartScript(Task& task, Code* code, Realm* realm) {

@@ -5,6 +5,7 @@
 namespace ratchet::internal {
 
 std::string FormatStackTrace(Task* task, size_t max_frames);
+std::string FormatStackTraceBelow(Task* task, size_t max_frames, Object* skip_through);
 
 namespace {
 
@@ -66,6 +67,20 @@ Value ErrorConstructor(Vm& vm, CallArgs& a) {
   return Value::FromObject(e);
 }
 
+// Error.captureStackTrace: the current frames below constructorOpt's, then
+// the self-hosted ErrorCaptureStackTrace(target, frames) adds the header
+// and defines "stack".
+Value ErrorCaptureStackTrace(Vm& vm, CallArgs& a) {
+  if (!a.arg(0).IsObject()) {
+    return vm.ThrowError(ErrorKind::kTypeError, "Error.captureStackTrace: the target must be an object");
+  }
+  Object* skip = IsCallable(a.arg(1)) ? a.arg(1).AsObject() : nullptr;
+  String* frames = NewStringFromUtf8(vm, a.task ? FormatStackTraceBelow(a.task, 10, skip) : std::string());
+  if (frames == nullptr) return Oom(vm);
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  return vm.RequestTailCall(self->data, Value::Undefined(), {a.arg(0), Value::FromString(frames)});
+}
+
 // Error.prototype.stack getter (the error-stack-accessor proposal): the
 // stack string of an object with [[ErrorData]], else undefined.
 Value ErrorProtoStackGetter(Vm& vm, CallArgs& a) {
@@ -119,6 +134,13 @@ bool InstallErrors(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
     if (i == 0) {
       error_ctor = ctor;
       // Error.isError ( arg ): whether arg has an [[ErrorData]] internal slot.
+      // Error.captureStackTrace ( targetObject [ , constructorOpt ] ) (the
+      // V8 API): the header (Error.prototype.toString of the target, which
+      // may run getters) comes from the self-hosted half, this native's
+      // data; the frames from here.
+      Object* capture = DefineNativeMethod(vm, realm, ctor, "captureStackTrace", ErrorCaptureStackTrace, 2);
+      if (capture == nullptr) return false;
+      static_cast<NativeFunction*>(capture)->data = sh.Get("ErrorCaptureStackTrace");
       if (DefineNativeMethod(vm, realm, ctor, "isError", [](Vm& vm, CallArgs& a) -> Value {
             return Value::Boolean(a.arg(0).IsObject() && a.arg(0).AsObject()->cls == ObjectClass::kError);
           }, 1) == nullptr) {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "double-conversion/double-conversion.h"
 #include "runtime/builtins/builtins.h"
+#include "vm/typed_array.h"
 #include "vm/bigint.h"
 #include "vm/interpreter.h"
 
@@ -293,6 +294,8 @@ RATCHET_MATH1(log1p, std::log1p(x))
 RATCHET_MATH1(log2, std::log2(x))
 RATCHET_MATH1(log10, std::log10(x))
 RATCHET_MATH1(fround, static_cast<double>(static_cast<float>(x)))
+// 21.3.2.17 Math.f16round ( x ): the nearest binary16 value (ties to even).
+RATCHET_MATH1(f16round, HalfToDouble(DoubleToHalf(x)))
 RATCHET_MATH1(sign, std::isnan(x) ? x : x > 0 ? 1.0 : x < 0 ? -1.0 : x)
 RATCHET_MATH1(clz32, static_cast<double>(DoubleToUint32(x) == 0 ? 32 : __builtin_clz(DoubleToUint32(x))))
 #undef RATCHET_MATH1
@@ -499,6 +502,7 @@ bool InstallNumberAndMath(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"fround", Math_fround, 1}, {"sign", Math_sign, 1}, {"clz32", Math_clz32, 1}, {"round", Math_round, 1},
       {"atan2", Math_atan2, 2}, {"pow", Math_pow, 2},     {"imul", Math_imul, 2},   {"max", Math_max, 2},
       {"min", Math_min, 2},     {"hypot", Math_hypot, 2}, {"random", Math_random, 0},
+      {"f16round", Math_f16round, 1},
   };
   for (const M& m : kMath) ok = ok && DefineNativeMethod(vm, realm, math, m.name, m.fn, m.length);
   ok = ok && DefineSelfHostedMethod(vm, math, "sumPrecise", sh.Get("MathSumPrecise"), 1);

@@ -11,6 +11,20 @@ function InstallErrorCause(O, options) {
   return O;
 }
 
+// Error.captureStackTrace's second half: "stack" is the target's
+// Error.prototype.toString header and the frames the native collected.
+function ErrorCaptureStackTrace(targetObject, frames) {
+  const header = callFunction(ErrorToString, targetObject);
+  const desc = newRecord();
+  desc.value = header + frames;
+  desc.writable = true;
+  desc.enumerable = false;
+  desc.configurable = true;
+  if (!callFunction(reflectOp(5), undefined, targetObject, 'stack', desc)) {
+    throwTypeError("Cannot define property 'stack'");
+  }
+}
+
 // 20.5.7.1.1 AggregateError ( errors, message [ , options ] )
 function AggregateErrorConstruct(errors, message, options, newTarget) {
   const O = newErrorObject(newTarget, 0, newTarget.prototype);

@@ -59,3 +59,16 @@ print(new Error('plain', {}).hasOwnProperty('cause'), new Error('x', { cause: un
 const custom = { marker: 1 };
 const nt = new Proxy(function () {}, { get(t, k) { return k === 'prototype' ? custom : t[k]; } });
 assertEq(Object.getPrototypeOf(Reflect.construct(AggregateError, [[]], nt)), custom, 'AggregateError proto');
+
+// Error.captureStackTrace (V8's API): an own, non-enumerable "stack" with the
+// target's Error.prototype.toString header; frames below constructorOpt.
+function innerCapture() { const o = { name: 'Custom', message: 'msg' }; Error.captureStackTrace(o); return o; }
+function outerCapture() { return innerCapture(); }
+const captured = outerCapture();
+print(captured.stack.split('\n').slice(0, 3).map((l) => l.trim().split(' (')[0]).join(' | '),
+      Object.getOwnPropertyDescriptor(captured, 'stack').enumerable);
+function Made() { Error.captureStackTrace(this, Made); }
+function factory() { return new Made(); }
+print(new Made().stack.split('\n')[0], factory().stack.split('\n')[1].trim().split(' (')[0]);
+assertThrows(TypeError, () => Error.captureStackTrace(1), 'non-object target');
+print(Math.f16round(1.337), Math.f16round(65520), Math.f16round(65519.99), Object.is(Math.f16round(-0), -0));
