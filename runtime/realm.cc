@@ -338,7 +338,7 @@ const NativeBinding kSelfHostNatives[] = {
 const char* kSelfHostSymbols[] = {"symIterator", "symToPrimitive", "symHasInstance", "symSpecies",
                                   "symAsyncIterator", "symToStringTag", "symMatch",     "symMatchAll",
                                   "symReplace",  "symSearch",      "symSplit",       "symDispose",
-                                  "symAsyncDispose", "symUnscopables"};
+                                  "symAsyncDispose", "symUnscopables", "symIsConcatSpreadable"};
 
 // Every native of the self-hosted environment, in slot order.
 const std::vector<NativeBinding>& AllSelfHostNatives() {
@@ -545,6 +545,7 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().dispose);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncDispose);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().unscopables);
+  env->slots()[slot++] = Value::FromSymbol(vm.symbols().isConcatSpreadable);
   EnvTable table;
   Code* sh = vm.selfhost_code();
   for (const auto& entry : layout.functions) {

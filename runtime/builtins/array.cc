@@ -35,16 +35,26 @@ Value Generic(Vm& vm, CallArgs& a) {
 // 23.1.1.1 Array ( ...values )
 Value ArrayConstructor(Vm& vm, CallArgs& a) {
   Realm& realm = *vm.current_realm();
+  // 3. proto = GetPrototypeFromConstructor(newTarget, "%Array.prototype%"):
+  // a subclass's prototype (super() from class C extends Array).
+  Object* default_proto = realm.intrinsic(Intrinsic::kArrayPrototype);
+  Object* proto = a.new_target.IsObject() && a.new_target.AsObject() != a.callee
+                      ? PrototypeFromConstructor(vm, a.new_target, default_proto)
+                      : default_proto;
+  if (proto == nullptr) return Value::Empty();
   if (a.argc == 1 && a.args[0].IsNumber()) {
     double len = a.args[0].AsNumber();
     if (len < 0 || len != static_cast<double>(static_cast<uint32_t>(len))) {
       return vm.ThrowError(ErrorKind::kRangeError, "Invalid array length");
     }
     Object* arr = NewArray(vm, realm, static_cast<uint32_t>(len));
-    return arr ? Value::FromObject(arr) : Oom(vm);
+    if (arr == nullptr) return Oom(vm);
+    arr->proto = proto;
+    return Value::FromObject(arr);
   }
   Object* arr = NewArray(vm, realm);
   if (arr == nullptr) return Oom(vm);
+  arr->proto = proto;
   for (uint32_t i = 0; i < a.argc; ++i) {
     if (!ArrayPush(vm, arr, a.args[i])) return Oom(vm);
   }
@@ -59,6 +69,11 @@ Value ArrayIsArray(Vm& vm, CallArgs& a) {
 
 // 23.1.2.3 Array.of ( ...items )
 Value ArrayOf(Vm& vm, CallArgs& a) {
+  auto* self = static_cast<NativeFunction*>(a.callee);
+  if (!a.this_value.IsObject() || a.this_value.AsObject() != self->realm->intrinsic(Intrinsic::kArray)) {
+    // Another constructor (a subclass, or anything): the self-hosted algorithm.
+    return vm.RequestTailCall(self->data, a.this_value, std::vector<Value>(a.args, a.args + a.argc));
+  }
   Object* arr = NewArray(vm, *vm.current_realm());
   if (arr == nullptr) return Oom(vm);
   for (uint32_t i = 0; i < a.argc; ++i) {
@@ -164,7 +179,12 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
             DefineValue(vm, proto, "constructor", Value::FromObject(ctor)) &&
             DefineValue(vm, realm.global, "Array", Value::FromObject(ctor)) &&
             DefineNativeMethod(vm, realm, ctor, "isArray", ArrayIsArray, 1) &&
-            DefineNativeMethod(vm, realm, ctor, "of", ArrayOf, 0);
+            DefineNativeMethod(vm, realm, ctor, "of", ArrayOf, 0) != nullptr;
+  if (ok) {
+    OwnProperty of;
+    ok = GetOwnProperty(vm, ctor, NameKey(vm, "of"), &of) && of.value.IsObject();
+    if (ok) static_cast<NativeFunction*>(of.value.AsObject())->data = sh.Get("ArrayOf");
+  }
   // Native fast paths for dense arrays, each with its generic self-hosted
   // algorithm for everything else.
   struct Fast {
@@ -199,6 +219,7 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"find", "ArrayFind", 1},       {"findIndex", "ArrayFindIndex", 1},
       {"indexOf", "ArrayIndexOf", 1}, {"includes", "ArrayIncludes", 1},
       {"slice", "ArraySlice", 2},     {"concat", "ArrayConcat", 1},
+      {"toLocaleString", "ArrayToLocaleString", 0},
       {"sort", "ArraySort", 1},       {"keys", "ArrayKeys", 0},
       {"entries", "ArrayEntries", 0}, {"values", "ArrayValues", 0},
       {"reduceRight", "ArrayReduceRight", 1}, {"lastIndexOf", "ArrayLastIndexOf", 1},

@@ -462,6 +462,28 @@ Value JsonIsRawJSON(Vm& vm, CallArgs& a) {
 
 }  // namespace
 
+// 19.2.5 parseInt and 19.2.4 parseFloat, also 21.1.2.13 Number.parseFloat
+// and 21.1.2.14 Number.parseInt: the same function objects.
+bool DefineNumberParsers(Vm& vm, Realm& realm, Object* g) {
+  OwnProperty ctor;
+  if (!GetOwnProperty(vm, realm.intrinsic(Intrinsic::kNumberPrototype), NameKey(vm, "constructor"), &ctor) ||
+      !ctor.value.IsObject()) {
+    return false;
+  }
+  Object* number = ctor.value.AsObject();
+  struct Parser {
+    const char* name;
+    NativeFn fn;
+    int length;
+  };
+  for (const Parser& p : {Parser{"parseInt", GlobalParseInt, 2}, Parser{"parseFloat", GlobalParseFloat, 1}}) {
+    const char* name = p.name;
+    Object* f = DefineNativeMethod(vm, realm, g, name, p.fn, p.length);
+    if (f == nullptr || !DefineValue(vm, number, name, Value::FromObject(f))) return false;
+  }
+  return true;
+}
+
 // 19.2.1 eval ( x ): an indirect eval, in the global environment.
 Value GlobalEval(Vm& vm, CallArgs& a) {
   if (!a.arg(0).IsString()) return a.arg(0);
@@ -497,8 +519,7 @@ bool InstallGlobals(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
          DefineValue(vm, g, "undefined", Value::Undefined(), 0) &&
          DefineNativeMethod(vm, realm, g, "isNaN", GlobalIsNaN, 1) &&
          DefineNativeMethod(vm, realm, g, "isFinite", GlobalIsFinite, 1) &&
-         DefineNativeMethod(vm, realm, g, "parseInt", GlobalParseInt, 2) &&
-         DefineNativeMethod(vm, realm, g, "parseFloat", GlobalParseFloat, 1) &&
+         DefineNumberParsers(vm, realm, g) &&
          DefineNativeMethod(vm, realm, g, "print", Print, 1) &&
          DefineValue(vm, g, "console", Value::FromObject(console)) &&
          DefineNativeMethod(vm, realm, console, "log", Print, 0) &&

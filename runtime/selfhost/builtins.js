@@ -198,24 +198,62 @@ function ArraySlice(start, end) {
   return A;
 }
 
+// 23.1.3.2 Array.prototype.concat ( ...items )
 function ArrayConcat() {
   const O = toObject(this);
-  const A = newArray();
+  const A = ArraySpeciesCreate(O, 0);
   let n = 0;
   for (let i = -1; i < arguments.length; i++) {
     const E = i < 0 ? O : arguments[i];
-    if (isArray(E)) {
+    if (IsConcatSpreadable(E)) {
       const len = ToLength(E.length);
+      if (n + len > 9007199254740991) throwTypeError('Array.prototype.concat result would be too long');
       for (let k = 0; k < len; k++, n++) {
         if (k in E) createDataProperty(A, n, E[k]);
       }
     } else {
+      if (n >= 9007199254740991) throwTypeError('Array.prototype.concat result would be too long');
       createDataProperty(A, n, E);
       n++;
     }
   }
-  setLength(A, n);
+  A.length = n;
   return A;
+}
+
+// 23.1.3.2.1 IsConcatSpreadable ( O )
+function IsConcatSpreadable(O) {
+  if (!isObject(O)) return false;
+  const spreadable = O[symIsConcatSpreadable];
+  if (spreadable !== undefined) return !!spreadable;
+  return isArray(O);
+}
+
+// 23.1.2.3 Array.of ( ...items ) when this is not %Array% (the native handles that).
+function ArrayOf() {
+  const len = arguments.length;
+  const C = this;
+  const A = isConstructor(C) ? new C(len) : newArrayWithLength(len);
+  for (let k = 0; k < len; k++) createDataProperty(A, k, arguments[k]);
+  A.length = len;
+  return A;
+}
+
+// 23.1.3.32 Array.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] )
+function ArrayToLocaleString() {
+  const array = toObject(this);
+  const len = ToLength(array.length);
+  let R = '';
+  for (let k = 0; k < len; k++) {
+    if (k > 0) R += ',';
+    const nextElement = array[k];
+    if (nextElement !== undefined && nextElement !== null) {
+      const method = nextElement.toLocaleString;
+      if (!isCallable(method)) throwTypeError('toLocaleString is not a function');
+      R += ToStringSlow(callFunction(method, nextElement));
+    }
+  }
+  return R;
 }
 
 // 10.4.2.3 ArraySpeciesCreate ( originalArray, length )

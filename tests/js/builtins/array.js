@@ -54,3 +54,26 @@ assertEq(sum, 20);
   assertEq(Array.from({ length: 3 }, (_, i) => i * i).join(), '0,1,4');
   assertEq([1, 2, 3].findLast((x) => x < 3), 2);
 }
+
+// concat: Symbol.isConcatSpreadable, species; Array.of with another
+// constructor; toLocaleString invokes each element's method.
+{
+  const spreadable = { length: 2, 0: 'a', 1: 'b', [Symbol.isConcatSpreadable]: true };
+  assertArrayEq([1].concat(spreadable, [2, 3], 4), [1, 'a', 'b', 2, 3, 4], 'spreadable object');
+  const opaque = [5, 6];
+  opaque[Symbol.isConcatSpreadable] = false;
+  assertEq([1].concat(opaque)[1], opaque, 'non-spreadable array');
+  class MyArray extends Array {}
+  assertTrue(MyArray.from([1]).concat([2]) instanceof MyArray, 'species');
+  function Box(n) { this.n = n; }
+  const boxed = Array.of.call(Box, 'x', 'y');
+  assertTrue(boxed instanceof Box, 'Array.of with a constructor');
+  assertEq(boxed.length, 2);
+  assertEq(boxed.n, 2);
+  assertEq(Array.of(7, 8).length, 2);
+  const seen = [];
+  const item = { toLocaleString() { seen.push(this === item); return 'L'; } };
+  assertEq([item, null, undefined, 1.5].toLocaleString(), 'L,,,' + (1.5).toLocaleString());
+  assertEq(seen.join(), 'true');
+  assertThrows(TypeError, () => [{ toLocaleString: 1 }].toLocaleString(), 'non-callable toLocaleString');
+}
