@@ -109,14 +109,12 @@ bool Lexer::SkipTrivia(Token* t) {
       while (!AtEnd() && !IsLineTerminator(Peek())) ++pos_;
       continue;
     }
-    if (!module_ && line_start && (t->newline_before || pos_ == 0 || true) && c == '-' && Peek(1) == '-' &&
-        Peek(2) == '>' && (t->newline_before || line_start_ == 0)) {
-      // Only valid when nothing but whitespace/comments precede it on the line.
-      bool only_trivia = t->newline_before || pos_ == 0;
-      if (only_trivia) {
-        while (!AtEnd() && !IsLineTerminator(Peek())) ++pos_;
-        continue;
-      }
+    // B.1.1 SingleLineHTMLCloseComment: `-->` with only whitespace and
+    // comments before it on its line (or at the start of the input) is a
+    // comment to the end of the line (scripts only).
+    if (!module_ && line_start && c == '-' && Peek(1) == '-' && Peek(2) == '>') {
+      while (!AtEnd() && !IsLineTerminator(Peek())) ++pos_;
+      continue;
     }
     break;
   }

@@ -760,8 +760,15 @@ Stmt* Parser::ParseLabeled() {
   }
   Expect(":");
   bool is_loop = IsName(u"for") || IsName(u"while") || IsName(u"do");
+  // A label set (`a: b: while ...`): every label of it denotes the loop, so
+  // the labels just before this one, each labelling the next, do too.
+  bool body_is_label = tok_.type == Tok::kIdentifier && PeekIsPunct(":");
+  if (is_loop) {
+    for (size_t i = ctx_->labels.size(); i-- > 0 && ctx_->label_labels_next[i];) ctx_->label_is_loop[i] = true;
+  }
   ctx_->labels.emplace_back(label->name.view());
   ctx_->label_is_loop.push_back(is_loop);
+  ctx_->label_labels_next.push_back(body_is_label);
   Stmt* body;
   if (IsName(u"function") && !strict()) {
     body = ParseFunctionDeclaration(false);
@@ -775,6 +782,7 @@ Stmt* Parser::ParseLabeled() {
   }
   ctx_->labels.pop_back();
   ctx_->label_is_loop.pop_back();
+  ctx_->label_labels_next.pop_back();
   if (body == nullptr) return nullptr;
   auto* l = Make<Labeled>(pos);
   l->label = label;

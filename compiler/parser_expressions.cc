@@ -202,7 +202,14 @@ Expr* Parser::ParseAssignmentInner() {
   if (IsName(u"yield") && ctx_->is_generator) return ParseYield();
   Expr* left = ParseConditional();
   if (left == nullptr) return nullptr;
-  if (tok_.type != Tok::kPunct) return left;
+  if (tok_.type != Tok::kPunct) {
+    // Not an assignment: a CoverInitializedName left in a literal is an error.
+    if (literal_depth_ == 0 && !cover_init_errors_.empty()) {
+      FailNode("Invalid shorthand property initializer", cover_init_errors_.back());
+      return nullptr;
+    }
+    return left;
+  }
   static const struct {
     const char* p;
     AssignOp op;

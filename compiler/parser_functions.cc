@@ -97,6 +97,11 @@ bool Parser::CheckStrictParams(Function* f) {
       FailNode("Unexpected eval or arguments in strict mode", names[i]);
       return false;
     }
+    // A "use strict" body makes the parameters strict code retroactively.
+    if (IsStrictReserved(std::u16string(n))) {
+      FailNode("Unexpected strict mode reserved word", names[i]);
+      return false;
+    }
     for (size_t j = 0; j < i; ++j) {
       if (names[j]->name.view() == n) {
         FailNode("Duplicate parameter name not allowed in this context", names[i]);
@@ -106,6 +111,10 @@ bool Parser::CheckStrictParams(Function* f) {
   }
   if (f->name != nullptr && (f->name->name == u"eval" || f->name->name == u"arguments")) {
     FailNode("Unexpected eval or arguments in strict mode", f->name);
+    return false;
+  }
+  if (f->name != nullptr && IsStrictReserved(std::u16string(f->name->name.view()))) {
+    FailNode("Unexpected strict mode reserved word", f->name);
     return false;
   }
   return true;

@@ -34,6 +34,7 @@ struct FunctionContext {
   int loop_depth = 0;
   std::vector<std::u16string> labels;
   std::vector<bool> label_is_loop;
+  std::vector<bool> label_labels_next;  // the label's statement is another label
 };
 
 class Parser {

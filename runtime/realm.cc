@@ -641,9 +641,20 @@ bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name,
   options.module = true;
   ParseError perr;
   error->file = file_name;
-  if (ParseProgram(arena, source, options, &perr) != nullptr) return true;
-  SetScriptError(perr, error);
-  return false;
+  ast::Program* program = ParseProgram(arena, source, options, &perr);
+  if (program == nullptr) {
+    SetScriptError(perr, error);
+    return false;
+  }
+  // The early errors the scope analysis finds (`super` outside methods,
+  // ...) too: compile, link nothing.
+  ModuleLayout layout;
+  CompileError cerr;
+  if (CompileModule(program, &cerr, &layout) == nullptr) {
+    SetScriptError(cerr, error);
+    return false;
+  }
+  return true;
 }
 
 // 19.2.1.1 PerformEval steps 4-11 for global code: parse and compile the

@@ -64,6 +64,13 @@ expect "uncaught error with trace" 1 "" "at thrower (<eval>:1:" -- -e 'function 
 expect "uncaught message" 1 "" "Uncaught TypeError: bad" -- -e 'throw new TypeError("bad")'
 expect "syntax error" 1 "" "Uncaught SyntaxError" -- -e 'var = 1'
 expect "compile only runs nothing" 0 "" "" -- --compile-only -e 'print("should not print")'
+# Early errors and their absence (test262-parser-tests found these).
+expect "label set continue" 0 "" "" -- --compile-only -e 'a: b: while (true) { continue a; }'
+expect "html close comment first" 0 "" "" -- --compile-only -e '  /* c */ --> comment'
+expect "cover initialized name" 1 "" "Invalid shorthand property initializer" -- --compile-only -e 'x = [{a = 0}]'
+expect "strict body reserved param" 1 "" "reserved word" -- --compile-only -e 'function f(package) { "use strict"; }'
+printf 'export default function (a) { super.x; }\n' >"$tmp/super.mjs"
+expect "module compile-only scope errors" 1 "" "'super' keyword unexpected here" -- --compile-only --module "$tmp/super.mjs"
 expect "dump bytecode" 0 "Add" "" -- --dump-bytecode -e 'var a = 1; a + 2'
 expect "usage error" 2 "" "usage" -- --bogus
 expect "missing file" 2 "" "cannot read" -- "$tmp/does-not-exist.js"
