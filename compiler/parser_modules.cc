@@ -129,12 +129,9 @@ Stmt* Parser::ParseImportDeclaration() {
         return nullptr;
       }
       d->is_source_phase = true;
-      if (!ParseModuleSpecifier(&d->source, &d->attributes)) return nullptr;
-      d->specifiers = MakeList(specs);
-      return Finish(d);
     }
   }
-  if (tok_.type != Tok::kString) {
+  if (!d->is_source_phase && tok_.type != Tok::kString) {
     auto binding = [&](const char16_t* imported, Str imported_str) -> bool {
       ImportSpecifier s;
       s.pos = CurPos();

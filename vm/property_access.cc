@@ -158,7 +158,8 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
     // 10.4.5.5 [[Set]] with the typed array as receiver: TypedArraySetElement
     // (an object value was converted by the caller, SetKeyedSlow).
     auto* t = static_cast<TypedArrayObject*>(obj);
-    if (t->buffer->immutable && IsValidIntegerIndex(t, numeric)) return fail("assign to read only");  // an immutable ArrayBuffer
+    // An element of an immutable ArrayBuffer is read-only.
+    if (t->buffer->immutable && IsValidIntegerIndex(t, numeric)) return fail("assign to read only");
     if (v.IsObject()) {
       vm.ThrowError(ErrorKind::kTypeError, "Cannot convert object to a typed array element here");
       return AccessStatus::kThrow;
