@@ -14,7 +14,7 @@ std::unique_ptr<CompiledFunction> CompileProgram(Program* program, const Compile
                                                  CompileError* error, SelfHostedLayout* layout) {
   ScopeInfo info;
   if (!info.Analyze(program, options.self_hosted, options.natives, error, options.eval,
-                    options.eval_super_property, options.eval_super_call)) {
+                    options.eval_super_property, options.eval_super_call, options.outer)) {
     return nullptr;
   }
   auto out = std::make_unique<CompiledFunction>();
@@ -167,12 +167,41 @@ void Generator::HoistFunctionDeclarations(Scope* s, const List<Stmt*>& body) {
     uint32_t t = rs.Temp();
     b_.EmitCreateClosure(t, k);
     bool global = s->type == ScopeType::kScript && !options_.self_hosted && !options_.eval;
-    if (v == nullptr || global) {
+    if (v == nullptr && s->type == ScopeType::kScript && options_.eval && info_.eval_var_scope() != nullptr) {
+      EvalVarDeclare(fd->function->name->name.view(), t, true);
+    } else if (v == nullptr || global) {
       b_.EmitDeclareGlobalFunction(StringConst(fd->function->name->name.view()), t, options_.eval ? 1 : 0);
     } else {
       StoreVariable(v, nullptr, t, true);
     }
   }
+}
+
+void Generator::EvalVarDeclare(std::u16string_view name, uint32_t value, bool function) {
+  Scope* vs = info_.eval_var_scope();
+  // (From a parameter list, the function's own vars are not visible.)
+  if (Variable* v = vs->Find(name);
+      v != nullptr && !v->IsLexical() && v->kind != BindingKind::kCallee && !info_.eval_in_params()) {
+    if (function) StoreVariable(v, nullptr, value, true);
+    return;
+  }
+  if (vs->eval_vars == nullptr) {
+    Fail("eval code has no variable environment", nullptr);
+    return;
+  }
+  RegScope rs(this);
+  uint32_t obj = rs.Temp();
+  uint32_t key = rs.Temp();
+  uint32_t flag = rs.Temp();
+  LoadVariable(vs->eval_vars, nullptr, obj);
+  b_.EmitLdConst(key, StringConst(name));
+  if (function) {
+    b_.EmitLdTrue(flag);
+  } else {
+    b_.EmitLdFalse(flag);
+  }
+  CallHelper(Helper::kEvalVarsDeclare, obj, {obj, key, value, flag});
+  StoreVariable(vs->eval_vars, nullptr, obj, true);
 }
 
 // ---- Variables -----------------------------------------------------------------
@@ -197,8 +226,8 @@ void Generator::LoadVariable(Variable* v, const Node* ref, uint32_t dst) {
   } else {
     b_.EmitLdEnv(dst, depth, v->index);
   }
-  if (v->kind == BindingKind::kThis && v->scope->function != nullptr &&
-      v->scope->function->function_kind == FunctionKind::kDerivedConstructor) {
+  if (v->kind == BindingKind::kThis && v->scope->type == ScopeType::kFunction &&
+      v->scope->function_kind == FunctionKind::kDerivedConstructor) {
     b_.EmitCheckThisInit(dst);
   }
 }
@@ -213,13 +242,18 @@ bool Generator::WithLookup(const Identifier* id, const std::function<void(uint32
   uint32_t name = rs.Temp();
   b_.EmitLdConst(name, StringConst(id->name.view()));
   Label done;
+  bool saved = with_found_eval_vars_;
   for (Variable* w : *withs) {
     Label next;
     LoadVariable(w, nullptr, obj);
     SetPos(id);
-    CallHelper(Helper::kWithHasBinding, flag, {obj, name});
+    // A sloppy function's eval var object (undefined until eval code
+    // declares a var) holds plain bindings: no @@unscopables, no this.
+    CallHelper(w->eval_vars ? Helper::kEvalVarsHas : Helper::kWithHasBinding, flag, {obj, name});
     b_.EmitJump(Op::kJmpFalse, {flag}, &next);
+    with_found_eval_vars_ = w->eval_vars;
     found(obj, name);
+    with_found_eval_vars_ = saved;
     b_.EmitJump(Op::kJmp, {}, &done);
     b_.Bind(&next);
   }
@@ -239,6 +273,49 @@ void Generator::WithGetBinding(uint32_t obj, uint32_t name, uint32_t dst) {
     b_.EmitLdFalse(strict);
   }
   CallHelper(Helper::kWithGetBinding, dst, {obj, name, strict});
+}
+
+void Generator::ResolveWithRef(const Identifier* id, uint32_t ref) {
+  WithLookup(
+      id, [&](uint32_t obj, uint32_t) { b_.EmitMov(ref, obj); }, [&] { b_.EmitLdUndef(ref); });
+}
+
+void Generator::LoadWithRef(const Identifier* id, uint32_t ref, uint32_t dst) {
+  Label object, done;
+  b_.EmitJump(Op::kJmpNotUndefined, {ref}, &object);
+  LoadNameStatic(id, dst);
+  b_.EmitJump(Op::kJmp, {}, &done);
+  b_.Bind(&object);
+  {
+    RegScope rs(this);
+    uint32_t name = rs.Temp();
+    b_.EmitLdConst(name, StringConst(id->name.view()));
+    WithGetBinding(ref, name, dst);
+  }
+  b_.Bind(&done);
+}
+
+void Generator::StoreWithRef(const Identifier* id, uint32_t ref, uint32_t src) {
+  Label object, done;
+  b_.EmitJump(Op::kJmpNotUndefined, {ref}, &object);
+  StoreNameStatic(id, src, false);
+  b_.EmitJump(Op::kJmp, {}, &done);
+  b_.Bind(&object);
+  {
+    RegScope rs(this);
+    uint32_t name = rs.Temp();
+    uint32_t strict = rs.Temp();
+    uint32_t ignored = rs.Temp();
+    b_.EmitLdConst(name, StringConst(id->name.view()));
+    if (out_->strict) {
+      b_.EmitLdTrue(strict);
+    } else {
+      b_.EmitLdFalse(strict);
+    }
+    SetPos(id);
+    CallHelper(Helper::kWithSetBinding, ignored, {ref, name, src, strict});
+  }
+  b_.Bind(&done);
 }
 
 void Generator::LoadName(const Identifier* id, uint32_t dst) {
@@ -393,8 +470,10 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
       b_.EmitDeclareGlobalLex(StringConst(c->class_node->name->name.view()), 0);
     }
   }
+  // Sloppy eval code in a function declares its vars there.
+  bool eval_in_function = options_.eval && !eval_strict && info_.eval_var_scope() != nullptr;
   // CanDeclareGlobalFunction for every function before any var is made.
-  if (!eval_strict) {
+  if (!eval_strict && !eval_in_function) {
     RegScope rs(this);
     uint32_t t = rs.Temp();
     for (Node* s : program->body) {
@@ -407,7 +486,12 @@ bool Generator::CompileScript(Program* program, SelfHostedLayout* layout) {
   std::vector<Identifier*> var_names;
   for (Node* s : program->body) CollectVarNames(s, &var_names);
   for (const FunctionDecl* fd : info_.annexb_globals) var_names.push_back(fd->function->name);
-  if (!eval_strict) {
+  if (eval_in_function) {
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    b_.EmitLdUndef(t);
+    for (Identifier* id : var_names) EvalVarDeclare(id->name.view(), t, false);
+  } else if (!eval_strict) {
     for (Identifier* id : var_names) b_.EmitDeclareGlobalVar(StringConst(id->name.view()), options_.eval ? 1 : 0);
   }
   HoistFunctionDeclarations(script, program->body);
@@ -460,12 +544,17 @@ void Generator::EmitPseudoBindings(Scope* fs, const Function* f) {
       case BindingKind::kClass:
         if (!v->in_env) b_.EmitLdEmpty(v->index);
         break;
+      case BindingKind::kHidden:
+        if (v->eval_vars) {
+          b_.EmitLdUndef(t);
+          StoreVariable(v, nullptr, t, true);
+        }
+        break;
       case BindingKind::kParam:
       case BindingKind::kCatchParam:
       case BindingKind::kNative:
       case BindingKind::kImport:
       case BindingKind::kPrivateName:
-      case BindingKind::kHidden:
         break;
     }
   }
@@ -557,7 +646,27 @@ bool Generator::CompileFunctionBody(const Function* f) {
     }
     BindPattern(p, i, true, true);
   }
-  HoistFunctionDeclarations(fs, f->body);
+  // 10.2.11 step 28: a separate variable environment for the body; a var
+  // named like a parameter starts with the parameter's value.
+  Scope* body_scope = info_.BodyScopeOf(f);
+  if (body_scope != nullptr) {
+    AllocateScopeRegisters(body_scope);
+    EnterScope(body_scope);
+    InitLexicalsToEmpty(body_scope);
+    RegScope rs(this);
+    uint32_t t = rs.Temp();
+    for (Variable* v : body_scope->vars) {
+      if (v->kind != BindingKind::kVar && v->kind != BindingKind::kFunction && !v->eval_vars) continue;
+      Variable* param = fs->Find(v->name);
+      if (param != nullptr && (param->kind == BindingKind::kParam || param->kind == BindingKind::kArguments)) {
+        LoadVariable(param, nullptr, t);
+      } else {
+        b_.EmitLdUndef(t);
+      }
+      StoreVariable(v, nullptr, t, true);
+    }
+  }
+  HoistFunctionDeclarations(body_scope != nullptr ? body_scope : fs, f->body);
   uint32_t async_gen_try_start = 0;
   if (f->is_generator) {
     // 27.5.3.1 / 27.6.3.1: the generator object is returned once the
@@ -655,6 +764,8 @@ void Generator::Statement(Node* n) {
         LoadVariable(inner, nullptr, t);
         if (outer != nullptr) {
           StoreVariable(outer, nullptr, t, true);
+        } else if (options_.eval && info_.eval_var_scope() != nullptr) {
+          EvalVarDeclare(fd->function->name->name.view(), t, true);
         } else {
           SetPos(fd);
           b_.EmitStGlobal(t, StringConst(fd->function->name->name.view()));

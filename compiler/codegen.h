@@ -13,6 +13,8 @@
 
 namespace ratchet::internal {
 
+struct OuterScope;
+
 struct CompileOptions {
   /// The self-hosted library: the program is a list of function
   /// declarations whose environment the runtime builds (no code runs).
@@ -26,6 +28,9 @@ struct CompileOptions {
   /// Eval code's context (direct eval in a method / derived constructor).
   bool eval_super_property = false;
   bool eval_super_call = false;
+  /// Direct eval code: the caller's environments (ParseScopeChain),
+  /// innermost first; the code is closed over the innermost.
+  const std::vector<OuterScope>* outer = nullptr;
 };
 
 /// Where the self-hosted library's functions live in its environment.

@@ -948,7 +948,11 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
         cid,
         [&](uint32_t obj, uint32_t name) {
           WithGetBinding(obj, name, callee);
-          b_.EmitMov(self, obj);
+          if (with_found_eval_vars_) {
+            b_.EmitLdUndef(self);
+          } else {
+            b_.EmitMov(self, obj);
+          }
         },
         [&] {
           LoadNameStatic(cid, callee);
@@ -964,10 +968,11 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
   SetPos(e);
   auto* id = c->As<Identifier>();
   if (id != nullptr && id->name == u"eval" && !spread && !e->optional) {
-    // 13.3.6.1: a direct eval when the callee turns out to be %eval%. Only
-    // global code's environment can be handed to it so far.
-    // Blocks without bindings between the call and the script add nothing.
-    bool global_position = is_script_ && function_ == nullptr;
+    // 13.3.6.1: a direct eval when the callee turns out to be %eval%.
+    // Global code hands over nothing; elsewhere the code gets a
+    // description of the environments it sees (blocks without bindings
+    // between the call and the script add nothing).
+    bool global_position = is_script_ && function_ == nullptr && options_.outer == nullptr;
     for (Scope* s = scope_; global_position && s != nullptr && s != info_.script_scope(); s = s->parent) {
       if (s->type != ScopeType::kBlock || !s->vars.empty()) global_position = false;
     }
@@ -1001,6 +1006,11 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
           break;
       }
       break;
+    }
+    if (!global_position) {
+      uint32_t k = StringConst(SerializeScopeChain(scope_, options_.eval ? info_.script_scope() : nullptr,
+                                                   info_.IsParamEval(e)));
+      flags |= 128 | static_cast<int32_t>(k << 8);
     }
     b_.EmitCallEval(dst, callee, argv, argc, flags);
     return;
@@ -1061,6 +1071,17 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   RegScope rs(this);
   Node* target = e->target;
   if (e->op == AssignOp::kAssign) {
+    if (auto* id = target->As<Identifier>(); id != nullptr && info_.WithObjects(id) != nullptr) {
+      // 13.15.2 step 1.a: the reference is resolved before the value is
+      // evaluated (which may add or remove bindings).
+      uint32_t ref = rs.Temp();
+      ResolveWithRef(id, ref);
+      uint32_t v = rs.Temp();
+      GenNamed(e->value, v, id->name.view());
+      StoreWithRef(id, ref, v);
+      b_.EmitMov(dst, v);
+      return;
+    }
     if (auto* id = target->As<Identifier>()) {
       uint32_t v = rs.Temp();
       if (auto* fn = e->value->As<Function>()) {
@@ -1097,7 +1118,12 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   MemberRef r;
   auto* id = target->As<Identifier>();
   auto* m = target->As<Member>();
-  if (id != nullptr) {
+  uint32_t with_ref = UINT32_MAX;  // the resolved reference's object, inside with
+  if (id != nullptr && info_.WithObjects(id) != nullptr) {
+    with_ref = rs.Temp();
+    ResolveWithRef(id, with_ref);
+    LoadWithRef(id, with_ref, cur);
+  } else if (id != nullptr) {
     LoadName(id, cur);
   } else if (m != nullptr) {
     PrepareMember(m, &r, rs, true);
@@ -1131,7 +1157,9 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
     SetPos(e);
     EmitBinaryOp(kOps[static_cast<int>(e->op)], result, cur, r);
   }
-  if (id != nullptr) {
+  if (with_ref != UINT32_MAX) {
+    StoreWithRef(id, with_ref, result);
+  } else if (id != nullptr) {
     StoreName(id, result, false);
   } else {
     StoreMember(r, result);
@@ -1152,7 +1180,7 @@ void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_dec
     case Kind::kIdentifier: {
       auto* id = target->As<Identifier>();
       if (is_declaration && !init && info_.Resolve(id) == nullptr && function_ == nullptr &&
-          scope_ == info_.script_scope()) {
+          scope_ == info_.script_scope() && info_.WithObjects(id) == nullptr) {
         b_.EmitStGlobal(value, StringConst(id->name.view()));  // top-level var
         return;
       }

@@ -31,7 +31,7 @@ enum class Helper : uint32_t {
   kIteratorCloseQuietly, kDynamicImport, kImportMeta, kModuleRun,
   kProxyGet, kProxySetAccess, kProxyHas, kProxyDelete, kProxyCall, kProxyConstruct, kProxyForInKeys, kOrdinaryHasInstanceSlow, kProxyGetPrototypeOf, kProxySetPrototypeOf, kProxyIsExtensible, kProxyPreventExtensions, kProxyGetOwnPropertyDescriptor, kProxyDefinePropertyOrThrow, kProxyDefineOwnProperty, kProxyOwnKeys, kProxyOwnKeysFiltered, kProxyHasOwn,
   kProxyReceiverSet, kProxyIntegrity, kConstructWithJsPrototype, kClassProtoParent, kWithHasBinding, kWithObject, kProxyCreateDataProperty, kWithGetBinding, kWithSetBinding,
-  kInstallErrorCause, kSetterIgnoringPrototype, kBoundFunctionFinish,
+  kInstallErrorCause, kSetterIgnoringPrototype, kBoundFunctionFinish, kEvalVarsHas, kEvalVarsDeclare,
 };
 
 struct FinallyContext {
@@ -149,6 +149,18 @@ class Generator {
   bool WithLookup(const ast::Identifier* id, const std::function<void(uint32_t obj, uint32_t name)>& found,
                   const std::function<void()>& fallback);
   void WithGetBinding(uint32_t obj, uint32_t name, uint32_t dst);
+  /// A reference inside with, resolved once (13.15.2 step 1): R[ref] := the
+  /// object that has the binding, or undefined for the static binding;
+  /// then read or written through that resolution.
+  void ResolveWithRef(const ast::Identifier* id, uint32_t ref);
+  void LoadWithRef(const ast::Identifier* id, uint32_t ref, uint32_t dst);
+  void StoreWithRef(const ast::Identifier* id, uint32_t ref, uint32_t src);
+  bool with_found_eval_vars_ = false;  // WithLookup's `found` has an eval var object
+  /// Sloppy eval code whose variable environment is its caller's function:
+  /// R[value] becomes the binding `name` there (a var the function has, or
+  /// a property of its eval var object); `function`: overwrite an existing
+  /// property (else only create it, as undefined).
+  void EvalVarDeclare(std::u16string_view name, uint32_t value, bool function);
   void StoreVariable(Variable* v, const ast::Node* ref, uint32_t src, bool init);
 
   // ---- statements ----

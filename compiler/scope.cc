@@ -102,8 +102,46 @@ class Analyzer {
  public:
   Analyzer(ScopeInfo& info, CompileError* error) : info_(info), error_(error) {}
 
-  bool Run(Program* program, bool self_hosted, const std::vector<std::u16string>& natives) {
-    Scope* script = NewScope(ScopeType::kScript, nullptr, program);
+  bool Run(Program* program, bool self_hosted, const std::vector<std::u16string>& natives,
+           const std::vector<OuterScope>* outer) {
+    // A direct eval's code: its caller's environments, outermost first.
+    Scope* parent = nullptr;
+    if (outer != nullptr) {
+      for (size_t i = outer->size(); i-- > 0;) {
+        const OuterScope& o = (*outer)[i];
+        Scope* s = NewScope(o.type, parent, nullptr);
+        s->function_kind = o.function_kind;
+        s->params_only = o.params_only;
+        s->is_function_body = o.function_body;
+        s->external = true;
+        s->env_prebuilt = true;
+        s->always_tdz = true;  // positions of another source prove nothing
+        s->env_size = o.env_size;
+        for (const OuterVariable& ov : o.vars) {
+          // Seen from the parameter list, the body's declarations do not
+          // exist yet (10.2.11 steps 27-28: a separate environment).
+          bool body = ov.kind == BindingKind::kVar || ov.kind == BindingKind::kFunction ||
+                      ov.kind == BindingKind::kLet || ov.kind == BindingKind::kConst ||
+                      ov.kind == BindingKind::kClass;
+          if (o.params_only && body) continue;
+          info_.variables_.push_back(std::make_unique<Variable>());
+          Variable* v = info_.variables_.back().get();
+          v->name = ov.name;
+          v->kind = ov.kind;
+          v->scope = s;
+          v->captured = v->in_env = true;
+          v->index = ov.index;
+          v->eval_vars = ov.eval_vars;
+          s->vars.push_back(v);
+          s->names[ov.name] = v;
+          if (ov.with_object) s->with_object = v;
+          if (ov.eval_vars) s->eval_vars = v;
+        }
+        parent = s;
+      }
+    }
+    Scope* script = NewScope(ScopeType::kScript, parent, program);
+    script->eval_transparent = parent != nullptr;
     info_.script_scope_ = script;
     self_hosted_ = self_hosted;
     if (self_hosted) {
@@ -165,9 +203,123 @@ class Analyzer {
       DeclareLexicals(script, program->body);
       for (Node* s : program->body) HoistVars(script, s);
     }
+    if (eval_code_ && !eval_strict_ && script->eval_transparent) CheckEvalVarNames(script, program);
     VisitStatements(program->body);
     AssignSlots();
     return !failed_;
+  }
+
+  // 19.2.1.3 EvalDeclarationInstantiation step 3 for eval code that sees
+  // its caller's scopes: a var or function name bound lexically between
+  // the eval and its variable environment is a SyntaxError (a catch
+  // parameter is not, B.3.4); Annex B functions with such a name get no
+  // var binding (B.3.2.3).
+  void CheckEvalVarNames(Scope* script, Program* program) {
+    Scope* var_scope = script->parent;
+    while (var_scope != nullptr && var_scope->type == ScopeType::kBlock && !var_scope->is_function_body) {
+      var_scope = var_scope->parent;
+    }
+    if (var_scope != nullptr && var_scope->type != ScopeType::kScript) {
+      info_.eval_var_scope_ = var_scope;
+      info_.eval_in_params_ = var_scope->params_only;
+    }
+    auto clashes = [&](std::u16string_view name) {
+      for (Scope* s = script->parent; s != nullptr && s != var_scope; s = s->parent) {
+        Variable* v = s->Find(name);
+        if (v != nullptr && !v->IsInternal() && v->kind != BindingKind::kCatchParam) return true;
+      }
+      if (info_.eval_var_scope_ != nullptr) {
+        Variable* v = info_.eval_var_scope_->Find(name);
+        if (v != nullptr && (info_.eval_in_params_ ? v->kind == BindingKind::kParam || v->kind == BindingKind::kArguments
+                                                   : v->IsLexical())) {
+          return true;
+        }
+        // A function with parameter expressions always binds its arguments
+        // object with the parameters (10.2.11 steps 18-22).
+        if (info_.eval_in_params_ && name == u"arguments" &&
+            info_.eval_var_scope_->function_kind != FunctionKind::kArrow) {
+          return true;
+        }
+      }
+      return false;
+    };
+    std::vector<Identifier*> names;
+    for (Node* s : program->body) {
+      CollectVarNames(s, &names);
+      if (auto* fd = s->As<FunctionDecl>()) names.push_back(fd->function->name);
+    }
+    for (Identifier* id : names) {
+      if (clashes(id->name.view())) {
+        std::string utf8;
+        for (char16_t ch : id->name.view()) utf8 += ch < 0x80 ? static_cast<char>(ch) : '?';
+        Fail("Identifier '" + utf8 + "' has already been declared", id);
+        return;
+      }
+    }
+    std::vector<const FunctionDecl*> kept;
+    for (const FunctionDecl* fd : info_.annexb_globals) {
+      if (!clashes(fd->function->name->name.view())) kept.push_back(fd);
+    }
+    info_.annexb_globals = std::move(kept);
+  }
+
+  // The object for a sloppy function's eval-declared vars; declared before
+  // the body is visited when the parser saw a direct eval in it, so that
+  // references before the call consult it too.
+  void DeclareEvalVars(Scope* fs) {
+    if (fs->function->strict || fs->eval_vars != nullptr || self_hosted_) return;
+    Variable* v = Declare(fs, u".evalvars", BindingKind::kHidden, 0);
+    v->captured = true;
+    v->eval_vars = true;
+    fs->eval_vars = v;
+  }
+
+  // A direct eval call: the scopes it sees keep every binding in their
+  // environments; a sloppy function gets the object for the vars its eval
+  // code declares; the nearest non-arrow function keeps this, new.target,
+  // arguments and its home object where eval code can read them.
+  void NoteDirectEval(const Call* call) {
+    for (Scope* s = current_; s != nullptr; s = s->parent) s->sees_direct_eval = true;
+    Scope* vs = current_;
+    while (vs != nullptr && vs->type == ScopeType::kBlock && !vs->is_function_body) vs = vs->parent;
+    // In a parameter list: the parameters are the eval's lexical scope;
+    // its vars live outside them (10.2.11 step 20).
+    if (vs != nullptr && vs == params_of_) info_.param_evals_.insert(call);
+    if (vs != nullptr && vs->type != ScopeType::kScript && !vs->external) DeclareEvalVars(vs);
+    bool crossed;
+    Scope* fs = NonArrowFunctionScope(&crossed);
+    if (fs == nullptr || fs->external) return;
+    auto keep = [&](BindingKind kind, std::u16string_view name) {
+      Variable* v = Declare(fs, name, kind, 0);
+      if (v != nullptr) v->captured = true;
+    };
+    if (fs->type == ScopeType::kScript) {
+      if (crossed && !fs->eval_transparent && !self_hosted_) keep(BindingKind::kThis, u"this");
+      return;
+    }
+    keep(BindingKind::kThis, u"this");
+    keep(BindingKind::kNewTarget, u"new.target");
+    switch (fs->function_kind) {
+      case FunctionKind::kDerivedConstructor:
+        keep(BindingKind::kActiveFunction, u".function");
+        [[fallthrough]];
+      case FunctionKind::kMethod:
+      case FunctionKind::kGetter:
+      case FunctionKind::kSetter:
+      case FunctionKind::kClassConstructor:
+        keep(BindingKind::kHome, u".home");
+        keep(BindingKind::kArguments, u"arguments");
+        break;
+      case FunctionKind::kClassFieldInit:
+      case FunctionKind::kClassStaticBlock:
+        keep(BindingKind::kHome, u".home");
+        break;
+      case FunctionKind::kNormal:
+        keep(BindingKind::kArguments, u"arguments");
+        break;
+      case FunctionKind::kArrow:
+        break;
+    }
   }
 
  private:
@@ -194,6 +346,7 @@ class Analyzer {
   }
 
   Variable* Declare(Scope* s, std::u16string_view name, BindingKind kind, uint32_t decl_end) {
+    if (s->external) return s->Find(name);  // its layout is fixed
     if (Variable* existing = s->Find(name)) {
       // Redeclaration of var/function/param in the same function scope is
       // the same binding (the parser rejects the illegal combinations).
@@ -266,7 +419,8 @@ class Analyzer {
     for (Scope* s = current_; s != nullptr; s = s->parent) {
       if (Variable* v = s->Find(name)) return v;
       if (s->with_object != nullptr && withs != nullptr) withs->push_back(s->with_object);
-      if (s->type == ScopeType::kFunction) *crossed = true;
+      if (s->eval_vars != nullptr && withs != nullptr) withs->push_back(s->eval_vars);
+      if (s->type == ScopeType::kFunction || s->eval_transparent) *crossed = true;
     }
     return nullptr;
   }
@@ -279,7 +433,7 @@ class Analyzer {
     if (v == nullptr && id->name == u"arguments") {
       // The implicit arguments object of the nearest non-arrow function.
       Scope* fs = NonArrowFunctionScope(&crossed);
-      if (fs != nullptr && fs->type == ScopeType::kFunction) {
+      if (fs != nullptr && fs->type == ScopeType::kFunction && !fs->external) {
         v = Declare(fs, u"arguments", BindingKind::kArguments, 0);
       }
     }
@@ -293,9 +447,12 @@ class Analyzer {
   Scope* NonArrowFunctionScope(bool* crossed) {
     *crossed = false;
     for (Scope* s = current_; s != nullptr; s = s->parent) {
-      if (s->type == ScopeType::kScript) return s;
+      if (s->type == ScopeType::kScript) {
+        if (!s->eval_transparent) return s;
+        *crossed = true;  // eval code: its caller's this
+      }
       if (s->type == ScopeType::kFunction) {
-        if (s->function->function_kind != FunctionKind::kArrow) return s;
+        if (s->function_kind != FunctionKind::kArrow) return s;
         *crossed = true;
       }
     }
@@ -315,10 +472,12 @@ class Analyzer {
     Scope* fs = NonArrowFunctionScope(&crossed);
     if (fs == nullptr) return nullptr;
     bool derived = fs->type == ScopeType::kFunction &&
-                   fs->function->function_kind == FunctionKind::kDerivedConstructor;
+                   fs->function_kind == FunctionKind::kDerivedConstructor;
     if (!crossed && !(kind == BindingKind::kThis && derived)) return nullptr;  // direct LdThis/...
+    // A caller's scope without the binding: eval code's own frame has it
+    // (the script's this, handed along).
     Variable* v = Declare(fs, name, kind, 0);
-    if (crossed) v->captured = true;
+    if (crossed && v != nullptr) v->captured = true;
     return v;
   }
 
@@ -328,7 +487,7 @@ class Analyzer {
     Scope* fs = NonArrowFunctionScope(&crossed);
     if (fs != nullptr && fs->type == ScopeType::kScript) return eval_super_property_;
     if (fs == nullptr || fs->type != ScopeType::kFunction) return false;
-    switch (fs->function->function_kind) {
+    switch (fs->function_kind) {
       case FunctionKind::kMethod:
       case FunctionKind::kGetter:
       case FunctionKind::kSetter:
@@ -349,7 +508,7 @@ class Analyzer {
     Scope* fs = NonArrowFunctionScope(&crossed);
     if (fs != nullptr && fs->type == ScopeType::kScript) return eval_super_call_;
     return fs != nullptr && fs->type == ScopeType::kFunction &&
-           fs->function->function_kind == FunctionKind::kDerivedConstructor;
+           fs->function_kind == FunctionKind::kDerivedConstructor;
   }
 
   std::u16string_view OwnName(std::u16string name) {
@@ -708,20 +867,30 @@ class Analyzer {
   void VisitFunction(Function* f) {
     Scope* fs = NewScope(ScopeType::kFunction, current_, f);
     fs->function = f;
+    fs->function_kind = f->function_kind;
     // Parameters, then the callee's own name (shadowed by anything else).
     for (Node* p : f->params) DeclarePattern(fs, p, BindingKind::kParam, 0);
-    for (Node* s : f->body) HoistVars(fs, s);
-    DeclareLexicals(fs, f->body);
+    // 10.2.11 step 28: with parameter expressions, the body's vars (and
+    // lexicals) live in an environment of their own, below the parameters.
+    Scope* vs = fs;
+    if (HasParameterExpressions(f)) {
+      vs = NewScope(ScopeType::kBlock, fs, nullptr);
+      vs->function = f;
+      vs->is_function_body = true;
+      info_.body_scopes_[f] = vs;
+    }
+    for (Node* s : f->body) HoistVars(vs, s);
+    DeclareLexicals(vs, f->body);
     if (!f->strict && !self_hosted_) {
       for (FunctionDecl* fd : AnnexBFunctions(f->body, &f->params)) {
         if (fd->function->name->name == u"arguments") continue;  // B.3.2.1 step 22.e
-        Variable* v = Declare(fs, fd->function->name->name.view(), BindingKind::kVar, 0);
+        Variable* v = Declare(vs, fd->function->name->name.view(), BindingKind::kVar, 0);
         info_.aux_[{fd, AuxSlot::kAnnexBVar}] = v;
       }
     }
     for (Node* s : f->body) {
       if (auto* fd = s->As<FunctionDecl>()) {
-        Variable* v = Declare(fs, fd->function->name->name.view(), BindingKind::kFunction, 0);
+        Variable* v = Declare(vs, fd->function->name->name.view(), BindingKind::kFunction, 0);
         info_.resolved_[fd->function->name] = v;
       }
     }
@@ -732,9 +901,22 @@ class Analyzer {
     }
     Scope* saved = current_;
     current_ = fs;
+    if (f->contains_direct_eval) DeclareEvalVars(vs);
+    Scope* saved_params = params_of_;
+    params_of_ = fs;
     for (Node* p : f->params) VisitPattern(p);
+    params_of_ = nullptr;
+    current_ = vs;
     VisitStatements(f->body);
+    params_of_ = saved_params;
     current_ = saved;
+  }
+
+  static bool HasParameterExpressions(const Function* f) {
+    for (const Node* p : f->params) {
+      if (!p->Is<Identifier>()) return true;
+    }
+    return false;
   }
 
   void VisitClass(Class* c) {
@@ -783,6 +965,7 @@ class Analyzer {
       if (init == nullptr || failed_) continue;
       Scope* fs = NewScope(ScopeType::kFunction, cs, init);
       fs->function = init;
+      fs->function_kind = init->function_kind;
       current_ = fs;
       bool is_static = init == c->static_init;
       for (auto& m : c->members) {
@@ -900,6 +1083,9 @@ class Analyzer {
             info_.aux_[{c, AuxSlot::kSuperNewTarget}] = nt;
           }
         }
+        if (auto* id = c->callee->As<Identifier>(); id != nullptr && id->name == u"eval" && !c->optional) {
+          NoteDirectEval(c);
+        }
         VisitExpr(c->callee);
         for (Node* a : c->arguments) VisitExpr(a);
         break;
@@ -955,8 +1141,9 @@ class Analyzer {
 
   void AssignSlots() {
     for (auto& s : info_.scopes_) {
+      if (s->external) continue;
       for (Variable* v : s->vars) {
-        if (v->captured || (s->type == ScopeType::kScript && (self_hosted_ || module_))) {
+        if (v->captured || s->sees_direct_eval || (s->type == ScopeType::kScript && (self_hosted_ || module_))) {
           v->in_env = true;
           v->index = s->env_size++;
         }
@@ -971,6 +1158,7 @@ class Analyzer {
   bool self_hosted_ = false;
   bool module_ = false;
   Scope* current_ = nullptr;
+  Scope* params_of_ = nullptr;  // the function whose parameters are being visited
   std::vector<std::u16string> native_names_;
   std::unordered_map<const Function*, bool> declared_functions_;
 
@@ -991,10 +1179,10 @@ class Analyzer {
 
 bool ScopeInfo::Analyze(Program* program, bool self_hosted, const std::vector<std::u16string>& natives,
                         CompileError* error, bool eval_code, bool super_property,
-                        bool super_call) {
+                        bool super_call, const std::vector<OuterScope>* outer) {
   Analyzer a(*this, error);
   a.SetEval(eval_code, eval_code && program->strict, super_property, super_call);
-  return a.Run(program, self_hosted, natives);
+  return a.Run(program, self_hosted, natives, outer);
 }
 
 }  // namespace ratchet::internal

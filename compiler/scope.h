@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ast.h"
@@ -60,6 +61,7 @@ struct Variable {
   Scope* scope = nullptr;
   bool captured = false;  // referenced from a nested function
   bool in_env = false;    // lives in an environment slot (else a register)
+  bool eval_vars = false;  // holds a sloppy function's direct-eval var object
   uint32_t index = 0;     // register or slot
   uint32_t decl_end = 0;  // source offset where the binding is initialized
   bool IsLexical() const {
@@ -79,13 +81,32 @@ enum class ScopeType : uint8_t { kScript, kFunction, kBlock };
 struct Scope {
   ScopeType type = ScopeType::kBlock;
   Scope* parent = nullptr;
-  const ast::Function* function = nullptr;  // kFunction
+  const ast::Function* function = nullptr;  // kFunction (null when external)
+  ast::FunctionKind function_kind = ast::FunctionKind::kNormal;  // kFunction
   std::vector<Variable*> vars;
   std::unordered_map<std::u16string_view, Variable*> names;
   uint32_t env_size = 0;
   bool env_prebuilt = false;  // self-hosted library: the host makes the env
   bool always_tdz = false;    // switch blocks: textual order proves nothing
   Variable* with_object = nullptr;  // a `with` statement's scope: its object
+  /// A sloppy function whose code calls eval directly: the object holding
+  /// the var bindings eval code adds to its variable environment
+  /// (consulted like a with object, without @@unscopables or a this).
+  Variable* eval_vars = nullptr;
+  /// A direct eval sees this scope: every binding lives in the environment.
+  bool sees_direct_eval = false;
+  /// Described by a direct eval's caller: its environment exists at run
+  /// time with this layout; nothing is declared into it.
+  bool external = false;
+  /// Eval code compiled against its caller's scopes: for this, new.target
+  /// and super it is transparent, like an arrow function.
+  bool eval_transparent = false;
+  /// External function scope seen from its parameter list: its bindings
+  /// other than parameters and arguments are not visible to eval code.
+  bool params_only = false;
+  /// The body of a function with parameter expressions: its variable
+  /// environment, apart from the parameters' (kBlock type).
+  bool is_function_body = false;
   bool has_env() const { return env_size > 0 || env_prebuilt; }
   bool is_function_boundary() const { return type != ScopeType::kBlock; }
   Variable* Find(std::u16string_view n) const {
@@ -93,6 +114,32 @@ struct Scope {
     return it == names.end() ? nullptr : it->second;
   }
 };
+
+/// One environment of a direct eval's caller, innermost first. The names
+/// point into the serialized text.
+struct OuterVariable {
+  std::u16string_view name;
+  BindingKind kind = BindingKind::kVar;
+  uint32_t index = 0;
+  bool with_object = false;
+  bool eval_vars = false;
+};
+struct OuterScope {
+  ScopeType type = ScopeType::kBlock;
+  ast::FunctionKind function_kind = ast::FunctionKind::kNormal;
+  bool params_only = false;  // a direct eval in this function's parameters
+  bool function_body = false;  // Scope::is_function_body
+  uint32_t env_size = 0;
+  std::vector<OuterVariable> vars;
+};
+
+/// The environments a direct eval at a position whose innermost scope is
+/// `s` can reach, as text (a string constant of the calling code).
+/// `eval_program`: the calling code's own top level when it is eval code.
+/// `in_params`: the call is in its function's parameter list.
+std::u16string SerializeScopeChain(const Scope* s, const Scope* eval_program, bool in_params);
+/// Reads SerializeScopeChain's text; false when it is malformed.
+bool ParseScopeChain(std::u16string_view text, std::vector<OuterScope>* out);
 
 /// The results of the analysis of one Program.
 class ScopeInfo {
@@ -103,7 +150,8 @@ class ScopeInfo {
   /// every top-level binding lives in the module environment.
   bool Analyze(ast::Program* program, bool self_hosted,
                const std::vector<std::u16string>& natives, CompileError* error,
-               bool eval_code = false, bool super_property = false, bool super_call = false);
+               bool eval_code = false, bool super_property = false, bool super_call = false,
+               const std::vector<OuterScope>* outer = nullptr);
 
   Scope* ScopeOf(const ast::Node* n) const {
     auto it = scopes_by_node_.find(n);
@@ -124,6 +172,18 @@ class ScopeInfo {
   /// Variable of a binding identifier (a declaration's name).
   Variable* Binding(const ast::Node* id) const { return Resolve(id); }
   Scope* script_scope() const { return script_scope_; }
+  /// Sloppy eval code that sees its caller's scopes: the caller's function
+  /// scope that is its variable environment (null: the global one).
+  Scope* eval_var_scope() const { return eval_var_scope_; }
+  /// ... seen from that function's parameter list.
+  bool eval_in_params() const { return eval_in_params_; }
+  /// The separate var scope of a function with parameter expressions.
+  Scope* BodyScopeOf(const ast::Function* f) const {
+    auto it = body_scopes_.find(f);
+    return it == body_scopes_.end() ? nullptr : it->second;
+  }
+  /// A direct eval call in its function's parameter list.
+  bool IsParamEval(const ast::Node* call) const { return param_evals_.count(call) != 0; }
   /// A compiler-internal variable attached to a node or class member; null
   /// when there is none (the value is then read directly from the frame).
   Variable* Aux(const void* key, AuxSlot slot) const {
@@ -139,6 +199,10 @@ class ScopeInfo {
   std::unordered_map<const ast::Node*, Variable*> resolved_;
   std::unordered_map<const ast::Node*, std::vector<Variable*>> with_refs_;
   Scope* script_scope_ = nullptr;
+  Scope* eval_var_scope_ = nullptr;
+  bool eval_in_params_ = false;
+  std::unordered_map<const ast::Function*, Scope*> body_scopes_;
+  std::unordered_set<const ast::Node*> param_evals_;
   std::map<std::pair<const void*, AuxSlot>, Variable*> aux_;
  public:
   /// B.3.2.2: block-level functions of sloppy global code that also get a

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "compiler/codegen.h"
 #include "compiler/parser.h"
+#include "compiler/scope.h"
 #include "runtime/builtins/builtins.h"
 #include "runtime/loader.h"
 #include "runtime/module.h"
@@ -657,9 +658,10 @@ bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name,
   return true;
 }
 
-// 19.2.1.1 PerformEval steps 4-11 for global code: parse and compile the
-// eval code; a closure over the global environment (null: exception pending).
-Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {
+// 19.2.1.1 PerformEval steps 4-11: parse and compile the eval code; a
+// closure over the global environment, or over the caller's environment
+// `env` that `scopes` describes (null: exception pending).
+Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags, String* scopes, Env* env) {
   bool strict_caller = (flags & 1) != 0;
   Arena arena;
   ParseOptions options;
@@ -678,15 +680,31 @@ Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {
   copts.eval = true;
   copts.eval_super_property = (flags & 8) != 0;
   copts.eval_super_call = (flags & 16) != 0;
+  std::u16string scope_text;
+  std::vector<OuterScope> outer;
+  if (scopes != nullptr) {
+    scope_text = ToU16String(scopes);
+    if (!ParseScopeChain(scope_text, &outer)) {
+      vm.ThrowError(ErrorKind::kInternalError, "invalid eval scope description");
+      return nullptr;
+    }
+    // The description must match the environments that exist.
+    Env* e = env;
+    for (const OuterScope& o : outer) {
+      if (e == nullptr || e->size != o.env_size) {
+        vm.ThrowError(ErrorKind::kInternalError, "eval scope description does not match its environment");
+        return nullptr;
+      }
+      e = e->parent;
+    }
+    copts.outer = &outer;
+  } else {
+    env = nullptr;
+  }
   CompileError cerr;
   std::unique_ptr<CompiledFunction> compiled = CompileProgram(program, copts, &cerr);
   if (compiled == nullptr) {
     vm.ThrowError(cerr.unsupported ? ErrorKind::kInternalError : ErrorKind::kSyntaxError, cerr.message);
-    return nullptr;
-  }
-  if ((flags & 2) == 0) {
-    // Valid code, but its caller's local scope cannot be handed over yet.
-    vm.ThrowError(ErrorKind::kInternalError, "direct eval inside functions and blocks is not supported yet");
     return nullptr;
   }
   Source* src = NewSource(vm, std::move(text), "<eval>");
@@ -701,7 +719,7 @@ Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags) {
     }
   }
   Code* code = src ? LoadCompiledFunction(vm, *compiled, src) : nullptr;
-  Object* fn = code ? NewClosure(vm, realm, code, nullptr) : nullptr;
+  Object* fn = code ? NewClosure(vm, realm, code, env) : nullptr;
   if (fn == nullptr) vm.ThrowOutOfMemory();
   return fn;
 }

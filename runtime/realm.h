@@ -44,7 +44,8 @@ bool CheckModuleSyntax(std::u16string_view source, const std::string& file_name,
 /// "async function" or "async function*".
 /// Compiles eval code for global code (PerformEval): a closure to call with
 /// the caller's this value, or null with an exception pending.
-Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags);
+Object* CompileEvalCode(Vm& vm, Realm& realm, String* source, int32_t flags, String* scopes = nullptr,
+                        Env* env = nullptr);
 
 Object* CreateDynamicFunction(Vm& vm, Realm& realm, std::u16string_view params,
                               std::u16string_view body, std::u16string_view prefix = u"function");

@@ -208,6 +208,13 @@ AccessStatus SetProperty(Vm& vm, Realm& realm, Value base, PropertyKey key, Valu
     WriteOwnData(vm, obj, key, v);
     return AccessStatus::kDone;
   }
+  if (!found) {
+    // 10.4.5.5 step 1.b.ii: a typed array on the prototype chain answers a
+    // numeric key itself; an invalid index is a successful no-op.
+    for (Object* p = obj->proto; p != nullptr && !p->is_proxy(); p = p->proto) {
+      if (p->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) return AccessStatus::kDone;
+    }
+  }
   // CreateDataProperty on the receiver.
   if (!obj->extensible) return fail("add");
   if (obj->cls == ObjectClass::kArray && key.IsIndex() && key.index() >= obj->array_length &&

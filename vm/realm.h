@@ -179,7 +179,9 @@ enum class Intrinsic : uint16_t {
   V(WithSetBinding)             \
   V(InstallErrorCause)          \
   V(SetterIgnoringPrototype)    \
-  V(BoundFunctionFinish)
+  V(BoundFunctionFinish) \
+  V(EvalVarsHas) \
+  V(EvalVarsDeclare)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

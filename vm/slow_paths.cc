@@ -1231,7 +1231,18 @@ SlowResult CallEvalSlow(Task& task, Frame& frame, uint32_t dst, Value callee, ui
     vm.ThrowError(ErrorKind::kInternalError, "eval is not available");
     return SlowResult::kThrow;
   }
-  Object* fn = vm.eval_compiler()(vm, realm, args[0].AsString(), flags);
+  // Flag 128: the constant (flags >> 8) describes the caller's scopes.
+  String* scopes = nullptr;
+  if ((flags & 128) != 0) {
+    uint32_t k = static_cast<uint32_t>(flags) >> 8;
+    Code* code = frame.code;
+    if (k >= code->num_constants || !code->constants[k].IsString()) {
+      vm.ThrowError(ErrorKind::kInternalError, "invalid eval scope description");
+      return SlowResult::kThrow;
+    }
+    scopes = code->constants[k].AsString();
+  }
+  Object* fn = vm.eval_compiler()(vm, realm, args[0].AsString(), flags & 127, scopes, frame.env);
   if (fn == nullptr) return SlowResult::kThrow;
   CallStatus s = CallValue(task, Value::FromObject(fn), frame.this_value, nullptr, 0, dst, 0,
                            Value::Undefined(), next, &result);

@@ -190,9 +190,10 @@ class Vm {
   /// Compiles eval code in a realm's global environment (installed by the
   /// runtime): a closure to call with the caller's this, or null with an
   /// exception pending.
-  /// `flags` as CallEval's (bit 1 clear: only check the code's early
-  /// errors, then report that this position is unsupported).
-  using EvalCompiler = Object* (*)(Vm& vm, Realm& realm, String* source, int32_t flags);
+  /// `flags` as CallEval's; `scopes` (may be null: global code) describes
+  /// the caller's environments, of which `env` is the innermost.
+  using EvalCompiler = Object* (*)(Vm& vm, Realm& realm, String* source, int32_t flags, String* scopes,
+                                   Env* env);
   EvalCompiler eval_compiler() const { return eval_compiler_; }
   void set_eval_compiler(EvalCompiler f) { eval_compiler_ = f; }
   /// The GlobalSymbolRegistry (Symbol.for), shared by the runtime's realms.

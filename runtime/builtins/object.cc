@@ -1,6 +1,7 @@
 // 20.1 Object Objects, https://tc39.es/ecma262/#sec-object-objects
 #include "runtime/builtins/builtins.h"
 #include "vm/interpreter.h"
+#include "vm/typed_array.h"
 
 namespace ratchet::internal {
 
@@ -665,6 +666,14 @@ Value ReflectSet(Vm& vm, CallArgs& a) {
     return vm.RequestTailCall(helper, Value::Undefined(), {setter, receiver, v});
   }
   if (found && !(prop.attrs & kWritable)) return Value::Boolean(false);
+  if (!found) {
+    // 10.4.5.5 step 1.b: a typed array on the chain answers a numeric key
+    // (an invalid index: a successful no-op).
+    double numeric;
+    for (Object* p = a.arg(0).AsObject(); p != nullptr && !p->is_proxy(); p = p->proto) {
+      if (p->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, k, &numeric)) return Value::Boolean(true);
+    }
+  }
   if (!receiver.IsObject()) return Value::Boolean(false);
   Object* r = receiver.AsObject();
   OwnProperty existing;

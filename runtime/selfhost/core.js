@@ -338,3 +338,17 @@ function WithSetBinding(obj, name, value, strict) {
   if (!ok && strict) throwTypeError("Cannot assign to read only property '" + name + "'");
   return undefined;
 }
+
+// A sloppy function's variable environment extended by direct eval code:
+// an object only the compiled code can reach (undefined until the first
+// var). HasBinding, and EvalDeclarationInstantiation's CreateMutableBinding
+// (deletable) / InitializeBinding or SetMutableBinding for functions.
+function EvalVarsHas(obj, name) {
+  return isObject(obj) && hasOwn(obj, name);
+}
+
+function EvalVarsDeclare(obj, name, value, isFunction) {
+  if (!isObject(obj)) obj = { __proto__: null };
+  if (isFunction || !hasOwn(obj, name)) createDataProperty(obj, name, value);
+  return obj;
+}
