@@ -519,10 +519,30 @@ void Generator::EmitPseudoBindings(Scope* fs, const Function* f) {
         b_.EmitLdNewTarget(t);
         StoreVariable(v, nullptr, t, true);
         break;
-      case BindingKind::kArguments:
-        b_.EmitCreateArguments(t);
+      case BindingKind::kArguments: {
+        // 10.2.11 step 22: sloppy code with simple parameters gets a mapped
+        // arguments object (its parameters live in the environment).
+        std::u16string map;
+        bool mapped = !f->strict && f->function_kind != FunctionKind::kArrow;
+        for (const Node* p : f->params) mapped = mapped && p->Is<Identifier>();
+        for (size_t i = f->params.size; mapped && i-- > 0;) {
+          Variable* pv = info_.Binding(f->params[i]);
+          bool later = false;  // a later parameter of the same name wins
+          for (size_t j = i + 1; j < f->params.size; ++j) later |= info_.Binding(f->params[j]) == pv;
+          if (pv == nullptr || !pv->in_env || pv->index >= 0xFFFF) {
+            mapped = false;
+            break;
+          }
+          map.insert(map.begin(), later ? char16_t{0} : static_cast<char16_t>(pv->index + 1));
+        }
+        if (mapped && !map.empty()) {
+          b_.EmitCreateMappedArguments(t, StringConst(map));
+        } else {
+          b_.EmitCreateArguments(t);
+        }
         StoreVariable(v, nullptr, t, true);
         break;
+      }
       case BindingKind::kCallee:
       case BindingKind::kActiveFunction:
         b_.EmitLdCallee(t);

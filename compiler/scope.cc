@@ -910,6 +910,14 @@ class Analyzer {
     VisitStatements(f->body);
     params_of_ = saved_params;
     current_ = saved;
+    // A mapped arguments object aliases the parameters: they live in the
+    // environment, where it can reach them.
+    Variable* args = fs->Find(u"arguments");
+    if (args != nullptr && args->kind == BindingKind::kArguments && !f->strict && vs == fs) {
+      for (Variable* v : fs->vars) {
+        if (v->kind == BindingKind::kParam) v->captured = true;
+      }
+    }
   }
 
   static bool HasParameterExpressions(const Function* f) {

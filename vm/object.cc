@@ -114,6 +114,10 @@ bool PutElement(Vm& vm, Object* o, uint32_t i, Value v, uint8_t attrs) {
     if (o->sparse != nullptr) {
       auto it = o->sparse->find(i);
       if (it != o->sparse->end()) {
+        if (it->second.attrs & kMappedArgument) {
+          *MappedBinding(it->second.value) = v;
+          return true;
+        }
         if (it->second.attrs != kDefaultAttrs) {
           it->second.value = v;
           return true;
@@ -274,6 +278,10 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
         out->value = it->second.value;
         out->attrs = it->second.attrs;
         if (o->cls == ObjectClass::kModuleNamespace) out->value = ModuleNamespaceValue(out->value);
+        if (out->attrs & kMappedArgument) {
+          out->value = *MappedBinding(out->value);
+          out->attrs &= ~kMappedArgument;
+        }
         return true;
       }
     }
@@ -303,6 +311,11 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
   out->attrs = o->dict->entries[idx].attrs;
   if (o->cls == ObjectClass::kModuleNamespace) out->value = ModuleNamespaceValue(out->value);
   return true;
+}
+
+Value* MappedBinding(Value indirection) {
+  Env* e = static_cast<Env*>(indirection.AsCell());
+  return &e->parent->slots()[e->slots()[0].AsInt32()];
 }
 
 Value ModuleNamespaceValue(Value stored) {
@@ -440,7 +453,11 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
     if (o->sparse != nullptr) {
       auto it = o->sparse->find(i);
       if (it != o->sparse->end()) {
-        it->second.value = value;
+        if (it->second.attrs & kMappedArgument) {
+          *MappedBinding(it->second.value) = value;
+        } else {
+          it->second.value = value;
+        }
         return true;
       }
     }
@@ -459,8 +476,48 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
   return true;
 }
 
+// 10.4.4.2 [[DefineOwnProperty]] of a mapped arguments object's mapped
+// element: the ordinary definition on an unmapped copy, then the map
+// follows (a value is written through; an accessor or a non-writable
+// property ends the mapping).
+DefineResult DefineMappedArgument(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc,
+                                  SparseElement* entry) {
+  uint32_t i = key.index();
+  Value indirection = entry->value;
+  Value* binding = MappedBinding(indirection);
+  entry->value = *binding;
+  entry->attrs &= ~kMappedArgument;
+  PropertyDescriptor d = desc;
+  if (desc.IsData() && desc.value.IsEmpty() && desc.writable == 0) d.value = *binding;
+  DefineResult r = DefineOwnProperty(vm, o, key, d);
+  if (r != DefineResult::kOk) {
+    // Rejected before anything changed: the element stays mapped.
+    auto it = o->sparse != nullptr ? o->sparse->find(i) : o->sparse->end();
+    if (o->sparse != nullptr && it != o->sparse->end() && !(it->second.attrs & kAccessorBit)) {
+      it->second.value = indirection;
+      it->second.attrs |= kMappedArgument;
+    }
+    return r;
+  }
+  if (desc.IsAccessor()) return DefineResult::kOk;
+  if (!desc.value.IsEmpty()) *binding = desc.value;
+  if (desc.writable == 0) return DefineResult::kOk;
+  OwnProperty now;
+  if (!GetOwnProperty(vm, o, key, &now)) return DefineResult::kOk;
+  RemoveElement(o, i);
+  if (o->sparse == nullptr) o->sparse = new absl::btree_map<uint32_t, SparseElement>();
+  (*o->sparse)[i] = {indirection, static_cast<uint8_t>(now.attrs | kMappedArgument)};
+  return DefineResult::kOk;
+}
+
 DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc) {
   if (o->is_proxy()) return DefineResult::kRejected;
+  if (o->cls == ObjectClass::kArguments && key.IsIndex() && o->sparse != nullptr) {
+    auto it = o->sparse->find(key.index());
+    if (it != o->sparse->end() && (it->second.attrs & kMappedArgument)) {
+      return DefineMappedArgument(vm, o, key, desc, &it->second);
+    }
+  }
   if (o->cls == ObjectClass::kModuleNamespace && !key.v.IsSymbol()) {
     // 10.4.6.6 [[DefineOwnProperty]]: only what changes nothing succeeds.
     OwnProperty current;

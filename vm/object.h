@@ -27,6 +27,9 @@ inline constexpr uint8_t kConfigurable = 4;
 inline constexpr uint8_t kAccessorBit = 8;  // the slot holds an Accessor
 inline constexpr uint8_t kDefaultAttrs = kWritable | kEnumerable | kConfigurable;
 inline constexpr uint8_t kHiddenAttrs = kWritable | kConfigurable;  // builtins
+/// A mapped arguments object's element (10.4.4): kept in the sparse map,
+/// its value an Env indirection to the parameter's binding.
+inline constexpr uint8_t kMappedArgument = 0x80;
 
 /// A property key: an atom (interned String), a Symbol, or an array index
 /// 0..2^32-2 stored as a number.
@@ -263,6 +266,9 @@ bool LookupPropertyOrProxy(Vm& vm, Object* o, PropertyKey key, OwnProperty* out,
 /// environment, slot 0 the binding's index). The live value; Empty while
 /// the binding is uninitialized (the reader throws a ReferenceError).
 Value ModuleNamespaceValue(Value stored);
+/// The binding a mapped arguments element's indirection (kMappedArgument)
+/// refers to.
+Value* MappedBinding(Value indirection);
 
 /// A property descriptor with optional fields, as the spec's.
 struct PropertyDescriptor {

@@ -76,7 +76,7 @@ void ThrowTdzError(Vm& vm, String* name) {
 
 // ---- Arguments ---------------------------------------------------------------
 
-SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst) {
+SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst, String* map) {
   Vm& vm = task.vm();
   Realm& realm = *frame.realm;
   Object* args = NewObject(vm, realm.intrinsic(Intrinsic::kObjectPrototype), ObjectClass::kArguments);
@@ -84,6 +84,17 @@ SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst) {
   uint32_t np = frame.code->num_params;
   uint32_t extra = frame.argc > np ? frame.argc - np : 0;
   for (uint32_t i = 0; i < frame.argc; ++i) {
+    uint32_t slot = map != nullptr && i < map->length ? static_cast<uint32_t>(map->At(i)) : 0;
+    if (slot != 0 && frame.env != nullptr && slot - 1 < frame.env->size) {
+      // A mapped element: an indirection to the parameter's binding.
+      Env* indirection = NewEnv(vm, frame.env, 1);
+      if (indirection == nullptr) return OutOfMemory(vm);
+      indirection->slots()[0] = Value::Int32(static_cast<int32_t>(slot - 1));
+      if (!SetOwnData(vm, args, PropertyKey::Index(i), CellToValue(indirection), kDefaultAttrs | kMappedArgument)) {
+        return OutOfMemory(vm);
+      }
+      continue;
+    }
     Value v = i < np ? task.registers[frame.base + i] : task.registers[frame.base - extra + (i - np)];
     if (!SetOwnData(vm, args, PropertyKey::Index(i), v)) return OutOfMemory(vm);
   }

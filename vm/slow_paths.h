@@ -25,7 +25,8 @@ enum class GlobalDecl : uint8_t {
 
 void ThrowTdzError(Vm& vm, String* name);
 
-SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst);
+/// `map` (null: unmapped) as CreateMappedArguments's.
+SlowResult CreateArgumentsObject(Task& task, Frame& frame, uint32_t dst, String* map);
 SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t first);
 
 SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
