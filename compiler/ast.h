@@ -451,6 +451,7 @@ struct ImportCall : Node {
   Expr* source = nullptr;
   Expr* options = nullptr;  // may be null
   bool source_phase = false;  // import.source(x)
+  bool defer_phase = false;   // import.defer(x)
 };
 
 // ---- Patterns ----------------------------------------------------------------
@@ -644,6 +645,8 @@ struct ImportSpecifier {
 /// The import name of `import source x from "m"`: not a well-formed string,
 /// so no export can have it (string export names must be well formed).
 inline constexpr std::u16string_view kSourcePhaseImportName = u"\xD800source";
+/// The import name of `import defer * as ns from "m"` (a deferred namespace).
+inline constexpr std::u16string_view kDeferImportName = u"\xD800" u"defer";  // (\x takes every hex digit)
 
 struct ImportDecl : Node {
   RATCHET_AST_NODE(ImportDecl)
@@ -651,6 +654,7 @@ struct ImportDecl : Node {
   List<ImportSpecifier> specifiers;  // empty for `import "x"`
   List<ImportAttribute> attributes;
   bool is_source_phase = false;  // import source x from "m" (imported is kSourcePhaseImportName)
+  bool is_defer = false;         // import defer * as ns from "m" (imported is kDeferImportName)
 };
 
 struct ExportSpecifier {

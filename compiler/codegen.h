@@ -64,6 +64,7 @@ struct ModuleLayout {
   struct Request {
     std::u16string specifier;
     std::vector<std::pair<std::u16string, std::u16string>> attributes;
+    bool defer = false;  // [[Phase]] defer (import defer * as ns)
   };
   std::vector<Request> requests;
   /// Import bindings: slot, request, and the imported name ("*" for a

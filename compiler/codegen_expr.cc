@@ -206,6 +206,8 @@ void Generator::Gen(Node* e, uint32_t dst) {
       }
       if (ic->source_phase) {
         b_.EmitLdTrue(phase);
+      } else if (ic->defer_phase) {
+        b_.EmitLdFalse(phase);
       } else {
         b_.EmitLdUndef(phase);
       }
@@ -659,24 +661,27 @@ void Generator::UnaryExpr(Unary* e, uint32_t dst) {
           WithLookup(
               id,
               [&](uint32_t obj, uint32_t name) { b_.EmitDeleteKeyed(dst, obj, name); },
-              [&] { b_.EmitLdFalse(dst); });
+              [&] {
+                if (info_.Resolve(id) != nullptr) {
+                  b_.EmitLdFalse(dst);
+                } else {
+                  RegScope inner(this);
+                  uint32_t key = inner.Temp();
+                  b_.EmitLdConst(key, StringConst(id->name.view()));
+                  CallHelper(Helper::kDeleteGlobalBinding, dst, {key});
+                }
+              });
           return;
         }
         if (info_.Resolve(id) != nullptr) {
           b_.EmitLdFalse(dst);
           return;
         }
-        // delete of a global binding: a property of the global object.
-        uint32_t g = rs.Temp();
+        // delete of a global binding: the global environment's DeleteBinding.
         uint32_t key = rs.Temp();
-        b_.EmitLdThis(g);
-        if (function_ != nullptr) {
-          // FIXME: needs the realm's global object, not `this`.
-          b_.EmitLdFalse(dst);
-          return;
-        }
         b_.EmitLdConst(key, StringConst(id->name.view()));
-        b_.EmitDeleteKeyed(dst, g, key);
+        SetPos(e);
+        CallHelper(Helper::kDeleteGlobalBinding, dst, {key});
         return;
       }
       uint32_t t = rs.Temp();

@@ -32,6 +32,7 @@ enum class Helper : uint32_t {
   kProxyGet, kProxySetAccess, kProxyHas, kProxyDelete, kProxyCall, kProxyConstruct, kProxyForInKeys, kOrdinaryHasInstanceSlow, kProxyGetPrototypeOf, kProxySetPrototypeOf, kProxyIsExtensible, kProxyPreventExtensions, kProxyGetOwnPropertyDescriptor, kProxyDefinePropertyOrThrow, kProxyDefineOwnProperty, kProxyOwnKeys, kProxyOwnKeysFiltered, kProxyHasOwn,
   kProxyReceiverSet, kProxyIntegrity, kConstructWithJsPrototype, kClassProtoParent, kWithHasBinding, kWithObject, kProxyCreateDataProperty, kWithGetBinding, kWithSetBinding,
   kInstallErrorCause, kSetterIgnoringPrototype, kBoundFunctionFinish, kEvalVarsHas, kEvalVarsDeclare,
+  kDeleteGlobalBinding, kPrivateAddToProxy, kSuperSetWithProxy,
 };
 
 struct FinallyContext {

@@ -12,14 +12,18 @@ namespace {
 
 const std::u16string_view kDefaultBinding = u"*default*";
 
-uint32_t RequestIndex(ModuleLayout* layout, const Str& specifier, const List<ImportAttribute>& attributes) {
+uint32_t RequestIndex(ModuleLayout* layout, const Str& specifier, const List<ImportAttribute>& attributes,
+                      bool defer = false) {
   ModuleLayout::Request r;
   r.specifier = std::u16string(specifier.view());
+  r.defer = defer;
   for (const auto& a : attributes) r.attributes.emplace_back(std::u16string(a.key.view()), std::u16string(a.value.view()));
   // 16.2.1.3 ModuleRequestsEqual: the same specifier and attributes, in
   // any order.
   auto same = [&](const ModuleLayout::Request& o) {
-    if (o.specifier != r.specifier || o.attributes.size() != r.attributes.size()) return false;
+    if (o.specifier != r.specifier || o.attributes.size() != r.attributes.size() || o.defer != r.defer) {
+      return false;
+    }
     for (const auto& kv : r.attributes) {
       bool found = false;
       for (const auto& ov : o.attributes) found = found || ov == kv;
@@ -64,14 +68,14 @@ bool Generator::CompileModuleBody(Program* program, const Function* f, ModuleLay
   // ModuleRequests, in source order.
   for (Node* s : program->body) {
     if (auto* im = s->As<ImportDecl>()) {
-      RequestIndex(layout, im->source, im->attributes);
+      RequestIndex(layout, im->source, im->attributes, im->is_defer);
     } else if (auto* e = s->As<ExportDecl>(); e != nullptr && e->has_source) {
       RequestIndex(layout, e->source, e->attributes);
     }
   }
   for (Node* s : program->body) {
     if (auto* im = s->As<ImportDecl>()) {
-      uint32_t req = RequestIndex(layout, im->source, im->attributes);
+      uint32_t req = RequestIndex(layout, im->source, im->attributes, im->is_defer);
       for (auto& sp : im->specifiers) {
         Variable* v = info_.Binding(sp.local);
         layout->imports.push_back({v->index, req, std::u16string(sp.imported.view())});

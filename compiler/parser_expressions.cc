@@ -819,6 +819,21 @@ Expr* Parser::ParseImportExpression() {
       if (c->source == nullptr || !Expect(")")) return nullptr;
       return Finish(c);
     }
+    if (IsName(u"defer") && !tok_.escaped) {
+      // import . defer ( AssignmentExpression [, AssignmentExpression] ,opt )
+      Next();
+      if (!Expect("(")) return nullptr;
+      auto* c = Make<ImportCall>(pos);
+      c->defer_phase = true;
+      c->source = ParseAssignment(true);
+      if (c->source == nullptr) return nullptr;
+      if (Eat(",") && !IsPunct(")")) {
+        c->options = ParseAssignment(true);
+        Eat(",");
+      }
+      if (!Expect(")")) return nullptr;
+      return Finish(c);
+    }
     if (!IsName(u"meta") || !options_.module) {
       Fail("Cannot use 'import.meta' outside a module");
       return nullptr;

@@ -131,7 +131,33 @@ Stmt* Parser::ParseImportDeclaration() {
       d->is_source_phase = true;
     }
   }
-  if (!d->is_source_phase && tok_.type != Tok::kString) {
+  if (tok_.type == Tok::kIdentifier && !tok_.escaped && tok_.value == u"defer") {
+    // import defer NameSpaceImport FromClause (only the namespace form;
+    // `import defer from "m"` is a default import named defer).
+    Lexer::State saved = lex_.Save();
+    Token t1 = lex_.Next();
+    lex_.Restore(saved);
+    if (t1.type == Tok::kPunct && t1.punct == "*") {
+      Next();  // defer
+      Next();  // *
+      if (!EatName(u"as")) {
+        Unexpected();
+        return nullptr;
+      }
+      ImportSpecifier s;
+      s.pos = CurPos();
+      s.imported = MakeStr(kDeferImportName);
+      s.local = ParseIdentifier(true);
+      if (s.local == nullptr) return nullptr;
+      specs.push_back(s);
+      if (!EatName(u"from")) {
+        Unexpected();
+        return nullptr;
+      }
+      d->is_defer = true;
+    }
+  }
+  if (!d->is_source_phase && !d->is_defer && tok_.type != Tok::kString) {
     auto binding = [&](const char16_t* imported, Str imported_str) -> bool {
       ImportSpecifier s;
       s.pos = CurPos();

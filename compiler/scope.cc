@@ -175,7 +175,7 @@ class Analyzer {
         auto* im = s->As<ImportDecl>();
         if (im == nullptr) continue;
         for (auto& sp : im->specifiers) {
-          bool ns = sp.imported == u"*";
+          bool ns = sp.imported == u"*" || sp.imported == ast::kDeferImportName;
           Variable* v = Declare(script, sp.local->name.view(), ns ? BindingKind::kConst : BindingKind::kImport, 0);
           info_.resolved_[sp.local] = v;
         }

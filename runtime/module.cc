@@ -47,8 +47,8 @@ Object* NewRecord(Vm& vm, Realm& realm, Env* env, const std::string& url, Value 
   if (u == nullptr) return nullptr;
   bool ok = Set(vm, record, "url", Value::FromString(u)) && Set(vm, record, "body", body) &&
             Set(vm, record, "hasTLA", Value::Boolean(has_await)) && Set(vm, record, "status", Value::Int32(0));
-  for (const char* list : {"requests", "requestTypes", "imports", "exports", "starExports", "loaded",
-                           "asyncParentModules"}) {
+  for (const char* list : {"requests", "requestTypes", "requestDefer", "imports", "exports", "starExports",
+                           "loaded", "asyncParentModules"}) {
     Object* a = NewArray(vm, realm);
     ok = ok && a != nullptr && Set(vm, record, list, Value::FromObject(a));
   }
@@ -351,7 +351,8 @@ Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, co
     for (const auto& [k, v] : r.attributes) {
       if (k == u"type") type = Utf16(vm, v);  // the only attribute the host knows; others are ignored
     }
-    if (!Push(vm, record, "requests", Utf16(vm, r.specifier)) || !Push(vm, record, "requestTypes", type)) {
+    if (!Push(vm, record, "requests", Utf16(vm, r.specifier)) || !Push(vm, record, "requestTypes", type) ||
+        !Push(vm, record, "requestDefer", Value::Boolean(r.defer))) {
       return nullptr;
     }
   }

@@ -102,6 +102,16 @@ Value NativeHasOwn(Vm& vm, CallArgs& a) {
   return Value::Boolean(GetOwnProperty(vm, a.arg(0).AsObject(), k, &prop));
 }
 
+// deleteGlobalBinding(name): 9.1.1.4.7 DeleteBinding of the current
+// realm's global environment (a lexical declaration is not deletable).
+Value NativeDeleteGlobalBinding(Vm& vm, CallArgs& a) {
+  Realm& realm = *vm.current_realm();
+  String* name = vm.Intern(a.arg(0).AsString());
+  if (name == nullptr) return Oom(vm);
+  if (realm.lexicals->contains(Value::FromString(name).bits())) return Value::Boolean(false);
+  return Value::Boolean(DeleteOwnProperty(vm, realm.global, PropertyKey(Value::FromString(name))));
+}
+
 Value NativeNewRecord(Vm& vm, CallArgs& a) {
   Object* o = NewObject(vm, nullptr);
   return o ? Value::FromObject(o) : Oom(vm);
@@ -307,6 +317,7 @@ const NativeBinding kSelfHostNatives[] = {
     {"retryNative", NativeRetryNative, 4},
     {"newRecord", NativeNewRecord, 0},
     {"hasOwn", NativeHasOwn, 2},
+    {"deleteGlobalBinding", NativeDeleteGlobalBinding, 1},
     {"isForeignArrayConstructor", NativeIsForeignArrayConstructor, 1},
     {"isCallable", NativeIsCallable, 1},
     {"ordinaryHasInstance", NativeOrdinaryHasInstance, 2},

@@ -243,7 +243,9 @@ Env* NewEnv(Vm& vm, Env* parent, uint32_t size) {
 }
 
 bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
-  if (o->is_proxy()) return false;  // (callers that may meet a proxy dispatch to its handler first)
+  // (Callers that may meet a proxy dispatch to its handler first; a
+  // proxy's own storage holds only its private elements.)
+  if (o->is_proxy() && !(key.v.IsSymbol() && key.v.AsSymbol()->is_private)) return false;
   double numeric;
   if (o->cls == ObjectClass::kTypedArray && TypedArrayNumericKey(vm, key, &numeric)) {
     // 10.4.5.1 [[GetOwnProperty]]: elements only, never ordinary properties.

@@ -181,7 +181,10 @@ enum class Intrinsic : uint16_t {
   V(SetterIgnoringPrototype)    \
   V(BoundFunctionFinish) \
   V(EvalVarsHas) \
-  V(EvalVarsDeclare)
+  V(EvalVarsDeclare) \
+  V(DeleteGlobalBinding) \
+  V(PrivateAddToProxy) \
+  V(SuperSetWithProxy)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

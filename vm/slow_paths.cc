@@ -578,6 +578,13 @@ SlowResult SetSuperSlow(Task& task, Frame& frame, Value key, Value v, Value this
   Object* proto = home.AsObject()->proto;
   if (proto == nullptr) return TypeError(vm, "Cannot set properties of null (super)");
   bool strict = frame.code->strict;
+  if (ChainHasProxy(proto) || (this_value.IsObject() && this_value.AsObject()->is_proxy())) {
+    // A proxy on the chain or as the receiver: [[Set]] with its traps, in JS.
+    Value fn = frame.realm->self_hosted_fn(SelfHosted::kSuperSetWithProxy);
+    Value args[] = {Value::FromObject(proto), k.IsIndex() ? Value::Number(k.index()) : k.v, v, this_value,
+                    Value::Boolean(strict)};
+    return CallAccessor(task, frame, fn, Value::Undefined(), args, 5, 0, true, next);
+  }
   auto fail = [&](const char* what) {
     if (!strict) return SlowResult::kNext;
     return TypeError(vm, absl::StrCat("Cannot ", what, " property of super"));
@@ -787,7 +794,8 @@ SlowResult SetPrivateSlow(Task& task, Frame& frame, Value obj, Value key, Value 
 
 // 7.3.28 PrivateFieldAdd / 7.3.29 PrivateMethodOrAccessorAdd. `values`
 // points at the field value or method, or at getter and setter.
-SlowResult DefinePrivateSlow(Task& task, Value obj, Value key, const Value* values, int32_t kind) {
+SlowResult DefinePrivateSlow(Task& task, Frame& frame, Value obj, Value key, const Value* values, int32_t kind,
+                             uint32_t next) {
   Vm& vm = task.vm();
   OwnProperty prop;
   if (!obj.IsObject()) return TypeError(vm, "Cannot define a private member on a non-object");
@@ -795,6 +803,15 @@ SlowResult DefinePrivateSlow(Task& task, Value obj, Value key, const Value* valu
     return TypeError(vm, absl::StrCat("Cannot initialize ", PrivateNameForMessage(key),
                                       " twice on the same object"));
   }
+  // PrivateFieldAdd / PrivateMethodOrAccessorAdd: a non-extensible object
+  // takes no private elements (a proxy's isExtensible trap decides first).
+  Object* o = obj.AsObject();
+  if (o->is_proxy()) {
+    Value fn = frame.realm->self_hosted_fn(SelfHosted::kPrivateAddToProxy);
+    Value args[] = {obj, key, values[0], kind == 2 ? values[1] : Value::Undefined(), Value::Int32(kind)};
+    return CallAccessor(task, frame, fn, Value::Undefined(), args, 5, 0, true, next);
+  }
+  if (!o->extensible) return TypeError(vm, "Cannot add a private member to a non-extensible object");
   bool ok;
   if (kind == 2) {
     Accessor* acc = NewAccessor(vm, values[0], values[1]);
@@ -816,10 +833,16 @@ SlowResult HasPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Val
 }
 
 // 7.3.34 DefineField for public fields: CreateDataPropertyOrThrow.
-SlowResult DefineFieldSlow(Task& task, Value obj, Value key, Value v) {
+SlowResult DefineFieldSlow(Task& task, Frame& frame, Value obj, Value key, Value v, uint32_t next) {
   Vm& vm = task.vm();
   PropertyKey k = PrimitiveToPropertyKey(vm, key);
   if (k.v.IsEmpty()) return SlowResult::kThrow;
+  if (obj.AsObject()->is_proxy()) {
+    // The proxy's defineProperty trap (a frame; its result is dropped).
+    Value fn = frame.realm->self_hosted_fn(SelfHosted::kProxyCreateDataProperty);
+    Value args[] = {obj, k.IsIndex() ? Value::Number(k.index()) : k.v, v, Value::Boolean(true)};
+    return CallAccessor(task, frame, fn, Value::Undefined(), args, 4, 0, true, next);
+  }
   PropertyDescriptor desc;
   desc.value = v;
   desc.writable = desc.enumerable = desc.configurable = 1;

@@ -60,9 +60,10 @@ SlowResult NewPrivateNameSlow(Task& task, uint32_t dst, Frame& frame, Value desc
 SlowResult GetPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key,
                           uint32_t next);
 SlowResult SetPrivateSlow(Task& task, Frame& frame, Value obj, Value key, Value v, uint32_t next);
-SlowResult DefinePrivateSlow(Task& task, Value obj, Value key, const Value* values, int32_t kind);
+SlowResult DefinePrivateSlow(Task& task, Frame& frame, Value obj, Value key, const Value* values, int32_t kind,
+                             uint32_t next);
 SlowResult HasPrivateSlow(Task& task, Frame& frame, uint32_t dst, Value obj, Value key);
-SlowResult DefineFieldSlow(Task& task, Value obj, Value key, Value v);
+SlowResult DefineFieldSlow(Task& task, Frame& frame, Value obj, Value key, Value v, uint32_t next);
 
 /// The task's last frame returned `v`: run the next pending job as a frame,
 /// or complete the task.

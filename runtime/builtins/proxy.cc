@@ -91,6 +91,25 @@ Value NativeIsProxy(Vm& vm, CallArgs& a) { return Value::Boolean(AsProxy(a.arg(0
 Value NativeProxyTarget(Vm& vm, CallArgs& a) { return AsProxy(a.arg(0))->target; }
 Value NativeProxyHandler(Vm& vm, CallArgs& a) { return AsProxy(a.arg(0))->handler; }
 
+// privateAdd(proxy, name, value, setter, kind): adds a private element to
+// a proxy once PrivateAddToProxy has checked it may (kinds as DefinePrivate).
+Value NativePrivateAdd(Vm& vm, CallArgs& a) {
+  Object* o = a.arg(0).AsObject();
+  PropertyKey key(a.arg(1));
+  int32_t kind = a.arg(4).AsInt32();
+  bool ok;
+  if (kind == 2) {
+    Accessor* acc = NewAccessor(vm, a.arg(2), a.arg(3));
+    ok = acc != nullptr && SetOwnData(vm, o, key, AccessorToValue(acc), kAccessorBit);
+  } else {
+    ok = SetOwnData(vm, o, key, a.arg(2), kind == 0 ? kWritable : 0);
+  }
+  return ok ? Value::Undefined() : Oom(vm);
+}
+
+// proxyCreate(target, handler): 10.5.14 ProxyCreate (deferred namespaces).
+Value NativeProxyCreate(Vm& vm, CallArgs& a) { return ProxyCreate(vm, a.arg(0), a.arg(1)); }
+
 // reflectOp(i): the realm's original Reflect function i (selfhost/proxy.js).
 Value NativeReflectOp(Vm& vm, CallArgs& a) {
   Object* ops = vm.current_realm()->intrinsic(Intrinsic::kReflectOps);
@@ -128,6 +147,8 @@ const std::vector<NativeBinding>& ProxySelfHostNatives() {
       {"reflectOp", NativeReflectOp, 1},
       {"forInState", NativeForInState, 1},
       {"constructWithPrototype", NativeConstructWithPrototype, 4},
+      {"proxyCreate", NativeProxyCreate, 2},
+      {"privateAdd", NativePrivateAdd, 5},
   };
   return natives;
 }

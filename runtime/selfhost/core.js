@@ -343,6 +343,12 @@ function WithSetBinding(obj, name, value, strict) {
 // an object only the compiled code can reach (undefined until the first
 // var). HasBinding, and EvalDeclarationInstantiation's CreateMutableBinding
 // (deletable) / InitializeBinding or SetMutableBinding for functions.
+// `delete name` of an unresolved name in function code: the global
+// environment's DeleteBinding.
+function DeleteGlobalBinding(name) {
+  return deleteGlobalBinding(name);
+}
+
 function EvalVarsHas(obj, name) {
   return isObject(obj) && hasOwn(obj, name);
 }

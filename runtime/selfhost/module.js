@@ -2,7 +2,8 @@
 // records — loading, Link(), Evaluate() with top-level await, namespaces,
 // import() and import.meta. Records are made by runtime/module.cc:
 //   url, body (the module function; undefined for JSON modules), hasTLA,
-//   requests / requestTypes (ModuleRequests), imports [slot, request,
+//   requests / requestTypes / requestDefer (ModuleRequests; [[Phase]]
+//   defer: import defer), imports [slot, request,
 //   name]*, exports [name, request (-1 local), slot, importName]*,
 //   starExports [request]*, loaded (records, by request), status.
 // Status: 0 new/unlinked, 1 linking, 2 linked, 3 evaluating,
@@ -43,7 +44,7 @@ function ModuleLoadGraph(module) {
 
 // 16.2.1.6.3 ResolveExport ( exportName [ , resolveSet ] ): null, the
 // string 'ambiguous', or a resolution [module, slot] (slot -1: the
-// module's namespace).
+// module's namespace; -2: its deferred namespace).
 function ModuleResolveExport(module, exportName, resolveSet) {
   for (let i = 0; i < resolveSet.length; i += 2) {
     if (resolveSet[i] === module && resolveSet[i + 1] === exportName) return null;  // a circular import request
@@ -56,6 +57,7 @@ function ModuleResolveExport(module, exportName, resolveSet) {
     if (exports[i + 1] === -1) return [module, exports[i + 2]];
     const imported = module.loaded[exports[i + 1]];
     if (exports[i + 3] === '*') return [imported, -1];
+    if (exports[i + 3] === '\uD800defer') return [imported, -2];  // a deferred namespace
     return ModuleResolveExport(imported, exports[i + 3], resolveSet);
   }
   if (exportName === 'default') return null;
@@ -124,6 +126,10 @@ function GetModuleNamespace(module) {
   module.namespace = ns;
   for (let i = 0; i < slots.length; i++) {
     if (slots[i] === -1) modules[i] = GetModuleNamespace(modules[i]);
+    if (slots[i] === -2) {
+      modules[i] = GetDeferredNamespace(modules[i]);
+      slots[i] = -1;
+    }
   }
   moduleNamespaceFill(ns, names, modules, slots);
   return ns;
@@ -160,10 +166,16 @@ function ModuleInitializeEnvironment(module) {
       moduleBindNamespace(module, slot, GetModuleNamespace(importedModule), true);
       continue;
     }
+    if (name === '\uD800defer') {
+      moduleBindNamespace(module, slot, GetDeferredNamespace(importedModule), true);
+      continue;
+    }
     const resolution = ModuleResolveExport(importedModule, name, []);
     if (resolution === null || resolution === 'ambiguous') ModuleResolutionError(importedModule, name, resolution);
     if (resolution[1] === -1) {
       moduleBindNamespace(module, slot, GetModuleNamespace(resolution[0]), false);
+    } else if (resolution[1] === -2) {
+      moduleBindNamespace(module, slot, GetDeferredNamespace(resolution[0]), false);
     } else {
       moduleBindImport(module, slot, resolution[0], resolution[1]);
     }
@@ -250,7 +262,22 @@ function ModuleInnerEvaluation(module, stack, index) {
   module.pendingAsyncDependencies = 0;
   index++;
   arrayPush(stack, module);
-  const loaded = module.loaded;
+  // import defer: a deferred dependency is not evaluated now, only the
+  // asynchronous modules of its graph (GatherAsynchronousTransitiveDependencies).
+  let loaded = module.loaded;
+  const defer = module.requestDefer;
+  if (defer !== undefined && ListIncludes(defer, true)) {
+    const list = [];
+    for (let i = 0; i < loaded.length; i++) {
+      if (defer[i] !== true) {
+        arrayPush(list, loaded[i]);
+        continue;
+      }
+      const more = ModuleGatherAsyncDeps(loaded[i], []);
+      for (let j = 0; j < more.length; j++) arrayPush(list, more[j]);
+    }
+    loaded = list;
+  }
   for (let i = 0; i < loaded.length; i++) {
     let required = loaded[i];
     index = ModuleInnerEvaluation(required, stack, index);
@@ -284,6 +311,120 @@ function ModuleInnerEvaluation(module, stack, index) {
     }
   }
   return index;
+}
+
+// import defer: GatherAsynchronousTransitiveDependencies ( module, seen ):
+// the modules of the graph that are not evaluated yet and await.
+function ModuleGatherAsyncDeps(module, seen) {
+  const result = [];
+  if (ListIncludes(seen, module)) return result;
+  arrayPush(seen, module);
+  if (module.body === undefined) return result;
+  if (module.status === 3 || module.status === 4 || module.status === 5) return result;
+  if (module.hasTLA) {
+    arrayPush(result, module);
+    return result;
+  }
+  const loaded = module.loaded;
+  for (let i = 0; i < loaded.length; i++) {
+    const more = ModuleGatherAsyncDeps(loaded[i], seen);
+    for (let j = 0; j < more.length; j++) {
+      if (!ListIncludes(result, more[j])) arrayPush(result, more[j]);
+    }
+  }
+  return result;
+}
+
+// ReadyForSyncExecution ( module, seen ): nothing of the graph is being
+// evaluated or awaits.
+function ModuleReadyForSync(module, seen) {
+  if (ListIncludes(seen, module)) return true;
+  arrayPush(seen, module);
+  if (module.body === undefined || module.status === 5) return true;
+  if (module.status === 3 || module.status === 4 || module.hasTLA) return false;
+  const loaded = module.loaded;
+  for (let i = 0; i < loaded.length; i++) {
+    if (!ModuleReadyForSync(loaded[i], seen)) return false;
+  }
+  return true;
+}
+
+// GetModuleExportsList of a deferred namespace: the module is evaluated
+// now, synchronously (EvaluateSync), or this throws.
+function DeferredNamespaceEvaluate(module) {
+  if (module.body === undefined) return;
+  if (module.status !== 5 && !ModuleReadyForSync(module, [])) {
+    throwTypeError("Module '" + module.url + "' cannot be evaluated synchronously now");
+  }
+  const stack = [];
+  try {
+    ModuleInnerEvaluation(module, stack, 0);
+  } catch (e) {
+    for (let i = 0; i < stack.length; i++) {
+      const m = stack[i];
+      m.status = 5;
+      m.hasError = true;
+      m.evaluationError = e;
+    }
+    throw e;
+  }
+}
+
+// The deferred namespace object of a module (import defer * as ns): its
+// internal methods evaluate the module first, except for symbols and
+// "then" (IsSymbolLikeNamespaceKey) and the ones that never look at the
+// exports. A proxy over a frozen stand-in with the same keys (the
+// exports, writable and non-configurable, and @@toStringTag "Deferred
+// Module"), whose traps consult the module's real namespace.
+function GetDeferredNamespace(module) {
+  if (module.deferredNamespace !== undefined) return module.deferredNamespace;
+  const real = GetModuleNamespace(module);
+  const target = newRecord();
+  const keys = ownKeys(real);
+  const defineProperty = reflectOp(5);
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] === 'symbol') continue;
+    callFunction(defineProperty, undefined, target, keys[i],
+                 { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: false });
+  }
+  callFunction(defineProperty, undefined, target, symToStringTag,
+               { __proto__: null, value: 'Deferred Module', writable: false, enumerable: false, configurable: false });
+  callFunction(reflectOp(3), undefined, target);
+  const symbolLike = (key) => typeof key === 'symbol' || key === 'then';
+  const handler = newRecord();
+  handler.getOwnPropertyDescriptor = (t, key) => {
+    if (symbolLike(key)) return callFunction(reflectOp(4), undefined, t, key);
+    DeferredNamespaceEvaluate(module);
+    return callFunction(reflectOp(4), undefined, real, key);
+  };
+  handler.defineProperty = (t, key, desc) => {
+    if (symbolLike(key)) return callFunction(defineProperty, undefined, t, key, desc);
+    DeferredNamespaceEvaluate(module);
+    return callFunction(defineProperty, undefined, real, key, desc);
+  };
+  handler.has = (t, key) => {
+    if (symbolLike(key)) return callFunction(reflectOp(6), undefined, t, key);
+    DeferredNamespaceEvaluate(module);
+    return callFunction(reflectOp(6), undefined, real, key);
+  };
+  handler.get = (t, key, receiver) => {
+    if (symbolLike(key)) return callFunction(reflectOp(7), undefined, t, key, receiver);
+    DeferredNamespaceEvaluate(module);
+    return callFunction(reflectOp(7), undefined, real, key);
+  };
+  handler.set = () => false;
+  handler.deleteProperty = (t, key) => {
+    if (symbolLike(key)) return callFunction(reflectOp(9), undefined, t, key);
+    DeferredNamespaceEvaluate(module);
+    return callFunction(reflectOp(9), undefined, real, key);
+  };
+  handler.ownKeys = () => {
+    DeferredNamespaceEvaluate(module);
+    return callFunction(reflectOp(10), undefined, real);
+  };
+  const ns = proxyCreate(target, handler);
+  module.deferredNamespace = ns;
+  return ns;
 }
 
 // 16.2.1.5.3.2 ExecuteAsyncModule ( module )
@@ -372,7 +513,9 @@ async function ModuleRunAsync(module) {
 
 // 13.3.10.2 EvaluateImportCall, steps after the argument values:
 // referrer is the importing module record or script name.
-// sourcePhase: import.source(specifier), whose promise gets the module's
+// sourcePhase false: import.defer(specifier), whose promise gets the
+// deferred namespace (ContinueDynamicImport).
+// sourcePhase true: import.source(specifier), whose promise gets the module's
 // source object (GetModuleSource): modules of source text, JSON and the
 // host's have none, so it rejects with a SyntaxError once loaded.
 function DynamicImport(referrer, specifier, options, sourcePhase) {
@@ -422,7 +565,7 @@ function DynamicImport(referrer, specifier, options, sourcePhase) {
   }
   const loadPromise = newPromise();
   fulfillPromise(loadPromise, undefined);
-  ContinueDynamicImport(cap, module, loadPromise);
+  ContinueDynamicImport(cap, module, loadPromise, sourcePhase === false);
   return cap[0];
 }
 
@@ -442,7 +585,7 @@ async function DynamicImportAsync(cap, referrer, specifierString, type, sourcePh
   }
   const loadPromise = newPromise();
   fulfillPromise(loadPromise, undefined);
-  ContinueDynamicImport(cap, module, loadPromise);
+  ContinueDynamicImport(cap, module, loadPromise, sourcePhase === false);
 }
 
 // ContinueDynamicImport for the source phase: GetModuleSource() of a
@@ -460,13 +603,29 @@ function ContinueSourcePhaseImport(cap, module) {
 }
 
 // 16.2.1.11 ContinueDynamicImport: linking and evaluation happen once the
-// loading promise has settled (a job later).
-function ContinueDynamicImport(cap, module, loadPromise) {
+// loading promise has settled (a job later). import.defer (`defer`):
+// only the graph's asynchronous modules are evaluated, then the promise
+// gets the deferred namespace.
+function ContinueDynamicImport(cap, module, loadPromise, defer) {
   performPromiseThen(loadPromise, () => {
     try {
       ModuleLink(module);
     } catch (e) {
       callFunction(cap[2], undefined, e);
+      return;
+    }
+    if (defer) {
+      const list = ModuleGatherAsyncDeps(module, []);
+      let remaining = list.length;
+      const done = () => { callFunction(cap[1], undefined, GetDeferredNamespace(module)); };
+      if (remaining === 0) {
+        done();
+        return;
+      }
+      for (let i = 0; i < list.length; i++) {
+        performPromiseThen(ModuleEvaluate(list[i]), () => { if (--remaining === 0) done(); },
+                           (e) => { callFunction(cap[2], undefined, e); }, undefined, undefined, undefined);
+      }
       return;
     }
     const evaluatePromise = ModuleEvaluate(module);

@@ -545,6 +545,22 @@ function ConstructWithJsPrototype(F, args, newTarget) {
 }
 
 // 7.3.5 CreateDataProperty / 7.3.7 CreateDataPropertyOrThrow on a proxy.
+// super[key] = v when a proxy is on the home object's chain or is `this`:
+// [[Set]] of the home object's prototype with `this` as the receiver.
+function SuperSetWithProxy(proto, key, value, receiver, strict) {
+  const ok = callFunction(reflectOp(8), undefined, proto, key, value, receiver);
+  if (!ok && strict) throwTypeError("Cannot assign to property '" + KeyName(key) + "' of super");
+}
+
+// PrivateFieldAdd / PrivateMethodOrAccessorAdd on a proxy: the
+// isExtensible trap decides whether it takes private elements.
+function PrivateAddToProxy(proxy, name, value, setter, kind) {
+  if (!callFunction(reflectOp(2), undefined, proxy)) {
+    throwTypeError('Cannot add a private member to a non-extensible object');
+  }
+  privateAdd(proxy, name, value, setter, kind);
+}
+
 function ProxyCreateDataProperty(O, P, V, throwing) {
   const desc = newRecord();
   desc.value = V;

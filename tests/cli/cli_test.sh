@@ -101,6 +101,11 @@ printf "import source m from './lib/math.mjs';\n" >"$tmp/mods/source.mjs"
 expect "import source" 1 "" "has no source phase representation" -- "$tmp/mods/source.mjs"
 printf "import.source('./lib/math.mjs').catch((e) => print(e.name, e.message));\n" >"$tmp/mods/source2.mjs"
 expect "import.source()" 0 "SyntaxError Module" "" -- "$tmp/mods/source2.mjs"
+# import defer: the deferred module runs at the first access to its namespace.
+printf "globalThis.log.push('lazy runs');\nexport const v = 7;\n" >"$tmp/mods/lib/lazy.mjs"
+printf "globalThis.log = [];\n" >"$tmp/mods/lib/setup.mjs"
+printf "import './lib/setup.mjs';\nimport defer * as ns from './lib/lazy.mjs';\nlog.push('before');\nlog.push(Object.prototype.toString.call(ns), String(ns.then));\nlog.push('value ' + ns.v);\nconst d = await import.defer('./lib/lazy.mjs');\nlog.push('same ' + (d === ns));\nprint(log.join(', '));\n" >"$tmp/mods/defer.mjs"
+expect "import defer" 0 "before, [object Deferred Module], undefined, lazy runs, value 7, same true" "" -- "$tmp/mods/defer.mjs"
 expect "top-level await limit" 3 "" "step limit" -- --max-steps 100000 --module -e 'await null; for (;;) {}'
 expect "module example" 0 "shapes created: 3" "" -- "$(dirname "$EXAMPLE")/modules/main.mjs"
 expect "stack size option" 1 "" "RangeError" -- --stack-size 100000 -e 'function d(n){return n===0?0:1+d(n-1)} d(10000)'
