@@ -22,6 +22,9 @@ namespace internal {
 
 struct ApiRuntime {
   in::Vm vm;
+  // Host functions of modules a HostModuleLoader built (they live as long
+  // as the runtime).
+  std::vector<std::unique_ptr<HostFunction>> module_functions;
 };
 
 struct ApiRealm {
@@ -186,6 +189,28 @@ in::Value CallHostFunction(in::Vm& vm, in::CallArgs& a) {
   return v.IsEmpty() ? vm.ThrowOutOfMemory() : v;
 }
 
+// The record of a host-built module (null: out of memory); `keep` owns
+// its host functions.
+in::Object* BuildHostModule(in::Vm& vm, in::Realm& realm, const std::string& name, HostModule module,
+                            std::vector<std::unique_ptr<HostFunction>>* keep) {
+  std::vector<std::pair<std::string, in::Value>> exports;
+  for (auto& [export_name, value] : module.values) {
+    in::Value v = HostToValue(vm, value);
+    if (v.IsEmpty()) return nullptr;
+    exports.emplace_back(export_name, v);
+  }
+  for (auto& [export_name, fn] : module.functions) {
+    keep->push_back(std::make_unique<HostFunction>(std::move(fn)));
+    in::Object* f = in::NewNativeFunction(vm, realm, export_name, CallHostFunction, 0);
+    if (f == nullptr) return nullptr;
+    // The function's C++ target, as a number (never exposed: natives only).
+    static_cast<in::NativeFunction*>(f)->data =
+        in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(keep->back().get())));
+    exports.emplace_back(export_name, in::Value::FromObject(f));
+  }
+  return in::NewHostModuleRecord(vm, realm, name, exports);
+}
+
 }  // namespace
 
 std::string Completion::Describe() const {
@@ -237,6 +262,7 @@ void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) 
   in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
   hooks.load = std::move(loader);
   hooks.load_async = nullptr;
+  hooks.load_host = nullptr;
   if (normalizer) {
     hooks.resolve = std::move(normalizer);
   } else {
@@ -246,6 +272,28 @@ void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) 
       return true;
     };
   }
+}
+
+void Runtime::SetHostModuleLoader(HostModuleLoader loader, ModuleNormalizer normalizer) {
+  SetModuleLoader(nullptr, std::move(normalizer));
+  in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
+  internal::ApiRuntime* rt = state_.get();
+  hooks.load_host = [rt, loader = std::move(loader)](in::Realm& realm, const std::string& name,
+                                                    std::string* source, in::Object** record,
+                                                    std::string* error) {
+    ModuleAnswer answer;
+    if (!loader(name, &answer, error)) return false;
+    if (!answer.is_host) {
+      *source = std::move(answer.source);
+      return true;
+    }
+    *record = BuildHostModule(rt->vm, realm, name, std::move(answer.host), &rt->module_functions);
+    if (*record == nullptr) {
+      *error = "out of memory";
+      return false;
+    }
+    return true;
+  };
 }
 
 void Runtime::SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer) {
@@ -393,6 +441,12 @@ bool Realm::DefineHostFunction(const std::string& name, HostFunction fn) {
   static_cast<in::NativeFunction*>(f)->data =
       in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(state_->host_functions.back().get())));
   return in::DefineValue(vm, state_->realm->global, name, in::Value::FromObject(f));
+}
+
+bool Realm::DefineHostModule(const std::string& name, HostModule module) {
+  in::Vm& vm = state_->rt->vm;
+  in::Object* record = BuildHostModule(vm, *state_->realm, name, std::move(module), &state_->host_functions);
+  return record != nullptr && in::RegisterModule(vm, *state_->realm, name, record);
 }
 
 // ---- Task ----

@@ -115,6 +115,25 @@ using ModuleNormalizer = std::function<bool(const std::string& specifier, const 
 /// (the error becomes a TypeError at the import site).
 using ModuleLoader = std::function<bool(const std::string& name, std::string* source, std::string* error)>;
 
+/// A module whose exports the host defines: plain values and host
+/// functions, by export name. Importing it runs no code; its exports are
+/// fixed (live bindings that never change).
+struct HostModule {
+  std::vector<std::pair<std::string, HostValue>> values;
+  std::vector<std::pair<std::string, HostFunction>> functions;
+};
+
+/// What a HostModuleLoader answers for a module name: its source text, or
+/// (is_host) a module the host builds.
+struct ModuleAnswer {
+  std::string source;
+  bool is_host = false;
+  HostModule host;
+};
+/// A synchronous loader that may answer with a host-built module; false
+/// with *error makes the import fail (a TypeError at the import site).
+using HostModuleLoader = std::function<bool(const std::string& name, ModuleAnswer* answer, std::string* error)>;
+
 /// The answer to an asynchronous load: `done(true, source)` or
 /// `done(false, error message)`. Call it once, now or later, on the thread
 /// that uses the runtime and never while one of its tasks is running
@@ -163,6 +182,12 @@ class Realm {
 
   /// globalThis[name] = a function calling `fn`.
   bool DefineHostFunction(const std::string& name, HostFunction fn);
+
+  /// Preloads a host-built module in this realm under `name` (a module
+  /// name, as the normalizer returns it): imports of it get these exports
+  /// and never reach the loader. Works without any loader installed (the
+  /// specifier is then the name). False when the memory limit is hit.
+  bool DefineHostModule(const std::string& name, HostModule module);
 
  private:
   friend class Runtime;
@@ -231,6 +256,9 @@ class Runtime {
   /// calls `done`, then Run() goes on where it stopped. There is no limit
   /// on how many loads are in flight or how deep the graph is.
   void SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer = nullptr);
+  /// The same as SetModuleLoader with a loader that may answer with a
+  /// host-built module (ModuleAnswer::is_host) instead of source text.
+  void SetHostModuleLoader(HostModuleLoader loader, ModuleNormalizer normalizer = nullptr);
 
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();

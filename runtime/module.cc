@@ -206,20 +206,39 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
     }
   }
   const Vm::ModuleHooks& hooks = vm.module_hooks();
-  if (!hooks.resolve || (!hooks.load && !hooks.load_async)) {
-    return vm.ThrowError(ErrorKind::kTypeError,
-                         absl::StrCat("Cannot import '", specifier, "': the host has no module loader"));
-  }
   std::string url, error;
-  if (!hooks.resolve(specifier, referrer, &url, &error)) return vm.ThrowError(ErrorKind::kTypeError, error);
+  if (!hooks.resolve) {
+    url = specifier;  // no normalizer: names are the specifiers (host modules)
+  } else if (!hooks.resolve(specifier, referrer, &url, &error)) {
+    return vm.ThrowError(ErrorKind::kTypeError, error);
+  }
   // Each type of the same URL is its own module.
   std::string key = type == ModuleType::kJavaScript ? url : absl::StrCat(url, " (", type_name, ")");
   Object* map = realm.intrinsic(Intrinsic::kModuleMap);
   Value cached = DataProperty(vm, map, key);
   if (IsRecord(cached) || (cached.IsObject() && cached.AsObject()->cls == ObjectClass::kPromise)) return cached;
+  if (!hooks.load && !hooks.load_async && !hooks.load_host) {
+    return vm.ThrowError(ErrorKind::kTypeError,
+                         absl::StrCat("Cannot import '", specifier, "': the host has no module loader"));
+  }
   if (hooks.load_async) return StartAsyncLoad(vm, realm, key, url, type);
   std::string source;
-  if (!hooks.load(url, &source, &error)) {
+  if (hooks.load_host) {
+    // A loader that may answer with a host-built module.
+    Object* host_record = nullptr;
+    if (!hooks.load_host(realm, url, &source, &host_record, &error)) {
+      if (error.empty()) error = absl::StrCat("Cannot find module '", specifier, "' imported from '", referrer, "'");
+      return vm.ThrowError(ErrorKind::kTypeError, error);
+    }
+    if (host_record != nullptr) {
+      if (type != ModuleType::kJavaScript) {
+        return vm.ThrowError(ErrorKind::kTypeError,
+                             absl::StrCat("Module '", url, "' is a host module, not of type '", type_name, "'"));
+      }
+      if (!RegisterModule(vm, realm, key, host_record)) return Oom(vm);
+      return Value::FromObject(host_record);
+    }
+  } else if (!hooks.load(url, &source, &error)) {
     if (error.empty()) error = absl::StrCat("Cannot find module '", specifier, "' imported from '", referrer, "'");
     return vm.ThrowError(ErrorKind::kTypeError, error);
   }
@@ -309,6 +328,25 @@ Value NativeModuleNextAsyncOrder(Vm& vm, CallArgs& a) {
 }
 
 }  // namespace
+
+Object* NewHostModuleRecord(Vm& vm, Realm& realm, const std::string& url,
+                            const std::vector<std::pair<std::string, Value>>& exports) {
+  Env* env = NewEnv(vm, nullptr, static_cast<uint32_t>(exports.size()));
+  if (env == nullptr) return nullptr;
+  for (size_t i = 0; i < exports.size(); ++i) env->slots()[i] = exports[i].second;
+  Object* record = NewRecord(vm, realm, env, url, Value::Undefined(), false);
+  if (record == nullptr || !Set(vm, record, "status", Value::Int32(5))) return nullptr;
+  for (size_t i = 0; i < exports.size(); ++i) {
+    String* name = NewStringFromUtf8(vm, exports[i].first);
+    if (name == nullptr || !Push(vm, record, "exports", Value::FromString(name)) ||
+        !Push(vm, record, "exports", Value::Int32(-1)) ||
+        !Push(vm, record, "exports", Value::Int32(static_cast<int32_t>(i))) ||
+        !Push(vm, record, "exports", Utf16(vm, u""))) {
+      return nullptr;
+    }
+  }
+  return record;
+}
 
 Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, const std::string& url,
                             ScriptError* error) {

@@ -30,6 +30,11 @@ Object* CompileModuleRecord(Vm& vm, Realm& realm, std::u16string_view source, co
 /// of that URL finds).
 bool RegisterModule(Vm& vm, Realm& realm, const std::string& url, Object* record);
 
+/// A module whose exports the host defines (name, value), already evaluated:
+/// its record (null: out of memory). Register it with RegisterModule.
+Object* NewHostModuleRecord(Vm& vm, Realm& realm, const std::string& url,
+                            const std::vector<std::pair<std::string, Value>>& exports);
+
 /// The module status the self-hosted code keeps in the record (16.2.1.5).
 enum class ModuleStatus { kNew = 0, kLinking = 1, kLinked = 2, kEvaluating = 3, kEvaluatingAsync = 4, kEvaluated = 5 };
 ModuleStatus GetModuleStatus(Vm& vm, Object* record);

@@ -280,6 +280,11 @@ class Vm {
     /// Asynchronous loading (instead of `load`): the host calls `done`
     /// (ok, source or error message) now or later.
     std::function<void(const std::string& url, std::function<void(bool ok, std::string text)> done)> load_async;
+    /// Synchronous loading that may answer with a host-built module record
+    /// (*record; else *source), instead of `load`.
+    std::function<bool(Realm& realm, const std::string& url, std::string* source, Object** record,
+                       std::string* error)>
+        load_host;
   };
   ModuleHooks& module_hooks() { return module_hooks_; }
   /// GetPrototypeFromConstructor computed by JavaScript (a proxy or a getter

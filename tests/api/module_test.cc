@@ -184,5 +184,68 @@ TEST_F(ModuleTest, DynamicImportFromAScript) {
   EXPECT_EQ(printed_, "from m\n");
 }
 
+TEST_F(ModuleTest, PreloadedHostModuleNeedsNoLoader) {
+  HostModule env;
+  env.values.emplace_back("version", HostValue::String("1.2"));
+  env.values.emplace_back("limit", HostValue::Number(64));
+  env.functions.emplace_back("add", [](const std::vector<HostValue>& args, std::string*) {
+    return HostValue::Number(args.at(0).number + args.at(1).number);
+  });
+  env.functions.emplace_back("fail", [](const std::vector<HostValue>&, std::string* error) {
+    *error = "host says no";
+    return HostValue::Undefined();
+  });
+  ASSERT_TRUE(realm_->DefineHostModule("host:env", std::move(env)));
+  files_["main.js"] =
+      "import { version, limit, add } from 'host:env';\n"
+      "import * as ns from 'host:env';\n"
+      "let caught;\n"
+      "try { ns.fail(); } catch (e) { caught = e.message; }\n"
+      "print(version, add(limit, 1), Object.keys(ns).join(), caught, Object.isFrozen(ns));";
+  Completion c = Run("main.js");  // no loader installed
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(printed_, "1.2 65 add,fail,limit,version host says no false\n");
+  // A missing export is a link error naming the module.
+  files_["bad.js"] = "import { nope } from 'host:env';";
+  c = Run("bad.js");
+  EXPECT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_NE(c.error_message.find("host:env"), std::string::npos) << c.Describe();
+}
+
+TEST_F(ModuleTest, LoaderAnswersWithAHostBuiltModule) {
+  files_["main.js"] =
+      "import { greet } from 'native:greeter';\n"
+      "import { twice } from './lib.js';\n"
+      "const m = await import('native:greeter');\n"
+      "print(greet('sandbox'), twice(21), m.greet === greet);";
+  files_["lib.js"] = "export const twice = (x) => 2 * x;";
+  runtime_.SetHostModuleLoader([this](const std::string& name, ModuleAnswer* answer, std::string* error) {
+    loads_.push_back(name);
+    if (name == "native:greeter") {
+      answer->is_host = true;
+      answer->host.functions.emplace_back("greet", [](const std::vector<HostValue>& args, std::string*) {
+        return HostValue::String("hello " + args.at(0).string);
+      });
+      return true;
+    }
+    auto it = files_.find(name);
+    if (it == files_.end()) {
+      *error = "no such module: " + name;
+      return false;
+    }
+    answer->source = it->second;
+    return true;
+  });
+  Completion c = Run("main.js");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(printed_, "hello sandbox 42 true\n");
+  // Loaded once per realm, however often it is imported.
+  EXPECT_EQ(loads_, (std::vector<std::string>{"native:greeter", "lib.js"}));
+  files_["missing.js"] = "import 'native:none';";
+  c = Run("missing.js");
+  EXPECT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_NE(c.error_message.find("no such module: native:none"), std::string::npos) << c.Describe();
+}
+
 }  // namespace
 }  // namespace ratchet
