@@ -146,7 +146,7 @@ uint32_t Generator::EnvDepthTo(const Scope* target) const {
 }
 
 bool Generator::NeedsTdzCheck(const Variable* v, const Node* ref) const {
-  if (!v->IsLexical()) return false;
+  if (!v->IsLexical() && !v->tdz_param) return false;
   if (v->scope->always_tdz) return true;
   // References from another function may run before initialization.
   const Scope* s = scope_;
@@ -598,11 +598,12 @@ bool Generator::CompileFunctionBody(const Function* f) {
   out_->length = length;
   next_reg_ = num_params;
   if (out_->num_registers < num_params) out_->num_registers = num_params;
-  // Simple parameters in registers use their argument register.
+  // Simple parameters in registers use their argument register (not when
+  // they need a TDZ: their own register starts empty).
   for (uint32_t i = 0; i < num_params; ++i) {
     if (auto* id = f->params[i]->As<Identifier>()) {
       Variable* v = info_.Binding(id);
-      if (v != nullptr && !v->in_env) v->index = i;
+      if (v != nullptr && !v->in_env && !v->tdz_param) v->index = i;
     }
   }
   for (Variable* v : fs->vars) {
@@ -613,7 +614,7 @@ bool Generator::CompileFunctionBody(const Function* f) {
         auto* id = f->params[i]->As<Identifier>();
         if (id != nullptr && info_.Binding(id) == v) simple_position = true;
       }
-      if (!simple_position) v->index = AllocReg();
+      if (!simple_position || v->tdz_param) v->index = AllocReg();
     }
   }
   bool is_async_fn = f->is_async && !f->is_generator;
@@ -629,6 +630,9 @@ bool Generator::CompileFunctionBody(const Function* f) {
   }
   scope_ = fs->parent;
   EnterScope(fs);
+  for (Variable* v : fs->vars) {
+    if (v->tdz_param && !v->in_env) b_.EmitLdEmpty(v->index);
+  }
   EmitPseudoBindings(fs, f);
   if (f->function_kind == FunctionKind::kClassConstructor && f->class_has_fields) {
     // 10.2.2 [[Construct]] step 6.b: a base class initializes its fields
@@ -1338,12 +1342,14 @@ void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t 
 // abruptly (break, return, throw, or a jump out of the loop), the iterator is
 // closed; `continue` of this loop and normal completion keep it open. A
 // throw completion closes it quietly (the original exception wins).
-void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::function<void()>& body) {
+void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::function<void()>& body,
+                                  uint32_t done) {
   FinallyRegion(body, [&](FinallyContext& fin) {
     RegScope cs(this);
     uint32_t k = cs.Temp();
     uint32_t t = cs.Temp();
     Label keep_open, quiet;
+    if (done != UINT32_MAX) b_.EmitJump(Op::kJmpTrue, {done}, &keep_open);
     b_.EmitLdInt(k, 0);
     b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &keep_open);
     for (const auto& p : fin.pending) {

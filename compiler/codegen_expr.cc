@@ -1262,43 +1262,90 @@ void Generator::ArrayPatternBind(ArrayPattern* p, uint32_t value, bool init, boo
   CallHelper(Helper::kGetIterator, iter, {value});
   b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
   b_.EmitLdFalse(done);
-  auto step = [&] {
-    // v := done ? undefined : (r = next(); done = r.done; done ? undefined : r.value)
-    Label skip, end;
-    b_.EmitLdUndef(v);
-    b_.EmitJump(Op::kJmpTrue, {done}, &end);
+  uint32_t flag = rs.Temp();
+  // One IteratorStepValue: R[flag] := true when the iterator is done, else
+  // R[v] := the value. A next(), done or value that throws leaves the
+  // iterator done (7.4.8 step 2), so it is not closed.
+  auto step_value = [&](Label* exhausted) {
+    b_.EmitLdTrue(done);
     b_.EmitCall(v, next_fn, iter, argv, 0);
     b_.EmitThrowIfNotObject(v, StringConst(u"Iterator result is not an object"));
-    b_.EmitGetNamed(done, v, StringConst(u"done"), NewIc());
-    b_.EmitJump(Op::kJmpFalse, {done}, &skip);
-    b_.EmitLdUndef(v);
-    b_.EmitJump(Op::kJmp, {}, &end);
-    b_.Bind(&skip);
+    b_.EmitGetNamed(flag, v, StringConst(u"done"), NewIc());
+    b_.EmitJump(Op::kJmpTrue, {flag}, exhausted);
     b_.EmitGetNamed(v, v, StringConst(u"value"), NewIc());
+    b_.EmitLdFalse(done);
+  };
+  auto step = [&] {
+    // v := done ? undefined : the next value (undefined once exhausted)
+    Label end, exhausted;
+    b_.EmitJump(Op::kJmpTrue, {done}, &exhausted);
+    step_value(&exhausted);
+    b_.EmitJump(Op::kJmp, {}, &end);
+    b_.Bind(&exhausted);
+    b_.EmitLdUndef(v);
     b_.Bind(&end);
   };
-  for (Node* el : p->elements) {
-    step();
-    if (el->Is<Hole>()) continue;
-    BindPattern(el, v, init, is_declaration);
-  }
-  if (p->rest != nullptr) {
-    uint32_t arr = rs.Temp();
-    b_.EmitNewArray(arr, 0);
-    Label loop, end;
-    b_.Bind(&loop);
-    b_.EmitJump(Op::kJmpTrue, {done}, &end);
-    b_.EmitCall(v, next_fn, iter, argv, 0);
-    b_.EmitThrowIfNotObject(v, StringConst(u"Iterator result is not an object"));
-    b_.EmitGetNamed(done, v, StringConst(u"done"), NewIc());
-    b_.EmitJump(Op::kJmpTrue, {done}, &end);
-    b_.EmitGetNamed(v, v, StringConst(u"value"), NewIc());
-    b_.EmitArrayPush(arr, v);
-    b_.EmitJump(Op::kJmp, {}, &loop);
-    b_.Bind(&end);
-    BindPattern(p->rest, arr, init, is_declaration);
-    return;
-  }
+  // An abrupt completion of an element (a throw, or a generator's return
+  // through a yield) closes the iterator unless it is done (8.6.2,
+  // 13.15.5.2): quietly for a throw.
+  WithIteratorClose(
+      iter, nullptr,
+      [&] {
+        // 13.15.5.5: an assignment target that is a property reference is
+        // evaluated before the iterator steps.
+        auto member_target = [&](Node* target) -> Member* {
+          return is_declaration ? nullptr : target->As<Member>();
+        };
+        for (Node* el : p->elements) {
+          Node* target = el;
+          Node* default_value = nullptr;
+          if (auto* ap = el->As<AssignmentPattern>()) {
+            target = ap->target;
+            default_value = ap->default_value;
+          }
+          if (Member* m = member_target(target)) {
+            RegScope es(this);
+            MemberRef r;
+            PrepareMember(m, &r, es, false);
+            step();
+            if (default_value != nullptr) {
+              Label has_value;
+              b_.EmitJump(Op::kJmpNotUndefined, {v}, &has_value);
+              Gen(default_value, v);
+              b_.Bind(&has_value);
+            }
+            SetPos(m);
+            StoreMember(r, v);
+            continue;
+          }
+          step();
+          if (el->Is<Hole>()) continue;
+          BindPattern(el, v, init, is_declaration);
+        }
+        if (p->rest != nullptr) {
+          RegScope es(this);
+          MemberRef r;
+          Member* m = member_target(p->rest);
+          if (m != nullptr) PrepareMember(m, &r, es, false);
+          uint32_t arr = rs.Temp();
+          b_.EmitNewArray(arr, 0);
+          Label loop, end;
+          b_.Bind(&loop);
+          b_.EmitJump(Op::kJmpTrue, {done}, &end);
+          step_value(&end);
+          b_.EmitArrayPush(arr, v);
+          b_.EmitJump(Op::kJmp, {}, &loop);
+          b_.Bind(&end);
+          if (m != nullptr) {
+            SetPos(m);
+            StoreMember(r, arr);
+          } else {
+            BindPattern(p->rest, arr, init, is_declaration);
+          }
+        }
+      },
+      done);
+  if (p->rest != nullptr) return;
   // Close the iterator when the pattern did not exhaust it.
   Label closed;
   b_.EmitJump(Op::kJmpTrue, {done}, &closed);

@@ -178,7 +178,10 @@ class Generator {
   // using / await using: runs `body` with a dispose stack, disposing its
   // resources on every exit (normal, throw, return, break, continue).
   void WithDisposal(const std::function<void()>& body, bool is_async);
-  void WithIteratorClose(uint32_t iter, struct ControlEntry* loop, const std::function<void()>& body);
+  /// Runs `body`; an abrupt exit (other than `continue` of `loop`) closes
+  /// `iter` — quietly for a throw — unless R[done] (when given) is true.
+  void WithIteratorClose(uint32_t iter, struct ControlEntry* loop, const std::function<void()>& body,
+                         uint32_t done = UINT32_MAX);
   void FinallyRegion(const std::function<void()>& body, const std::function<void(FinallyContext&)>& finalizer);
   // The finally part of a try-finally region opened at try_start (the
   // finalizer runs, then the pending completion resumes).

@@ -808,6 +808,7 @@ Expr* Parser::ParseSuper() {
 Expr* Parser::ParseImportExpression() {
   Pos pos = CurPos();
   Next();
+  bool defer_phase = false;
   if (Eat(".")) {
     if (IsName(u"source") && !tok_.escaped) {
       // import . source ( AssignmentExpression ): the source phase.
@@ -820,29 +821,21 @@ Expr* Parser::ParseImportExpression() {
       return Finish(c);
     }
     if (IsName(u"defer") && !tok_.escaped) {
-      // import . defer ( AssignmentExpression [, AssignmentExpression] ,opt )
+      // import . defer ( ... ): the arguments of import().
       Next();
-      if (!Expect("(")) return nullptr;
-      auto* c = Make<ImportCall>(pos);
-      c->defer_phase = true;
-      c->source = ParseAssignment(true);
-      if (c->source == nullptr) return nullptr;
-      if (Eat(",") && !IsPunct(")")) {
-        c->options = ParseAssignment(true);
-        Eat(",");
+      defer_phase = true;
+    } else {
+      if (!IsName(u"meta") || !options_.module) {
+        Fail("Cannot use 'import.meta' outside a module");
+        return nullptr;
       }
-      if (!Expect(")")) return nullptr;
-      return Finish(c);
+      Next();
+      return Finish(Make<ImportMeta>(pos));
     }
-    if (!IsName(u"meta") || !options_.module) {
-      Fail("Cannot use 'import.meta' outside a module");
-      return nullptr;
-    }
-    Next();
-    return Finish(Make<ImportMeta>(pos));
   }
   if (!Expect("(")) return nullptr;
   auto* c = Make<ImportCall>(pos);
+  c->defer_phase = defer_phase;
   c->source = ParseAssignment(true);
   if (c->source == nullptr) return nullptr;
   if (Eat(",") && !IsPunct(")")) {

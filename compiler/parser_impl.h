@@ -255,6 +255,7 @@ class Parser {
   bool ParseModuleExportName(Str* out, bool* is_string, Pos* pos);
   bool ParseModuleSpecifier(Str* source, List<ImportAttribute>* attributes);
   Stmt* ParseImportDeclaration();
+  bool ParsePhaseImportBinding(std::u16string_view imported, std::vector<ImportSpecifier>* specs);
   Stmt* ParseExportDeclaration();
   bool CheckModule(const std::vector<Stmt*>& items);  // the next ParseBlock is a class static block's body
 

@@ -96,6 +96,22 @@ bool Parser::ParseModuleSpecifier(Str* source, List<ImportAttribute>* attributes
   return !failed_;
 }
 
+// The binding of a phase import (`import source x`, `import defer * as x`)
+// and the `from` that follows it.
+bool Parser::ParsePhaseImportBinding(std::u16string_view imported, std::vector<ImportSpecifier>* specs) {
+  ImportSpecifier s;
+  s.pos = CurPos();
+  s.imported = MakeStr(imported);
+  s.local = ParseIdentifier(true);
+  if (s.local == nullptr) return false;
+  specs->push_back(s);
+  if (!EatName(u"from")) {
+    Unexpected();
+    return false;
+  }
+  return true;
+}
+
 // 16.2.2 ImportDeclaration.
 Stmt* Parser::ParseImportDeclaration() {
   Pos pos = CurPos();
@@ -118,16 +134,7 @@ Stmt* Parser::ParseImportDeclaration() {
     lex_.Restore(saved);
     if (phase) {
       Next();  // source
-      ImportSpecifier s;
-      s.pos = CurPos();
-      s.imported = MakeStr(kSourcePhaseImportName);
-      s.local = ParseIdentifier(true);
-      if (s.local == nullptr) return nullptr;
-      specs.push_back(s);
-      if (!EatName(u"from")) {
-        Unexpected();
-        return nullptr;
-      }
+      if (!ParsePhaseImportBinding(kSourcePhaseImportName, &specs)) return nullptr;
       d->is_source_phase = true;
     }
   }
@@ -144,16 +151,7 @@ Stmt* Parser::ParseImportDeclaration() {
         Unexpected();
         return nullptr;
       }
-      ImportSpecifier s;
-      s.pos = CurPos();
-      s.imported = MakeStr(kDeferImportName);
-      s.local = ParseIdentifier(true);
-      if (s.local == nullptr) return nullptr;
-      specs.push_back(s);
-      if (!EatName(u"from")) {
-        Unexpected();
-        return nullptr;
-      }
+      if (!ParsePhaseImportBinding(kDeferImportName, &specs)) return nullptr;
       d->is_defer = true;
     }
   }

@@ -871,9 +871,20 @@ class Analyzer {
     // Parameters, then the callee's own name (shadowed by anything else).
     for (Node* p : f->params) DeclarePattern(fs, p, BindingKind::kParam, 0);
     // 10.2.11 step 28: with parameter expressions, the body's vars (and
-    // lexicals) live in an environment of their own, below the parameters.
+    // lexicals) live in an environment of their own, below the parameters,
+    // and each parameter is in its TDZ until its element is bound (step 26).
     Scope* vs = fs;
     if (HasParameterExpressions(f)) {
+      for (Node* p : f->params) {
+        std::vector<Identifier*> ids;
+        CollectBoundNames(p, &ids);
+        for (Identifier* id : ids) {
+          if (Variable* v = fs->Find(id->name.view()); v != nullptr && v->kind == BindingKind::kParam) {
+            v->tdz_param = true;
+            v->decl_end = p->end;
+          }
+        }
+      }
       vs = NewScope(ScopeType::kBlock, fs, nullptr);
       vs->function = f;
       vs->is_function_body = true;
@@ -901,7 +912,10 @@ class Analyzer {
     }
     Scope* saved = current_;
     current_ = fs;
-    if (f->contains_direct_eval) DeclareEvalVars(vs);
+    if (f->contains_direct_eval) {
+      DeclareEvalVars(vs);
+      if (vs != fs) DeclareEvalVars(fs);  // evals in the parameter list
+    }
     Scope* saved_params = params_of_;
     params_of_ = fs;
     for (Node* p : f->params) VisitPattern(p);

@@ -62,6 +62,7 @@ struct Variable {
   bool captured = false;  // referenced from a nested function
   bool in_env = false;    // lives in an environment slot (else a register)
   bool eval_vars = false;  // holds a sloppy function's direct-eval var object
+  bool tdz_param = false;  // a parameter of a list with expressions: TDZ until bound
   uint32_t index = 0;     // register or slot
   uint32_t decl_end = 0;  // source offset where the binding is initialized
   bool IsLexical() const {

@@ -224,6 +224,16 @@ function ModuleInnerLinking(module, stack, index) {
   return index;
 }
 
+// Evaluate ( ) step 10: every module on the stack failed with `e`.
+function ModuleEvaluationFailed(stack, e) {
+  for (let i = 0; i < stack.length; i++) {
+    const m = stack[i];
+    m.status = 5;
+    m.hasError = true;
+    m.evaluationError = e;
+  }
+}
+
 // 16.2.1.5.3 Evaluate ( ): a promise for the evaluation of the module and
 // its dependencies.
 function ModuleEvaluate(module) {
@@ -235,12 +245,7 @@ function ModuleEvaluate(module) {
   try {
     ModuleInnerEvaluation(module, stack, 0);
   } catch (e) {
-    for (let i = 0; i < stack.length; i++) {
-      const m = stack[i];
-      m.status = 5;
-      m.hasError = true;
-      m.evaluationError = e;
-    }
+    ModuleEvaluationFailed(stack, e);
     callFunction(cap[2], undefined, e);
     return cap[0];
   }
@@ -360,12 +365,7 @@ function DeferredNamespaceEvaluate(module) {
   try {
     ModuleInnerEvaluation(module, stack, 0);
   } catch (e) {
-    for (let i = 0; i < stack.length; i++) {
-      const m = stack[i];
-      m.status = 5;
-      m.hasError = true;
-      m.evaluationError = e;
-    }
+    ModuleEvaluationFailed(stack, e);
     throw e;
   }
 }

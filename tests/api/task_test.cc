@@ -2,6 +2,7 @@
 // the runtime stays usable after each.
 #include <atomic>
 #include <string>
+#include <vector>
 
 #include "api/ratchet.h"
 #include "gtest/gtest.h"
@@ -110,6 +111,75 @@ TEST_F(TaskTest, AbortMidLoopIsUncatchableAndTheRuntimeStaysUsable) {
   ASSERT_TRUE(after.ok()) << after.Describe();
   EXPECT_EQ(after.value_string, "false");
   EXPECT_EQ(Eval("[1, 2, 3].map(x => x * 2).join()").value_string, "2,4,6");
+}
+
+TEST_F(TaskTest, GeneratorSuspendedInsideForOfSteppedOneInstructionAtATime) {
+  // outer() is suspended in the middle of a for-of over inner() between
+  // the next() calls; the whole script runs one Step() at a time.
+  auto task = realm_->NewScriptTask(
+      "function* inner() { try { yield 1; yield 2; yield 3; } finally { print('inner closed'); } }\n"
+      "function* outer() { for (const x of inner()) { yield x * 10; } }\n"
+      "const g = outer();\n"
+      "const first = g.next().value;\n"
+      "const second = g.next().value;\n"
+      "g.return(0);\n"
+      "first + second", {});
+  uint64_t steps = 0;
+  while (!task->done()) {
+    task->Step();
+    ++steps;
+    ASSERT_LT(steps, 100000u);
+  }
+  Completion c = task->completion();
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "30");
+  EXPECT_EQ(printed_, "inner closed\n");  // return() closed the inner iterator
+  EXPECT_GT(steps, 50u);
+}
+
+TEST_F(TaskTest, AbortInsideFinallyIsUncatchable) {
+  std::atomic<bool> in_finally{false};
+  realm_->DefineHostFunction("enteredFinally", [&](const std::vector<HostValue>&, std::string*) {
+    in_finally = true;
+    return HostValue::Undefined();
+  });
+  auto task = realm_->NewScriptTask(
+      "var after = 'no';\n"
+      "try { try { throw new Error('x'); } finally { enteredFinally(); for (;;) {} } }\n"
+      "catch (e) { after = 'caught'; } finally { after = 'outer finally'; }", {});
+  while (!in_finally) ASSERT_GT(task->Run(100), 0u);
+  EXPECT_EQ(task->Run(5000), 5000u);  // spinning inside the finally block
+  task->Abort("stopped in finally");
+  EXPECT_TRUE(task->done());
+  Completion c = task->completion();
+  EXPECT_EQ(c.kind, CompletionKind::kTaskAborted);
+  EXPECT_EQ(c.error_message, "stopped in finally");
+  // Neither the outer catch nor the outer finally ran; the realm works.
+  EXPECT_EQ(Eval("after").value_string, "no");
+  EXPECT_EQ(Eval("[3, 1, 2].sort().join()").value_string, "1,2,3");
+}
+
+TEST_F(TaskTest, AsyncFunctionAwaitsAHostSettledPromise) {
+  // The import() promise is settled by the host when it answers the load.
+  ModuleLoadDone pending;
+  runtime_.SetAsyncModuleLoader([&](const std::string&, ModuleLoadDone done) { pending = std::move(done); });
+  EvalOptions options;
+  options.file_name = "main.js";
+  auto task = realm_->NewScriptTask(
+      "var result = 'waiting';\n"
+      "async function load() { const m = await import('./config.js'); return m.value * 2; }\n"
+      "load().then((v) => { result = v; print('settled', v); });", options);
+  task->Run(100000);
+  EXPECT_FALSE(task->done());
+  EXPECT_TRUE(task->waiting());
+  ASSERT_TRUE(pending != nullptr);
+  EXPECT_EQ(task->Run(1000), 0u);  // nothing to do until the host answers
+  pending(true, "export const value = 21;");
+  task->Run(100000);
+  EXPECT_TRUE(task->done());
+  EXPECT_TRUE(task->completion().ok()) << task->completion().Describe();
+  EXPECT_EQ(printed_, "settled 42\n");
+  EXPECT_EQ(Eval("result").value_string, "42");
 }
 
 TEST_F(TaskTest, StepLimitStopsInfiniteLoops) {
