@@ -296,6 +296,20 @@ void Runtime::SetHostModuleLoader(HostModuleLoader loader, ModuleNormalizer norm
   };
 }
 
+void Runtime::SetImportMetaHook(ImportMetaHook hook) {
+  in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
+  if (!hook) {
+    hooks.import_meta = nullptr;
+    return;
+  }
+  hooks.import_meta = [hook = std::move(hook)](in::Vm& vm, const std::string& url,
+                                               std::vector<std::pair<std::string, in::Value>>* out) {
+    std::vector<std::pair<std::string, HostValue>> props;
+    hook(url, &props);
+    for (const auto& [key, value] : props) out->emplace_back(key, HostToValue(vm, value));
+  };
+}
+
 void Runtime::SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer) {
   SetModuleLoader(nullptr, std::move(normalizer));
   in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();

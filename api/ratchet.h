@@ -134,6 +134,12 @@ struct ModuleAnswer {
 /// with *error makes the import fail (a TypeError at the import site).
 using HostModuleLoader = std::function<bool(const std::string& name, ModuleAnswer* answer, std::string* error)>;
 
+/// Adds properties to a module's import.meta (HostGetImportMetaProperties),
+/// besides `url`; called once per module, when its code first reads
+/// import.meta.
+using ImportMetaHook =
+    std::function<void(const std::string& module_name, std::vector<std::pair<std::string, HostValue>>* properties)>;
+
 /// The answer to an asynchronous load: `done(true, source)` or
 /// `done(false, error message)`. Call it once, now or later, on the thread
 /// that uses the runtime and never while one of its tasks is running
@@ -259,6 +265,8 @@ class Runtime {
   /// The same as SetModuleLoader with a loader that may answer with a
   /// host-built module (ModuleAnswer::is_host) instead of source text.
   void SetHostModuleLoader(HostModuleLoader loader, ModuleNormalizer normalizer = nullptr);
+  /// The host's import.meta properties (null: url only).
+  void SetImportMetaHook(ImportMetaHook hook);
 
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();

@@ -246,6 +246,24 @@ Value NativeModuleHostLoad(Vm& vm, CallArgs& a) {
   return record != nullptr ? Value::FromObject(record) : Value::Empty();
 }
 
+// moduleImportMetaProperties(url): the host's import.meta properties for
+// the module, as an array [key, value, key, value, ...].
+Value NativeModuleImportMetaProperties(Vm& vm, CallArgs& a) {
+  Object* out = NewArray(vm, *vm.current_realm());
+  if (out == nullptr) return Oom(vm);
+  const Vm::ModuleHooks& hooks = vm.module_hooks();
+  if (!hooks.import_meta || !a.arg(0).IsString()) return Value::FromObject(out);
+  std::vector<std::pair<std::string, Value>> props;
+  hooks.import_meta(vm, ToUtf8(a.arg(0).AsString()), &props);
+  for (const auto& [key, value] : props) {
+    String* k = NewStringFromUtf8(vm, key);
+    if (k == nullptr || value.IsEmpty() || !ArrayPush(vm, out, Value::FromString(k)) || !ArrayPush(vm, out, value)) {
+      return Oom(vm);
+    }
+  }
+  return Value::FromObject(out);
+}
+
 // moduleBindImport(record, slot, target, targetSlot): the import binding
 // at `slot` now reads the target module's binding.
 Value NativeModuleBindImport(Vm& vm, CallArgs& a) {
@@ -475,6 +493,7 @@ std::string ResolveModulePath(const std::string& specifier, const std::string& r
 const std::vector<NativeBinding>& ModuleSelfHostNatives() {
   static const std::vector<NativeBinding> natives = {
       {"moduleHostLoad", NativeModuleHostLoad, 3},
+      {"moduleImportMetaProperties", NativeModuleImportMetaProperties, 1},
       {"moduleBindImport", NativeModuleBindImport, 4},
       {"moduleBindNamespace", NativeModuleBindNamespace, 4},
       {"moduleNamespaceCreate", NativeModuleNamespaceCreate, 0},

@@ -285,6 +285,9 @@ class Vm {
     std::function<bool(Realm& realm, const std::string& url, std::string* source, Object** record,
                        std::string* error)>
         load_host;
+    /// HostGetImportMetaProperties: extra import.meta properties of a module.
+    std::function<void(Vm& vm, const std::string& url, std::vector<std::pair<std::string, Value>>* properties)>
+        import_meta;
   };
   ModuleHooks& module_hooks() { return module_hooks_; }
   /// GetPrototypeFromConstructor computed by JavaScript (a proxy or a getter

@@ -635,11 +635,14 @@ function ContinueDynamicImport(cap, module, loadPromise, defer) {
   }, undefined, undefined, undefined, undefined);
 }
 
-// 13.3.12.1 import.meta: a null-prototype object with the module's url.
+// 13.3.12.1 import.meta: a null-prototype object with the module's url
+// and the properties the host adds (HostGetImportMetaProperties).
 function ImportMeta(module) {
   if (module.meta === undefined) {
     const meta = newRecord();
     createDataProperty(meta, 'url', module.url);
+    const extra = moduleImportMetaProperties(module.url);
+    for (let i = 0; i < extra.length; i += 2) createDataProperty(meta, extra[i], extra[i + 1]);
     module.meta = meta;
   }
   return module.meta;

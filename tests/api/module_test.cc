@@ -184,6 +184,21 @@ TEST_F(ModuleTest, DynamicImportFromAScript) {
   EXPECT_EQ(printed_, "from m\n");
 }
 
+TEST_F(ModuleTest, HostAddsImportMetaProperties) {
+  files_["app/main.js"] = "print(import.meta.url, import.meta.env, import.meta.depth, import.meta === import.meta);";
+  UseSyncLoader();
+  std::vector<std::string> asked;
+  runtime_.SetImportMetaHook([&](const std::string& name, std::vector<std::pair<std::string, HostValue>>* props) {
+    asked.push_back(name);
+    props->emplace_back("env", HostValue::String("test"));
+    props->emplace_back("depth", HostValue::Number(2));
+  });
+  Completion c = Run("app/main.js");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(printed_, "app/main.js test 2 true\n");
+  EXPECT_EQ(asked, (std::vector<std::string>{"app/main.js"}));  // once per module
+}
+
 TEST_F(ModuleTest, PreloadedHostModuleNeedsNoLoader) {
   HostModule env;
   env.values.emplace_back("version", HostValue::String("1.2"));
