@@ -1,5 +1,6 @@
 // The generator's private state, shared by codegen.cc (functions and
-// statements) and codegen_expr.cc (expressions and patterns).
+// statements), codegen_expr.cc (expressions and patterns), codegen_names.cc
+// (variable references), codegen_class.cc and codegen_module.cc.
 #ifndef RATCHET_COMPILER_CODEGEN_INTERNAL_H_
 #define RATCHET_COMPILER_CODEGEN_INTERNAL_H_
 
