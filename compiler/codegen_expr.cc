@@ -1287,64 +1287,69 @@ void Generator::ArrayPatternBind(ArrayPattern* p, uint32_t value, bool init, boo
   };
   // An abrupt completion of an element (a throw, or a generator's return
   // through a yield) closes the iterator unless it is done (8.6.2,
-  // 13.15.5.2): quietly for a throw.
-  WithIteratorClose(
-      iter, nullptr,
-      [&] {
-        // 13.15.5.5: an assignment target that is a property reference is
-        // evaluated before the iterator steps.
-        auto member_target = [&](Node* target) -> Member* {
-          return is_declaration ? nullptr : target->As<Member>();
-        };
-        for (Node* el : p->elements) {
-          Node* target = el;
-          Node* default_value = nullptr;
-          if (auto* ap = el->As<AssignmentPattern>()) {
-            target = ap->target;
-            default_value = ap->default_value;
-          }
-          if (Member* m = member_target(target)) {
-            RegScope es(this);
-            MemberRef r;
-            PrepareMember(m, &r, es, false);
-            step();
-            if (default_value != nullptr) {
-              Label has_value;
-              b_.EmitJump(Op::kJmpNotUndefined, {v}, &has_value);
-              Gen(default_value, v);
-              b_.Bind(&has_value);
-            }
-            SetPos(m);
-            StoreMember(r, v);
-            continue;
-          }
-          step();
-          if (el->Is<Hole>()) continue;
-          BindPattern(el, v, init, is_declaration);
+  // 13.15.5.2): quietly for a throw. Initializing fresh bindings from plain
+  // names (`const [a, b] = x`) cannot complete abruptly: no region there.
+  bool plain = init && is_declaration && (p->rest == nullptr || p->rest->Is<Identifier>());
+  for (Node* el : p->elements) plain = plain && (el->Is<Identifier>() || el->Is<Hole>());
+  auto elements = [&] {
+    // 13.15.5.5: an assignment target that is a property reference is
+    // evaluated before the iterator steps.
+    auto member_target = [&](Node* target) -> Member* {
+      return is_declaration ? nullptr : target->As<Member>();
+    };
+    for (Node* el : p->elements) {
+      Node* target = el;
+      Node* default_value = nullptr;
+      if (auto* ap = el->As<AssignmentPattern>()) {
+        target = ap->target;
+        default_value = ap->default_value;
+      }
+      if (Member* m = member_target(target)) {
+        RegScope es(this);
+        MemberRef r;
+        PrepareMember(m, &r, es, false);
+        step();
+        if (default_value != nullptr) {
+          Label has_value;
+          b_.EmitJump(Op::kJmpNotUndefined, {v}, &has_value);
+          Gen(default_value, v);
+          b_.Bind(&has_value);
         }
-        if (p->rest != nullptr) {
-          RegScope es(this);
-          MemberRef r;
-          Member* m = member_target(p->rest);
-          if (m != nullptr) PrepareMember(m, &r, es, false);
-          uint32_t arr = rs.Temp();
-          b_.EmitNewArray(arr, 0);
-          Label loop, end;
-          b_.Bind(&loop);
-          b_.EmitJump(Op::kJmpTrue, {done}, &end);
-          step_value(&end);
-          b_.EmitArrayPush(arr, v);
-          b_.EmitJump(Op::kJmp, {}, &loop);
-          b_.Bind(&end);
-          if (m != nullptr) {
-            SetPos(m);
-            StoreMember(r, arr);
-          } else {
-            BindPattern(p->rest, arr, init, is_declaration);
-          }
-        }
-      },
-      done);
+        SetPos(m);
+        StoreMember(r, v);
+        continue;
+      }
+      step();
+      if (el->Is<Hole>()) continue;
+      BindPattern(el, v, init, is_declaration);
+    }
+    if (p->rest != nullptr) {
+      RegScope es(this);
+      MemberRef r;
+      Member* m = member_target(p->rest);
+      if (m != nullptr) PrepareMember(m, &r, es, false);
+      uint32_t arr = rs.Temp();
+      b_.EmitNewArray(arr, 0);
+      Label loop, end;
+      b_.Bind(&loop);
+      b_.EmitJump(Op::kJmpTrue, {done}, &end);
+      step_value(&end);
+      b_.EmitArrayPush(arr, v);
+      b_.EmitJump(Op::kJmp, {}, &loop);
+      b_.Bind(&end);
+      if (m != nullptr) {
+        SetPos(m);
+        StoreMember(r, arr);
+      } else {
+        BindPattern(p->rest, arr, init, is_declaration);
+      }
+    }
+  };
+  if (plain) {
+    elements();
+  } else {
+    WithIteratorClose(iter, nullptr, elements, done);
+  }
   if (p->rest != nullptr) return;
   // Close the iterator when the pattern did not exhaust it.
   Label closed;
