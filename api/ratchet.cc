@@ -1,10 +1,12 @@
 // The public API over the internal engine.
 #include "api/ratchet.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
 #include "compiler/parser.h"
+#include "runtime/atomics.h"
 #include "runtime/builtins/builtins.h"
 #include "runtime/module.h"
 #include "runtime/realm.h"
@@ -472,6 +474,7 @@ bool Task::Step() { return Run(1) > 0 && !done(); }
 
 uint64_t Task::Run(uint64_t max_steps) {
   if (state_->task == nullptr) return 0;
+  in::PollAtomicsWaiters(state_->rt->vm);  // Atomics.waitAsync timeouts
   return in::Interpret(*state_->task, max_steps);
 }
 
@@ -479,7 +482,31 @@ void Task::RunToCompletion(const RunLimits& limits) {
   if (state_->task == nullptr) return;
   auto start = std::chrono::steady_clock::now();
   constexpr uint64_t kSlice = 1 << 14;
-  while (!done() && !waiting()) {
+  in::Vm& vm = state_->rt->vm;
+  while (!done()) {
+    if (waiting()) {
+      // Waiting for the host, or for an Atomics.waitAsync timeout: sleep
+      // until the timeout in slices, polling the interrupt handler, within
+      // the time limit.
+      in::PollAtomicsWaiters(vm);
+      if (!waiting()) continue;
+      auto until = in::NextAtomicsDeadline(vm);
+      if (until == std::chrono::steady_clock::time_point::max()) return;
+      auto now = std::chrono::steady_clock::now();
+      auto time_limit = limits.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
+                                               : start + std::chrono::milliseconds(limits.timeout_ms);
+      if (now >= time_limit) {
+        state_->stop_kind = CompletionKind::kTimeLimit;
+        state_->task->Abort(in::AbortKind::kTimeLimit, "the time limit was reached");
+        return;
+      }
+      in::SleepForAtomicsWaiters(vm, std::min({until, time_limit, now + std::chrono::milliseconds(50)}));
+      if (vm.interrupt_handler() && vm.interrupt_handler()()) {
+        state_->task->Abort(in::AbortKind::kInterrupt, "interrupted by the host");
+        return;
+      }
+      continue;
+    }
     uint64_t budget = kSlice;
     if (limits.max_steps != 0) {
       uint64_t used = steps();

@@ -95,7 +95,7 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
       vm.CollectGarbage();
     }
     if (ABSL_PREDICT_FALSE(((task.steps_ + steps) & kInterruptPollMask) == kInterruptPollMask) &&
-        vm.interrupt_handler() && vm.interrupt_handler()()) {
+        (vm.TakeInterruptRequest() || (vm.interrupt_handler() && vm.interrupt_handler()()))) {
       task.Abort(AbortKind::kInterrupt, "interrupted by the host");
       break;
     }

@@ -3,7 +3,9 @@
 #include "vm/typed_array.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "vm/bigint.h"
 #include "vm/conversions.h"
@@ -25,13 +27,10 @@ const char* ElementKindName(ElementKind k) {
   return kNames[static_cast<int>(k)];
 }
 
-ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, size_t max_byte_length,
-                                  bool resizable, bool shared) {
-  size_t capacity = resizable ? max_byte_length : byte_length;
-  if (capacity > kMaxArrayBufferBytes) {
-    vm.ThrowError(ErrorKind::kRangeError, "Array buffer allocation failed");
-    return nullptr;
-  }
+namespace {
+
+ArrayBufferObject* NewBufferObject(Vm& vm, Object* proto, size_t byte_length, size_t max_byte_length,
+                                   bool resizable, bool shared) {
   Object* o = NewObject(vm, proto, shared ? ObjectClass::kSharedArrayBuffer : ObjectClass::kArrayBuffer,
                         sizeof(ArrayBufferObject));
   if (o == nullptr) {
@@ -45,6 +44,36 @@ ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, siz
   b->capacity = 0;
   b->resizable = resizable;
   b->detached = false;
+  b->immutable = false;
+  b->shared = nullptr;
+  return b;
+}
+
+}  // namespace
+
+ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, size_t max_byte_length,
+                                  bool resizable, bool shared) {
+  size_t capacity = resizable ? max_byte_length : byte_length;
+  if (capacity > kMaxArrayBufferBytes) {
+    vm.ThrowError(ErrorKind::kRangeError, "Array buffer allocation failed");
+    return nullptr;
+  }
+  ArrayBufferObject* b = NewBufferObject(vm, proto, byte_length, max_byte_length, resizable, shared);
+  if (b == nullptr) return nullptr;
+  if (shared) {
+    // The block outlives this runtime's object if another agent holds it.
+    bool accounted = vm.heap().AccountExternal(capacity);
+    SharedBlock* block = accounted ? NewSharedBlock(capacity) : nullptr;
+    if (block == nullptr) {
+      if (accounted) vm.heap().ReleaseExternal(capacity);
+      vm.ThrowError(ErrorKind::kRangeError, "Array buffer allocation failed");
+      return nullptr;
+    }
+    b->shared = block;
+    b->data = block->data;
+    b->capacity = capacity;
+    return b;
+  }
   if (capacity > 0) {
     b->data = static_cast<uint8_t*>(vm.heap().AllocateZeroedBuffer(capacity));
     if (b->data == nullptr) {
@@ -53,6 +82,21 @@ ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, siz
     }
     b->capacity = capacity;
   }
+  return b;
+}
+
+ArrayBufferObject* NewSharedArrayBufferFromBlock(Vm& vm, Object* proto, SharedBlock* block, size_t byte_length,
+                                                 size_t max_byte_length, bool growable) {
+  ArrayBufferObject* b = NewBufferObject(vm, proto, byte_length, max_byte_length, growable, true);
+  if (b == nullptr) return nullptr;
+  if (!vm.heap().AccountExternal(block->capacity)) {
+    vm.ThrowOutOfMemory();
+    return nullptr;
+  }
+  RetainSharedBlock(block);
+  b->shared = block;
+  b->data = block->data;
+  b->capacity = block->capacity;
   return b;
 }
 
@@ -365,8 +409,41 @@ void TraceTypedArrayObject(Object* o, Tracer& t) {
 void FinalizeTypedArrayObject(Heap& heap, Object* o) {
   if (o->cls == ObjectClass::kArrayBuffer || o->cls == ObjectClass::kSharedArrayBuffer) {
     auto* b = static_cast<ArrayBufferObject*>(o);
-    if (b->data != nullptr) heap.FreeBuffer(b->data, b->capacity);
+    if (b->shared != nullptr) {
+      heap.ReleaseExternal(b->capacity);
+      ReleaseSharedBlock(b->shared);
+      b->shared = nullptr;
+    } else if (b->data != nullptr) {
+      heap.FreeBuffer(b->data, b->capacity);
+    }
     b->data = nullptr;
+  }
+}
+
+}  // namespace ratchet::internal
+
+namespace ratchet::internal {
+
+SharedBlock* NewSharedBlock(size_t capacity) {
+  auto* b = new (std::nothrow) SharedBlock;
+  if (b == nullptr) return nullptr;
+  if (capacity > 0) {
+    b->data = static_cast<uint8_t*>(std::calloc(1, capacity));
+    if (b->data == nullptr) {
+      delete b;
+      return nullptr;
+    }
+  }
+  b->capacity = capacity;
+  return b;
+}
+
+void RetainSharedBlock(SharedBlock* b) { b->refs.fetch_add(1, std::memory_order_relaxed); }
+
+void ReleaseSharedBlock(SharedBlock* b) {
+  if (b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    std::free(b->data);
+    delete b;
   }
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "vm/object.h"
+#include "vm/shared_block.h"
 
 namespace ratchet::internal {
 
@@ -31,6 +32,7 @@ struct ArrayBufferObject : Object {
   bool resizable;
   bool detached;
   bool immutable;  // an immutable ArrayBuffer: its bytes never change
+  SharedBlock* shared;  // a SharedArrayBuffer's block (data == shared->data)
 };
 
 /// ObjectClass kTypedArray.
@@ -55,6 +57,10 @@ inline constexpr size_t kMaxArrayBufferBytes = size_t{1} << 32;
 /// Allocates a zeroed buffer (RangeError past the limit; OOM via the heap).
 ArrayBufferObject* NewArrayBuffer(Vm& vm, Object* proto, size_t byte_length, size_t max_byte_length,
                                   bool resizable, bool shared);
+/// A SharedArrayBuffer over an existing block (another agent's buffer):
+/// takes a reference and accounts the block's capacity in this runtime.
+ArrayBufferObject* NewSharedArrayBufferFromBlock(Vm& vm, Object* proto, SharedBlock* block, size_t byte_length,
+                                                 size_t max_byte_length, bool growable);
 /// DetachArrayBuffer: frees the storage.
 void DetachBuffer(Vm& vm, ArrayBufferObject* b);
 /// Resizes in place within the reserved capacity (new bytes zeroed).

@@ -154,7 +154,10 @@ Vm::Vm() : heap_(TraceCell, FinalizeCell) {
 #undef RATCHET_INIT_SYMBOL
 }
 
-Vm::~Vm() { DeleteRegExpCache(regexp_cache_); }
+Vm::~Vm() {
+  if (atomics_cleanup_ != nullptr) atomics_cleanup_(*this);
+  DeleteRegExpCache(regexp_cache_);
+}
 
 String* Vm::Intern(String* s) {
   if (s->is_atom()) return s;
@@ -322,10 +325,7 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(resume_request_.value);
   }
   for (uint64_t bits : kept_objects_) t.Mark(Value::FromBits(bits));
-  for (const AsyncWaiter& w : async_waiters_) {
-    t.Mark(w.buffer);
-    t.Mark(w.resolve);
-  }
+  for (const AsyncWaiter& w : async_waiters_) t.Mark(w.promise);
   for (const Job& job : jobs_) {
     t.Mark(job.function);
     t.MarkRange(job.args, job.argc);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -233,15 +234,28 @@ class Vm {
   }
   /// AddToKeptObjects / ClearKeptObjects (WeakRef): kept alive until the
   /// running job ends.
-  /// Atomics.waitAsync waiters of this agent (25.4.3.12 WaiterList entries
-  /// of async mode): the shared buffer, the byte index, and the function
-  /// that resolves the waiter's promise. FIFO per location.
+  /// Atomics.waitAsync waiters of this agent (runtime/atomics.cc): the
+  /// waiter's id in the process-wide waiter list, its promise, the task
+  /// that waits for it, and its timeout.
   struct AsyncWaiter {
-    Object* buffer;
-    size_t byte_index;
-    Value resolve;
+    uint64_t id;
+    Value promise;
+    uint64_t task_id;
+    int64_t deadline_ns;  // steady clock; INT64_MAX: none
+    bool task_waits;      // counted in the task's host_waits
   };
   std::vector<AsyncWaiter>& async_waiters() { return async_waiters_; }
+  /// The agent's mailbox in the process-wide waiter list (runtime/atomics.cc
+  /// owns the type) and what to do with it when the Vm dies.
+  std::shared_ptr<void>& atomics_mailbox() { return atomics_mailbox_; }
+  void set_atomics_cleanup(void (*cleanup)(Vm&)) { atomics_cleanup_ = cleanup; }
+  /// [[CanBlock]]: whether Atomics.wait may suspend this agent's thread.
+  bool can_block() const { return can_block_; }
+  void set_can_block(bool b) { can_block_ = b; }
+  /// Whether other agents share memory with this one (an async waiter with
+  /// no timeout may then be woken by them, so its task waits for it).
+  bool in_agent_cluster() const { return in_agent_cluster_; }
+  void set_in_agent_cluster(bool b) { in_agent_cluster_ = b; }
   void AddToKeptObjects(Value v) { kept_objects_.insert(v.bits()); }
   void ClearKeptObjects() { kept_objects_.clear(); }
   /// Moves jobs enqueued outside any task into `task`.
@@ -258,6 +272,15 @@ class Vm {
   using InterruptHandler = std::function<bool()>;
   void set_interrupt_handler(InterruptHandler h) { interrupt_handler_ = std::move(h); }
   const InterruptHandler& interrupt_handler() const { return interrupt_handler_; }
+  /// Makes the interpreter abort the running task at its next interrupt
+  /// poll, as if the interrupt handler had returned true (a blocking native
+  /// that saw the handler return true ends early and calls this).
+  void RequestInterrupt() { interrupt_requested_ = true; }
+  bool TakeInterruptRequest() {
+    bool r = interrupt_requested_;
+    interrupt_requested_ = false;
+    return r;
+  }
 
   /// Collects garbage now (only call at a safepoint: no raw pointers held
   /// by C++ frames other than roots).
@@ -339,6 +362,11 @@ class Vm {
   std::deque<Job> jobs_;
   absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
   std::vector<AsyncWaiter> async_waiters_;
+  std::shared_ptr<void> atomics_mailbox_;
+  void (*atomics_cleanup_)(Vm&) = nullptr;
+  bool can_block_ = false;
+  bool in_agent_cluster_ = false;
+  bool interrupt_requested_ = false;
   size_t max_stack_bytes_ = 8 << 20;
   InterruptHandler interrupt_handler_;
   PrintHandler print_handler_;

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "runtime/atomics.h"
 #include "runtime/builtins/builtins.h"
 #include "vm/bigint.h"
 #include "vm/interpreter.h"
@@ -233,88 +234,122 @@ Value NativeTypedArrayConvert(Vm& vm, CallArgs& a) {
   return out;
 }
 
-// atomicsOp(O, index, op, a, b): 25.4.3.17 AtomicReadModifyWrite's last
-// step on a validated integer typed array (single agent, so plain memory
-// operations are atomic). op: 0 add, 1 and, 2 exchange, 3 or, 4 sub, 5 xor,
-// 6 compareExchange(a expected, b replacement), 7 load, 8 store. Returns the
-// previous value (the loaded value for load, undefined for store).
-// atomicsAddWaiter(typedArray, index, resolve): appends an async waiter for
-// the element's location (DoWait step 25 in async mode).
-Value NativeAtomicsAddWaiter(Vm& vm, CallArgs& a) {
-  TypedArrayObject* t = AsTypedArray(a.arg(0));
-  size_t byte_index = t->byte_offset + static_cast<size_t>(Num(a.arg(1))) * ElementSize(t->kind);
-  if (!vm.heap().AccountExternal(sizeof(Vm::AsyncWaiter))) return Oom(vm);
-  vm.async_waiters().push_back({t->buffer, byte_index, a.arg(2)});
-  return Value::Undefined();
+// The element's address and its byte index in the buffer.
+uint8_t* AtomicElement(TypedArrayObject* t, Value index, size_t* byte_index) {
+  *byte_index = t->byte_offset + static_cast<size_t>(Num(index)) * ElementSize(t->kind);
+  return t->buffer->data + *byte_index;
 }
 
-// atomicsTakeWaiters(typedArray, index, count): removes up to count waiters
-// of the element's location, oldest first, and returns their resolve
-// functions (25.4.3.14 RemoveWaiters).
-Value NativeAtomicsTakeWaiters(Vm& vm, CallArgs& a) {
-  TypedArrayObject* t = AsTypedArray(a.arg(0));
-  size_t byte_index = t->byte_offset + static_cast<size_t>(Num(a.arg(1))) * ElementSize(t->kind);
-  double count = Num(a.arg(2));
-  Object* out = NewArray(vm, *vm.current_realm());
-  if (out == nullptr) return Oom(vm);
-  auto& waiters = vm.async_waiters();
-  size_t kept = 0;
-  double taken = 0;
-  for (size_t i = 0; i < waiters.size(); ++i) {
-    Vm::AsyncWaiter w = waiters[i];
-    if (taken < count && w.buffer == t->buffer && w.byte_index == byte_index) {
-      if (!ArrayPush(vm, out, w.resolve)) return Oom(vm);
-      vm.heap().ReleaseExternal(sizeof(Vm::AsyncWaiter));
-      ++taken;
-    } else {
-      waiters[kept++] = w;
+// One read-modify-write on an element of N bytes (N-byte aligned: typed
+// array offsets are multiples of the element size). Returns the old bits.
+template <typename T>
+uint64_t AtomicRmw(uint8_t* p, int op, uint64_t y, uint64_t replacement) {
+  T* q = reinterpret_cast<T*>(p);
+  T v = static_cast<T>(y);
+  switch (op) {
+    case 0: return __atomic_fetch_add(q, v, __ATOMIC_SEQ_CST);
+    case 1: return __atomic_fetch_and(q, v, __ATOMIC_SEQ_CST);
+    case 2: return __atomic_exchange_n(q, v, __ATOMIC_SEQ_CST);
+    case 3: return __atomic_fetch_or(q, v, __ATOMIC_SEQ_CST);
+    case 4: return __atomic_fetch_sub(q, v, __ATOMIC_SEQ_CST);
+    case 5: return __atomic_fetch_xor(q, v, __ATOMIC_SEQ_CST);
+    case 6: {
+      T expected = v;
+      __atomic_compare_exchange_n(q, &expected, static_cast<T>(replacement), false, __ATOMIC_SEQ_CST,
+                                  __ATOMIC_SEQ_CST);
+      return expected;  // the old value either way
     }
+    case 7: return __atomic_load_n(q, __ATOMIC_SEQ_CST);
+    default: __atomic_store_n(q, v, __ATOMIC_SEQ_CST); return 0;
   }
-  waiters.resize(kept);
-  return Value::FromObject(out);
 }
 
+// The bits of an element value (a Number already converted for the kind,
+// or a BigInt).
+uint64_t ElementBits(Value v) {
+  if (v.IsBigInt()) return BigIntToUint64(v.AsBigInt());
+  return static_cast<uint64_t>(static_cast<int64_t>(DoubleToInt32(v.AsNumber())));
+}
+
+// atomicsOp(O, index, op, a, b): 25.4.3.17 AtomicReadModifyWrite's last
+// step on a validated integer typed array, as one hardware atomic operation
+// (other agents may share the memory). op: 0 add, 1 and, 2 exchange, 3 or,
+// 4 sub, 5 xor, 6 compareExchange(a expected, b replacement), 7 load,
+// 8 store. Returns the previous value (the loaded value for load,
+// undefined for store).
 Value NativeAtomicsOp(Vm& vm, CallArgs& a) {
   TypedArrayObject* t = AsTypedArray(a.arg(0));
-  size_t index = static_cast<size_t>(Num(a.arg(1)));
+  size_t byte_index;
+  uint8_t* p = AtomicElement(t, a.arg(1), &byte_index);
   int op = a.arg(2).AsInt32();
+  uint64_t y = op == 7 ? 0 : ElementBits(a.arg(3));
+  uint64_t z = op == 6 ? ElementBits(a.arg(4)) : 0;
+  uint64_t old;
+  switch (ElementSize(t->kind)) {
+    case 1: old = AtomicRmw<uint8_t>(p, op, y, z); break;
+    case 2: old = AtomicRmw<uint16_t>(p, op, y, z); break;
+    case 4: old = AtomicRmw<uint32_t>(p, op, y, z); break;
+    default: old = AtomicRmw<uint64_t>(p, op, y, z); break;
+  }
+  if (op == 8) return Value::Undefined();
+  // The old bits as the element type's value.
+  switch (t->kind) {
+    case ElementKind::kInt8: return Value::Number(static_cast<int8_t>(old));
+    case ElementKind::kUint8:
+    case ElementKind::kUint8Clamped: return Value::Number(static_cast<uint8_t>(old));
+    case ElementKind::kInt16: return Value::Number(static_cast<int16_t>(old));
+    case ElementKind::kUint16: return Value::Number(static_cast<uint16_t>(old));
+    case ElementKind::kInt32: return Value::Number(static_cast<int32_t>(old));
+    case ElementKind::kUint32: return Value::Number(static_cast<uint32_t>(old));
+    default: {
+      BigInt* b = t->kind == ElementKind::kBigInt64 ? BigIntFromInt64(vm, static_cast<int64_t>(old))
+                                                    : BigIntFromUint64(vm, old, false);
+      if (b == nullptr) return Value::Empty();
+      return Value::FromBigInt(b);
+    }
+  }
+}
+
+// atomicsWait(typedArray, index, value, timeout, async): 25.4.3.14 DoWait
+// from step 10 on a validated shared Int32Array or BigInt64Array, the value
+// converted and the timeout in milliseconds (+Infinity: none). Sync: the
+// result string (TypeError where the agent cannot block). Async: the result
+// string, or the waiter's promise.
+Value NativeAtomicsWait(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  size_t byte_index;
+  AtomicElement(t, a.arg(1), &byte_index);
   size_t size = ElementSize(t->kind);
-  uint8_t* p = t->buffer->data + t->byte_offset + index * size;
-  Value old = ReadElement(vm, p, t->kind);
-  if (old.IsEmpty()) return Value::Empty();
-  if (op == 7) return old;
-  // Operands and the old value as 64-bit patterns.
-  auto bits = [&](Value v) -> uint64_t {
-    if (v.IsBigInt()) return BigIntToUint64(v.AsBigInt());
-    return static_cast<uint64_t>(static_cast<int64_t>(DoubleToInt32(v.AsNumber())));
-  };
-  uint64_t x = bits(old), y = bits(a.arg(3));
-  uint64_t mask = size == 8 ? ~uint64_t{0} : (uint64_t{1} << (size * 8)) - 1;
-  uint64_t r;
-  switch (op) {
-    case 0: r = x + y; break;
-    case 1: r = x & y; break;
-    case 2: r = y; break;
-    case 3: r = x | y; break;
-    case 4: r = x - y; break;
-    case 5: r = x ^ y; break;
-    case 6:
-      if ((x & mask) != (y & mask)) return old;
-      r = bits(a.arg(4));
-      break;
-    default: r = y; break;
-  }
-  r &= mask;
-  if (IsBigIntKind(t->kind)) {
-    BigInt* b = t->kind == ElementKind::kBigInt64 ? BigIntFromInt64(vm, static_cast<int64_t>(r))
-                                                  : BigIntFromUint64(vm, r, false);
-    if (b == nullptr) return Value::Empty();
-    WriteElement(p, t->kind, Value::FromBigInt(b));
+  uint64_t expected = ElementBits(a.arg(2));
+  double timeout = Num(a.arg(3));
+  bool async = a.arg(4).IsTrue();
+  if (!async && !vm.can_block()) return vm.ThrowError(ErrorKind::kTypeError, "Atomics.wait cannot block this agent");
+  WaitResult r;
+  Value promise;
+  if (async) {
+    PromiseObject* p = NewPromiseObject(vm, CurrentRealm(vm).intrinsic(Intrinsic::kPromisePrototype));
+    if (p == nullptr) return Oom(vm);
+    promise = Value::FromObject(p);
+    r = WaitAsync(vm, t->buffer->shared, byte_index, size, expected, timeout, promise);
   } else {
-    // Sign or zero extension does not matter: WriteElement wraps modulo 2^n.
-    WriteElement(p, t->kind, Value::Number(static_cast<double>(r)));
+    r = WaitSync(vm, t->buffer->shared, byte_index, size, expected, timeout);
   }
-  return op == 8 ? Value::Undefined() : old;
+  switch (r) {
+    case WaitResult::kError: return Value::Empty();
+    case WaitResult::kNotEqual: return Value::FromString(vm.InternAscii("not-equal"));
+    case WaitResult::kTimedOut: return Value::FromString(vm.InternAscii("timed-out"));
+    case WaitResult::kOk: break;
+  }
+  return async ? promise : Value::FromString(vm.InternAscii("ok"));
+}
+
+// atomicsNotify(typedArray, index, count): 25.4.11 steps 6-13 on a shared
+// typed array: wakes up to count waiters of the location in every agent.
+Value NativeAtomicsNotify(Vm& vm, CallArgs& a) {
+  TypedArrayObject* t = AsTypedArray(a.arg(0));
+  size_t byte_index;
+  AtomicElement(t, a.arg(1), &byte_index);
+  return Value::Number(Notify(vm, t->buffer->shared, byte_index, Num(a.arg(2))));
 }
 
 // ---- Uint8Array base64 and hex (ES2026) ----
@@ -722,8 +757,8 @@ const std::vector<NativeBinding>& TypedArraySelfHostNatives() {
       {"dataViewGet", NativeDataViewGet, 4},
       {"dataViewSet", NativeDataViewSet, 5},
       {"atomicsOp", NativeAtomicsOp, 5},
-      {"atomicsAddWaiter", NativeAtomicsAddWaiter, 3},
-      {"atomicsTakeWaiters", NativeAtomicsTakeWaiters, 3},
+      {"atomicsWait", NativeAtomicsWait, 5},
+      {"atomicsNotify", NativeAtomicsNotify, 3},
       {"uint8FromEncoded", NativeUint8FromEncoded, 4},
       {"uint8SetFromEncoded", NativeUint8SetFromEncoded, 5},
       {"uint8Encode", NativeUint8Encode, 4},

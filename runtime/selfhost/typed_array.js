@@ -873,9 +873,9 @@ function AtomicsIsLockFree(size) {
   return n === 1 || n === 2 || n === 4 || n === 8;
 }
 
-// 25.4.11 Atomics.notify ( typedArray, index, count ): wakes this agent's
-// Atomics.waitAsync waiters on the location (no other agent exists); each
-// promise resolves to "ok" in a job.
+// 25.4.11 Atomics.notify ( typedArray, index, count ): wakes up to count
+// waiters of the location, in this agent and in every agent sharing the
+// memory (a waitAsync promise of this agent resolves to "ok" in a job).
 function AtomicsNotify(typedArray, index, count) {
   ValidateIntegerTypedArray(typedArray, true);
   const i = ValidateAtomicAccess(typedArray, index);
@@ -885,15 +885,7 @@ function AtomicsNotify(typedArray, index, count) {
     c = intCount > 0 ? intCount : 0;
   }
   if (!arrayBufferInfo(typedArrayInfo(typedArray, 0), 2)) return 0;
-  const woken = atomicsTakeWaiters(typedArray, i, c);
-  for (let k = 0; k < woken.length; k++) {
-    const resolve = woken[k];
-    const job = newPromise();
-    fulfillPromise(job, undefined);
-    performPromiseThen(job, () => { callFunction(resolve, undefined, 'ok'); }, undefined, undefined, undefined,
-                       undefined);
-  }
-  return woken.length;
+  return atomicsNotify(typedArray, i, c);
 }
 
 // 25.4.3.14 DoWait ( mode, typedArray, index, value, timeout ) steps 1-11:
@@ -909,36 +901,29 @@ function DoWaitArguments(typedArray, index, value, timeout) {
 }
 
 // 25.4.15 Atomics.waitAsync ( typedArray, index, value, timeout ): DoWait in
-// async mode. A waiter is woken by Atomics.notify from this agent; Ratchet
-// has no timers of its own, so a finite timeout never fires (the promise
-// stays pending until notified).
+// async mode. The promise resolves to "ok" when Atomics.notify (from any
+// agent) wakes the waiter, or to "timed-out" when the timeout passes (the
+// task that waits keeps running until then: Task::host_waits).
 function AtomicsWaitAsync(typedArray, index, value, timeout) {
   const args = DoWaitArguments(typedArray, index, value, timeout);
-  const i = args[0];
   const result = newObject();
-  const w = atomicsOp(typedArray, i, 7);
-  if (w !== args[1]) {
+  const r = atomicsWait(typedArray, args[0], args[1], args[2], true);
+  if (typeof r === 'string') {
     createDataProperty(result, 'async', false);
-    createDataProperty(result, 'value', 'not-equal');
+    createDataProperty(result, 'value', r);
     return result;
   }
-  if (args[2] === 0) {
-    createDataProperty(result, 'async', false);
-    createDataProperty(result, 'value', 'timed-out');
-    return result;
-  }
-  const cap = NewPromiseCapability(intrinsicPromise());
-  atomicsAddWaiter(typedArray, i, cap[1]);
   createDataProperty(result, 'async', true);
-  createDataProperty(result, 'value', cap[0]);
+  createDataProperty(result, 'value', r);
   return result;
 }
 
 // 25.4.13 Atomics.wait ( typedArray, index, value, timeout ): DoWait in sync
-// mode; the main agent cannot suspend (AgentCanSuspend is false).
+// mode: blocks the agent's thread (a TypeError where [[CanBlock]] is false,
+// which is the default for embedders' runtimes).
 function AtomicsWait(typedArray, index, value, timeout) {
-  DoWaitArguments(typedArray, index, value, timeout);
-  throwTypeError('Atomics.wait cannot suspend the main agent');
+  const args = DoWaitArguments(typedArray, index, value, timeout);
+  return atomicsWait(typedArray, args[0], args[1], args[2], false);
 }
 
 // Atomics.pause ( [ N ] )

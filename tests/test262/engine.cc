@@ -10,6 +10,7 @@
 #include "runtime/builtins/builtins.h"
 #include "runtime/module.h"
 #include "runtime/realm.h"
+#include "tests/test262/agents.h"
 #include "vm/code.h"
 #include "vm/interpreter.h"
 #include "vm/task.h"
@@ -92,10 +93,6 @@ in::Value DetachArrayBuffer(in::Vm& vm, in::CallArgs& a) {
   return in::Value::Null();
 }
 
-in::Value AgentUnsupported(in::Vm& vm, in::CallArgs& a) {
-  return vm.ThrowError(in::ErrorKind::kTypeError, "$262.agent is not supported yet");
-}
-
 bool InstallHost(in::Vm& vm, in::Realm& realm) {
   in::Realm* saved = vm.current_realm();
   vm.set_current_realm(&realm);
@@ -111,9 +108,7 @@ bool InstallHost(in::Vm& vm, in::Realm& realm) {
             in::DefineValue(vm, host, "AbstractModuleSource",
                             in::Value::FromObject(realm.intrinsic(in::Intrinsic::kAbstractModuleSource))) &&
             in::DefineValue(vm, host, "agent", in::Value::FromObject(agent));
-  for (const char* name : {"start", "broadcast", "getReport", "sleep", "monotonicNow"}) {
-    ok = ok && in::DefineNativeMethod(vm, realm, agent, name, AgentUnsupported, 1);
-  }
+  ok = ok && InstallMainAgent(vm, realm, agent);
   ok = ok && in::DefineValue(vm, realm.global, "$262", in::Value::FromObject(host));
   vm.set_current_realm(saved);
   return ok;
@@ -150,9 +145,7 @@ std::string ErrorName(in::Vm& vm, in::Value v, std::string* message) {
 // returns false when the run must stop.
 bool FinishTask(in::Vm& vm, in::Task& task, const RunRequest& req, RunResult* result) {
   uint64_t budget = req.max_steps == 0 ? UINT64_MAX : req.max_steps;
-  while (!task.done() && task.steps() < budget) {
-    in::Interpret(task, std::min<uint64_t>(1 << 16, budget - task.steps()));
-  }
+  DriveTask(vm, task, budget);
   bool keep_going = true;
   if (!task.done()) {
     result->outcome = Outcome::kLimit;
@@ -265,6 +258,7 @@ void RunModule(in::Vm& vm, in::Realm* realm, const RunRequest& req, RunResult* r
 RunResult RunTest(const RunRequest& req) {
   RunResult result;
   auto vm = std::make_unique<in::Vm>();
+  vm->set_can_block(req.can_block);
   if (req.memory_limit != 0) vm->heap().set_limit(vm->heap().used() + req.memory_limit);
   TestHost host;
   g_host = &host;
@@ -285,6 +279,7 @@ RunResult RunTest(const RunRequest& req) {
     RunScript(*vm, realm, req.source, req.file_name, req, &result);
   }
   vm->RemoveRoot(root);
+  EndAgents();
   result.printed = host.printed;
   g_host = nullptr;
   return result;

@@ -210,6 +210,7 @@ TestResult RunFile(const Options& opt, HarnessCache& harness, const std::string&
     req.strict = strict;
     req.module = module;
     req.async = async;
+    req.can_block = !m.flags.count("CanBlockIsFalse");
     req.max_steps = opt.max_steps;
     req.memory_limit = 512ull << 20;
     if (module) {
