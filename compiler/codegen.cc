@@ -886,14 +886,24 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
   if (is_of) {
     RegScope step(this);
     uint32_t argv = step.Temp();
+    uint32_t done = step.Temp();
+    Label fast_step, body;
     SetPos(s);
+    // Array iterators step without calling next (IterNextFast); the
+    // generic step below runs for every other iterator.
+    if (!is_await) b_.EmitJump(Op::kIterNextFast, {value, done, iter, next_fn}, &fast_step);
     b_.EmitCall(value, next_fn, iter, argv, 0);
     if (is_await) EmitAwait(value, value);
     b_.EmitThrowIfNotObject(value, StringConst(u"Iterator result is not an object"));
-    uint32_t done = step.Temp();
     b_.EmitGetNamed(done, value, StringConst(u"done"), NewIc());
     b_.EmitJump(Op::kJmpTrue, {done}, &brk);
     b_.EmitGetNamed(value, value, StringConst(u"value"), NewIc());
+    if (!is_await) {
+      b_.EmitJump(Op::kJmp, {}, &body);
+      b_.Bind(&fast_step);
+      b_.EmitJump(Op::kJmpTrue, {done}, &brk);
+      b_.Bind(&body);
+    }
   } else {
     b_.EmitJump(Op::kForInNext, {value, iter}, &brk);
   }

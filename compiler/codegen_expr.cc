@@ -1267,12 +1267,20 @@ void Generator::ArrayPatternBind(ArrayPattern* p, uint32_t value, bool init, boo
   // R[v] := the value. A next(), done or value that throws leaves the
   // iterator done (7.4.8 step 2), so it is not closed.
   auto step_value = [&](Label* exhausted) {
+    // Array iterators step without calling next (IterNextFast).
+    Label fast_step, stepped;
+    b_.EmitJump(Op::kIterNextFast, {v, flag, iter, next_fn}, &fast_step);
     b_.EmitLdTrue(done);
     b_.EmitCall(v, next_fn, iter, argv, 0);
     b_.EmitThrowIfNotObject(v, StringConst(u"Iterator result is not an object"));
     b_.EmitGetNamed(flag, v, StringConst(u"done"), NewIc());
     b_.EmitJump(Op::kJmpTrue, {flag}, exhausted);
     b_.EmitGetNamed(v, v, StringConst(u"value"), NewIc());
+    b_.EmitJump(Op::kJmp, {}, &stepped);
+    b_.Bind(&fast_step);
+    b_.EmitMov(done, flag);
+    b_.EmitJump(Op::kJmpTrue, {flag}, exhausted);
+    b_.Bind(&stepped);
     b_.EmitLdFalse(done);
   };
   auto step = [&] {

@@ -51,6 +51,56 @@ const HandlerEntry* FindHandler(const Code* code, uint32_t pc) {
   return nullptr;
 }
 
+// IterNextFast: %ArrayIteratorPrototype%.next's steps for a values
+// iterator, when they cannot run user code or throw: the iterated object is
+// an Array whose element at the index is a dense data element, a typed
+// array in bounds, or the iterator is exhausted. Otherwise false and
+// nothing changes (the caller calls next).
+inline bool IterNextFast(Realm* realm, Value iter, Value next, Value* value, Value* done) {
+  if (!iter.IsObject() || iter.AsObject()->cls != ObjectClass::kIterator || !next.IsObject() ||
+      next.AsObject() != realm->intrinsic(Intrinsic::kArrayIteratorNext)) {
+    return false;
+  }
+  Value st = static_cast<PrimitiveObject*>(iter.AsObject())->primitive;
+  if (!st.IsObject()) return false;
+  Object* state = st.AsObject();  // [iterated object, next index, kind]
+  if (state->cls != ObjectClass::kArray || state->elements_size < 3 || !state->elements[1].IsInt32() ||
+      state->elements[2] != Value::Int32(1)) {
+    return false;
+  }
+  Value target = state->elements[0];
+  if (target.IsUndefined()) {
+    *done = Value::Boolean(true);
+    return true;
+  }
+  if (!target.IsObject()) return false;
+  Object* o = target.AsObject();
+  uint32_t i = static_cast<uint32_t>(state->elements[1].AsInt32());
+  if (o->cls == ObjectClass::kArray) {
+    if (i >= o->array_length) {
+      state->elements[0] = Value::Undefined();
+      *done = Value::Boolean(true);
+      return true;
+    }
+    if (i >= o->elements_size || o->elements[i].IsEmpty() || i >= INT32_MAX) return false;
+    *value = o->elements[i];
+  } else if (o->cls == ObjectClass::kTypedArray) {
+    auto* t = static_cast<TypedArrayObject*>(o);
+    if (IsTypedArrayOutOfBounds(t)) return false;  // next throws
+    if (i >= TypedArrayLength(t)) {
+      state->elements[0] = Value::Undefined();
+      *done = Value::Boolean(true);
+      return true;
+    }
+    if (i >= INT32_MAX || !TypedArrayFastGet(t, i, value)) return false;
+  } else {
+    return false;
+  }
+  state->elements[1] = Value::Int32(static_cast<int32_t>(i + 1));
+  *done = Value::Boolean(false);
+  return true;
+}
+
 }  // namespace
 
 uint64_t Interpret(Task& task, uint64_t max_steps) {

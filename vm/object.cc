@@ -70,15 +70,29 @@ Shape* AddTransition(Vm& vm, Shape* from, Value key, uint8_t attrs) {
   return child;
 }
 
-bool GrowSlots(Vm& vm, Object* o, uint32_t needed) {
-  if (needed <= o->slot_capacity) return true;
-  uint32_t cap = std::max<uint32_t>(4, o->slot_capacity * 2);
-  while (cap < needed) cap *= 2;
+// Moves the named slots to a buffer of `cap` values (from the cell's
+// inline slots, or by growing the buffer).
+bool ResizeSlots(Vm& vm, Object* o, uint32_t cap) {
+  if (HasInlineSlots(o)) {
+    void* p = vm.heap().AllocateBuffer(cap * sizeof(Value));
+    if (p == nullptr) return false;
+    std::memcpy(p, o->slots, o->slot_capacity * sizeof(Value));
+    o->slots = static_cast<Value*>(p);
+    o->slot_capacity = cap;
+    return true;
+  }
   void* p = vm.heap().ReallocateBuffer(o->slots, o->slot_capacity * sizeof(Value), cap * sizeof(Value));
   if (p == nullptr) return false;
   o->slots = static_cast<Value*>(p);
   o->slot_capacity = cap;
   return true;
+}
+
+bool GrowSlots(Vm& vm, Object* o, uint32_t needed) {
+  if (needed <= o->slot_capacity) return true;
+  uint32_t cap = std::max<uint32_t>(4, o->slot_capacity * 2);
+  while (cap < needed) cap *= 2;
+  return ResizeSlots(vm, o, cap);
 }
 
 bool GrowElements(Vm& vm, Object* o, uint32_t needed) {
@@ -197,9 +211,15 @@ int32_t ShapeLookup(Shape* shape, Value key) {
 }
 
 Object* NewObject(Vm& vm, Object* proto, ObjectClass cls, size_t size) {
-  Cell* c = vm.heap().AllocateCell(size, CellKind::kObject);
+  // Ordinary objects carry their first named slots in the cell.
+  bool inline_slots = cls == ObjectClass::kOrdinary && size == sizeof(Object);
+  Cell* c = vm.heap().AllocateCell(inline_slots ? size + kInlineSlots * sizeof(Value) : size, CellKind::kObject);
   if (c == nullptr) return nullptr;
   Object* o = static_cast<Object*>(c);
+  if (inline_slots) {
+    o->slots = InlineSlotsOf(o);
+    o->slot_capacity = kInlineSlots;
+  }
   o->cls = cls;
   o->extensible = true;
   o->proto = proto;
@@ -361,7 +381,7 @@ bool ToDictionaryMode(Vm& vm, Object* o) {
     d->index[entries[i].key.bits()] = i;
   }
   d->live = static_cast<uint32_t>(entries.size());
-  vm.heap().FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
+  if (!HasInlineSlots(o)) vm.heap().FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
   o->slots = nullptr;
   o->slot_capacity = 0;
   o->shape = nullptr;
@@ -413,11 +433,7 @@ bool UpdateNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
 
 bool ReserveNamedSlots(Vm& vm, Object* o, uint32_t count) {
   if (o->shape == nullptr || count <= o->slot_capacity) return true;
-  void* p = vm.heap().ReallocateBuffer(o->slots, o->slot_capacity * sizeof(Value), count * sizeof(Value));
-  if (p == nullptr) return false;
-  o->slots = static_cast<Value*>(p);
-  o->slot_capacity = count;
-  return true;
+  return ResizeSlots(vm, o, count);
 }
 
 bool AddAbsentNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
@@ -905,7 +921,7 @@ void TraceObject(Object* o, Tracer& t) {
 }
 
 void FinalizeObject(Heap& heap, Object* o) {
-  heap.FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
+  if (!HasInlineSlots(o)) heap.FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
   heap.FreeBuffer(o->elements, o->elements_capacity * sizeof(Value));
   delete o->dict;
   delete o->sparse;

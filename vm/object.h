@@ -167,6 +167,12 @@ struct Object : Cell {
   bool is_proxy() const { return cls == ObjectClass::kProxy || cls == ObjectClass::kCallableProxy; }
 };
 
+/// Ordinary objects are allocated with this many named slots inside their
+/// cell, right after the header (no separate buffer until they outgrow it).
+inline constexpr uint32_t kInlineSlots = 4;
+inline Value* InlineSlotsOf(Object* o) { return reinterpret_cast<Value*>(o + 1); }
+inline bool HasInlineSlots(Object* o) { return o->slots == InlineSlotsOf(o); }
+
 /// A Proxy exotic object. Its own property storage stays empty and its
 /// `proto` null: the interpreter and the natives send every internal method
 /// to the self-hosted handlers (runtime/selfhost/proxy.js). Target and

@@ -100,7 +100,8 @@ struct Object;
   V(AsyncDisposableStackPrototype) \
   V(ModuleMap)                  \
   V(ReflectOps)                 \
-  V(AbstractModuleSource)
+  V(AbstractModuleSource)      \
+  V(ArrayIteratorNext)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

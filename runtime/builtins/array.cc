@@ -11,10 +11,19 @@ namespace {
 // storage and a writable length), else null. `no_holes`: every element is
 // present too (methods that move elements; a hole would read the prototype
 // chain) — checked in O(n) only by methods that are O(n) anyway.
+// Indexed properties on the prototype chain (a setter, or a read-only
+// element, would change what storing a new element does) also need the
+// generic algorithm.
 Object* FastArray(CallArgs& a, bool no_holes = false) {
   if (!a.this_value.IsObject()) return nullptr;
   Object* o = a.this_value.AsObject();
   if (!o->is_array() || !o->length_writable || o->sparse != nullptr) return nullptr;
+  for (Object* p = o->proto; p != nullptr; p = p->proto) {
+    if (p->elements_size != 0 || p->sparse != nullptr || p->is_proxy() || p->cls == ObjectClass::kTypedArray ||
+        p->cls == ObjectClass::kString || p->cls == ObjectClass::kArguments) {
+      return nullptr;
+    }
+  }
   if (no_holes) {
     if (o->elements_size != o->array_length) return nullptr;
     for (uint32_t i = 0; i < o->elements_size; ++i) {
@@ -259,10 +268,13 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   if (iter_name == nullptr || tag == nullptr || stag == nullptr) return false;
   PropertyKey iter_key(Value::FromSymbol(vm.symbols().iterator));
   PropertyKey tag_key(Value::FromSymbol(vm.symbols().toStringTag));
+  Value next = sh.Get("ArrayIteratorNext");
+  if (!next.IsObject()) return false;
+  realm.intrinsics[static_cast<int>(Intrinsic::kArrayIteratorNext)] = next.AsObject();  // IterNextFast
   return SetOwnData(vm, proto, iter_key, values, kHiddenAttrs) &&
          SetFunctionNameAndLength(vm, iter_self.AsObject(), Value::FromString(iter_name), 0) &&
          SetOwnData(vm, iter_proto, iter_key, iter_self, kHiddenAttrs) &&
-         DefineSelfHostedMethod(vm, array_iter_proto, "next", sh.Get("ArrayIteratorNext"), 0) &&
+         DefineSelfHostedMethod(vm, array_iter_proto, "next", next, 0) &&
          SetOwnData(vm, array_iter_proto, tag_key, Value::FromString(tag), kConfigurable) &&
          DefineSelfHostedMethod(vm, string_iter_proto, "next", sh.Get("StringIteratorNext"), 0) &&
          SetOwnData(vm, string_iter_proto, tag_key, Value::FromString(stag), kConfigurable);

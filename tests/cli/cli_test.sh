@@ -59,6 +59,9 @@ else
   passed=$((passed + 1))
 fi
 expect "stack overflow" 1 "" "Uncaught RangeError" -- -e 'function f(){return f()} f()'
+expect "10n ** 100000n" 0 "100001 1000000000 00000" "" -- -e 'const s = (10n ** 100000n).toString(); print(s.length, s.slice(0, 10), s.slice(-5))'
+expect "BigInt memory limit" 0 "InternalError out of memory
+100000000000000000000" "" -- --memory-limit 3000000 -e 'try { 10n ** 10000000n } catch (e) { print(e.name, e.message) } print(String(10n ** 20n))'
 expect "out of memory" 1 "" "Uncaught InternalError: out of memory" -- --memory-limit 10000000 -e 'let a=[]; for(;;) a.push({x:a.length})'
 expect "uncaught error with trace" 1 "" "at thrower (<eval>:1:" -- -e 'function thrower(){ throw new TypeError("bad") } thrower()'
 expect "uncaught message" 1 "" "Uncaught TypeError: bad" -- -e 'throw new TypeError("bad")'

@@ -77,3 +77,19 @@ assertEq(sum, 20);
   assertEq(seen.join(), 'true');
   assertThrows(TypeError, () => [{ toLocaleString: 1 }].toLocaleString(), 'non-callable toLocaleString');
 }
+
+// An accessor or read-only element on the prototype chain governs what
+// storing a new element does: push/unshift take the generic path.
+{
+  Object.defineProperty(Array.prototype, 1, { get() { return 'proto'; }, configurable: true });
+  const a = [0];
+  assertThrows(TypeError, () => a.push(1), 'push onto a getter-only inherited index');
+  assertEq(a.length, 1);
+  assertThrows(TypeError, () => [0].unshift(9), 'unshift moves 0 to the inherited index');
+  delete Array.prototype[1];
+  Object.defineProperty(Object.prototype, 2, { value: 'ro', writable: false, configurable: true });
+  const b = [0, 1];
+  assertThrows(TypeError, () => b.push(2), 'push onto a read-only inherited index');
+  delete Object.prototype[2];
+  assertEq([0, 1].push(2), 3);
+}
