@@ -543,8 +543,7 @@ void Generator::Statement(Node* n) {
       if (track_completion_ && function_ == nullptr) {
         Gen(es->expression, completion_reg_);
       } else {
-        RegScope rs(this);
-        Gen(es->expression, rs.Temp());
+        GenEffect(es->expression);
       }
       break;
     }
@@ -785,9 +784,7 @@ void Generator::IfStatement(If* s) {
   CompleteWithUndefined();
   Label else_label, end;
   {
-    RegScope rs(this);
-    uint32_t t = GenAny(s->test, rs);
-    b_.EmitJump(Op::kJmpFalse, {t}, &else_label);
+    JumpIfFalse(s->test, &else_label);
   }
   Statement(s->consequent);
   if (s->alternate != nullptr) {
@@ -829,9 +826,7 @@ void Generator::ForStatement(For* s, ControlEntry* ce) {
   ce->env_depth = env_depth_;
   b_.Bind(&top);
   if (s->test != nullptr) {
-    RegScope rs(this);
-    uint32_t t = GenAny(s->test, rs);
-    b_.EmitJump(Op::kJmpFalse, {t}, &brk);
+    JumpIfFalse(s->test, &brk);
   }
   control_.push_back(ce);
   Statement(s->body);
@@ -841,7 +836,7 @@ void Generator::ForStatement(For* s, ControlEntry* ce) {
   if (scope != nullptr && scope->has_env()) b_.EmitCopyEnv();
   if (s->update != nullptr) {
     RegScope rs(this);
-    Gen(s->update, rs.Temp());
+    GenEffect(s->update);
   }
   b_.EmitJump(Op::kJmp, {}, &top);
   b_.Bind(&brk);
@@ -956,9 +951,7 @@ void Generator::WhileStatement(While* s, ControlEntry* ce) {
   ce->env_depth = env_depth_;
   b_.Bind(&top);
   {
-    RegScope rs(this);
-    uint32_t t = GenAny(s->test, rs);
-    b_.EmitJump(Op::kJmpFalse, {t}, &brk);
+    JumpIfFalse(s->test, &brk);
   }
   control_.push_back(ce);
   Statement(s->body);

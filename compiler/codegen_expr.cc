@@ -22,6 +22,95 @@ bool Generator::IsSimple(const Node* e) const {
   }
 }
 
+void Generator::GenEffect(Node* e) {
+  if (failed_ || e == nullptr) return;
+  if (auto* u = e->As<Update>()) {
+    UpdateExpr(u, kNoDst);
+  } else if (auto* a = e->As<Assign>()) {
+    AssignExpr(a, kNoDst);
+  } else {
+    RegScope rs(this);
+    Gen(e, rs.Temp());
+  }
+}
+
+void Generator::JumpIfFalse(Node* test, Label* target) {
+  RegScope rs(this);
+  auto* b = test->As<Binary>();
+  Op fused = Op::kJmpFalse;
+  if (b != nullptr && !b->left->Is<PrivateName>()) {
+    switch (b->op) {
+      case BinaryOp::kLt: fused = Op::kJmpNotLt; break;
+      case BinaryOp::kLe: fused = Op::kJmpNotLe; break;
+      case BinaryOp::kGt: fused = Op::kJmpNotGt; break;
+      case BinaryOp::kGe: fused = Op::kJmpNotGe; break;
+      default: break;
+    }
+  }
+  if (fused == Op::kJmpFalse) {
+    uint32_t t = GenAny(test, rs);
+    b_.EmitJump(Op::kJmpFalse, {t}, target);
+    return;
+  }
+  // The operands as BinaryExpr evaluates them: the left one in place when
+  // the right one leaves it alone.
+  uint32_t l;
+  auto* left_id = b->left->As<Identifier>();
+  if (left_id != nullptr && (IsSimple(b->right) || LeavesNameAlone(b->right, left_id->name.view()))) {
+    l = GenAny(b->left, rs);
+  } else {
+    l = rs.Temp();
+    Gen(b->left, l);
+  }
+  uint32_t r = GenAny(b->right, rs);
+  uint32_t t = rs.Temp();
+  SetPos(b);
+  b_.EmitJump(fused, {t, l, r}, target);
+  b_.EmitJump(Op::kJmpFalse, {t}, target);
+}
+
+uint32_t Generator::WritableRegister(const Identifier* id) {
+  if (info_.WithObjects(id) != nullptr) return kNoDst;
+  Variable* v = info_.Resolve(id);
+  if (v == nullptr || v->in_env || v->IsConst() || NeedsTdzCheck(v, id)) return kNoDst;
+  switch (v->kind) {
+    case BindingKind::kVar:
+    case BindingKind::kLet:
+    case BindingKind::kParam:
+    case BindingKind::kCatchParam:
+    case BindingKind::kFunction:
+      return v->index;
+    default:
+      return kNoDst;
+  }
+}
+
+bool Generator::LeavesNameAlone(const Node* e, std::u16string_view name, int depth) const {
+  if (depth > 16) return false;
+  switch (e->kind) {
+    case Kind::kNumberLiteral:
+    case Kind::kStringLiteral:
+    case Kind::kNullLiteral:
+    case Kind::kBooleanLiteral:
+    case Kind::kThis:
+      return true;
+    case Kind::kIdentifier:
+      return e->As<Identifier>()->name.view() != name;
+    case Kind::kBinary: {
+      auto* b = e->As<Binary>();
+      return !b->left->Is<PrivateName>() && LeavesNameAlone(b->left, name, depth + 1) &&
+             LeavesNameAlone(b->right, name, depth + 1);
+    }
+    case Kind::kMember: {
+      auto* m = e->As<Member>();
+      return !m->optional && m->object->kind != Kind::kSuper && LeavesNameAlone(m->object, name, depth + 1) &&
+             (!m->computed || LeavesNameAlone(m->property, name, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
 uint32_t Generator::GenAny(Node* e, RegScope& rs) {
   if (auto* id = e->As<Identifier>()) {
     Variable* v = info_.Resolve(id);
@@ -777,13 +866,21 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
     return;
   }
   uint32_t acc = rs.Temp();
-  Gen(leftmost, acc);
+  // The innermost operator reads a variable operand in place when its right
+  // side leaves the variable alone.
+  uint32_t first_left = acc;
+  auto* left_id = leftmost->As<Identifier>();
+  if (left_id != nullptr && LeavesNameAlone(chain.back()->right, left_id->name.view())) {
+    first_left = GenAny(leftmost, rs);
+  } else {
+    Gen(leftmost, acc);
+  }
   for (size_t i = chain.size(); i-- > 0;) {
     Binary* b = chain[i];
     RegScope inner(this);
     uint32_t r = GenAny(b->right, inner);
     SetPos(b);
-    EmitBinaryOp(b->op, i == 0 ? dst : acc, acc, r);
+    EmitBinaryOp(b->op, i == 0 ? dst : acc, i == chain.size() - 1 ? first_left : acc, r);
   }
 }
 
@@ -1043,6 +1140,20 @@ void Generator::NewExpr(New* e, uint32_t dst) {
 
 void Generator::UpdateExpr(Update* e, uint32_t dst) {
   RegScope rs(this);
+  if (auto* id = e->argument->As<Identifier>(); id != nullptr && (dst == kNoDst || e->prefix)) {
+    // A register variable whose old value is not needed: in place.
+    if (uint32_t reg = WritableRegister(id); reg != kNoDst) {
+      SetPos(e);
+      b_.EmitToNumeric(reg, reg);
+      if (e->op == UpdateOp::kIncrement) {
+        b_.EmitInc(reg, reg);
+      } else {
+        b_.EmitDec(reg, reg);
+      }
+      if (dst != kNoDst) b_.EmitMov(dst, reg);
+      return;
+    }
+  }
   uint32_t old_value = rs.Temp();
   uint32_t new_value = rs.Temp();
   auto compute = [&] {
@@ -1069,7 +1180,7 @@ void Generator::UpdateExpr(Update* e, uint32_t dst) {
     Fail("Invalid left-hand side expression in update operation", e);
     return;
   }
-  b_.EmitMov(dst, e->prefix ? new_value : old_value);
+  if (dst != kNoDst) b_.EmitMov(dst, e->prefix ? new_value : old_value);
 }
 
 void Generator::AssignExpr(Assign* e, uint32_t dst) {
@@ -1084,10 +1195,17 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
       uint32_t v = rs.Temp();
       GenNamed(e->value, v, id->name.view());
       StoreWithRef(id, ref, v);
-      b_.EmitMov(dst, v);
+      if (dst != kNoDst) b_.EmitMov(dst, v);
       return;
     }
     if (auto* id = target->As<Identifier>()) {
+      // x = a op b into a register variable: the operator writes the
+      // variable once, at the end.
+      if (uint32_t reg = WritableRegister(id); reg != kNoDst && e->value->Is<Binary>()) {
+        Gen(e->value, reg);
+        if (dst != kNoDst) b_.EmitMov(dst, reg);
+        return;
+      }
       uint32_t v = rs.Temp();
       if (auto* fn = e->value->As<Function>()) {
         FunctionExpr(fn, v, id->name.view());
@@ -1097,28 +1215,62 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
         Gen(e->value, v);
       }
       StoreName(id, v, false);
-      b_.EmitMov(dst, v);
+      if (dst != kNoDst) b_.EmitMov(dst, v);
       return;
     }
     if (auto* m = target->As<Member>()) {
+      if (IsSimple(e->value) && !m->optional && !m->object->Is<Super>() && !m->property->Is<PrivateName>() &&
+          (!m->computed || IsSimple(m->property))) {
+        // Neither the key nor the value can observe anything: everything is
+        // read in place, and the key converts when the store runs.
+        MemberRef r;
+        r.obj = GenAny(m->object, rs);
+        if (m->computed) {
+          r.kind = MemberRef::kKeyed;
+          r.key = GenAny(m->property, rs);
+        } else {
+          r.name = StringConst(m->property->As<Identifier>()->name.view());
+        }
+        uint32_t v = GenAny(e->value, rs);
+        SetPos(e);
+        StoreMember(r, v);
+        if (dst != kNoDst) b_.EmitMov(dst, v);
+        return;
+      }
       MemberRef r;
       PrepareMember(m, &r, rs, true);
       uint32_t v = rs.Temp();
       Gen(e->value, v);
       SetPos(e);
       StoreMember(r, v);
-      b_.EmitMov(dst, v);
+      if (dst != kNoDst) b_.EmitMov(dst, v);
       return;
     }
     // Destructuring assignment.
     uint32_t v = rs.Temp();
     Gen(e->value, v);
     BindPattern(target, v, false, false);
-    b_.EmitMov(dst, v);
+    if (dst != kNoDst) b_.EmitMov(dst, v);
     return;
   }
   // Compound and logical assignment: read, combine, write.
   bool logical = e->op == AssignOp::kAnd || e->op == AssignOp::kOr || e->op == AssignOp::kNullish;
+  static const ast::BinaryOp kOps[] = {
+      ast::BinaryOp::kAdd, ast::BinaryOp::kAdd, ast::BinaryOp::kSub, ast::BinaryOp::kMul,
+      ast::BinaryOp::kDiv, ast::BinaryOp::kMod, ast::BinaryOp::kExp, ast::BinaryOp::kShl,
+      ast::BinaryOp::kSar, ast::BinaryOp::kShr, ast::BinaryOp::kBitAnd, ast::BinaryOp::kBitOr,
+      ast::BinaryOp::kBitXor};
+  if (auto* id = target->As<Identifier>(); id != nullptr && !logical) {
+    // x op= e on a register variable that e leaves alone: in place.
+    uint32_t reg = WritableRegister(id);
+    if (reg != kNoDst && LeavesNameAlone(e->value, id->name.view())) {
+      uint32_t r = GenAny(e->value, rs);
+      SetPos(e);
+      EmitBinaryOp(kOps[static_cast<int>(e->op)], reg, reg, r);
+      if (dst != kNoDst) b_.EmitMov(dst, reg);
+      return;
+    }
+  }
   uint32_t cur = rs.Temp();
   MemberRef r;
   auto* id = target->As<Identifier>();
@@ -1154,11 +1306,6 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
     }
   } else {
     uint32_t r = GenAny(e->value, rs);
-    static const ast::BinaryOp kOps[] = {
-        ast::BinaryOp::kAdd, ast::BinaryOp::kAdd, ast::BinaryOp::kSub, ast::BinaryOp::kMul,
-        ast::BinaryOp::kDiv, ast::BinaryOp::kMod, ast::BinaryOp::kExp, ast::BinaryOp::kShl,
-        ast::BinaryOp::kSar, ast::BinaryOp::kShr, ast::BinaryOp::kBitAnd, ast::BinaryOp::kBitOr,
-        ast::BinaryOp::kBitXor};
     SetPos(e);
     EmitBinaryOp(kOps[static_cast<int>(e->op)], result, cur, r);
   }
@@ -1170,7 +1317,7 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
     StoreMember(r, result);
   }
   b_.Bind(&skip);
-  b_.EmitMov(dst, result);
+  if (dst != kNoDst) b_.EmitMov(dst, result);
 }
 
 // ---- Patterns ----------------------------------------------------------------------

@@ -205,6 +205,22 @@ class Generator {
   /// safe to read right now, else a fresh temporary of `rs`.
   uint32_t GenAny(ast::Node* e, RegScope& rs);
   bool IsSimple(const ast::Node* e) const;
+  /// Evaluates e for its effects only (expression statements, a for
+  /// loop's update): assignments and updates skip copying their value.
+  void GenEffect(ast::Node* e);
+  /// Jumps to `target` when the test is falsy (if, while, for): a relational
+  /// comparison becomes one JmpNot* instruction on numbers.
+  void JumpIfFalse(ast::Node* test, Label* target);
+  /// `kNoDst` as the destination of AssignExpr/UpdateExpr: the value is
+  /// not needed.
+  static constexpr uint32_t kNoDst = UINT32_MAX;
+  /// The register of a plain mutable variable that lives in a register and
+  /// needs no TDZ check at `id` (writing it directly is unobservable), else
+  /// kNoDst.
+  uint32_t WritableRegister(const ast::Identifier* id);
+  /// Whether evaluating e can neither read nor write the variable named
+  /// `name` (conservative: a few expression kinds only).
+  bool LeavesNameAlone(const ast::Node* e, std::u16string_view name, int depth = 0) const;
   void GenLiteral(ast::Node* e, uint32_t dst);
   void GenArrayLiteral(ast::ArrayLiteral* e, uint32_t dst);
   void GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst);

@@ -51,6 +51,14 @@ const HandlerEntry* FindHandler(const Code* code, uint32_t pc) {
   return nullptr;
 }
 
+// The length of the instruction at p, its prefix included.
+inline uint32_t InstructionLengthAt(const uint8_t* p) {
+  Op op = static_cast<Op>(p[0]);
+  if (op == Op::kWide) return 1 + kLengths.len[1][p[1]];
+  if (op == Op::kExtraWide) return 1 + kLengths.len[2][p[1]];
+  return kLengths.len[0][p[0]];
+}
+
 // IterNextFast: %ArrayIteratorPrototype%.next's steps for a values
 // iterator, when they cannot run user code or throw: the iterated object is
 // an Array whose element at the index is a dense data element, a typed
