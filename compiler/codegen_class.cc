@@ -384,7 +384,8 @@ void Generator::LoadSuperBase(Node* super_node, uint32_t base) {
   }
 }
 
-void Generator::PrepareMember(Member* m, MemberRef* r, RegScope& rs, bool to_key) {
+void Generator::PrepareMember(Member* m, MemberRef* r, RegScope& rs, bool to_key, bool then_known,
+                              const ast::Node* then) {
   if (m->object->Is<Super>()) {
     r->kind = MemberRef::kSuper;
     r->obj = rs.Temps(2);
@@ -393,8 +394,14 @@ void Generator::PrepareMember(Member* m, MemberRef* r, RegScope& rs, bool to_key
     PropertyKeyToReg(m->property, m->computed, r->key);
     return;
   }
-  r->obj = rs.Temp();
-  Gen(m->object, r->obj);
+  auto* obj_id = m->object->As<Identifier>();
+  if (then_known && obj_id != nullptr && (then == nullptr || WritesNothing(then)) &&
+      (!m->computed || WritesNothing(m->property))) {
+    r->obj = GenAny(m->object, rs);  // nothing can change the variable before the access
+  } else {
+    r->obj = rs.Temp();
+    Gen(m->object, r->obj);
+  }
   if (m->optional) b_.EmitJump(Op::kJmpNullish, {r->obj}, optional_chain_.back());
   if (auto* pn = m->property->As<PrivateName>()) {
     r->kind = MemberRef::kPrivate;
@@ -402,17 +409,15 @@ void Generator::PrepareMember(Member* m, MemberRef* r, RegScope& rs, bool to_key
     LoadVariable(info_.Resolve(pn), nullptr, r->key);
   } else if (m->computed) {
     r->kind = MemberRef::kKeyed;
-    r->key = rs.Temp();
-    Gen(m->property, r->key);
     if (to_key) {
       // GetValue makes the base an object before converting the key: on a
       // null or undefined base, the read throws its TypeError first.
-      Label ok;
-      b_.EmitJump(Op::kJmpNotNullish, {r->obj}, &ok);
-      RegScope t(this);
-      b_.EmitGetKeyed(t.Temp(), r->obj, r->key);
-      b_.Bind(&ok);
-      b_.EmitToPropertyKey(r->key, r->key);
+      uint32_t k = GenAny(m->property, rs);
+      r->key = rs.Temp();
+      b_.EmitToStoreKey(r->key, r->obj, k);
+    } else {
+      r->key = rs.Temp();
+      Gen(m->property, r->key);
     }
   } else {
     r->kind = MemberRef::kNamed;

@@ -28,6 +28,8 @@ void Generator::GenEffect(Node* e) {
     UpdateExpr(u, kNoDst);
   } else if (auto* a = e->As<Assign>()) {
     AssignExpr(a, kNoDst);
+  } else if (auto* seq = e->As<Sequence>()) {
+    for (Node* x : seq->expressions) GenEffect(x);
   } else {
     RegScope rs(this);
     Gen(e, rs.Temp());
@@ -56,7 +58,7 @@ void Generator::JumpIfFalse(Node* test, Label* target) {
   // the right one leaves it alone.
   uint32_t l;
   auto* left_id = b->left->As<Identifier>();
-  if (left_id != nullptr && (IsSimple(b->right) || LeavesNameAlone(b->right, left_id->name.view()))) {
+  if (left_id != nullptr && (IsSimple(b->right) || WritesNothing(b->right))) {
     l = GenAny(b->left, rs);
   } else {
     l = rs.Temp();
@@ -85,7 +87,7 @@ uint32_t Generator::WritableRegister(const Identifier* id) {
   }
 }
 
-bool Generator::LeavesNameAlone(const Node* e, std::u16string_view name, int depth) const {
+bool Generator::WritesNothing(const Node* e, int depth) const {
   if (depth > 16) return false;
   switch (e->kind) {
     case Kind::kNumberLiteral:
@@ -93,18 +95,16 @@ bool Generator::LeavesNameAlone(const Node* e, std::u16string_view name, int dep
     case Kind::kNullLiteral:
     case Kind::kBooleanLiteral:
     case Kind::kThis:
-      return true;
     case Kind::kIdentifier:
-      return e->As<Identifier>()->name.view() != name;
+      return true;
     case Kind::kBinary: {
       auto* b = e->As<Binary>();
-      return !b->left->Is<PrivateName>() && LeavesNameAlone(b->left, name, depth + 1) &&
-             LeavesNameAlone(b->right, name, depth + 1);
+      return !b->left->Is<PrivateName>() && WritesNothing(b->left, depth + 1) && WritesNothing(b->right, depth + 1);
     }
     case Kind::kMember: {
       auto* m = e->As<Member>();
-      return !m->optional && m->object->kind != Kind::kSuper && LeavesNameAlone(m->object, name, depth + 1) &&
-             (!m->computed || LeavesNameAlone(m->property, name, depth + 1));
+      return !m->optional && m->object->kind != Kind::kSuper && WritesNothing(m->object, depth + 1) &&
+             (!m->computed || WritesNothing(m->property, depth + 1));
     }
     default:
       return false;
@@ -870,7 +870,7 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
   // side leaves the variable alone.
   uint32_t first_left = acc;
   auto* left_id = leftmost->As<Identifier>();
-  if (left_id != nullptr && LeavesNameAlone(chain.back()->right, left_id->name.view())) {
+  if (left_id != nullptr && WritesNothing(chain.back()->right)) {
     first_left = GenAny(leftmost, rs);
   } else {
     Gen(leftmost, acc);
@@ -932,11 +932,15 @@ void Generator::MemberExpr(Member* e, uint32_t dst) {
     LoadMember(r, dst);
     return;
   }
-  uint32_t obj = (e->computed && !IsSimple(e->property)) ? rs.Temp() : 0;
-  if (e->computed && !IsSimple(e->property)) {
-    Gen(e->object, obj);
-  } else {
+  auto* obj_id = e->object->As<Identifier>();
+  bool in_place = !e->computed || IsSimple(e->property) ||
+                  (obj_id != nullptr && WritesNothing(e->property));
+  uint32_t obj;
+  if (in_place) {
     obj = GenAny(e->object, rs);
+  } else {
+    obj = rs.Temp();
+    Gen(e->object, obj);
   }
   if (e->optional) b_.EmitJump(Op::kJmpNullish, {obj}, optional_chain_.back());
   if (e->computed) {
@@ -1171,7 +1175,7 @@ void Generator::UpdateExpr(Update* e, uint32_t dst) {
     StoreName(id, new_value, false);
   } else if (auto* m = e->argument->As<Member>()) {
     MemberRef r;
-    PrepareMember(m, &r, rs, true);
+    PrepareMember(m, &r, rs, true, true, nullptr);
     SetPos(m);
     LoadMember(r, old_value);
     compute();
@@ -1238,7 +1242,7 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
         return;
       }
       MemberRef r;
-      PrepareMember(m, &r, rs, true);
+      PrepareMember(m, &r, rs, true, true, e->value);
       uint32_t v = rs.Temp();
       Gen(e->value, v);
       SetPos(e);
@@ -1263,7 +1267,7 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   if (auto* id = target->As<Identifier>(); id != nullptr && !logical) {
     // x op= e on a register variable that e leaves alone: in place.
     uint32_t reg = WritableRegister(id);
-    if (reg != kNoDst && LeavesNameAlone(e->value, id->name.view())) {
+    if (reg != kNoDst && WritesNothing(e->value)) {
       uint32_t r = GenAny(e->value, rs);
       SetPos(e);
       EmitBinaryOp(kOps[static_cast<int>(e->op)], reg, reg, r);
@@ -1283,7 +1287,7 @@ void Generator::AssignExpr(Assign* e, uint32_t dst) {
   } else if (id != nullptr) {
     LoadName(id, cur);
   } else if (m != nullptr) {
-    PrepareMember(m, &r, rs, true);
+    PrepareMember(m, &r, rs, true, true, e->value);
     SetPos(m);
     LoadMember(r, cur);
   } else {

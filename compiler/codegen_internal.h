@@ -218,9 +218,10 @@ class Generator {
   /// needs no TDZ check at `id` (writing it directly is unobservable), else
   /// kNoDst.
   uint32_t WritableRegister(const ast::Identifier* id);
-  /// Whether evaluating e can neither read nor write the variable named
-  /// `name` (conservative: a few expression kinds only).
-  bool LeavesNameAlone(const ast::Node* e, std::u16string_view name, int depth = 0) const;
+  /// Whether evaluating e cannot assign any variable that lives in a
+  /// register (conservative: literals, names, operators and property reads,
+  /// whose getters and valueOf cannot reach a variable no closure captured).
+  bool WritesNothing(const ast::Node* e, int depth = 0) const;
   void GenLiteral(ast::Node* e, uint32_t dst);
   void GenArrayLiteral(ast::ArrayLiteral* e, uint32_t dst);
   void GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst);
@@ -237,7 +238,12 @@ class Generator {
   void LoadSuperBase(ast::Node* super_node, uint32_t base);
   /// Evaluates a member reference's base and key (`to_key`: converts a
   /// computed key once, for read-modify-write).
-  void PrepareMember(ast::Member* m, MemberRef* r, RegScope& rs, bool to_key);
+  /// Evaluates a member reference's base and key. With `then_known`,
+  /// `then` is what the caller evaluates after it before using the
+  /// reference (nullptr: nothing), and a variable base that it leaves alone
+  /// is used in place instead of copied.
+  void PrepareMember(ast::Member* m, MemberRef* r, RegScope& rs, bool to_key, bool then_known = false,
+                     const ast::Node* then = nullptr);
   void LoadMember(const MemberRef& r, uint32_t dst);
   void StoreMember(const MemberRef& r, uint32_t src);
   void UnaryExpr(ast::Unary* e, uint32_t dst);
