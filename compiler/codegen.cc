@@ -567,7 +567,7 @@ void Generator::Statement(Node* n) {
           EvalVarDeclare(fd->function->name->name.view(), t, true);
         } else {
           SetPos(fd);
-          b_.EmitStGlobal(t, StringConst(fd->function->name->name.view()));
+          b_.EmitStGlobal(t, StringConst(fd->function->name->name.view()), NewIc());
         }
       }
       break;

@@ -1337,7 +1337,7 @@ void Generator::BindPattern(Node* target, uint32_t value, bool init, bool is_dec
       auto* id = target->As<Identifier>();
       if (is_declaration && !init && info_.Resolve(id) == nullptr && function_ == nullptr &&
           scope_ == info_.script_scope() && info_.WithObjects(id) == nullptr) {
-        b_.EmitStGlobal(value, StringConst(id->name.view()));  // top-level var
+        b_.EmitStGlobal(value, StringConst(id->name.view()), NewIc());  // top-level var
         return;
       }
       StoreName(id, value, init);

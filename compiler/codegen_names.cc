@@ -226,7 +226,7 @@ void Generator::StoreNameStatic(const Identifier* id, uint32_t src, bool init) {
     if (init && is_script_ && scope_ == info_.script_scope()) {
       b_.EmitInitGlobalLex(src, StringConst(id->name.view()));
     } else {
-      b_.EmitStGlobal(src, StringConst(id->name.view()));
+      b_.EmitStGlobal(src, StringConst(id->name.view()), NewIc());
     }
     return;
   }

@@ -439,7 +439,8 @@ Realm* CreateRealm(Vm& vm) {
     return nullptr;
   }
   Realm* realm = static_cast<Realm*>(c);
-  realm->lexicals = new absl::flat_hash_map<uint64_t, GlobalLexical>();
+  realm->lexicals = new absl::node_hash_map<uint64_t, GlobalLexical>();
+  realm->uid = vm.NextId();
   realm->regexp_legacy_input = Value::FromString(vm.atoms().empty);
   realm->regexp_legacy_match = Value::Undefined();
   Realm* saved = vm.current_realm();

@@ -26,10 +26,16 @@ struct Source : Cell {
 
 
 /// An inline cache for a named property access site (monomorphic).
+struct GlobalLexical;
+
 struct InlineCache {
   Shape* shape;
   uint32_t slot;   // LdGlobal: 1 + index into the global object's dictionary
   uint32_t epoch;  // LdGlobal: the realm's lexical epoch when cached
+  // LdGlobal/StGlobal: a global let/const/class binding of the realm with
+  // uid `realm_uid` (a binding lives as long as its realm).
+  GlobalLexical* lexical;
+  uint64_t realm_uid;
 };
 
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "vm/heap.h"
 #include "vm/value.h"
 
@@ -204,7 +205,10 @@ struct Realm : Cell {
   Value global_this;  // the value of `this` at the top level
   Object* intrinsics[static_cast<int>(Intrinsic::kCount)];
   Value self_hosted[static_cast<int>(SelfHosted::kCount)];
-  absl::flat_hash_map<uint64_t, GlobalLexical>* lexicals;  // atom bits -> binding
+  // atom bits -> binding; a node map: bindings never move or die while the
+  // realm lives (inline caches point at them)
+  absl::node_hash_map<uint64_t, GlobalLexical>* lexicals;
+  uint64_t uid;  // unique in the runtime (inline caches name the realm by it)
   void* host_data;  // the embedding API's realm
   uint32_t lexical_epoch;  // bumped when a global lexical binding is added
   // Legacy RegExp static properties (RegExp.$1, lastMatch, ...): the input

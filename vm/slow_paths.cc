@@ -152,6 +152,10 @@ SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool
       ThrowTdzError(vm, name);
       return SlowResult::kThrow;
     }
+    if (ic != nullptr) {
+      ic->lexical = &it->second;
+      ic->realm_uid = realm.uid;
+    }
     Reg(task, frame, dst) = it->second.value;
     return SlowResult::kNext;
   }
@@ -187,7 +191,7 @@ SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool
   return SlowResult::kNext;
 }
 
-SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next) {
+SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next, InlineCache* ic) {
   Vm& vm = task.vm();
   Realm& realm = *frame.realm;
   auto it = realm.lexicals->find(Value::FromString(name).bits());
@@ -197,6 +201,10 @@ SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t
       return SlowResult::kThrow;
     }
     if (it->second.is_const) return TypeError(vm, "Assignment to constant variable.");
+    if (ic != nullptr) {
+      ic->lexical = &it->second;
+      ic->realm_uid = realm.uid;
+    }
     it->second.value = v;
     return SlowResult::kNext;
   }

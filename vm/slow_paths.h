@@ -31,7 +31,7 @@ SlowResult CreateRestArray(Task& task, Frame& frame, uint32_t dst, uint32_t firs
 
 SlowResult LoadGlobal(Task& task, Frame& frame, uint32_t dst, String* name, bool throw_if_missing,
                       uint32_t next, InlineCache* ic = nullptr);
-SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next);
+SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t next, InlineCache* ic = nullptr);
 SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind, Value v);
 
 SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
