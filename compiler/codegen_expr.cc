@@ -911,11 +911,7 @@ void Generator::LogicalExpr(Logical* e, uint32_t dst) {
 
 void Generator::ConditionalExpr(Conditional* e, uint32_t dst) {
   Label else_label, end;
-  {
-    RegScope rs(this);
-    uint32_t t = GenAny(e->test, rs);
-    b_.EmitJump(Op::kJmpFalse, {t}, &else_label);
-  }
+  JumpIfFalse(e->test, &else_label);
   Gen(e->consequent, dst);
   b_.EmitJump(Op::kJmp, {}, &end);
   b_.Bind(&else_label);

@@ -62,18 +62,19 @@ inline uint32_t InstructionLengthAt(const uint8_t* p) {
 // IterNextFast: %ArrayIteratorPrototype%.next's steps for a values
 // iterator, when they cannot run user code or throw: the iterated object is
 // an Array whose element at the index is a dense data element, a typed
-// array in bounds, or the iterator is exhausted. Otherwise false and
+// array in bounds, or the iterator is exhausted; and
+// %StringIteratorPrototype%.next's (a code point of the string; false when
+// its string cannot be allocated, so that next throws). Otherwise false and
 // nothing changes (the caller calls next).
-inline bool IterNextFast(Realm* realm, Value iter, Value next, Value* value, Value* done) {
-  if (!iter.IsObject() || iter.AsObject()->cls != ObjectClass::kIterator || !next.IsObject() ||
-      next.AsObject() != realm->intrinsic(Intrinsic::kArrayIteratorNext)) {
-    return false;
-  }
+inline bool IterNextFast(Vm& vm, Realm* realm, Value iter, Value next, Value* value, Value* done) {
+  if (!iter.IsObject() || iter.AsObject()->cls != ObjectClass::kIterator || !next.IsObject()) return false;
+  bool array = next.AsObject() == realm->intrinsic(Intrinsic::kArrayIteratorNext);
+  if (!array && next.AsObject() != realm->intrinsic(Intrinsic::kStringIteratorNext)) return false;
   Value st = static_cast<PrimitiveObject*>(iter.AsObject())->primitive;
   if (!st.IsObject()) return false;
   Object* state = st.AsObject();  // [iterated object, next index, kind]
   if (state->cls != ObjectClass::kArray || state->elements_size < 3 || !state->elements[1].IsInt32() ||
-      state->elements[2] != Value::Int32(1)) {
+      (array && state->elements[2] != Value::Int32(1))) {
     return false;
   }
   Value target = state->elements[0];
@@ -81,10 +82,27 @@ inline bool IterNextFast(Realm* realm, Value iter, Value next, Value* value, Val
     *done = Value::Boolean(true);
     return true;
   }
-  if (!target.IsObject()) return false;
-  Object* o = target.AsObject();
   uint32_t i = static_cast<uint32_t>(state->elements[1].AsInt32());
-  if (o->cls == ObjectClass::kArray) {
+  uint32_t size = 1;
+  if (!array) {
+    if (!target.IsString()) return false;
+    String* s = target.AsString();
+    if (i >= s->length) {
+      state->elements[0] = Value::Undefined();
+      *done = Value::Boolean(true);
+      return true;
+    }
+    char16_t first = s->At(i);
+    if (first >= 0xD800 && first <= 0xDBFF && i + 1 < s->length) {
+      char16_t second = s->At(i + 1);
+      if (second >= 0xDC00 && second <= 0xDFFF) size = 2;
+    }
+    String* r = Substring(vm, s, i, i + size);
+    if (r == nullptr) return false;
+    *value = Value::FromString(r);
+  } else if (!target.IsObject()) {
+    return false;
+  } else if (Object* o = target.AsObject(); o->cls == ObjectClass::kArray) {
     if (i >= o->array_length) {
       state->elements[0] = Value::Undefined();
       *done = Value::Boolean(true);
@@ -104,7 +122,7 @@ inline bool IterNextFast(Realm* realm, Value iter, Value next, Value* value, Val
   } else {
     return false;
   }
-  state->elements[1] = Value::Int32(static_cast<int32_t>(i + 1));
+  state->elements[1] = Value::Int32(static_cast<int32_t>(i + size));
   *done = Value::Boolean(false);
   return true;
 }

@@ -102,7 +102,8 @@ struct Object;
   V(ModuleMap)                  \
   V(ReflectOps)                 \
   V(AbstractModuleSource)      \
-  V(ArrayIteratorNext)
+  V(ArrayIteratorNext)          \
+  V(StringIteratorNext)
 
 enum class Intrinsic : uint16_t {
 #define RATCHET_INTRINSIC_ENUM(name) k##name,

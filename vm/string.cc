@@ -116,6 +116,7 @@ String* ConcatStrings(Vm& vm, String* a, String* b) {
 String* Substring(Vm& vm, String* s, uint32_t start, uint32_t end) {
   if (start == 0 && end == s->length) return s;
   uint32_t len = end - start;
+  if (len == 1 && s->At(start) < 256) return vm.SingleCharString(static_cast<uint8_t>(s->At(start)));
   bool one_byte = s->is_one_byte();
   if (!one_byte) {
     one_byte = true;

@@ -159,6 +159,12 @@ Vm::~Vm() {
   DeleteRegExpCache(regexp_cache_);
 }
 
+String* Vm::MakeSingleCharString(uint8_t c) {
+  char ch = static_cast<char>(c);
+  String* s = NewStringFromLatin1(*this, std::string_view(&ch, 1));
+  return s == nullptr ? nullptr : Intern(s);
+}
+
 String* Vm::Intern(String* s) {
   if (s->is_atom()) return s;
   auto it = atom_table_.find(s);

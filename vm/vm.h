@@ -332,6 +332,13 @@ class Vm {
   /// counter numbers realms for debugging.
   uint64_t NextId() { return ++next_id_; }
 
+  /// The interned one-code-unit string of a Latin-1 character (null when
+  /// out of memory); cached, so s[i] and iteration do not allocate.
+  String* SingleCharString(uint8_t c) {
+    if (single_chars_[c] == nullptr) single_chars_[c] = MakeSingleCharString(c);
+    return single_chars_[c];
+  }
+
   /// Compiled regular expressions shared by RegExp objects with the same
   /// pattern and flags (vm/regexp_object.cc).
   RegExpCache& regexp_cache();
@@ -362,6 +369,8 @@ class Vm {
   std::deque<Job> jobs_;
   absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
   std::vector<AsyncWaiter> async_waiters_;
+  String* MakeSingleCharString(uint8_t c);
+  String* single_chars_[256] = {};  // atoms (the atom table keeps them)
   std::shared_ptr<void> atomics_mailbox_;
   void (*atomics_cleanup_)(Vm&) = nullptr;
   bool can_block_ = false;

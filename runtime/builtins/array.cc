@@ -269,14 +269,17 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
   PropertyKey iter_key(Value::FromSymbol(vm.symbols().iterator));
   PropertyKey tag_key(Value::FromSymbol(vm.symbols().toStringTag));
   Value next = sh.Get("ArrayIteratorNext");
-  if (!next.IsObject()) return false;
-  realm.intrinsics[static_cast<int>(Intrinsic::kArrayIteratorNext)] = next.AsObject();  // IterNextFast
+  Value string_next = sh.Get("StringIteratorNext");
+  if (!next.IsObject() || !string_next.IsObject()) return false;
+  // IterNextFast recognizes them.
+  realm.intrinsics[static_cast<int>(Intrinsic::kArrayIteratorNext)] = next.AsObject();
+  realm.intrinsics[static_cast<int>(Intrinsic::kStringIteratorNext)] = string_next.AsObject();
   return SetOwnData(vm, proto, iter_key, values, kHiddenAttrs) &&
          SetFunctionNameAndLength(vm, iter_self.AsObject(), Value::FromString(iter_name), 0) &&
          SetOwnData(vm, iter_proto, iter_key, iter_self, kHiddenAttrs) &&
          DefineSelfHostedMethod(vm, array_iter_proto, "next", next, 0) &&
          SetOwnData(vm, array_iter_proto, tag_key, Value::FromString(tag), kConfigurable) &&
-         DefineSelfHostedMethod(vm, string_iter_proto, "next", sh.Get("StringIteratorNext"), 0) &&
+         DefineSelfHostedMethod(vm, string_iter_proto, "next", string_next, 0) &&
          SetOwnData(vm, string_iter_proto, tag_key, Value::FromString(stag), kConfigurable);
 }
 

@@ -283,6 +283,40 @@ Value NativeStringIndexOf(Vm& vm, CallArgs& a) {
   return Value::Number(static_cast<double>(StringIndexOf(s, a.arg(1).AsString(), static_cast<uint32_t>(from))));
 }
 
+// stringReplaceAllPlain(S, search, replacement): String.prototype.replaceAll
+// with a string replacement free of `$` patterns (GetSubstitution is then
+// the replacement itself): every match, left to right, advancing by the
+// search length (at least 1).
+Value NativeStringReplaceAllPlain(Vm& vm, CallArgs& a) {
+  String* s = a.arg(0).AsString();
+  String* search = a.arg(1).AsString();
+  String* rep = a.arg(2).AsString();
+  uint32_t advance = std::max<uint32_t>(search->length, 1);
+  std::vector<uint32_t> positions;
+  for (int64_t p = StringIndexOf(s, search, 0); p >= 0;) {
+    positions.push_back(static_cast<uint32_t>(p));
+    uint64_t from = static_cast<uint64_t>(p) + advance;
+    if (from > s->length) break;
+    p = StringIndexOf(s, search, static_cast<uint32_t>(from));
+  }
+  if (positions.empty()) return Value::FromString(s);
+  uint64_t length = static_cast<uint64_t>(s->length) + positions.size() * static_cast<uint64_t>(rep->length) -
+                    positions.size() * static_cast<uint64_t>(search->length);
+  if (length > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
+  if (!vm.heap().CanAllocate(length * 2)) return Oom(vm);
+  std::u16string out;
+  out.reserve(length);
+  uint32_t end = 0;
+  for (uint32_t p : positions) {
+    for (uint32_t i = end; i < p; ++i) out.push_back(s->At(i));
+    for (uint32_t i = 0; i < rep->length; ++i) out.push_back(rep->At(i));
+    end = p + search->length;
+  }
+  for (uint32_t i = end; i < s->length; ++i) out.push_back(s->At(i));
+  String* r = NewStringFromUtf16(vm, out);
+  return r ? Value::FromString(r) : Oom(vm);
+}
+
 // stringSplit(S, R, lim, separatorUndefined).
 Value NativeStringSplit(Vm& vm, CallArgs& a) {
   return SplitString(vm, a.arg(0).AsString(), a.arg(3).IsTrue() ? nullptr : a.arg(1).AsString(),
@@ -839,6 +873,7 @@ const std::vector<NativeBinding>& RegExpSelfHostNatives() {
       {"stringSubstring", NativeStringSubstring, 3},
       {"stringIndexOf", NativeStringIndexOf, 3},
       {"stringSplit", NativeStringSplit, 4},
+      {"stringReplaceAllPlain", NativeStringReplaceAllPlain, 3},
       {"callFunctionWithArgs", NativeCallFunctionWithArgs, 3},
       {"sameValue", NativeSameValue, 2},
       {"regexpCanCompile", NativeRegExpCanCompile, 1},
