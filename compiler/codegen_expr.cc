@@ -36,6 +36,21 @@ void Generator::GenEffect(Node* e) {
   }
 }
 
+bool Generator::EmitImmediateOp(BinaryOp op, uint32_t dst, uint32_t l, Node* right) {
+  if (op != BinaryOp::kAdd && op != BinaryOp::kSub) return false;
+  auto* n = right->As<NumberLiteral>();
+  if (n == nullptr || !(n->value >= 0 && n->value <= INT32_MAX) || n->value != static_cast<int32_t>(n->value)) {
+    return false;
+  }
+  int32_t k = static_cast<int32_t>(n->value);
+  if (op == BinaryOp::kAdd) {
+    b_.EmitAddI(dst, l, k);
+  } else {
+    b_.EmitSubI(dst, l, k);
+  }
+  return true;
+}
+
 void Generator::JumpIfFalse(Node* test, Label* target) {
   RegScope rs(this);
   auto* b = test->As<Binary>();
@@ -860,6 +875,8 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
     // A single operator whose right side cannot change the left: read the
     // left operand in place (a variable's own register).
     uint32_t l = GenAny(leftmost, rs);
+    SetPos(e);
+    if (EmitImmediateOp(e->op, dst, l, e->right)) return;
     uint32_t r = GenAny(e->right, rs);
     SetPos(e);
     EmitBinaryOp(e->op, dst, l, r);
@@ -878,9 +895,12 @@ void Generator::BinaryExpr(Binary* e, uint32_t dst) {
   for (size_t i = chain.size(); i-- > 0;) {
     Binary* b = chain[i];
     RegScope inner(this);
+    uint32_t left = i == chain.size() - 1 ? first_left : acc;
+    SetPos(b);
+    if (EmitImmediateOp(b->op, i == 0 ? dst : acc, left, b->right)) continue;
     uint32_t r = GenAny(b->right, inner);
     SetPos(b);
-    EmitBinaryOp(b->op, i == 0 ? dst : acc, i == chain.size() - 1 ? first_left : acc, r);
+    EmitBinaryOp(b->op, i == 0 ? dst : acc, left, r);
   }
 }
 
@@ -1024,6 +1044,7 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
   }
   uint32_t callee = rs.Temp();
   uint32_t self = rs.Temp();
+  bool this_undefined = false;  // a plain call: CallUndef
   Node* c = e->callee;
   if (auto* m = c->As<Member>()) {
     if (m->object->Is<Super>() || m->property->Is<PrivateName>()) {
@@ -1033,7 +1054,13 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
       LoadMember(r, callee);
       b_.EmitMov(self, r.obj);  // super.m(): this; o.#m(): o
     } else {
-      Gen(m->object, self);
+      bool args_write = m->computed && !WritesNothing(m->property);
+      for (Node* a : e->arguments) args_write |= !WritesNothing(a);
+      if (m->object->Is<Identifier>() && !args_write) {
+        self = GenAny(m->object, rs);  // nothing before the call can assign it
+      } else {
+        Gen(m->object, self);
+      }
       if (m->optional) b_.EmitJump(Op::kJmpNullish, {self}, optional_chain_.back());
       if (m->computed) {
         uint32_t key = GenAny(m->property, rs);
@@ -1061,8 +1088,14 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
           b_.EmitLdUndef(self);
         });
   } else {
-    Gen(c, callee);
-    b_.EmitLdUndef(self);
+    bool args_write = false;
+    for (Node* a : e->arguments) args_write |= !WritesNothing(a);
+    if (c->Is<Identifier>() && !args_write) {
+      callee = GenAny(c, rs);  // nothing before the call can assign it
+    } else {
+      Gen(c, callee);
+    }
+    this_undefined = true;
   }
   if (e->optional) b_.EmitJump(Op::kJmpNullish, {callee}, optional_chain_.back());
   uint32_t argv, argc;
@@ -1118,7 +1151,10 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
     return;
   }
   if (spread) {
+    if (this_undefined) b_.EmitLdUndef(self);
     b_.EmitCallSpread(dst, callee, self, argv);
+  } else if (this_undefined) {
+    b_.EmitCallUndef(dst, callee, argv, argc);
   } else {
     b_.EmitCall(dst, callee, self, argv, argc);
   }

@@ -208,6 +208,9 @@ class Generator {
   /// Evaluates e for its effects only (expression statements, a for
   /// loop's update): assignments and updates skip copying their value.
   void GenEffect(ast::Node* e);
+  /// `l + k` / `l - k` for an integer literal k: one AddI/SubI. False when
+  /// the operator or the operand does not fit.
+  bool EmitImmediateOp(ast::BinaryOp op, uint32_t dst, uint32_t l, ast::Node* right);
   /// Jumps to `target` when the test is falsy (if, while, for): a relational
   /// comparison becomes one JmpNot* instruction on numbers.
   void JumpIfFalse(ast::Node* test, Label* target);

@@ -503,11 +503,7 @@ function StringReplace(searchValue, replaceValue) {
   const string = ToStringSlow(O);
   const searchString = ToStringSlow(searchValue);
   const functionalReplace = isCallable(replaceValue);
-  if (!functionalReplace) {
-    replaceValue = ToStringSlow(replaceValue);
-    // No `$` pattern: every replacement is the string itself.
-    if (stringIndexOf(replaceValue, '$', 0) === -1) return stringReplaceAllPlain(string, searchString, replaceValue);
-  }
+  if (!functionalReplace) replaceValue = ToStringSlow(replaceValue);
   const searchLength = searchString.length;
   const position = stringIndexOf(string, searchString, 0);
   if (position === -1) return string;
@@ -533,7 +529,11 @@ function StringReplaceAll(searchValue, replaceValue) {
   const string = ToStringSlow(O);
   const searchString = ToStringSlow(searchValue);
   const functionalReplace = isCallable(replaceValue);
-  if (!functionalReplace) replaceValue = ToStringSlow(replaceValue);
+  if (!functionalReplace) {
+    replaceValue = ToStringSlow(replaceValue);
+    // No `$` pattern: every replacement is the string itself.
+    if (stringIndexOf(replaceValue, '$', 0) === -1) return stringReplaceAllPlain(string, searchString, replaceValue);
+  }
   const searchLength = searchString.length;
   const advanceBy = searchLength > 1 ? searchLength : 1;
   const matchPositions = newArray();

@@ -575,6 +575,13 @@ int Main(int argc, char** argv) {
            "# fails, and when a listed file passes.\n";
     for (const auto& f : next) out << f << "\n";
     std::printf("updated %s: %zu known failures\n", opt.expectations_file.c_str(), next.size());
+    // Say what was newly accepted as failing: an update must not hide a
+    // regression.
+    if (!regressions.empty()) {
+      std::printf("\nNEW FAILURES ADDED TO %s (%zu; each is a regression unless explained):\n",
+                  opt.expectations_file.c_str(), regressions.size());
+      for (size_t i = 0; i < regressions.size() && i < 200; ++i) std::printf("  %s\n", regressions[i].c_str());
+    }
   } else {
     if (!regressions.empty()) {
       std::printf("\nREGRESSIONS (%zu files fail that are not in %s):\n", regressions.size(),
