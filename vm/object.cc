@@ -100,8 +100,13 @@ bool GrowElements(Vm& vm, Object* o, uint32_t needed) {
   uint64_t cap = std::max<uint64_t>(8, static_cast<uint64_t>(o->elements_capacity) * 3 / 2 + 1);
   while (cap < needed) cap = cap * 3 / 2 + 1;
   if (cap > 0xFFFFFFFFull) cap = 0xFFFFFFFFull;
-  void* p = vm.heap().ReallocateBuffer(o->elements, o->elements_capacity * sizeof(Value),
-                                       cap * sizeof(Value));
+  void* p;
+  if (HasInlineElements(o)) {
+    p = vm.heap().AllocateBuffer(cap * sizeof(Value));
+    if (p != nullptr) std::memcpy(p, o->elements, o->elements_capacity * sizeof(Value));
+  } else {
+    p = vm.heap().ReallocateBuffer(o->elements, o->elements_capacity * sizeof(Value), cap * sizeof(Value));
+  }
   if (p == nullptr) return false;
   o->elements = static_cast<Value*>(p);
   o->elements_capacity = static_cast<uint32_t>(cap);
@@ -213,12 +218,18 @@ int32_t ShapeLookup(Shape* shape, Value key) {
 Object* NewObject(Vm& vm, Object* proto, ObjectClass cls, size_t size) {
   // Ordinary objects carry their first named slots in the cell.
   bool inline_slots = cls == ObjectClass::kOrdinary && size == sizeof(Object);
-  Cell* c = vm.heap().AllocateCell(inline_slots ? size + kInlineSlots * sizeof(Value) : size, CellKind::kObject);
+  bool inline_elements = cls == ObjectClass::kArray && size == sizeof(Object);
+  size_t extra = inline_slots ? kInlineSlots * sizeof(Value) : inline_elements ? kInlineElements * sizeof(Value) : 0;
+  Cell* c = vm.heap().AllocateCell(size + extra, CellKind::kObject);
   if (c == nullptr) return nullptr;
   Object* o = static_cast<Object*>(c);
   if (inline_slots) {
     o->slots = InlineSlotsOf(o);
     o->slot_capacity = kInlineSlots;
+  }
+  if (inline_elements) {
+    o->elements = InlineElementsOf(o);
+    o->elements_capacity = kInlineElements;
   }
   o->cls = cls;
   o->extensible = true;
@@ -922,7 +933,7 @@ void TraceObject(Object* o, Tracer& t) {
 
 void FinalizeObject(Heap& heap, Object* o) {
   if (!HasInlineSlots(o)) heap.FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
-  heap.FreeBuffer(o->elements, o->elements_capacity * sizeof(Value));
+  if (!HasInlineElements(o)) heap.FreeBuffer(o->elements, o->elements_capacity * sizeof(Value));
   delete o->dict;
   delete o->sparse;
   if (o->cls == ObjectClass::kBound) {

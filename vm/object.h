@@ -172,6 +172,10 @@ struct Object : Cell {
 inline constexpr uint32_t kInlineSlots = 4;
 inline Value* InlineSlotsOf(Object* o) { return reinterpret_cast<Value*>(o + 1); }
 inline bool HasInlineSlots(Object* o) { return o->slots == InlineSlotsOf(o); }
+/// Arrays likewise carry their first elements in the cell (same place).
+inline constexpr uint32_t kInlineElements = 4;
+inline Value* InlineElementsOf(Object* o) { return reinterpret_cast<Value*>(o + 1); }
+inline bool HasInlineElements(Object* o) { return o->elements == InlineElementsOf(o); }
 
 /// A Proxy exotic object. Its own property storage stays empty and its
 /// `proto` null: the interpreter and the natives send every internal method
