@@ -5,6 +5,8 @@
 // closure, so only a direct assignment in the same function can change it.
 #include "compiler/codegen_internal.h"
 
+#include <vector>
+
 namespace ratchet::internal {
 
 using namespace ast;  // NOLINT
@@ -39,7 +41,32 @@ bool Generator::EmitImmediateOp(BinaryOp op, uint32_t dst, uint32_t l, Node* rig
 }
 
 void Generator::JumpIfFalse(Node* test, Label* target) {
+  if (failed_) return;
+  if (stack_->Exceeded()) {
+    Fail("Maximum nesting depth exceeded", test);
+    return;
+  }
+  // a && b && c as a test: each operand jumps when falsy (only the truth
+  // of the whole is needed). The left spine is iterated, not recursed.
+  if (auto* l = test->As<Logical>(); l != nullptr && l->op == LogicalOp::kAnd) {
+    std::vector<Node*> operands;
+    Node* n = test;
+    while (auto* a = n->As<Logical>()) {
+      if (a->op != LogicalOp::kAnd) break;
+      operands.push_back(a->right);
+      n = a->left;
+    }
+    operands.push_back(n);
+    for (size_t i = operands.size(); i-- > 0;) JumpIfFalse(operands[i], target);
+    return;
+  }
   RegScope rs(this);
+  if (auto* u = test->As<Unary>(); u != nullptr && u->op == UnaryOp::kNot) {
+    uint32_t t = GenAny(u->argument, rs);
+    SetPos(u);
+    b_.EmitJump(Op::kJmpTrue, {t}, target);
+    return;
+  }
   auto* b = test->As<Binary>();
   Op fused = Op::kJmpFalse;
   if (b != nullptr && !b->left->Is<PrivateName>()) {
