@@ -1072,31 +1072,27 @@ void Generator::NewExpr(New* e, uint32_t dst) {
 
 void Generator::UpdateExpr(Update* e, uint32_t dst) {
   RegScope rs(this);
+  // to := ToNumeric(from) ± 1 (from keeps the numeric old value).
+  auto step = [&](uint32_t to, uint32_t from) {
+    SetPos(e);
+    b_.EmitToNumeric(from, from);
+    if (e->op == UpdateOp::kIncrement) {
+      b_.EmitInc(to, from);
+    } else {
+      b_.EmitDec(to, from);
+    }
+  };
   if (auto* id = e->argument->As<Identifier>(); id != nullptr && (dst == kNoDst || e->prefix)) {
     // A register variable whose old value is not needed: in place.
     if (uint32_t reg = WritableRegister(id); reg != kNoDst) {
-      SetPos(e);
-      b_.EmitToNumeric(reg, reg);
-      if (e->op == UpdateOp::kIncrement) {
-        b_.EmitInc(reg, reg);
-      } else {
-        b_.EmitDec(reg, reg);
-      }
+      step(reg, reg);
       if (dst != kNoDst) b_.EmitMov(dst, reg);
       return;
     }
   }
   uint32_t old_value = rs.Temp();
   uint32_t new_value = rs.Temp();
-  auto compute = [&] {
-    SetPos(e);
-    b_.EmitToNumeric(old_value, old_value);
-    if (e->op == UpdateOp::kIncrement) {
-      b_.EmitInc(new_value, old_value);
-    } else {
-      b_.EmitDec(new_value, old_value);
-    }
-  };
+  auto compute = [&] { step(new_value, old_value); };
   if (auto* id = e->argument->As<Identifier>()) {
     LoadName(id, old_value);
     compute();

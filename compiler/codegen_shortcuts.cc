@@ -13,6 +13,10 @@ using namespace ast;  // NOLINT
 
 void Generator::GenEffect(Node* e) {
   if (failed_ || e == nullptr) return;
+  if (stack_->Exceeded()) {
+    Fail("Maximum nesting depth exceeded", e);
+    return;
+  }
   if (auto* u = e->As<Update>()) {
     UpdateExpr(u, kNoDst);
   } else if (auto* a = e->As<Assign>()) {
@@ -118,26 +122,15 @@ uint32_t Generator::WritableRegister(const Identifier* id) {
 
 bool Generator::WritesNothing(const Node* e, int depth) const {
   if (depth > 16) return false;
-  switch (e->kind) {
-    case Kind::kNumberLiteral:
-    case Kind::kStringLiteral:
-    case Kind::kNullLiteral:
-    case Kind::kBooleanLiteral:
-    case Kind::kThis:
-    case Kind::kIdentifier:
-      return true;
-    case Kind::kBinary: {
-      auto* b = e->As<Binary>();
-      return !b->left->Is<PrivateName>() && WritesNothing(b->left, depth + 1) && WritesNothing(b->right, depth + 1);
-    }
-    case Kind::kMember: {
-      auto* m = e->As<Member>();
-      return !m->optional && m->object->kind != Kind::kSuper && WritesNothing(m->object, depth + 1) &&
-             (!m->computed || WritesNothing(m->property, depth + 1));
-    }
-    default:
-      return false;
+  if (IsSimple(e)) return true;  // literals, names, this
+  if (auto* b = e->As<Binary>()) {
+    return !b->left->Is<PrivateName>() && WritesNothing(b->left, depth + 1) && WritesNothing(b->right, depth + 1);
   }
+  if (auto* m = e->As<Member>()) {
+    return !m->optional && m->object->kind != Kind::kSuper && WritesNothing(m->object, depth + 1) &&
+           (!m->computed || WritesNothing(m->property, depth + 1));
+  }
+  return false;
 }
 
 }  // namespace ratchet::internal

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "runtime/builtins/builtins.h"
 #include "vm/object.h"
 #include "vm/task.h"
@@ -39,12 +41,25 @@ struct Waiter {
   // Asynchronous: the owner's mailbox and the waiter's id there.
   std::shared_ptr<Mailbox> mailbox;
   uint64_t id = 0;
+  std::list<Waiter*>::iterator pos;  // in its location's list
 };
 
+// Waiters by location, each location's list oldest first: notify and
+// removal cost what they touch, however many waiters a script creates.
 struct WaiterList {
   std::mutex mu;
-  std::list<Waiter*> waiters;  // FIFO across every location
+  absl::flat_hash_map<std::pair<SharedBlock*, size_t>, std::list<Waiter*>> by_location;
   uint64_t next_id = 0;
+
+  void Add(Waiter* w) {
+    auto& l = by_location[{w->block, w->byte_index}];
+    w->pos = l.insert(l.end(), w);
+  }
+  void Remove(Waiter* w) {
+    auto it = by_location.find(std::make_pair(w->block, w->byte_index));
+    it->second.erase(w->pos);
+    if (it->second.empty()) by_location.erase(it);
+  }
 };
 
 // Never destroyed: agent threads may outlive static destruction at exit.
@@ -53,7 +68,8 @@ WaiterList& List() {
   return *list;
 }
 
-constexpr size_t kAsyncWaiterBytes = sizeof(Waiter) + sizeof(Vm::AsyncWaiter);
+// A waiter and its entries in the list, the id map and the deadline set.
+constexpr size_t kAsyncWaiterBytes = sizeof(Waiter) + sizeof(Vm::AsyncWaiter) + 128;
 
 void Cleanup(Vm& vm) { DropAtomicsWaiters(vm); }
 
@@ -98,11 +114,11 @@ Clock::time_point FromNs(int64_t ns) {
 // Settles this agent's waiter `id` (already out of the shared list) with
 // "ok" or "timed-out", as a host answer to the task that waits for it.
 void Settle(Vm& vm, uint64_t id, bool timed_out) {
-  auto& waiters = vm.async_waiters();
-  auto it = std::find_if(waiters.begin(), waiters.end(), [&](const Vm::AsyncWaiter& w) { return w.id == id; });
-  if (it == waiters.end()) return;
-  Vm::AsyncWaiter w = *it;
-  waiters.erase(it);
+  auto it = vm.async_waiters().find(id);
+  if (it == vm.async_waiters().end()) return;
+  Vm::AsyncWaiter w = it->second;
+  vm.async_waiters().erase(it);
+  if (w.deadline_ns != INT64_MAX) vm.async_deadlines().erase({w.deadline_ns, id});
   vm.heap().ReleaseExternal(kAsyncWaiterBytes);
   Task* task = vm.FindTask(w.task_id);
   if (task != nullptr && w.task_waits && task->host_waits > 0) --task->host_waits;
@@ -112,8 +128,14 @@ void Settle(Vm& vm, uint64_t id, bool timed_out) {
     vm.set_current_task(task);
     vm.set_current_realm(task->realm());
   }
+  auto* promise = static_cast<PromiseObject*>(w.promise.AsObject());
   String* result = vm.InternAscii(timed_out ? "timed-out" : "ok");
-  SettlePromiseFromHost(vm, static_cast<PromiseObject*>(w.promise.AsObject()), true, Value::FromString(result));
+  if (result != nullptr) {
+    SettlePromiseFromHost(vm, promise, true, Value::FromString(result));
+  } else {
+    vm.ThrowOutOfMemory();
+    SettlePromiseFromHost(vm, promise, false, vm.TakeException());
+  }
   vm.set_current_task(saved_task);
   vm.set_current_realm(saved_realm);
 }
@@ -130,7 +152,7 @@ WaitResult WaitSync(Vm& vm, SharedBlock* block, size_t byte_index, size_t size, 
   Waiter self{block, byte_index};
   self.cv = &cv;
   RetainSharedBlock(block);
-  list.waiters.push_back(&self);
+  list.Add(&self);
   Clock::time_point deadline = DeadlineAfter(timeout_ms);
   bool interrupted = false;
   while (!self.notified) {
@@ -149,7 +171,7 @@ WaitResult WaitSync(Vm& vm, SharedBlock* block, size_t byte_index, size_t size, 
     }
   }
   bool notified = self.notified;
-  if (!notified) list.waiters.remove(&self);
+  if (!notified) list.Remove(&self);
   ReleaseSharedBlock(block);
   lock.unlock();
   if (interrupted) vm.RequestInterrupt();
@@ -164,7 +186,7 @@ WaitResult WaitAsync(Vm& vm, SharedBlock* block, size_t byte_index, size_t size,
     return WaitResult::kError;
   }
   WaiterList& list = List();
-  uint64_t id;
+  Waiter* w;
   {
     std::lock_guard<std::mutex> lock(list.mu);
     bool equal = Matches(block, byte_index, size, expected);
@@ -172,17 +194,18 @@ WaitResult WaitAsync(Vm& vm, SharedBlock* block, size_t byte_index, size_t size,
       vm.heap().ReleaseExternal(kAsyncWaiterBytes);
       return equal ? WaitResult::kTimedOut : WaitResult::kNotEqual;
     }
-    auto* w = new Waiter{block, byte_index};
+    w = new Waiter{block, byte_index};
     w->mailbox = mailbox;
-    w->id = id = ++list.next_id;
+    w->id = ++list.next_id;
     RetainSharedBlock(block);
-    list.waiters.push_back(w);
+    list.Add(w);
   }
-  Clock::time_point deadline = DeadlineAfter(timeout_ms);
+  int64_t deadline = ToNs(DeadlineAfter(timeout_ms));
   Task* task = vm.current_task();
-  bool task_waits = task != nullptr && (deadline != Clock::time_point::max() || vm.in_agent_cluster());
+  bool task_waits = task != nullptr && (deadline != INT64_MAX || vm.in_agent_cluster());
   if (task_waits) ++task->host_waits;
-  vm.async_waiters().push_back({id, promise, task != nullptr ? task->id : 0, ToNs(deadline), task_waits});
+  vm.async_waiters()[w->id] = {promise, task != nullptr ? task->id : 0, deadline, task_waits, w};
+  if (deadline != INT64_MAX) vm.async_deadlines().insert({deadline, w->id});
   return WaitResult::kOk;
 }
 
@@ -193,13 +216,11 @@ double Notify(Vm& vm, SharedBlock* block, size_t byte_index, double count) {
   double n = 0;
   {
     std::lock_guard<std::mutex> lock(list.mu);
-    for (auto it = list.waiters.begin(); it != list.waiters.end() && n < count;) {
-      Waiter* w = *it;
-      if (w->block != block || w->byte_index != byte_index) {
-        ++it;
-        continue;
-      }
-      it = list.waiters.erase(it);
+    auto it = list.by_location.find(std::make_pair(block, byte_index));
+    while (it != list.by_location.end() && n < count) {
+      Waiter* w = it->second.front();
+      list.Remove(w);  // may erase the location
+      it = list.by_location.find(std::make_pair(block, byte_index));
       ++n;
       if (w->cv != nullptr) {  // the waiting thread releases its block
         w->notified = true;
@@ -225,29 +246,22 @@ void PollAtomicsWaiters(Vm& vm) {
   Mailbox* mine = MailboxOf(vm);
   std::vector<uint64_t> woken, expired;
   int64_t now = ToNs(Clock::now());
+  auto& deadlines = vm.async_deadlines();
   {
     std::lock_guard<std::mutex> lock(List().mu);
     woken.swap(mine->woken);
-    bool any_expired = false;
-    for (const Vm::AsyncWaiter& w : vm.async_waiters()) any_expired |= w.deadline_ns <= now;
-    if (any_expired) {
-      auto& waiters = List().waiters;
-      for (auto it = waiters.begin(); it != waiters.end();) {
-        Waiter* w = *it;
-        bool timed_out = false;
-        if (w->mailbox.get() == mine) {
-          for (const Vm::AsyncWaiter& a : vm.async_waiters()) {
-            if (a.id == w->id) timed_out = a.deadline_ns <= now;
-          }
-        }
-        if (!timed_out) {
-          ++it;
-          continue;
-        }
-        expired.push_back(w->id);
-        it = waiters.erase(it);
+    if (!deadlines.empty() && deadlines.begin()->first <= now) {
+      // Woken waiters are gone from the list already (their entries freed).
+      absl::flat_hash_set<uint64_t> gone(woken.begin(), woken.end());
+      while (!deadlines.empty() && deadlines.begin()->first <= now) {
+        uint64_t id = deadlines.begin()->second;
+        deadlines.erase(deadlines.begin());
+        if (gone.contains(id)) continue;
+        auto* w = static_cast<Waiter*>(vm.async_waiters().at(id).entry);
+        List().Remove(w);
         ReleaseSharedBlock(w->block);
         delete w;
+        expired.push_back(id);
       }
     }
   }
@@ -257,9 +271,8 @@ void PollAtomicsWaiters(Vm& vm) {
 }
 
 Clock::time_point NextAtomicsDeadline(Vm& vm) {
-  int64_t next = INT64_MAX;
-  for (const Vm::AsyncWaiter& w : vm.async_waiters()) next = std::min(next, w.deadline_ns);
-  return FromNs(next);
+  auto& deadlines = vm.async_deadlines();
+  return deadlines.empty() ? Clock::time_point::max() : FromNs(deadlines.begin()->first);
 }
 
 void SleepForAtomicsWaiters(Vm& vm, Clock::time_point until) {
@@ -281,25 +294,23 @@ void DropAtomicsWaiters(Vm& vm) {
   Mailbox* mine = MailboxOf(vm);
   if (mine != nullptr) {
     std::lock_guard<std::mutex> lock(List().mu);
-    auto& waiters = List().waiters;
-    for (auto it = waiters.begin(); it != waiters.end();) {
-      Waiter* w = *it;
-      if (w->cv != nullptr || w->mailbox.get() != mine) {
-        ++it;
-        continue;
-      }
-      it = waiters.erase(it);
-      ReleaseSharedBlock(w->block);
-      delete w;
-    }
+    absl::flat_hash_set<uint64_t> gone(mine->woken.begin(), mine->woken.end());
     mine->woken.clear();
+    for (const auto& [id, w] : vm.async_waiters()) {
+      if (gone.contains(id)) continue;  // notified: already out of the list
+      auto* entry = static_cast<Waiter*>(w.entry);
+      List().Remove(entry);
+      ReleaseSharedBlock(entry->block);
+      delete entry;
+    }
   }
-  for (const Vm::AsyncWaiter& w : vm.async_waiters()) {
+  for (const auto& [id, w] : vm.async_waiters()) {
     Task* task = vm.FindTask(w.task_id);
     if (task != nullptr && w.task_waits && task->host_waits > 0) --task->host_waits;
     vm.heap().ReleaseExternal(kAsyncWaiterBytes);
   }
   vm.async_waiters().clear();
+  vm.async_deadlines().clear();
 }
 
 }  // namespace ratchet::internal

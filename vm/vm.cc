@@ -331,7 +331,7 @@ void Vm::TraceRoots(Tracer& t) {
     t.Mark(resume_request_.value);
   }
   for (uint64_t bits : kept_objects_) t.Mark(Value::FromBits(bits));
-  for (const AsyncWaiter& w : async_waiters_) t.Mark(w.promise);
+  for (const auto& [id, w] : async_waiters_) t.Mark(w.promise);
   for (const Job& job : jobs_) {
     t.Mark(job.function);
     t.MarkRange(job.args, job.argc);

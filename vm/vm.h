@@ -7,6 +7,8 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <set>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -234,17 +236,19 @@ class Vm {
   }
   /// AddToKeptObjects / ClearKeptObjects (WeakRef): kept alive until the
   /// running job ends.
-  /// Atomics.waitAsync waiters of this agent (runtime/atomics.cc): the
-  /// waiter's id in the process-wide waiter list, its promise, the task
-  /// that waits for it, and its timeout.
+  /// Atomics.waitAsync waiters of this agent (runtime/atomics.cc), by their
+  /// id in the process-wide waiter list: the promise, the task that waits
+  /// for it, the timeout, and the list entry (valid while it is listed).
   struct AsyncWaiter {
-    uint64_t id;
     Value promise;
     uint64_t task_id;
     int64_t deadline_ns;  // steady clock; INT64_MAX: none
     bool task_waits;      // counted in the task's host_waits
+    void* entry;
   };
-  std::vector<AsyncWaiter>& async_waiters() { return async_waiters_; }
+  absl::flat_hash_map<uint64_t, AsyncWaiter>& async_waiters() { return async_waiters_; }
+  /// (deadline, id) of the waiters with a timeout, earliest first.
+  std::set<std::pair<int64_t, uint64_t>>& async_deadlines() { return async_deadlines_; }
   /// The agent's mailbox in the process-wide waiter list (runtime/atomics.cc
   /// owns the type) and what to do with it when the Vm dies.
   std::shared_ptr<void>& atomics_mailbox() { return atomics_mailbox_; }
@@ -368,7 +372,8 @@ class Vm {
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
   absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
-  std::vector<AsyncWaiter> async_waiters_;
+  absl::flat_hash_map<uint64_t, AsyncWaiter> async_waiters_;
+  std::set<std::pair<int64_t, uint64_t>> async_deadlines_;
   String* MakeSingleCharString(uint8_t c);
   String* single_chars_[256] = {};  // atoms (the atom table keeps them)
   std::shared_ptr<void> atomics_mailbox_;

@@ -334,13 +334,10 @@ Value NativeAtomicsWait(Vm& vm, CallArgs& a) {
   } else {
     r = WaitSync(vm, t->buffer->shared, byte_index, size, expected, timeout);
   }
-  switch (r) {
-    case WaitResult::kError: return Value::Empty();
-    case WaitResult::kNotEqual: return Value::FromString(vm.InternAscii("not-equal"));
-    case WaitResult::kTimedOut: return Value::FromString(vm.InternAscii("timed-out"));
-    case WaitResult::kOk: break;
-  }
-  return async ? promise : Value::FromString(vm.InternAscii("ok"));
+  if (r == WaitResult::kError) return Value::Empty();
+  if (r == WaitResult::kOk && async) return promise;
+  String* s = vm.InternAscii(r == WaitResult::kOk ? "ok" : r == WaitResult::kNotEqual ? "not-equal" : "timed-out");
+  return s != nullptr ? Value::FromString(s) : Oom(vm);
 }
 
 // atomicsNotify(typedArray, index, count): 25.4.11 steps 6-13 on a shared
