@@ -421,10 +421,9 @@ void Generator::GenLiteral(Node* e, uint32_t dst) {
   switch (e->kind) {
     case Kind::kNumberLiteral: {
       double d = e->As<NumberLiteral>()->value;
-      int32_t i = static_cast<int32_t>(d);
-      if (static_cast<double>(i) == d && !(d == 0 && std::signbit(d)) && d >= -2147483648.0 &&
-          d <= 2147483647.0) {
-        b_.EmitLdInt(dst, i);
+      if (d >= -2147483648.0 && d <= 2147483647.0 && static_cast<double>(static_cast<int32_t>(d)) == d &&
+          !(d == 0 && std::signbit(d))) {
+        b_.EmitLdInt(dst, static_cast<int32_t>(d));
       } else {
         b_.EmitLdConst(dst, NumberConst(d));
       }

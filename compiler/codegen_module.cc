@@ -54,7 +54,8 @@ std::unique_ptr<CompiledFunction> CompileModule(Program* program, CompileError* 
   self.is_async = program->has_await;
   self.strict = true;
   self.body = program->body;
-  Generator g(info, error, CompileOptions(), out.get(), nullptr);
+  const CompileOptions options;  // outlives g, which keeps a reference
+  Generator g(info, error, options, out.get(), nullptr);
   if (!g.CompileModuleBody(program, &self, layout)) return nullptr;
   return out;
 }

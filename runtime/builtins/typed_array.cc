@@ -161,6 +161,7 @@ Value NativeTypedArrayCopy(Vm& vm, CallArgs& a) {
   size_t dl = TypedArrayLength(dst), sl = TypedArrayLength(src);
   if (di > dl || si > sl) return Value::Undefined();
   n = std::min({n, dl - di, sl - si});
+  if (n == 0) return Value::Undefined();  // (no bytes: the data may be null)
   size_t ds = ElementSize(dst->kind), ss = ElementSize(src->kind);
   uint8_t* dp = dst->buffer->data + dst->byte_offset + di * ds;
   uint8_t* sp = src->buffer->data + src->byte_offset + si * ss;
@@ -198,6 +199,7 @@ Value NativeTypedArraySortDefault(Vm& vm, CallArgs& a) {
   TypedArrayObject* t = AsTypedArray(a.arg(0));
   if (t == nullptr || IsTypedArrayOutOfBounds(t)) return a.arg(0);
   size_t len = TypedArrayLength(t), size = ElementSize(t->kind);
+  if (len == 0) return a.arg(0);
   uint8_t* base = t->buffer->data + t->byte_offset;
   if (IsBigIntKind(t->kind)) {
     std::vector<uint64_t> v(len);
@@ -602,7 +604,7 @@ Value NativeArrayBufferCopy(Vm& vm, CallArgs& a) {
   size_t doff = static_cast<size_t>(Num(a.arg(1))), soff = static_cast<size_t>(Num(a.arg(3)));
   size_t n = static_cast<size_t>(Num(a.arg(4)));
   if (d == nullptr || s == nullptr || d->detached || s->detached) return Value::Undefined();
-  if (doff + n > d->byte_length || soff + n > s->byte_length) return Value::Undefined();
+  if (n == 0 || doff + n > d->byte_length || soff + n > s->byte_length) return Value::Undefined();
   std::memmove(d->data + doff, s->data + soff, n);
   return Value::Undefined();
 }

@@ -28,9 +28,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The agents of one test and their mailboxes. Never freed: a detached agent
-// thread may still hold it after the test ends.
+// The agents of one test and their mailboxes. Shared by the main agent and
+// every agent thread: a detached agent thread may still hold it after the
+// test ends, and the last holder frees it.
 struct Cluster {
+  ~Cluster() {
+    if (block != nullptr) in::ReleaseSharedBlock(block);
+  }
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<bool> shutdown{false};
@@ -46,7 +50,7 @@ struct Cluster {
   int received = 0;              // agents that took the current broadcast
 };
 
-Cluster* g_cluster = new Cluster;
+std::shared_ptr<Cluster> g_cluster = std::make_shared<Cluster>();
 
 // The agent thread's own state, reachable from its natives.
 struct AgentState {
@@ -178,7 +182,8 @@ void Started(Cluster* c, bool ok) {
   c->cv.notify_all();
 }
 
-void AgentMain(Cluster* c, std::string source) {
+void AgentMain(std::shared_ptr<Cluster> holder, std::string source) {
+  Cluster* c = holder.get();
   AgentState state;
   state.cluster = c;
   t_agent = &state;
@@ -253,13 +258,14 @@ void AgentMain(Cluster* c, std::string source) {
 in::Value Start(in::Vm& vm, in::CallArgs& a) {
   in::String* s = in::ArgToString(vm, a.arg(0));
   if (s == nullptr) return in::Value::Empty();
-  Cluster* c = g_cluster;
+  std::shared_ptr<Cluster> holder = g_cluster;
+  Cluster* c = holder.get();
   vm.set_in_agent_cluster(true);
   std::unique_lock<std::mutex> lock(c->mu);
   ++c->alive;
   c->starting = true;
   try {
-    std::thread(AgentMain, c, in::ToUtf8(s)).detach();
+    std::thread(AgentMain, holder, in::ToUtf8(s)).detach();
   } catch (...) {
     --c->alive;
     c->starting = false;
@@ -276,7 +282,7 @@ in::Value Broadcast(in::Vm& vm, in::CallArgs& a) {
     return vm.ThrowError(in::ErrorKind::kTypeError, "broadcast needs a SharedArrayBuffer");
   }
   auto* sab = static_cast<in::ArrayBufferObject*>(v.AsObject());
-  Cluster* c = g_cluster;
+  Cluster* c = g_cluster.get();
   std::unique_lock<std::mutex> lock(c->mu);
   if (c->block != nullptr) in::ReleaseSharedBlock(c->block);
   c->block = sab->shared;
@@ -296,7 +302,7 @@ in::Value Broadcast(in::Vm& vm, in::CallArgs& a) {
 in::Value GetReport(in::Vm& vm, in::CallArgs& a) {
   std::string report;
   {
-    Cluster* c = g_cluster;
+    Cluster* c = g_cluster.get();
     std::lock_guard<std::mutex> lock(c->mu);
     if (c->reports.empty()) return in::Value::Null();
     report = std::move(c->reports.front());
@@ -340,10 +346,10 @@ void DriveTask(in::Vm& vm, in::Task& task, uint64_t max_steps) {
 }
 
 void EndAgents() {
-  Cluster* c = g_cluster;
+  Cluster* c = g_cluster.get();
   c->shutdown = true;
   c->cv.notify_all();
-  g_cluster = new Cluster;
+  g_cluster = std::make_shared<Cluster>();
   t_timers.clear();
 }
 
