@@ -437,7 +437,12 @@ Completion Realm::CompileOnly(std::string_view source, const EvalOptions& option
 
 Completion Realm::CheckModuleSyntax(std::string_view source, const EvalOptions& options) {
   in::ScriptError err;
-  if (!in::CheckModuleSyntax(in::Utf8ToUtf16(source), options.file_name, &err)) return SyntaxErrorCompletion(err);
+  // The whole compilation (grammar, early errors, bytecode), as for a
+  // module about to run; the record is not registered and is collected.
+  if (in::CompileModuleRecord(state_->rt->vm, *state_->realm, in::Utf8ToUtf16(source), options.file_name, &err) ==
+      nullptr) {
+    return CompileFailureCompletion(err);
+  }
   return Completion();
 }
 

@@ -179,8 +179,9 @@ class Realm {
 
   /// Compiles only (nothing runs); returns kNormal or kSyntaxError.
   Completion CompileOnly(std::string_view source, const EvalOptions& options);
-  /// Checks `source` as an ECMAScript module: the grammar and every early
-  /// error (nothing is loaded or run).
+  /// Compiles `source` as an ECMAScript module: the grammar, every early
+  /// error and the bytecode (nothing is loaded, linked or run); kNormal or
+  /// kSyntaxError (an out-of-memory failure reports as kJsException).
   Completion CheckModuleSyntax(std::string_view source, const EvalOptions& options);
 
   /// The disassembled bytecode of a script (empty on a syntax error).

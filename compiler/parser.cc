@@ -67,22 +67,24 @@ void Parser::FailAt(const std::string& msg, uint32_t line, uint32_t column, uint
 }
 
 bool Parser::IsReservedWord(const std::u16string& n) {
-  static const char16_t* const kWords[] = {
+  static constexpr std::u16string_view kWords[] = {  // (sizes compared first)
       u"await",  u"break",  u"case",   u"catch",  u"class",   u"const",      u"continue", u"debugger",
       u"default", u"delete", u"do",    u"else",   u"enum",    u"export",     u"extends",  u"false",
       u"finally", u"for",    u"function", u"if",  u"import",  u"in",         u"instanceof", u"new",
       u"null",   u"return", u"super",  u"switch", u"this",    u"throw",      u"true",     u"try",
       u"typeof", u"var",    u"void",   u"while",  u"with",    u"yield"};
-  for (const char16_t* w : kWords) {
+  if (n.size() < 2 || n.size() > 10) return false;
+  for (std::u16string_view w : kWords) {
     if (n == w) return true;
   }
   return false;
 }
 
 bool Parser::IsStrictReserved(const std::u16string& n) const {
-  static const char16_t* const kWords[] = {u"implements", u"interface", u"let",    u"package",
+  static constexpr std::u16string_view kWords[] = {u"implements", u"interface", u"let",    u"package",
                                            u"private",    u"protected", u"public", u"static", u"yield"};
-  for (const char16_t* w : kWords) {
+  if (n.size() < 3 || n.size() > 10) return false;
+  for (std::u16string_view w : kWords) {
     if (n == w) return true;
   }
   return false;

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "compiler/ast.h"
 #include "compiler/compiled.h"
 
@@ -196,13 +197,13 @@ class ScopeInfo {
   friend class Analyzer;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<std::unique_ptr<Variable>> variables_;
-  std::unordered_map<const ast::Node*, Scope*> scopes_by_node_;
-  std::unordered_map<const ast::Node*, Variable*> resolved_;
+  absl::flat_hash_map<const ast::Node*, Scope*> scopes_by_node_;
+  absl::flat_hash_map<const ast::Node*, Variable*> resolved_;
   std::unordered_map<const ast::Node*, std::vector<Variable*>> with_refs_;
   Scope* script_scope_ = nullptr;
   Scope* eval_var_scope_ = nullptr;
   bool eval_in_params_ = false;
-  std::unordered_map<const ast::Function*, Scope*> body_scopes_;
+  absl::flat_hash_map<const ast::Function*, Scope*> body_scopes_;
   std::unordered_set<const ast::Node*> param_evals_;
   std::map<std::pair<const void*, AuxSlot>, Variable*> aux_;
  public:

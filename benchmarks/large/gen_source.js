@@ -29,7 +29,7 @@ function expr(depth) {
     case 3: return `{ a: ${expr(depth - 1)}, b: [${expr(depth - 1)}, ${expr(depth - 1)}] }`;
     case 4: return `\`t${rand(9)} \${${expr(depth - 1)}} end\``;
     case 5: return `${expr(depth - 1)} ? ${expr(depth - 1)} : ${expr(depth - 1)}`;
-    case 6: return `((y) => y.${NAMES[rand(NAMES.length)]} ?? ${expr(depth - 1)})(x)`;
+    case 6: return `((y) => y.${NAMES[rand(NAMES.length)]} ?? (${expr(depth - 1)}))(x)`;
     default: return `${expr(depth - 1)} === ${expr(depth - 1)} && !${expr(depth - 1)}`;
   }
 }
