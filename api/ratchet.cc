@@ -35,7 +35,11 @@ struct ApiRealm {
   uint32_t root = 0;
   std::vector<std::unique_ptr<HostFunction>> host_functions;
   ~ApiRealm() {
-    if (realm != nullptr) rt->vm.RemoveRoot(root);
+    if (realm == nullptr) return;
+    rt->vm.RemoveRoot(root);
+    // The runtime's "current realm" outside any task must not keep a
+    // dropped realm (and everything its globals hold) alive.
+    if (rt->vm.current_task() == nullptr && rt->vm.current_realm() == realm) rt->vm.set_current_realm(nullptr);
   }
 };
 
@@ -325,7 +329,18 @@ std::string ResolveModulePath(const std::string& specifier, const std::string& r
   return in::ResolveModulePath(specifier, referrer);
 }
 
+// A safepoint outside the interpreter: an API call that allocates (compiling,
+// creating a realm) first runs a collection the heap asked for, as the
+// interpreter does between two instructions — after an out-of-memory error
+// the garbage of the failed script is reclaimed before anything new is
+// allocated. Never while a task is running (a host function calling back
+// into the API): the interpreter's C++ frames may hold raw cell pointers.
+static void Safepoint(in::Vm& vm) {
+  if (vm.current_task() == nullptr && vm.heap().gc_requested()) vm.CollectGarbage();
+}
+
 std::unique_ptr<Realm> Runtime::NewRealm() {
+  Safepoint(state_->vm);
   in::Realm* r = in::CreateRealm(state_->vm);
   if (r == nullptr) {
     state_->vm.TakeException();
@@ -371,6 +386,7 @@ Completion CompileFailureCompletion(const in::ScriptError& err) {
 
 std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
   std::u16string text = in::Utf8ToUtf16(source);
@@ -397,6 +413,7 @@ Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions&
 
 std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
   ts->module = true;
@@ -428,6 +445,7 @@ Completion Realm::EvaluateModuleSync(std::string_view source, const EvalOptions&
 
 Completion Realm::CompileOnly(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   in::ScriptError err;
   if (in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err) == nullptr) {
     return SyntaxErrorCompletion(err);
@@ -436,6 +454,7 @@ Completion Realm::CompileOnly(std::string_view source, const EvalOptions& option
 }
 
 Completion Realm::CheckModuleSyntax(std::string_view source, const EvalOptions& options) {
+  Safepoint(state_->rt->vm);
   in::ScriptError err;
   // The whole compilation (grammar, early errors, bytecode), as for a
   // module about to run; the record is not registered and is collected.
@@ -448,6 +467,7 @@ Completion Realm::CheckModuleSyntax(std::string_view source, const EvalOptions& 
 
 std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   in::ScriptError err;
   in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err);
   return code ? in::Disassemble(code, true) : "";
@@ -455,6 +475,7 @@ std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& opti
 
 bool Realm::DefineHostFunction(const std::string& name, HostFunction fn) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   state_->host_functions.push_back(std::make_unique<HostFunction>(std::move(fn)));
   in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostFunction, 0);
   if (f == nullptr) return false;
@@ -466,6 +487,7 @@ bool Realm::DefineHostFunction(const std::string& name, HostFunction fn) {
 
 bool Realm::DefineHostModule(const std::string& name, HostModule module) {
   in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
   in::Object* record = BuildHostModule(vm, *state_->realm, name, std::move(module), &state_->host_functions);
   return record != nullptr && in::RegisterModule(vm, *state_->realm, name, record);
 }

@@ -176,10 +176,10 @@ class JsonParser {
  private:
   static constexpr int kMaxDepth = 2000;
 
-  Value Error(const char* msg) {
+  Value Error(const char* msg, ErrorKind kind = ErrorKind::kSyntaxError) {
     if (vm_.pending_exception().IsUndefined() || !failed_) {
       failed_ = true;
-      vm_.ThrowError(ErrorKind::kSyntaxError, std::string(msg) + " at position " + std::to_string(i_));
+      vm_.ThrowError(kind, std::string(msg) + " at position " + std::to_string(i_));
     }
     return Value::Empty();
   }
@@ -204,7 +204,9 @@ class JsonParser {
   // element records (arrays) / a null-prototype object of entry records
   // (objects) / undefined].
   Value ParseValue(int depth, Value* record = nullptr) {
-    if (depth > kMaxDepth) return Error("JSON nesting too deep");
+    // Valid JSON nested past the parser's limit: an implementation limit
+    // (RangeError, like a stack overflow), not a syntax error.
+    if (depth > kMaxDepth) return Error("JSON nesting deeper than 2000 levels", ErrorKind::kRangeError);
     if (i_ >= s_->length) return Error("Unexpected end of JSON input");
     char16_t c = s_->At(i_);
     uint32_t start = i_;
