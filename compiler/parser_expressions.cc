@@ -617,6 +617,8 @@ Expr* Parser::ParseUnary() {
     }
   }
   Expr* e = ParsePostfix();
+  // (A unary expression inside parentheses, `(-1) ** 2`, is a primary here.)
+  last_was_unary_ = false;
   return e;
 }
 

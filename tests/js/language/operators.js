@@ -42,3 +42,14 @@ assertEq(delete o.k, true);
 assertEq('k' in o, false);
 assertEq(void 0, undefined);
 assertEq((1, 2, 3), 3);
+
+// A parenthesized unary expression is a valid base of ** (found by the
+// differential tester: `(-1) ** y` was rejected as an unparenthesized unary).
+assertEq((-1) ** 2, 1);
+assertEq(((-2)) ** 3, -8);
+assertEq((-1n) ** 3n, -1n);
+assertEq((!0) ** 2, 1);
+assertEq((typeof 1) ** 1, NaN);
+let unparenthesized = '';
+try { eval('-1 ** 2'); } catch (e) { unparenthesized = e.name; }
+assertEq(unparenthesized, 'SyntaxError');
