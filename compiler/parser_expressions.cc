@@ -91,12 +91,17 @@ Expr* Parser::ParseArrow(Pos pos, bool is_async, Identifier* single_param) {
   FunctionContext* saved = ctx_;
   ctx_ = &ctx;
   std::vector<Expr*> params;
+  // ArrowParameters[?Await]: in an async function's body (or an async
+  // arrow's parameters) `await` in a nested arrow's parameters is an
+  // AwaitExpression — an early error there — not an identifier.
+  ctx.is_async = is_async || saved->is_async;
   if (single_param != nullptr) {
     params.push_back(single_param);
   } else if (!ParseFormalParameters(f, &params)) {
     ctx_ = saved;
     return nullptr;
   }
+  ctx.is_async = is_async;
   f->params = MakeList(params);
   if (tok_.newline_before || !Expect("=>")) {
     if (!failed_) Unexpected();

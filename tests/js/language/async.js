@@ -44,3 +44,14 @@ async function* ag() { yield 1; await null; yield 2; return 3; }
   log(JSON.stringify([await it.next(), await it.return('early'), await it.next()]));
 })();
 log('sync end');
+
+// ArrowParameters[?Await]: inside an async function `await` in a nested
+// arrow's parameters is an AwaitExpression (an early error), never an
+// identifier; in the nested arrow's body of a plain arrow it is fine.
+for (const src of ['async () => { (a = await/r/g) => {} }', 'async (a = (await) => {}) => {}',
+  'async (...[a = (await) => {}]) => {}', 'async function f() { (x = await 1) => x; }']) {
+  let name = 'none';
+  try { eval(src); } catch (e) { name = e.name; }
+  assertEq(name, 'SyntaxError', src);
+}
+assertEq(typeof eval('async () => { const g = (a = 1) => a; return g(); }'), 'function');
