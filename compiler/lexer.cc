@@ -33,7 +33,7 @@ int HexValue(char16_t c) {
 }
 
 // Punctuators, longest first within each leading character.
-const char* const kPunctuators[] = {
+constexpr std::string_view kPunctuators[] = {
     ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=",
     ">=",   "&&",  "||",  "??",  "?.",  "++",  "--",  "+=",  "-=",  "*=",  "/=",  "%=", "&=", "|=", "^=",
     "<<",   ">>",  "**",  "{",   "}",   "(",   ")",   "[",   "]",   ";",   ",",   "<",  ">",  "+",  "-",
@@ -484,10 +484,11 @@ Token Lexer::Next() {
     cp = 0x10000 + ((c - 0xD800) << 10) + (Peek(1) - 0xDC00);
   }
   if (IsIdStart(cp) || c == '\\') return ScanIdentifier(t, false);
-  for (const char* p : kPunctuators) {
-    size_t n = std::char_traits<char>::length(p);
+  for (std::string_view p : kPunctuators) {
+    if (static_cast<unsigned char>(p[0]) != c) continue;
+    size_t n = p.size();
     bool match = true;
-    for (size_t k = 0; k < n; ++k) {
+    for (size_t k = 1; k < n; ++k) {
       if (Peek(static_cast<uint32_t>(k)) != static_cast<unsigned char>(p[k])) {
         match = false;
         break;

@@ -216,7 +216,7 @@ Expr* Parser::ParseAssignmentInner() {
     return left;
   }
   static const struct {
-    const char* p;
+    std::string_view p;  // (sizes compared first: no strlen per entry)
     AssignOp op;
   } kOps[] = {{"=", AssignOp::kAssign},   {"+=", AssignOp::kAdd},     {"-=", AssignOp::kSub},
               {"*=", AssignOp::kMul},     {"/=", AssignOp::kDiv},     {"%=", AssignOp::kMod},
@@ -422,7 +422,7 @@ bool Parser::BinaryOperator(OpInfo* info) {
   }
   if (tok_.type != Tok::kPunct) return false;
   static const struct {
-    const char* p;
+    std::string_view p;  // (sizes compared first: no strlen per entry)
     OpInfo info;
   } kOps[] = {
       {"??", {1, true, BinaryOp::kAdd, LogicalOp::kNullish}},
@@ -547,7 +547,7 @@ Expr* Parser::ParseUnary() {
   last_was_unary_ = false;
   if (tok_.type == Tok::kPunct) {
     static const struct {
-      const char* p;
+      std::string_view p;  // (sizes compared first: no strlen per entry)
       UnaryOp op;
     } kOps[] = {{"!", UnaryOp::kNot}, {"~", UnaryOp::kBitNot}, {"+", UnaryOp::kPlus}, {"-", UnaryOp::kMinus}};
     for (const auto& o : kOps) {

@@ -54,21 +54,21 @@ class Parser {
     tok_ = lex_.Next();
     if (tok_.type == Tok::kError) Fail(tok_.error.empty() ? "Invalid or unexpected token" : tok_.error);
   }
-  bool IsPunct(const char* p) const { return tok_.type == Tok::kPunct && tok_.punct == p; }
-  bool IsName(const char16_t* name) const {
+  bool IsPunct(std::string_view p) const { return tok_.type == Tok::kPunct && tok_.punct == p; }
+  bool IsName(std::u16string_view name) const {
     return tok_.type == Tok::kIdentifier && !tok_.escaped && tok_.value == name;
   }
-  bool Eat(const char* p) {
+  bool Eat(std::string_view p) {
     if (!IsPunct(p)) return false;
     Next();
     return true;
   }
-  bool Expect(const char* p) {
+  bool Expect(std::string_view p) {
     if (Eat(p)) return true;
     Unexpected();
     return false;
   }
-  bool EatName(const char16_t* name) {
+  bool EatName(std::u16string_view name) {
     if (!IsName(name)) return false;
     Next();
     return true;
@@ -170,7 +170,7 @@ class Parser {
     lex_.Restore(s);
     return t;
   }
-  [[gnu::noinline]] bool PeekIsPunct(const char* p) {
+  [[gnu::noinline]] bool PeekIsPunct(std::string_view p) {
     Token t = PeekToken();
     return t.type == Tok::kPunct && t.punct == p;
   }
