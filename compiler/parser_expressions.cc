@@ -699,7 +699,7 @@ Expr* Parser::ParseLeftHandSide() {
   int links = 0;
   while (!failed_) {
     if (++links > options_.max_depth) {
-      Fail("Maximum nesting depth exceeded (limit " + std::to_string(options_.max_depth) + ")");
+      FailDepth();
       return nullptr;
     }
     if (IsPunct(".")) {
@@ -972,6 +972,29 @@ TemplateLiteral* Parser::ParseTemplate(bool tagged) {
   return Finish(t);
 }
 
+// Out of line: its token copy and strings would otherwise sit in the frame
+// of every ParsePrimary, which recursion through parentheses multiplies.
+Expr* Parser::ParseRegExpLiteral(Pos pos) {
+  tok_ = lex_.RescanRegExp(tok_);
+  if (tok_.type == Tok::kError) {
+    Fail(tok_.error);
+    return nullptr;
+  }
+  // 13.2.7.2 Static Semantics: Early Errors: the flags and the pattern
+  // must parse (22.2.3.4 ParsePattern).
+  std::string regexp_error;
+  if (!regexp::Validate(tok_.value, tok_.raw, &regexp_error)) {
+    Fail("Invalid regular expression: /" + EncodeUtf8(tok_.value) + "/" + EncodeUtf8(tok_.raw) + ": " +
+         regexp_error);
+    return nullptr;
+  }
+  auto* r = Make<RegExpLiteral>(pos);
+  r->pattern = MakeStr(tok_.value);
+  r->flags = MakeStr(tok_.raw);
+  Next();
+  return Finish(r);
+}
+
 Expr* Parser::ParsePrimary() {
   DepthGuard guard(this);
   if (failed_) return nullptr;
@@ -1004,26 +1027,7 @@ Expr* Parser::ParsePrimary() {
       }
       if (IsPunct("[")) return ParseArrayLiteral();
       if (IsPunct("{")) return ParseObjectLiteral();
-      if (IsPunct("/") || IsPunct("/=")) {
-        tok_ = lex_.RescanRegExp(tok_);
-        if (tok_.type == Tok::kError) {
-          Fail(tok_.error);
-          return nullptr;
-        }
-        // 13.2.7.2 Static Semantics: Early Errors: the flags and the pattern
-        // must parse (22.2.3.4 ParsePattern).
-        std::string regexp_error;
-        if (!regexp::Validate(tok_.value, tok_.raw, &regexp_error)) {
-          Fail("Invalid regular expression: /" + EncodeUtf8(tok_.value) + "/" + EncodeUtf8(tok_.raw) + ": " +
-               regexp_error);
-          return nullptr;
-        }
-        auto* r = Make<RegExpLiteral>(pos);
-        r->pattern = MakeStr(tok_.value);
-        r->flags = MakeStr(tok_.raw);
-        Next();
-        return Finish(r);
-      }
+      if (IsPunct("/") || IsPunct("/=")) return ParseRegExpLiteral(pos);
       Unexpected();
       return nullptr;
     case Tok::kIdentifier:

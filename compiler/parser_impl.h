@@ -109,12 +109,16 @@ class Parser {
   struct DepthGuard {
     Parser* p;
     explicit DepthGuard(Parser* parser) : p(parser) {
-      if (++p->depth_ > p->options_.max_depth || p->stack_.Exceeded()) {
-        p->Fail("Maximum nesting depth exceeded (limit " + std::to_string(p->options_.max_depth) + ")");
-      }
+      if (++p->depth_ > p->options_.max_depth || p->stack_.Exceeded()) p->FailDepth();
     }
     ~DepthGuard() { --p->depth_; }
   };
+
+  // Out of line and cold: the message's temporaries stay out of the frames
+  // of the recursive functions that check the depth.
+  [[gnu::noinline, gnu::cold]] void FailDepth() {
+    Fail("Maximum nesting depth exceeded");
+  }
 
   bool strict() const { return ctx_->strict; }
 
@@ -347,6 +351,7 @@ class Parser {
 
   [[gnu::noinline]] TemplateLiteral* ParseTemplate(bool tagged);
 
+  [[gnu::noinline]] Expr* ParseRegExpLiteral(Pos pos);
   Expr* ParsePrimary();
 
   [[gnu::noinline]] Expr* ParseArrayLiteral();

@@ -118,6 +118,23 @@ python3 -c "print('[' * 100000 + ']' * 100000)" >"$tmp/deep.js"
 expect "deep nesting" 1 "" "SyntaxError" -- --compile-only "$tmp/deep.js"
 python3 -c "print('(' * 50000 + '1' + ')' * 50000)" >"$tmp/parens.js"
 expect "deep parens" 1 "" "SyntaxError" -- "$tmp/parens.js"
+# ... while the documented depths parse and run (compiler/parser.h): 1,000
+# levels of parentheses, arrays, objects, blocks, ifs and assignments, 700 of
+# arrow functions, 400 of function expressions.
+python3 -c "
+n = 1000
+print('var a, r = [];')
+print('r.push(' + '(' * n + '1' + ')' * n + ');')
+print('r.push(' + '[' * n + ']' * n + '.length);')
+print('r.push(' + '{a:' * n + '1' + '}' * n + '.a ? 1 : 0);')
+print('{' * n + 'r.push(1);' + '}' * n)
+print('if (1) ' * n + 'r.push(1);')
+print('r.push(' + 'a = ' * n + '1);')
+print('r.push(' + '(() => ' * 700 + '1' + ')()' * 700 + ');')
+print('r.push(' + '(function () { return ' * 400 + '1' + '})()' * 400 + ');')
+print('print(r.join(\"\"));')
+" >"$tmp/nested.js"
+expect "documented nesting depths" 0 "11111111" "" -- "$tmp/nested.js"
 python3 -c "print('var a=1; a' + '+a' * 200000 + ';')" >"$tmp/long.js"
 expect "long flat expression" 0 "" "" -- "$tmp/long.js"
 if [ "$("$RATCHET" --compile-only "$tmp/deep.js" 2>&1 >/dev/null | grep -c 'Segmentation')" != 0 ]; then
