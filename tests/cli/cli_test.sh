@@ -121,8 +121,11 @@ expect "deep parens" 1 "" "SyntaxError" -- "$tmp/parens.js"
 # ... while the documented depths parse and run (compiler/parser.h): 1,000
 # levels of parentheses, arrays, objects, blocks, ifs and assignments, 700 of
 # arrow functions, 400 of function expressions.
+# (Sanitizer builds: a fifth of each depth.)
+scale=1
+[ "${RATCHET_SANITIZED:-}" = 1 ] && scale=5
 python3 -c "
-n = 1000
+n = 1000 // $scale
 print('var a, r = [];')
 print('r.push(' + '(' * n + '1' + ')' * n + ');')
 print('r.push(' + '[' * n + ']' * n + '.length);')
@@ -130,8 +133,8 @@ print('r.push(' + '{a:' * n + '1' + '}' * n + '.a ? 1 : 0);')
 print('{' * n + 'r.push(1);' + '}' * n)
 print('if (1) ' * n + 'r.push(1);')
 print('r.push(' + 'a = ' * n + '1);')
-print('r.push(' + '(() => ' * 700 + '1' + ')()' * 700 + ');')
-print('r.push(' + '(function () { return ' * 400 + '1' + '})()' * 400 + ');')
+print('r.push(' + '(() => ' * (700 // $scale) + '1' + ')()' * (700 // $scale) + ');')
+print('r.push(' + '(function () { return ' * (400 // $scale) + '1' + '})()' * (400 // $scale) + ');')
 print('print(r.join(\"\"));')
 " >"$tmp/nested.js"
 expect "documented nesting depths" 0 "11111111" "" -- "$tmp/nested.js"
