@@ -335,6 +335,14 @@ std::string ResolveModulePath(const std::string& specifier, const std::string& r
 // the garbage of the failed script is reclaimed before anything new is
 // allocated. Never while a task is running (a host function calling back
 // into the API): the interpreter's C++ frames may hold raw cell pointers.
+// A task stopped before its end (a limit, the interrupt handler, the host)
+// leaves its garbage behind, which no failed allocation has reported yet:
+// the next API call that allocates collects first (Safepoint).
+static void StopTask(internal::ApiTask& t, in::AbortKind kind, std::string reason) {
+  t.task->Abort(kind, std::move(reason));
+  t.rt->vm.heap().RequestGc();
+}
+
 static void Safepoint(in::Vm& vm) {
   if (vm.current_task() == nullptr && vm.heap().gc_requested()) vm.CollectGarbage();
 }
@@ -524,12 +532,12 @@ void Task::RunToCompletion(const RunLimits& limits) {
                                                : start + std::chrono::milliseconds(limits.timeout_ms);
       if (now >= time_limit) {
         state_->stop_kind = CompletionKind::kTimeLimit;
-        state_->task->Abort(in::AbortKind::kTimeLimit, "the time limit was reached");
+        StopTask(*state_, in::AbortKind::kTimeLimit, "the time limit was reached");
         return;
       }
       in::SleepForAtomicsWaiters(vm, std::min({until, time_limit, now + std::chrono::milliseconds(50)}));
       if (vm.interrupt_handler() && vm.interrupt_handler()()) {
-        state_->task->Abort(in::AbortKind::kInterrupt, "interrupted by the host");
+        StopTask(*state_, in::AbortKind::kInterrupt, "interrupted by the host");
         return;
       }
       continue;
@@ -539,7 +547,7 @@ void Task::RunToCompletion(const RunLimits& limits) {
       uint64_t used = steps();
       if (used >= limits.max_steps) {
         state_->stop_kind = CompletionKind::kStepLimit;
-        state_->task->Abort(in::AbortKind::kStepLimit, "the step limit was reached");
+        StopTask(*state_, in::AbortKind::kStepLimit, "the step limit was reached");
         return;
       }
       budget = std::min(budget, limits.max_steps - used);
@@ -550,7 +558,7 @@ void Task::RunToCompletion(const RunLimits& limits) {
       if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >=
           static_cast<int64_t>(limits.timeout_ms)) {
         state_->stop_kind = CompletionKind::kTimeLimit;
-        state_->task->Abort(in::AbortKind::kTimeLimit, "the time limit was reached");
+        StopTask(*state_, in::AbortKind::kTimeLimit, "the time limit was reached");
         return;
       }
     }
@@ -561,7 +569,7 @@ bool Task::done() const { return state_->task == nullptr || state_->task->done()
 bool Task::waiting() const { return state_->task != nullptr && state_->task->waiting(); }
 
 void Task::Abort(std::string reason) {
-  if (state_->task != nullptr) state_->task->Abort(in::AbortKind::kAbort, std::move(reason));
+  if (state_->task != nullptr) StopTask(*state_, in::AbortKind::kAbort, std::move(reason));
 }
 
 Task::Phase Task::phase() const {
