@@ -313,3 +313,33 @@ TEST_F(TaskTest, FinalizationRegistryCallbackRunsAfterTheCollectorFreesTheTarget
 }
 
 }  // namespace ratchet
+
+namespace ratchet {
+namespace {
+
+// Dropping the realm the runtime last used (its "current realm" outside
+// tasks is then cleared) leaves the other realms fully usable: compiling,
+// throwing errors, syntax errors, new realms.
+TEST(RealmLifetime, DroppingTheLastUsedRealmLeavesTheOthersUsable) {
+  Runtime runtime;
+  std::unique_ptr<Realm> a = runtime.NewRealm();
+  std::unique_ptr<Realm> b = runtime.NewRealm();
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(b->EvaluateScriptSync("globalThis.x = 1", {}).ok());
+  b.reset();
+  runtime.RunGC();
+  Completion c = a->EvaluateScriptSync("try { null.x } catch (e) { e.constructor === TypeError }", {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "true");
+  EXPECT_EQ(static_cast<int>(a->CompileOnly("let let = 1;", {}).kind), static_cast<int>(CompletionKind::kSyntaxError));
+  EXPECT_TRUE(a->CheckModuleSyntax("export const y = 2;", {}).ok());
+  Completion thrown = a->EvaluateScriptSync("throw new RangeError('r')", {});
+  EXPECT_EQ(thrown.error_name, "RangeError");
+  std::unique_ptr<Realm> c2 = runtime.NewRealm();
+  ASSERT_NE(c2, nullptr);
+  EXPECT_EQ(c2->EvaluateScriptSync("typeof x", {}).value_string, "undefined");
+}
+
+}  // namespace
+}  // namespace ratchet
