@@ -81,9 +81,9 @@ void Heap::FreeBuffer(void* p, size_t bytes) {
   std::free(p);
 }
 
-void Heap::Collect(const std::function<void(Tracer&)>& trace_roots) {
+void Heap::Collect(const std::function<void(Tracer&)>& trace_roots, const BeforeSweepFn& before_sweep) {
   ++collections_;
-  Tracer tracer(&mark_stack_, &weak_);
+  Tracer tracer(&mark_stack_, &weak_, &weak_tables_);
   trace_roots(tracer);
   auto drain = [&] {
     while (!mark_stack_.empty()) {
@@ -104,6 +104,8 @@ void Heap::Collect(const std::function<void(Tracer&)>& trace_roots) {
     for (Cell* w : weak_) clear_weak_(*this, w);
   }
   weak_.clear();
+  if (before_sweep) before_sweep(weak_tables_);
+  weak_tables_.clear();
   // Sweep: free unmarked cells, clear marks on the rest.
   Cell** link = &cells_;
   while (*link != nullptr) {

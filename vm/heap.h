@@ -44,12 +44,19 @@ class Heap;
 /// Marks reachable cells; the collector's explicit mark stack (no recursion).
 class Tracer {
  public:
-  explicit Tracer(std::vector<Cell*>* stack, std::vector<Cell*>* weak = nullptr)
-      : stack_(stack), weak_(weak) {}
+  explicit Tracer(std::vector<Cell*>* stack, std::vector<Cell*>* weak = nullptr,
+                  std::vector<Cell*>* weak_tables = nullptr)
+      : stack_(stack), weak_(weak), weak_tables_(weak_tables) {}
   /// Registers a reachable container of ephemerons (WeakMap, WeakSet): its
   /// entries are processed once everything strongly reachable is marked.
   void AddWeak(Cell* c) {
     if (weak_ != nullptr) weak_->push_back(c);
+  }
+  /// Registers a reachable cell holding weak references to other cells (a
+  /// shape's transitions): the references it holds are not marked, and the
+  /// collection's `before_sweep` step drops those that died.
+  void AddWeakTable(Cell* c) {
+    if (weak_tables_ != nullptr) weak_tables_->push_back(c);
   }
   void Mark(Cell* c) {
     if (c != nullptr && !c->marked) {
@@ -67,6 +74,7 @@ class Tracer {
  private:
   std::vector<Cell*>* stack_;
   std::vector<Cell*>* weak_;
+  std::vector<Cell*>* weak_tables_;
 };
 
 /// Memory usage by category, for ComputeMemoryUsage().
@@ -137,8 +145,13 @@ class Heap {
   /// Temporarily lifts the limit (to build the out-of-memory error itself).
   void set_over_limit_allowed(bool b) { over_limit_allowed_ = b; }
 
-  /// Runs a full collection. `trace_roots` marks every root.
-  void Collect(const std::function<void(Tracer&)>& trace_roots);
+  /// Runs a full collection. `trace_roots` marks every root; `before_sweep`
+  /// runs once marking is complete (cells' `marked` bits are final) and
+  /// before anything is freed: it drops weak references to unmarked cells —
+  /// the atom table's, and those of the cells registered with
+  /// Tracer::AddWeakTable (passed in).
+  using BeforeSweepFn = std::function<void(const std::vector<Cell*>& weak_tables)>;
+  void Collect(const std::function<void(Tracer&)>& trace_roots, const BeforeSweepFn& before_sweep = {});
 
   /// Visits every live cell (for memory statistics).
   template <typename F>
@@ -162,6 +175,7 @@ class Heap {
   bool stress_ = false;
   std::vector<Cell*> mark_stack_;
   std::vector<Cell*> weak_;
+  std::vector<Cell*> weak_tables_;
   EphemeronFn mark_ephemerons_ = nullptr;
   ClearWeakFn clear_weak_ = nullptr;
   void* owner_ = nullptr;

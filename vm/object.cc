@@ -960,8 +960,20 @@ void FinalizeObject(Heap& heap, Object* o) {
 void TraceShape(Shape* s, Tracer& t) {
   t.Mark(s->parent);
   t.Mark(s->key);
-  if (s->transitions != nullptr) {
-    for (const auto& [k, child] : *s->transitions) t.Mark(child);
+  // Transitions are weak: a child shape lives while an object, an inline
+  // cache or a longer shape uses it (each marks its parent chain). Dead
+  // children are dropped before the sweep (PruneDeadTransitions), so shapes
+  // — and the property keys they hold — do not accumulate for the life of
+  // the runtime.
+  if (s->transitions != nullptr) t.AddWeakTable(s);
+}
+
+void PruneDeadTransitions(Shape* s) {
+  if (s->transitions == nullptr) return;
+  absl::erase_if(*s->transitions, [](const auto& entry) { return !entry.second->marked; });
+  if (s->transitions->empty()) {
+    delete s->transitions;
+    s->transitions = nullptr;
   }
 }
 

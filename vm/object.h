@@ -339,6 +339,8 @@ int32_t ShapeLookup(Shape* shape, Value key);
 void TraceObject(Object* o, Tracer& t);
 void FinalizeObject(Heap& heap, Object* o);
 void TraceShape(Shape* s, Tracer& t);
+/// Drops the transitions of a live shape whose child shapes were not marked.
+void PruneDeadTransitions(Shape* s);
 void FinalizeShape(Heap& heap, Shape* s);
 
 }  // namespace ratchet::internal

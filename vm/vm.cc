@@ -308,7 +308,13 @@ Value Vm::RequestTailCall(Value fn, Value this_value, std::vector<Value> args, V
 
 void Vm::TraceRoots(Tracer& t) {
   t.Mark(root_shape_);
-  for (String* s : atom_table_) t.Mark(s);
+  // The atom table is weak (SweepAtoms): only the engine's own atoms are
+  // roots; every other atom lives while a property key, a constant or a
+  // string value refers to it.
+#define RATCHET_MARK_ATOM(field, text) t.Mark(atoms_.field);
+  RATCHET_COMMON_ATOMS(RATCHET_MARK_ATOM)
+#undef RATCHET_MARK_ATOM
+  for (String* s : single_chars_) t.Mark(s);
 #define RATCHET_MARK_SYMBOL(field, text) t.Mark(symbols_.field);
   RATCHET_WELL_KNOWN_SYMBOLS(RATCHET_MARK_SYMBOL)
 #undef RATCHET_MARK_SYMBOL
@@ -316,10 +322,10 @@ void Vm::TraceRoots(Tracer& t) {
   t.Mark(current_realm_);
   for (Value v : roots_) t.Mark(v);
   t.Mark(selfhost_code_);
-  for (auto& [key, sym] : symbol_registry_) {
-    t.Mark(key);
-    t.Mark(sym);
-  }
+  // The Symbol.for registry is weak too: a registered symbol nothing refers
+  // to cannot be told apart from the one Symbol.for would create again (it
+  // cannot be a WeakMap key), so its entry is dropped (SweepWeakTables); a
+  // live symbol keeps its key, which is its description.
   if (tail_call_.pending) {
     t.Mark(tail_call_.function);
     t.Mark(tail_call_.this_value);
@@ -366,7 +372,15 @@ void Vm::TraceRoots(Tracer& t) {
 }
 
 void Vm::CollectGarbage() {
-  heap_.Collect([this](Tracer& t) { TraceRoots(t); });
+  heap_.Collect([this](Tracer& t) { TraceRoots(t); },
+                [this](const std::vector<Cell*>& weak_tables) { SweepWeakTables(weak_tables); });
+}
+
+void Vm::SweepWeakTables(const std::vector<Cell*>& shapes) {
+  for (Cell* c : shapes) PruneDeadTransitions(static_cast<Shape*>(c));
+  size_t dead_symbols = absl::erase_if(symbol_registry_, [](const auto& entry) { return !entry.second->marked; });
+  heap_.ReleaseExternal(dead_symbols * (sizeof(String*) + sizeof(Symbol*) + 8));
+  absl::erase_if(atom_table_, [](String* s) { return !s->marked; });
 }
 
 }  // namespace ratchet::internal

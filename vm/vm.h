@@ -355,7 +355,11 @@ class Vm {
   struct AtomEq {
     bool operator()(String* a, String* b) const;
   };
+  // Weak: entries whose string was not marked are dropped before the sweep.
   absl::flat_hash_set<String*, AtomHash, AtomEq> atom_table_;
+  /// Drops what died from the weak tables: atoms, registered symbols and the
+  /// transitions of the live `shapes` (Heap::Collect's before_sweep).
+  void SweepWeakTables(const std::vector<Cell*>& shapes);
   Atoms atoms_{};
   WellKnownSymbols symbols_{};
   Shape* root_shape_ = nullptr;
@@ -375,7 +379,7 @@ class Vm {
   absl::flat_hash_map<uint64_t, AsyncWaiter> async_waiters_;
   std::set<std::pair<int64_t, uint64_t>> async_deadlines_;
   String* MakeSingleCharString(uint8_t c);
-  String* single_chars_[256] = {};  // atoms (the atom table keeps them)
+  String* single_chars_[256] = {};  // atoms, roots (TraceRoots)
   std::shared_ptr<void> atomics_mailbox_;
   void (*atomics_cleanup_)(Vm&) = nullptr;
   bool can_block_ = false;

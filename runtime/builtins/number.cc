@@ -242,8 +242,8 @@ Value SymbolFor(Vm& vm, CallArgs& a) {
   if (atom == nullptr) return Oom(vm);
   auto& registry = vm.symbol_registry();
   if (auto it = registry.find(atom); it != registry.end()) return Value::FromSymbol(it->second);
-  // The registry lives as long as the runtime: its table entry is charged
-  // to the memory limit like the symbol and the atom.
+  // The registry entry is charged to the memory limit like the symbol and
+  // the atom (released when the symbol dies: Vm::SweepWeakTables).
   if (!vm.heap().AccountExternal(sizeof(String*) + sizeof(Symbol*) + 8)) return Oom(vm);
   Symbol* sym = NewSymbol(vm, Value::FromString(atom));
   if (sym == nullptr) return Oom(vm);
