@@ -29,11 +29,18 @@ struct ApiRuntime {
   std::vector<std::unique_ptr<HostFunction>> module_functions;
 };
 
+struct AsyncHostEntry {
+  std::weak_ptr<ApiRuntime> rt;
+  AsyncHostFunction fn;
+};
+
 struct ApiRealm {
   std::shared_ptr<ApiRuntime> rt;
   in::Realm* realm = nullptr;
   uint32_t root = 0;
   std::vector<std::unique_ptr<HostFunction>> host_functions;
+  std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
+  static HostCallSettler Settler(std::weak_ptr<ApiRuntime> rt, uint64_t id) { return HostCallSettler(std::move(rt), id); }
   ~ApiRealm() {
     if (realm == nullptr) return;
     rt->vm.RemoveRoot(root);
@@ -123,7 +130,10 @@ Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_ki
   switch (task.state()) {
     case in::TaskState::kRunnable:
       c.kind = stop_kind == CompletionKind::kNormal ? CompletionKind::kIncomplete : stop_kind;
-      if (task.waiting()) c.error_message = "waiting for the host to load a module";
+      if (task.waiting()) {
+        c.error_message = task.host_suspended ? "waiting for an asynchronous host function"
+                                              : "waiting for the host to load a module";
+      }
       if (c.kind == CompletionKind::kStepLimit) c.error_message = "the step limit was reached";
       if (c.kind == CompletionKind::kTimeLimit) c.error_message = "the time limit was reached";
       return c;
@@ -193,6 +203,32 @@ in::Value CallHostFunction(in::Vm& vm, in::CallArgs& a) {
   if (!error.empty()) return vm.ThrowError(in::ErrorKind::kError, error);
   in::Value v = HostToValue(vm, r);
   return v.IsEmpty() ? vm.ThrowOutOfMemory() : v;
+}
+
+// An asynchronous host function: the host answers at once (an ordinary
+// return or throw) or later: then the native asks to be replaced by the
+// realm's self-hosted HostWait(id), whose HostWait instruction suspends the
+// task until the host settles the call (runtime/selfhost/core.js).
+in::Value CallAsyncHostFunction(in::Vm& vm, in::CallArgs& a) {
+  auto* nf = static_cast<in::NativeFunction*>(a.callee);
+  auto* entry = reinterpret_cast<internal::AsyncHostEntry*>(static_cast<uintptr_t>(nf->data.AsNumber()));
+  std::vector<HostValue> args;
+  for (uint32_t i = 0; i < a.argc; ++i) args.push_back(ValueToHost(vm, a.args[i]));
+  if (a.task == nullptr) return vm.ThrowError(in::ErrorKind::kInternalError, "no task to suspend");
+  uint64_t id = vm.BeginHostCall(a.task);
+  entry->fn(args, internal::ApiRealm::Settler(entry->rt, id));
+  in::Vm::HostCall* hc = vm.FindHostCall(id);
+  if (hc == nullptr) return in::Value::Undefined();  // the host aborted the task
+  if (hc->settled) {
+    bool rejected = hc->rejected;
+    in::Value v = hc->value;
+    std::string message = std::move(hc->message);
+    vm.EndHostCall(id);
+    if (rejected) return vm.ThrowError(in::ErrorKind::kError, message);
+    return v;
+  }
+  in::Value wait = nf->realm->self_hosted_fn(in::SelfHosted::kHostWait);
+  return vm.RequestTailCall(wait, in::Value::Undefined(), {in::Value::Number(static_cast<double>(id))});
 }
 
 // The record of a host-built module (null: out of memory); `keep` owns
@@ -498,6 +534,47 @@ bool Realm::DefineHostModule(const std::string& name, HostModule module) {
   Safepoint(vm);
   in::Object* record = BuildHostModule(vm, *state_->realm, name, std::move(module), &state_->host_functions);
   return record != nullptr && in::RegisterModule(vm, *state_->realm, name, record);
+}
+
+bool Realm::DefineAsyncHostFunction(const std::string& name, AsyncHostFunction fn) {
+  in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
+  state_->async_host_functions.push_back(
+      std::make_unique<internal::AsyncHostEntry>(internal::AsyncHostEntry{state_->rt, std::move(fn)}));
+  in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallAsyncHostFunction, 0);
+  if (f == nullptr) return false;
+  static_cast<in::NativeFunction*>(f)->data = in::Value::Double(
+      static_cast<double>(reinterpret_cast<uintptr_t>(state_->async_host_functions.back().get())));
+  return in::DefineValue(vm, state_->realm->global, name, in::Value::FromObject(f));
+}
+
+// ---- HostCallSettler ----
+
+void HostCallSettler::Resolve(const HostValue& value) const {
+  std::shared_ptr<internal::ApiRuntime> rt = rt_.lock();
+  if (rt == nullptr || !pending()) return;
+  in::Vm& vm = rt->vm;
+  Safepoint(vm);
+  in::Value v = HostToValue(vm, value);
+  if (v.IsEmpty()) {
+    vm.TakeException();
+    vm.SettleHostCall(id_, true, in::Value::Undefined(), "out of memory");
+    return;
+  }
+  vm.SettleHostCall(id_, false, v, "");
+}
+
+void HostCallSettler::Reject(const std::string& message) const {
+  std::shared_ptr<internal::ApiRuntime> rt = rt_.lock();
+  if (rt == nullptr) return;
+  rt->vm.SettleHostCall(id_, true, in::Value::Undefined(), message);
+}
+
+bool HostCallSettler::pending() const {
+  std::shared_ptr<internal::ApiRuntime> rt = rt_.lock();
+  if (rt == nullptr) return false;
+  in::Vm::HostCall* hc = rt->vm.FindHostCall(id_);
+  return hc != nullptr && !hc->settled && hc->task != nullptr;
 }
 
 // ---- Task ----

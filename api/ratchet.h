@@ -105,6 +105,37 @@ using HostFunction =
 
 class Task;
 
+/// Settles one call of an asynchronous host function. Copyable and cheap;
+/// the first Resolve or Reject counts, later ones do nothing, and so does
+/// settling a call whose task was aborted or destroyed, or whose runtime is
+/// gone. Call it on the thread that uses the runtime: from the host
+/// function itself (the call then returns without suspending) or later,
+/// between Task::Run calls.
+class HostCallSettler {
+ public:
+  HostCallSettler() = default;
+  /// The call returns `value` to the sandbox.
+  void Resolve(const HostValue& value) const;
+  /// The call throws an Error with `message`, which the sandbox can catch.
+  void Reject(const std::string& message) const;
+  /// True until the call is settled or its task stops waiting for it.
+  bool pending() const;
+
+ private:
+  friend struct internal::ApiRealm;
+  HostCallSettler(std::weak_ptr<internal::ApiRuntime> rt, uint64_t id) : rt_(std::move(rt)), id_(id) {}
+  std::weak_ptr<internal::ApiRuntime> rt_;
+  uint64_t id_ = 0;
+};
+
+/// An asynchronous host function: receives the arguments and a settler.
+/// The sandbox sees an ordinary synchronous call; if the host does not
+/// settle it before returning, the calling task suspends right there
+/// (Task::waiting() is true, Run() and Step() do nothing) until the host
+/// settles it, then goes on with the result or the thrown Error. Any number
+/// of calls, from any number of tasks, may be pending at once.
+using AsyncHostFunction = std::function<void(const std::vector<HostValue>& args, HostCallSettler settle)>;
+
 /// Resolves a module specifier imported by `referrer` (the importing
 /// module's name, or the file name of the script calling import()) to the
 /// module's name: the key of the realm's module map and what the loader
@@ -189,6 +220,9 @@ class Realm {
 
   /// globalThis[name] = a function calling `fn`.
   bool DefineHostFunction(const std::string& name, HostFunction fn);
+  /// globalThis[name] = a function calling `fn`, which may answer later
+  /// (AsyncHostFunction). False when the memory limit is hit.
+  bool DefineAsyncHostFunction(const std::string& name, AsyncHostFunction fn);
 
   /// Preloads a host-built module in this realm under `name` (a module
   /// name, as the normalizer returns it): imports of it get these exports
@@ -216,8 +250,9 @@ class Task {
   /// Runs until done, waiting, or stopped by `limits`.
   void RunToCompletion(const RunLimits& limits);
   bool done() const;
-  /// Not done, but nothing can run until the host answers an asynchronous
-  /// module load (AsyncModuleLoader); Run() and Step() do nothing meanwhile.
+  /// Not done, but nothing can run until the host answers: an asynchronous
+  /// host function's call (AsyncHostFunction) or module load
+  /// (AsyncModuleLoader); Run() and Step() do nothing meanwhile.
   bool waiting() const;
   /// Stops the task: no further instruction, no catch or finally runs.
   void Abort(std::string reason);

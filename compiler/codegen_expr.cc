@@ -937,6 +937,14 @@ void Generator::CallExpr(Call* e, uint32_t dst) {
     b_.Bind(&no_fields);
     return;
   }
+  if (options_.self_hosted && e->arguments.size == 1) {
+    // hostWait(id): the HostWait instruction (runtime/selfhost/core.js).
+    if (auto* id = e->callee->As<Identifier>(); id != nullptr && id->name == u"hostWait") {
+      uint32_t arg = GenAny(e->arguments[0], rs);
+      b_.EmitHostWait(dst, arg);
+      return;
+    }
+  }
   uint32_t callee = rs.Temp();
   uint32_t self = rs.Temp();
   bool this_undefined = false;  // a plain call: CallUndef

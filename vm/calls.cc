@@ -366,6 +366,7 @@ void Task::Abort(AbortKind kind, std::string reason) {
   if (done()) return;
   frames.clear();
   jobs.clear();  // its microtasks die with it
+  if (host_call != 0) vm_.EndHostCall(host_call);  // the host's answer, if it comes, is ignored
   state_ = TaskState::kAborted;
   abort_kind_ = kind;
   abort_reason_ = std::move(reason);

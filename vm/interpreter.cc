@@ -131,7 +131,7 @@ inline bool IterNextFast(Vm& vm, Realm* realm, Value iter, Value next, Value* va
 
 uint64_t Interpret(Task& task, uint64_t max_steps) {
   Vm& vm = task.vm();
-  if (task.done()) return 0;
+  if (task.done() || task.host_suspended) return 0;
   Task* saved_task = vm.current_task();
   vm.set_current_task(&task);
   if (task.frames.empty()) {

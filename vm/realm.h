@@ -187,7 +187,8 @@ enum class Intrinsic : uint16_t {
   V(EvalVarsDeclare) \
   V(DeleteGlobalBinding) \
   V(PrivateAddToProxy) \
-  V(SuperSetWithProxy)
+  V(SuperSetWithProxy) \
+  V(HostWait)
 
 enum class SelfHosted : uint16_t {
 #define RATCHET_SELF_HOSTED_ENUM(name) k##name,

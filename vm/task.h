@@ -69,7 +69,9 @@ class Task {
   TaskState state() const { return state_; }
   bool done() const { return state_ != TaskState::kRunnable; }
   /// Runnable, but with nothing to run until the host answers (host_waits).
-  bool waiting() const { return !done() && frames.empty() && in_jobs && jobs.empty() && host_waits > 0; }
+  bool waiting() const {
+    return !done() && (host_suspended || (frames.empty() && in_jobs && jobs.empty() && host_waits > 0));
+  }
   Value result() const { return result_; }
   Value exception() const { return exception_; }
   const std::string& abort_reason() const { return abort_reason_; }
@@ -90,6 +92,8 @@ class Task {
   uint32_t host_waits = 0;   // host operations (async module loads) not answered yet:
                              // with no frame and no job left, the task waits for them
   std::deque<Job> jobs;      // jobs this task spawned, run before it completes
+  uint64_t host_call = 0;       // the asynchronous host call it waits in (HostWait), or 0
+  bool host_suspended = false;  // that call is not settled: nothing runs until it is
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
   uint64_t id = 0;  // set by Vm::RegisterTask; never reused
 

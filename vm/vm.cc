@@ -277,8 +277,38 @@ Task* Vm::FindTask(uint64_t id) const {
 }
 
 void Vm::UnregisterTask(Task* t) {
+  if (t->host_call != 0) EndHostCall(t->host_call);  // a later settle finds nothing
   tasks_.erase(std::remove(tasks_.begin(), tasks_.end(), t), tasks_.end());
   if (current_task_ == t) current_task_ = nullptr;
+}
+
+uint64_t Vm::BeginHostCall(Task* task) {
+  if (task->host_call != 0) EndHostCall(task->host_call);
+  uint64_t id = ++last_host_call_id_;
+  host_calls_.emplace(id, HostCall{task});
+  task->host_call = id;
+  return id;
+}
+
+void Vm::EndHostCall(uint64_t id) {
+  auto it = host_calls_.find(id);
+  if (it == host_calls_.end()) return;
+  if (Task* t = it->second.task; t != nullptr && t->host_call == id) {
+    t->host_call = 0;
+    t->host_suspended = false;
+  }
+  host_calls_.erase(it);
+}
+
+bool Vm::SettleHostCall(uint64_t id, bool rejected, Value value, std::string message) {
+  HostCall* hc = FindHostCall(id);
+  if (hc == nullptr || hc->settled || hc->task == nullptr) return false;
+  hc->settled = true;
+  hc->rejected = rejected;
+  hc->value = value;
+  hc->message = std::move(message);
+  hc->task->host_suspended = false;  // HostWait runs again and takes the result
+  return true;
 }
 
 uint32_t Vm::AddRoot(Value v) {
@@ -338,6 +368,7 @@ void Vm::TraceRoots(Tracer& t) {
   }
   for (uint64_t bits : kept_objects_) t.Mark(Value::FromBits(bits));
   for (const auto& [id, w] : async_waiters_) t.Mark(w.promise);
+  for (const auto& [id, hc] : host_calls_) t.Mark(hc.value);
   for (const Job& job : jobs_) {
     t.Mark(job.function);
     t.MarkRange(job.args, job.argc);

@@ -223,6 +223,31 @@ class Vm {
     return Value::Empty();
   }
 
+  // ---- Asynchronous host calls ----
+  /// A call of an asynchronous host function (api: AsyncHostFunction): the
+  /// task that made it suspends in HostWait until the host settles it.
+  struct HostCall {
+    Task* task;  // null once the task is gone or aborted
+    bool settled = false;
+    bool rejected = false;
+    Value value;          // the result (settled, not rejected)
+    std::string message;  // the Error's message (rejected)
+  };
+  /// Starts a host call made by `task` (task->host_call := its id; ids are
+  /// never reused); a call the task left behind (its HostWait never ran) is
+  /// forgotten.
+  uint64_t BeginHostCall(Task* task);
+  HostCall* FindHostCall(uint64_t id) {
+    auto it = host_calls_.find(id);
+    return it == host_calls_.end() ? nullptr : &it->second;
+  }
+  /// Settles call `id` (false when it is unknown, already settled, or its
+  /// task is gone): its task may run again.
+  bool SettleHostCall(uint64_t id, bool rejected, Value value, std::string message);
+  /// Forgets call `id` (its result was taken, or its task stopped waiting).
+  void EndHostCall(uint64_t id);
+  size_t pending_host_calls() const { return host_calls_.size(); }
+
   // ---- Jobs (HostEnqueuePromiseJob) ----
   /// Jobs join the queue of the running task (microtasks run inside the
   /// task that spawned them); with no task running they wait for the next.
@@ -375,6 +400,8 @@ class Vm {
   EvalCompiler eval_compiler_ = nullptr;
   ResumeRequest resume_request_;
   std::deque<Job> jobs_;
+  absl::flat_hash_map<uint64_t, HostCall> host_calls_;
+  uint64_t last_host_call_id_ = 0;
   absl::flat_hash_set<uint64_t> kept_objects_;  // [[KeptAlive]] (bits of Values)
   absl::flat_hash_map<uint64_t, AsyncWaiter> async_waiters_;
   std::set<std::pair<int64_t, uint64_t>> async_deadlines_;

@@ -358,3 +358,11 @@ function EvalVarsDeclare(obj, name, value, isFunction) {
   if (isFunction || !hasOwn(obj, name)) createDataProperty(obj, name, value);
   return obj;
 }
+
+// The call of an asynchronous host function that the host did not answer
+// at once (api/ratchet.cc CallAsyncHostFunction calls this in its place):
+// hostWait compiles to the HostWait instruction, which suspends the task
+// until the host settles call `id`, then returns its result or throws.
+function HostWait(id) {
+  return hostWait(id);
+}
