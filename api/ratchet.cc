@@ -14,6 +14,7 @@
 #include "vm/disassembler.h"
 #include "vm/interpreter.h"
 #include "vm/task.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace ratchet {
@@ -297,8 +298,117 @@ void Runtime::SetInterruptHandler(std::function<bool()> handler) {
 void Runtime::SetPrintHandler(std::function<void(const std::string&)> handler) {
   state_->vm.set_print_handler(std::move(handler));
 }
-void Runtime::RunGC() { state_->vm.CollectGarbage(); }
+void Runtime::RunGC() {
+  in::Vm& vm = state_->vm;
+  // Inside a host function the running native's values live on the C++
+  // stack, where the collector cannot see them: collect at the next
+  // safepoint instead.
+  if (vm.current_task() != nullptr) {
+    vm.heap().RequestGc();
+    return;
+  }
+  vm.CollectGarbage();
+}
+
 size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
+
+MemoryUsage Runtime::ComputeMemoryUsage() const {
+  in::Vm& vm = state_->vm;
+  MemoryUsage u;
+  u.limit = vm.heap().limit() == SIZE_MAX ? 0 : vm.heap().limit();
+  u.used = vm.heap().used();
+  u.collections = vm.heap().collections();
+  u.tasks = vm.task_count();
+  u.pending_host_calls = vm.pending_host_calls();
+  auto add = [](MemoryUsage::Category& c, size_t bytes) {
+    ++c.count;
+    c.bytes += bytes;
+  };
+  vm.heap().ForEachCell([&](in::Cell* c) {
+    size_t bytes = c->alloc_size;
+    switch (c->kind) {
+      case in::CellKind::kString: {
+        auto* s = static_cast<in::String*>(c);
+        add(u.strings, bytes);
+        if (s->is_atom()) add(u.atoms, bytes);
+        break;
+      }
+      case in::CellKind::kSymbol: add(u.symbols, bytes); break;
+      case in::CellKind::kBigInt: add(u.bigints, bytes); break;
+      case in::CellKind::kShape: {
+        auto* sh = static_cast<in::Shape*>(c);
+        if (sh->entries != nullptr) bytes += sh->entries->capacity() * sizeof(in::ShapeEntry);
+        if (sh->table != nullptr) bytes += sh->table->capacity() * (sizeof(uint64_t) + sizeof(uint32_t) + 1);
+        if (sh->transitions != nullptr) bytes += sh->transitions->capacity() * (sizeof(uint64_t) + sizeof(void*) + 1);
+        add(u.shapes, bytes);
+        break;
+      }
+      case in::CellKind::kCode: {
+        auto* code = static_cast<in::Code*>(c);
+        bytes += code->bytecode_size + code->num_constants * sizeof(in::Value) +
+                 code->num_handlers * sizeof(in::HandlerEntry) + code->num_positions * sizeof(in::PositionEntry) +
+                 code->num_ics * sizeof(in::InlineCache);
+        add(u.bytecode, bytes);
+        break;
+      }
+      case in::CellKind::kEnv: add(u.environments, bytes); break;
+      case in::CellKind::kSource: {
+        auto* src = static_cast<in::Source*>(c);
+        add(u.source_text, bytes + (src->text != nullptr ? src->text->size() * 2 : 0));
+        break;
+      }
+      case in::CellKind::kAccessor:
+      case in::CellKind::kRealm: add(u.other, bytes); break;
+      case in::CellKind::kObject: {
+        auto* o = static_cast<in::Object*>(c);
+        if (o->slots != nullptr && !in::HasInlineSlots(o)) bytes += o->slot_capacity * sizeof(in::Value);
+        if (o->elements != nullptr && !in::HasInlineElements(o)) bytes += o->elements_capacity * sizeof(in::Value);
+        if (o->dict != nullptr) bytes += o->dict->entries.capacity() * sizeof(in::DictEntry);
+        if (o->cls == in::ObjectClass::kArray) {
+          add(u.arrays, bytes);
+        } else if (o->cls == in::ObjectClass::kArrayBuffer || o->cls == in::ObjectClass::kSharedArrayBuffer) {
+          add(u.array_buffers, bytes + static_cast<in::ArrayBufferObject*>(o)->capacity);
+        } else if (o->is_callable()) {
+          add(u.functions, bytes);
+        } else {
+          add(u.objects, bytes);
+        }
+        break;
+      }
+    }
+  });
+  return u;
+}
+
+std::string Runtime::DumpMemoryUsage() const {
+  MemoryUsage u = ComputeMemoryUsage();
+  std::string out = absl::StrCat("memory used: ", u.used, " bytes", u.limit ? absl::StrCat(" of ", u.limit) : "",
+                                 " (", u.collections, " collections, ", u.tasks, " tasks, ",
+                                 u.pending_host_calls, " pending host calls)\n");
+  absl::StrAppend(&out, "category              count        bytes\n");
+  auto row = [&out](const char* name, const MemoryUsage::Category& c) {
+    std::string n(name);
+    n.resize(18, ' ');
+    std::string count = absl::StrCat(c.count);
+    std::string bytes = absl::StrCat(c.bytes);
+    absl::StrAppend(&out, n, std::string(count.size() < 9 ? 9 - count.size() : 0, ' '), count,
+                    std::string(bytes.size() < 13 ? 13 - bytes.size() : 0, ' '), bytes, "\n");
+  };
+  row("objects", u.objects);
+  row("arrays", u.arrays);
+  row("functions", u.functions);
+  row("array buffers", u.array_buffers);
+  row("strings", u.strings);
+  row("  of which atoms", u.atoms);
+  row("symbols", u.symbols);
+  row("bigints", u.bigints);
+  row("shapes", u.shapes);
+  row("bytecode", u.bytecode);
+  row("environments", u.environments);
+  row("source text", u.source_text);
+  row("other", u.other);
+  return out;
+}
 
 void Runtime::SetModuleLoader(ModuleLoader loader, ModuleNormalizer normalizer) {
   in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();

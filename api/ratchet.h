@@ -272,6 +272,35 @@ class Task {
   std::unique_ptr<internal::ApiTask> state_;
 };
 
+/// What a runtime's heap holds (Runtime::ComputeMemoryUsage): live cells by
+/// category — their count and bytes, buffers they own included — measured
+/// at the time of the call (garbage not collected yet is counted too; call
+/// RunGC first for live data only).
+struct MemoryUsage {
+  struct Category {
+    size_t count = 0;
+    size_t bytes = 0;
+  };
+  size_t limit = 0;        // SetMemoryLimit (0: none)
+  size_t used = 0;         // every byte accounted against the limit
+  size_t collections = 0;  // collections so far
+  Category objects;        // ordinary and other objects, with their slots and elements
+  Category arrays;         // Array objects, with their elements
+  Category functions;      // closures, native, bound and host functions
+  Category array_buffers;  // ArrayBuffer and SharedArrayBuffer objects, with their bytes
+  Category strings;        // string cells, characters included
+  Category atoms;          // of which interned property keys
+  Category symbols;
+  Category bigints;
+  Category shapes;         // hidden classes, with their lookup tables
+  Category bytecode;       // compiled functions: bytecode, constants, tables
+  Category environments;   // closures' captured variables
+  Category source_text;    // the source of compiled scripts and modules
+  Category other;          // accessors, realms
+  size_t tasks = 0;        // tasks alive (their frame stacks are in `used`)
+  size_t pending_host_calls = 0;  // asynchronous host calls not taken yet
+};
+
 class Runtime {
  public:
   Runtime();
@@ -307,9 +336,16 @@ class Runtime {
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();
 
+  /// Collects garbage now; called while a task of this runtime runs (from
+  /// a host function), it asks for a collection at the next safepoint
+  /// instead.
   void RunGC();
   /// Bytes currently accounted against the memory limit.
   size_t MemoryUsed() const;
+  /// What the heap holds, by category (walks every cell: O(heap)).
+  MemoryUsage ComputeMemoryUsage() const;
+  /// ComputeMemoryUsage as a human-readable table.
+  std::string DumpMemoryUsage() const;
 
  private:
   friend class Realm;

@@ -419,6 +419,13 @@ class EnvTable : public SelfHostedTable {
 
 Realm* CreateRealm(Vm& vm) {
   if (vm.eval_compiler() == nullptr) vm.set_eval_compiler(CompileEvalCode);
+  // The intrinsics' shapes are pinned: shared by every realm, kept when
+  // realms die, so the next realm reuses them (and their atoms).
+  struct PinShapes {
+    Vm& vm;
+    explicit PinShapes(Vm& v) : vm(v) { vm.set_pin_intrinsics(true); }
+    ~PinShapes() { vm.set_pin_intrinsics(false); }
+  } pin(vm);
   const SelfHostedProgram& shp = GetSelfHostedProgram();
   if (shp.compiled == nullptr) {
     vm.ThrowError(ErrorKind::kInternalError, shp.error);

@@ -120,6 +120,12 @@ class Heap {
   /// Accounts memory owned elsewhere (e.g. a std::u16string of source text).
   bool AccountExternal(size_t bytes) { return Account(bytes); }
   void ReleaseExternal(size_t bytes) { used_ -= bytes; }
+  /// Accounts memory already allocated, past the limit if need be (for
+  /// small bounded tables that must exist: the next allocation then fails).
+  void Charge(size_t bytes) {
+    used_ += bytes;
+    if (used_ >= threshold_ || stress_) gc_requested_ = true;
+  }
 
   /// True when an allocation of `bytes` more would succeed.
   bool CanAllocate(size_t bytes) const {

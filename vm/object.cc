@@ -37,11 +37,27 @@ bool SameValueForDefine(Value a, Value b) {
   return a == b;
 }
 
-const std::vector<ShapeEntry>& Entries(Shape* s) {
+// A shape's side tables (its entries, lookup table, transitions) are
+// charged to the heap like any buffer — past the limit if need be (each is
+// bounded by kMaxShapeProperties entries): a lookup must not fail, and the
+// next allocation will. FinalizeShape releases them.
+size_t TableBytes(size_t capacity, size_t slot) { return capacity * (slot + 1); }
+
+void ChargeShape(Heap& heap, Shape* s, size_t before, size_t after) {
+  if (after > before) {
+    heap.Charge(after - before);
+  } else {
+    heap.ReleaseExternal(before - after);
+  }
+  s->side_bytes = static_cast<uint32_t>(s->side_bytes + after - before);
+}
+
+const std::vector<ShapeEntry>& Entries(Heap& heap, Shape* s) {
   if (s->entries == nullptr) {
     auto* v = new std::vector<ShapeEntry>(s->count);
     for (Shape* p = s; p->count > 0; p = p->parent) (*v)[p->count - 1] = {p->key, p->attrs};
     s->entries = v;
+    ChargeShape(heap, s, 0, sizeof(*v) + v->capacity() * sizeof(ShapeEntry));
   }
   return *s->entries;
 }
@@ -61,12 +77,21 @@ Shape* AddTransition(Vm& vm, Shape* from, Value key, uint8_t attrs) {
   uint64_t tk = TransitionKey(key, attrs);
   if (from->transitions != nullptr) {
     auto it = from->transitions->find(tk);
-    if (it != from->transitions->end()) return it->second;
+    if (it != from->transitions->end()) {
+      // A realm's intrinsics reaching a shape user code made first pin it
+      // too (every step from the root comes through here).
+      if (vm.pin_intrinsics()) it->second->pinned = true;
+      return it->second;
+    }
   }
   Shape* child = NewShape(vm, from, key, attrs);
   if (child == nullptr) return nullptr;
+  child->pinned = vm.pin_intrinsics();
+  constexpr size_t kSlot = sizeof(std::pair<const uint64_t, Shape*>);
+  size_t before = from->transitions == nullptr ? 0 : sizeof(*from->transitions) + TableBytes(from->transitions->capacity(), kSlot);
   if (from->transitions == nullptr) from->transitions = new absl::flat_hash_map<uint64_t, Shape*>();
   (*from->transitions)[tk] = child;
+  ChargeShape(vm.heap(), from, before, sizeof(*from->transitions) + TableBytes(from->transitions->capacity(), kSlot));
   return child;
 }
 
@@ -125,6 +150,19 @@ int32_t DictFind(PropertyDict* d, Value key) {
 
 bool IsLengthKey(Vm& vm, PropertyKey key) { return key.v == Value::FromString(vm.atoms().length); }
 
+// Sparse elements are charged to the heap at a fixed cost per entry (a
+// btree node's share), kept equal to size() * kSparseEntryBytes by every
+// insertion and erasure; FinalizeObject releases the rest.
+constexpr size_t kSparseEntryBytes = 48;
+
+void ChargeSparse(Heap& heap, size_t before, size_t after) {
+  if (after > before) {
+    heap.Charge((after - before) * kSparseEntryBytes);
+  } else {
+    heap.ReleaseExternal((before - after) * kSparseEntryBytes);
+  }
+}
+
 // Writes element `i` with default attributes into dense storage when it fits,
 // else into the sparse map. Keeps the invariant: dense[i] non-empty means i is
 // not in the sparse map.
@@ -142,6 +180,7 @@ bool PutElement(Vm& vm, Object* o, uint32_t i, Value v, uint8_t attrs) {
           return true;
         }
         o->sparse->erase(it);
+        ChargeSparse(vm.heap(), 1, 0);
       }
     }
     if (i >= o->elements_size) {
@@ -156,6 +195,7 @@ bool PutElement(Vm& vm, Object* o, uint32_t i, Value v, uint8_t attrs) {
           if (it->second.attrs == kDefaultAttrs) {
             o->elements[it->first] = it->second.value;
             it = o->sparse->erase(it);
+            ChargeSparse(vm.heap(), 1, 0);
           } else {
             ++it;
           }
@@ -168,11 +208,13 @@ bool PutElement(Vm& vm, Object* o, uint32_t i, Value v, uint8_t attrs) {
   if (i < o->elements_size) o->elements[i] = Value::Empty();
   if (o->sparse == nullptr) o->sparse = new absl::btree_map<uint32_t, SparseElement>();
   if (!vm.heap().CanAllocate(64)) return false;
+  size_t before = o->sparse->size();
   (*o->sparse)[i] = {v, attrs};
+  ChargeSparse(vm.heap(), before, o->sparse->size());
   return true;
 }
 
-void RemoveElement(Object* o, uint32_t i) {
+void RemoveElement(Heap& heap, Object* o, uint32_t i) {
   if (i < o->elements_size && !o->elements[i].IsEmpty()) {
     o->elements[i] = Value::Empty();
     while (o->elements_size > 0 && o->elements[o->elements_size - 1].IsEmpty()) {
@@ -180,24 +222,24 @@ void RemoveElement(Object* o, uint32_t i) {
     }
     return;
   }
-  if (o->sparse != nullptr) o->sparse->erase(i);
+  if (o->sparse != nullptr) ChargeSparse(heap, o->sparse->erase(i), 0);
 }
 
-uint8_t ShapeAttrs(Shape* shape, uint32_t slot) {
+uint8_t ShapeAttrs(Heap& heap, Shape* shape, uint32_t slot) {
   if (shape->count <= kLinearLookupLimit) {
     for (Shape* s = shape; s->count > 0; s = s->parent) {
       if (s->count - 1 == slot) return s->attrs;
     }
     return 0;
   }
-  return Entries(shape)[slot].attrs;
+  return Entries(heap, shape)[slot].attrs;
 }
 
 }  // namespace
 
-const std::vector<ShapeEntry>& ShapeEntries(Shape* s) { return Entries(s); }
+const std::vector<ShapeEntry>& ShapeEntries(Heap& heap, Shape* s) { return Entries(heap, s); }
 
-int32_t ShapeLookup(Shape* shape, Value key) {
+int32_t ShapeLookup(Heap& heap, Shape* shape, Value key) {
   if (shape->count == 0) return -1;
   if (shape->count <= kLinearLookupLimit) {
     for (Shape* s = shape; s->count > 0; s = s->parent) {
@@ -207,9 +249,11 @@ int32_t ShapeLookup(Shape* shape, Value key) {
   }
   if (shape->table == nullptr) {
     auto* t = new absl::flat_hash_map<uint64_t, uint32_t>();
-    const auto& entries = Entries(shape);
+    const auto& entries = Entries(heap, shape);
+    t->reserve(entries.size());
     for (uint32_t i = 0; i < entries.size(); ++i) (*t)[entries[i].key.bits()] = i;
     shape->table = t;
+    ChargeShape(heap, shape, 0, sizeof(*t) + TableBytes(t->capacity(), sizeof(std::pair<const uint64_t, uint32_t>)));
   }
   auto it = shape->table->find(key.bits());
   return it == shape->table->end() ? -1 : static_cast<int32_t>(it->second);
@@ -332,10 +376,10 @@ bool GetOwnProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out) {
     return true;
   }
   if (o->shape != nullptr) {
-    int32_t slot = ShapeLookup(o->shape, key.v);
+    int32_t slot = ShapeLookup(vm.heap(), o->shape, key.v);
     if (slot < 0) return false;
     out->value = o->slots[slot];
-    out->attrs = ShapeAttrs(o->shape, static_cast<uint32_t>(slot));
+    out->attrs = ShapeAttrs(vm.heap(), o->shape, static_cast<uint32_t>(slot));
     return true;
   }
   int32_t idx = DictFind(o->dict, key.v);
@@ -381,17 +425,35 @@ bool LookupProperty(Vm& vm, Object* o, PropertyKey key, OwnProperty* out, Object
   return LookupPropertyOrProxy(vm, o, key, out, holder, &proxy);
 }
 
+// A dictionary's entries and index are charged to the heap: the bytes its
+// containers hold now (capacity, not size), the change since the last call.
+size_t DictBytes(const PropertyDict* d) {
+  return sizeof(PropertyDict) + d->entries.capacity() * sizeof(DictEntry) +
+         d->index.capacity() * (sizeof(std::pair<const uint64_t, uint32_t>) + 1);
+}
+
+void ChargeDict(Heap& heap, PropertyDict* d) {
+  size_t now = DictBytes(d);
+  if (now > d->accounted) {
+    heap.Charge(now - d->accounted);
+  } else {
+    heap.ReleaseExternal(d->accounted - now);
+  }
+  d->accounted = now;
+}
+
 bool ToDictionaryMode(Vm& vm, Object* o) {
   if (o->shape == nullptr) return true;
   if (!vm.heap().CanAllocate(o->shape->count * 48 + 64)) return false;
   auto* d = new PropertyDict();
-  const auto& entries = Entries(o->shape);
+  const auto& entries = Entries(vm.heap(), o->shape);
   d->entries.reserve(entries.size());
   for (uint32_t i = 0; i < entries.size(); ++i) {
     d->entries.push_back({entries[i].key, o->slots[i], entries[i].attrs});
     d->index[entries[i].key.bits()] = i;
   }
   d->live = static_cast<uint32_t>(entries.size());
+  ChargeDict(vm.heap(), d);
   if (!HasInlineSlots(o)) vm.heap().FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
   o->slots = nullptr;
   o->slot_capacity = 0;
@@ -414,18 +476,23 @@ bool AddNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
     o->shape = next;
     return true;
   }
-  if (!vm.heap().CanAllocate(48)) return false;
   PropertyDict* d = o->dict;
+  // Growing doubles the containers: that must fit under the limit.
+  size_t growth = 48;
+  if (d->entries.size() == d->entries.capacity()) growth += d->entries.capacity() * sizeof(DictEntry);
+  if (d->index.size() * 8 >= d->index.capacity() * 7) growth += d->index.capacity() * 17;
+  if (!vm.heap().CanAllocate(growth)) return false;
   d->index[key.bits()] = static_cast<uint32_t>(d->entries.size());
   d->entries.push_back({key, value, attrs});
   ++d->live;
+  ChargeDict(vm.heap(), d);
   return true;
 }
 
 // Replaces value and attributes of an existing named property.
 bool UpdateNamed(Vm& vm, Object* o, Value key, Value value, uint8_t attrs) {
   if (o->shape != nullptr) {
-    int32_t slot = ShapeLookup(o->shape, key);
+    int32_t slot = ShapeLookup(vm.heap(), o->shape, key);
     OwnProperty cur;
     GetOwnProperty(vm, o, PropertyKey(key), &cur);
     if (cur.attrs == attrs) {
@@ -463,7 +530,7 @@ bool SetOwnData(Vm& vm, Object* o, PropertyKey key, Value value, uint8_t attrs) 
     return true;
   }
   OwnProperty cur;
-  bool exists = o->shape != nullptr ? ShapeLookup(o->shape, key.v) >= 0
+  bool exists = o->shape != nullptr ? ShapeLookup(vm.heap(), o->shape, key.v) >= 0
                                     : DictFind(o->dict, key.v) >= 0;
   if (exists) {
     (void)cur;
@@ -496,7 +563,7 @@ bool WriteOwnData(Vm& vm, Object* o, PropertyKey key, Value value) {
     return SetArrayLength(vm, o, static_cast<uint32_t>(value.AsNumber()));
   }
   if (o->shape != nullptr) {
-    int32_t slot = ShapeLookup(o->shape, key.v);
+    int32_t slot = ShapeLookup(vm.heap(), o->shape, key.v);
     if (slot >= 0) o->slots[slot] = value;
     return true;
   }
@@ -533,9 +600,11 @@ DefineResult DefineMappedArgument(Vm& vm, Object* o, PropertyKey key, const Prop
   if (desc.writable == 0) return DefineResult::kOk;
   OwnProperty now;
   if (!GetOwnProperty(vm, o, key, &now)) return DefineResult::kOk;
-  RemoveElement(o, i);
+  RemoveElement(vm.heap(), o, i);
   if (o->sparse == nullptr) o->sparse = new absl::btree_map<uint32_t, SparseElement>();
+  size_t before = o->sparse->size();
   (*o->sparse)[i] = {indirection, static_cast<uint8_t>(now.attrs | kMappedArgument)};
+  ChargeSparse(vm.heap(), before, o->sparse->size());
   return DefineResult::kOk;
 }
 
@@ -691,7 +760,7 @@ DefineResult DefineOwnProperty(Vm& vm, Object* o, PropertyKey key, const Propert
         key.index() < static_cast<PrimitiveObject*>(o)->primitive.AsString()->length) {
       return DefineResult::kOk;  // validated above: nothing can change
     }
-    RemoveElement(o, key.index());
+    RemoveElement(vm.heap(), o, key.index());
     return PutElement(vm, o, key.index(), stored, attrs) ? DefineResult::kOk
                                                          : DefineResult::kOutOfMemory;
   }
@@ -709,7 +778,7 @@ bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key) {
   if (!GetOwnProperty(vm, o, key, &cur)) return true;
   if (!(cur.attrs & kConfigurable)) return false;
   if (key.IsIndex()) {
-    RemoveElement(o, key.index());
+    RemoveElement(vm.heap(), o, key.index());
     return true;
   }
   if (o->shape != nullptr) {
@@ -738,6 +807,7 @@ bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key) {
     d->entries = std::move(kept);
     d->index.clear();
     for (uint32_t i = 0; i < d->entries.size(); ++i) d->index[d->entries[i].key.bits()] = i;
+    ChargeDict(vm.heap(), d);
   }
   return true;
 }
@@ -770,7 +840,7 @@ void OwnPropertyKeys(Vm& vm, Object* o, std::vector<PropertyKey>* keys) {
       return !symbols;
     };
     if (o->shape != nullptr) {
-      for (const ShapeEntry& e : Entries(o->shape)) {
+      for (const ShapeEntry& e : Entries(vm.heap(), o->shape)) {
         if (want(e.key)) keys->push_back(PropertyKey(e.key));
       }
     } else {
@@ -799,6 +869,7 @@ bool SetArrayLength(Vm& vm, Object* a, uint32_t new_length) {
         return false;
       }
       a->sparse->erase(last);
+      ChargeSparse(vm.heap(), 1, 0);
     }
   }
   if (a->elements_size > new_length) a->elements_size = new_length;
@@ -934,7 +1005,9 @@ void TraceObject(Object* o, Tracer& t) {
 void FinalizeObject(Heap& heap, Object* o) {
   if (!HasInlineSlots(o)) heap.FreeBuffer(o->slots, o->slot_capacity * sizeof(Value));
   if (!HasInlineElements(o)) heap.FreeBuffer(o->elements, o->elements_capacity * sizeof(Value));
+  if (o->dict != nullptr) heap.ReleaseExternal(o->dict->accounted);
   delete o->dict;
+  if (o->sparse != nullptr) ChargeSparse(heap, o->sparse->size(), 0);
   delete o->sparse;
   if (o->cls == ObjectClass::kBound) {
     auto* f = static_cast<BoundFunction*>(o);
@@ -965,19 +1038,33 @@ void TraceShape(Shape* s, Tracer& t) {
   // children are dropped before the sweep (PruneDeadTransitions), so shapes
   // — and the property keys they hold — do not accumulate for the life of
   // the runtime.
-  if (s->transitions != nullptr) t.AddWeakTable(s);
+  // Pinned children (the intrinsics' shapes) are strong.
+  if (s->transitions != nullptr) {
+    bool weak = false;
+    for (const auto& [k, child] : *s->transitions) {
+      if (child->pinned) {
+        t.Mark(child);
+      } else {
+        weak = true;
+      }
+    }
+    if (weak) t.AddWeakTable(s);
+  }
 }
 
-void PruneDeadTransitions(Shape* s) {
+void PruneDeadTransitions(Heap& heap, Shape* s) {
   if (s->transitions == nullptr) return;
   absl::erase_if(*s->transitions, [](const auto& entry) { return !entry.second->marked; });
   if (s->transitions->empty()) {
+    constexpr size_t kSlot = sizeof(std::pair<const uint64_t, Shape*>);
+    ChargeShape(heap, s, sizeof(*s->transitions) + TableBytes(s->transitions->capacity(), kSlot), 0);
     delete s->transitions;
     s->transitions = nullptr;
   }
 }
 
 void FinalizeShape(Heap& heap, Shape* s) {
+  heap.ReleaseExternal(s->side_bytes);
   delete s->transitions;
   delete s->entries;
   delete s->table;

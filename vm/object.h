@@ -78,7 +78,12 @@ struct Shape : Cell {
   Shape* parent;
   Value key;        // the property this shape adds (undefined for the root)
   uint8_t attrs;
+  // Created while a realm's intrinsics were built (Vm::pin_intrinsics): its
+  // parent's transition to it is strong, so every realm of the runtime
+  // shares these shapes (and their lookup tables) even after all die.
+  bool pinned;
   uint32_t count;   // number of properties
+  uint32_t side_bytes;  // charged to the heap for the tables below
   absl::flat_hash_map<uint64_t, Shape*>* transitions;  // (key, attrs) -> child
   std::vector<ShapeEntry>* entries;                    // lazily built
   absl::flat_hash_map<uint64_t, uint32_t>* table;      // lazily, when large
@@ -94,6 +99,7 @@ struct PropertyDict {
   std::vector<DictEntry> entries;
   absl::flat_hash_map<uint64_t, uint32_t> index;
   uint32_t live = 0;
+  size_t accounted = 0;  // bytes charged to the heap (ChargeDict in vm/object.cc)
 };
 
 struct SparseElement {
@@ -318,7 +324,7 @@ bool DeleteOwnProperty(Vm& vm, Object* o, PropertyKey key);
 /// insertion order, then symbols. Private symbols are skipped.
 void OwnPropertyKeys(Vm& vm, Object* o, std::vector<PropertyKey>* keys);
 /// A shape's properties in insertion order (slot i is entry i).
-const std::vector<ShapeEntry>& ShapeEntries(Shape* s);
+const std::vector<ShapeEntry>& ShapeEntries(Heap& heap, Shape* s);
 
 /// Sets an array's length (ArraySetLength with a valid uint32). Returns false
 /// when a non-configurable element stopped the deletion (length is then one
@@ -333,14 +339,14 @@ bool ArrayPush(Vm& vm, Object* a, Value v);
 bool ToDictionaryMode(Vm& vm, Object* o);
 
 /// Reads the slot index of a named own property in shape mode, or -1.
-int32_t ShapeLookup(Shape* shape, Value key);
+int32_t ShapeLookup(Heap& heap, Shape* shape, Value key);
 
 /// GC support.
 void TraceObject(Object* o, Tracer& t);
 void FinalizeObject(Heap& heap, Object* o);
 void TraceShape(Shape* s, Tracer& t);
 /// Drops the transitions of a live shape whose child shapes were not marked.
-void PruneDeadTransitions(Shape* s);
+void PruneDeadTransitions(Heap& heap, Shape* s);
 void FinalizeShape(Heap& heap, Shape* s);
 
 }  // namespace ratchet::internal

@@ -299,7 +299,7 @@ SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
   if (base.IsObject()) {
     Object* obj = base.AsObject();
     if (obj->shape != nullptr) {
-      int32_t slot = ShapeLookup(obj->shape, key);
+      int32_t slot = ShapeLookup(vm.heap(), obj->shape, key);
       if (slot >= 0) {
         OwnProperty prop;
         GetOwnProperty(vm, obj, PropertyKey(key), &prop);
@@ -355,7 +355,7 @@ SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v
       // Cache writes to an own writable data property.
       if (base.IsObject() && base.AsObject()->shape != nullptr) {
         Object* obj = base.AsObject();
-        int32_t slot = ShapeLookup(obj->shape, key);
+        int32_t slot = ShapeLookup(vm.heap(), obj->shape, key);
         if (slot >= 0) {
           OwnProperty prop;
           GetOwnProperty(vm, obj, PropertyKey(key), &prop);

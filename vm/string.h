@@ -28,6 +28,7 @@ struct String : Cell {
   static constexpr uint16_t kIsIndex = 8;       // canonical array index
   static constexpr uint16_t kSlice = 16;        // chars are a prefix of parent()'s
   static constexpr uint16_t kBuffer = 32;       // an append buffer (only slices refer to it)
+  static constexpr uint16_t kPinned = 64;       // an atom of the intrinsics: a root (Vm::Intern)
 
   uint32_t length;
   uint32_t hash;  // 0 until computed

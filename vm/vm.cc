@@ -166,12 +166,22 @@ String* Vm::MakeSingleCharString(uint8_t c) {
 }
 
 String* Vm::Intern(String* s) {
-  if (s->is_atom()) return s;
-  auto it = atom_table_.find(s);
-  if (it != atom_table_.end()) return *it;
-  StringHash(s);
-  s->flags |= String::kAtom;
-  atom_table_.insert(s);
+  if (!s->is_atom()) {
+    auto it = atom_table_.find(s);
+    if (it != atom_table_.end()) {
+      s = *it;
+    } else {
+      StringHash(s);
+      s->flags |= String::kAtom;
+      atom_table_.insert(s);
+    }
+  }
+  // Atoms interned while a realm's intrinsics are built (their names) are
+  // kept for the life of the runtime: every realm uses the same ones.
+  if (pin_intrinsics_ && !(s->flags & String::kPinned)) {
+    s->flags |= String::kPinned;
+    pinned_atoms_.push_back(s);
+  }
   return s;
 }
 
@@ -345,6 +355,7 @@ void Vm::TraceRoots(Tracer& t) {
   RATCHET_COMMON_ATOMS(RATCHET_MARK_ATOM)
 #undef RATCHET_MARK_ATOM
   for (String* s : single_chars_) t.Mark(s);
+  for (String* s : pinned_atoms_) t.Mark(s);
 #define RATCHET_MARK_SYMBOL(field, text) t.Mark(symbols_.field);
   RATCHET_WELL_KNOWN_SYMBOLS(RATCHET_MARK_SYMBOL)
 #undef RATCHET_MARK_SYMBOL
@@ -408,7 +419,7 @@ void Vm::CollectGarbage() {
 }
 
 void Vm::SweepWeakTables(const std::vector<Cell*>& shapes) {
-  for (Cell* c : shapes) PruneDeadTransitions(static_cast<Shape*>(c));
+  for (Cell* c : shapes) PruneDeadTransitions(heap_, static_cast<Shape*>(c));
   size_t dead_symbols = absl::erase_if(symbol_registry_, [](const auto& entry) { return !entry.second->marked; });
   heap_.ReleaseExternal(dead_symbols * (sizeof(String*) + sizeof(Symbol*) + 8));
   absl::erase_if(atom_table_, [](String* s) { return !s->marked; });

@@ -172,6 +172,7 @@ class Vm {
   void set_current_task(Task* t) { current_task_ = t; }
   void RegisterTask(Task* t);
   void UnregisterTask(Task* t);
+  size_t task_count() const { return tasks_.size(); }
   /// The registered task with this id (Task::id), or null once it is gone.
   Task* FindTask(uint64_t id) const;
 
@@ -222,6 +223,12 @@ class Vm {
     resume_request_ = ResumeRequest{true, generator, mode, value};
     return Value::Empty();
   }
+
+  /// While set, new shapes (Shape::pinned) and atoms (String::kPinned) are
+  /// pinned — kept for the life of the runtime: CreateRealm sets it while it
+  /// builds the intrinsics, a bounded set the same in every realm.
+  bool pin_intrinsics() const { return pin_intrinsics_; }
+  void set_pin_intrinsics(bool b) { pin_intrinsics_ = b; }
 
   // ---- Asynchronous host calls ----
   /// A call of an asynchronous host function (api: AsyncHostFunction): the
@@ -410,6 +417,8 @@ class Vm {
   std::shared_ptr<void> atomics_mailbox_;
   void (*atomics_cleanup_)(Vm&) = nullptr;
   bool can_block_ = false;
+  bool pin_intrinsics_ = false;
+  std::vector<String*> pinned_atoms_;  // String::kPinned atoms, roots
   bool in_agent_cluster_ = false;
   bool interrupt_requested_ = false;
   size_t max_stack_bytes_ = 8 << 20;

@@ -223,7 +223,7 @@ class FastStringifier {
       return r;
     };
     if (o->shape != nullptr) {
-      const std::vector<ShapeEntry>& entries = ShapeEntries(o->shape);
+      const std::vector<ShapeEntry>& entries = ShapeEntries(vm_.heap(), o->shape);
       for (uint32_t i = 0; i < entries.size(); ++i) {
         if (property(entries[i].key, o->slots[i], entries[i].attrs) == Result::kGiveUp) return Result::kGiveUp;
       }

@@ -341,5 +341,100 @@ TEST(RealmLifetime, DroppingTheLastUsedRealmLeavesTheOthersUsable) {
   EXPECT_EQ(c2->EvaluateScriptSync("typeof x", {}).value_string, "undefined");
 }
 
+// Realms share the intrinsics' shapes and atoms, which are kept for the
+// life of the runtime (pinned while a realm is built); that set is bounded:
+// creating and dropping realms — whose scripts made shapes and keys of their
+// own — leaves the heap where it was.
+TEST(RealmLifetime, CreatingAndDroppingRealmsDoesNotGrowTheHeap) {
+  Runtime runtime;
+  auto cycle = [&runtime](int i) {
+    std::unique_ptr<Realm> r = runtime.NewRealm();
+    ASSERT_NE(r, nullptr);
+    Completion c = r->EvaluateScriptSync(
+        "const o = {}; for (let k = 0; k < 200; k++) o['key' + k + '_' + " + std::to_string(i) +
+            "] = k; Object.keys(o).length",
+        {});
+    ASSERT_EQ(c.value_string, "200");
+    r.reset();
+    runtime.RunGC();
+  };
+  for (int i = 0; i < 5; ++i) cycle(i);
+  size_t settled = runtime.MemoryUsed();
+  for (int i = 5; i < 60; ++i) cycle(i);
+  EXPECT_LE(runtime.MemoryUsed(), settled + 4096) << "after 5 cycles: " << settled;
+}
+
+// ComputeMemoryUsage reports what the heap holds by category, and sees a
+// script's data come and go.
+TEST(MemoryUsageReport, CountsWhatScriptsAllocateByCategory) {
+  Runtime runtime;
+  runtime.SetMemoryLimit(size_t{256} << 20);
+  std::unique_ptr<Realm> realm = runtime.NewRealm();
+  ASSERT_NE(realm, nullptr);
+  runtime.RunGC();
+  MemoryUsage before = runtime.ComputeMemoryUsage();
+  EXPECT_EQ(before.limit, size_t{256} << 20);
+  EXPECT_GT(before.functions.count, 100u);  // the intrinsics
+  EXPECT_GT(before.shapes.count, 0u);
+  EXPECT_GT(before.bytecode.count, 0u);     // the self-hosted library
+  EXPECT_LE(before.atoms.count, before.strings.count);
+  size_t sum = before.objects.bytes + before.arrays.bytes + before.functions.bytes + before.array_buffers.bytes +
+               before.strings.bytes + before.symbols.bytes + before.bigints.bytes + before.shapes.bytes +
+               before.bytecode.bytes + before.environments.bytes + before.source_text.bytes + before.other.bytes;
+  EXPECT_LE(sum, before.used) << runtime.DumpMemoryUsage();
+  EXPECT_GT(sum, before.used / 2);
+
+  ASSERT_TRUE(realm->EvaluateScriptSync(
+      "globalThis.keep = { arrays: [], buffers: [], strings: [], fns: [] };"
+      "for (let i = 0; i < 1000; i++) {"
+      "  keep.arrays.push([i, i + 1, i + 2, i + 3, i + 4, i + 5]);"
+      "  keep.strings.push('s'.repeat(100) + i);"
+      "  keep.fns.push(() => i);"
+      "}"
+      "keep.buffers.push(new ArrayBuffer(1 << 20));",
+      {}).ok());
+  runtime.RunGC();
+  MemoryUsage during = runtime.ComputeMemoryUsage();
+  EXPECT_GE(during.arrays.count, before.arrays.count + 1000);
+  EXPECT_GE(during.functions.count, before.functions.count + 1000);
+  EXPECT_GE(during.environments.count, before.environments.count + 1000);
+  EXPECT_GE(during.strings.bytes, before.strings.bytes + 1000 * 100);
+  EXPECT_GE(during.array_buffers.bytes, before.array_buffers.bytes + (1 << 20));
+  EXPECT_GT(during.used, before.used + (1 << 20));
+  EXPECT_GT(during.collections, before.collections);
+
+  ASSERT_TRUE(realm->EvaluateScriptSync("delete globalThis.keep", {}).ok());
+  runtime.RunGC();
+  MemoryUsage after = runtime.ComputeMemoryUsage();
+  EXPECT_LT(after.arrays.count, before.arrays.count + 10);
+  EXPECT_LT(after.array_buffers.bytes, before.array_buffers.bytes + 1024);
+  EXPECT_LT(after.used, during.used - (1 << 20));
+
+  std::string dump = runtime.DumpMemoryUsage();
+  EXPECT_NE(dump.find("memory used: "), std::string::npos) << dump;
+  EXPECT_NE(dump.find("of 268435456"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("array buffers"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("  of which atoms"), std::string::npos) << dump;
+}
+
+// RunGC from inside a host function (a task is running, its values on the
+// C++ stack) defers the collection to the next safepoint: the running code
+// keeps every value it holds.
+TEST(MemoryUsageReport, RunGcInsideAHostFunctionIsDeferred) {
+  Runtime runtime;
+  std::unique_ptr<Realm> realm = runtime.NewRealm();
+  ASSERT_NE(realm, nullptr);
+  ASSERT_TRUE(realm->DefineHostFunction("collect", [&runtime](const std::vector<HostValue>& args, std::string*) {
+    runtime.RunGC();
+    return HostValue::String(args.empty() ? "" : args[0].string);
+  }));
+  Completion c = realm->EvaluateScriptSync(
+      "let out = ''; for (let i = 0; i < 200; i++) out = collect('v' + i + ':' + [i, i].join('/'));"
+      "[out, {a: 1}.a, 'x'.repeat(3)].join(' ')",
+      {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "v199:199/199 1 xxx");
+}
+
 }  // namespace
 }  // namespace ratchet

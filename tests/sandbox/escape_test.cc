@@ -80,6 +80,22 @@ const Escape kEscapes[] = {
      CompletionKind::kJsException, kOom, CompletionKind::kTimeLimit},
     {"JsonStringifyHuge", "(() => { const o = {a: 'x'.repeat(1 << 20)}; const l = []; for (let i = 0; i < 200; i++) l.push(o); return JSON.stringify(l); })()",
      CompletionKind::kJsException, kOom},
+    // Memory held outside cells, in C++ containers an object owns, is
+    // charged too: dictionary-mode properties (shared keys: nothing else
+    // grows), sparse elements, shapes' lookup tables.
+    {"DictionaryObjects",
+     "(() => { const t = {}; for (let k = 0; k < 1000; k++) t['key' + k] = 1; const text = JSON.stringify(t);"
+     " const keep = []; for (;;) keep.push(JSON.parse(text)); })()",
+     CompletionKind::kJsException, kOom},
+    {"SparseElements",
+     "(() => { const body = Array.from({length: 100}, (_, k) => 'a[b + ' + k * 1000 + '] = 1;').join('');"
+     " const fill = new Function('a', 'b', body); const keep = [];"
+     " for (;;) { const a = []; for (let i = 0; i < 20; i++) fill(a, 1e8 + i * 100000); keep.push(a); } })()",
+     CompletionKind::kJsException, kOom},
+    {"ShapeTables",
+     "(() => { const keep = []; for (let j = 0; ; j++) { const o = {};"
+     " for (let i = 0; i < 60; i++) { o['p' + j + '_' + i] = i; o['p' + j + '_0']; } keep.push(o); } })()",
+     CompletionKind::kJsException, kOom},
     // (BigInts have a maximum size, a RangeError, below the memory limit.)
     {"BigIntGrowth", "let b = 3n; for (;;) b = b * b;", CompletionKind::kJsException, "RangeError"},
     {"BigIntsAccumulate", "(() => { const keep = []; const b = 3n ** 100000n; for (;;) keep.push(b + 1n); })()",
@@ -249,6 +265,34 @@ TEST(EscapeAtoms, KeysOfDeadObjectsAreReclaimedWhileTheRealmRuns) {
       options);
   ASSERT_TRUE(again.ok()) << again.Describe();
   EXPECT_EQ(again.value_string, "{\"key0\":1,\"keykeykeykeykeykeykeykeykeykeykeykeykeykeykeykeykeykeykeykey5\":2}");
+}
+
+// What dictionaries, sparse elements and shape tables charge to the heap
+// comes back exactly when they die: creating and dropping many of them leaves
+// the accounted memory where it was.
+TEST(EscapeAccounting, ContainerChargesAreReleasedExactly) {
+  Runtime runtime;
+  runtime.SetMemoryLimit(64 << 20);
+  std::unique_ptr<Realm> realm = runtime.NewRealm();
+  ASSERT_NE(realm, nullptr);
+  const char* kChurn =
+      "(() => { for (let r = 0; r < 20; r++) {"
+      "  const d = {}; for (let k = 0; k < 500; k++) d['k' + k] = k;"
+      "  for (let k = 0; k < 400; k++) delete d['k' + k];"
+      "  const a = []; for (let i = 0; i < 500; i++) a[1e7 + i * 3] = i; a.length = 1e7 + 600;"
+      "  const o = {}; for (let i = 0; i < 40; i++) { o['q' + r + '_' + i] = i; o['q' + r + '_0']; }"
+      "  function f() { arguments[5] = 1; delete arguments[5]; return arguments.length; } f(1, 2, 3, 4, 5, 6, 7);"
+      "} return 'ok'; })()";
+  ASSERT_TRUE(realm->EvaluateScriptSync(kChurn, {}).ok());
+  runtime.RunGC();
+  size_t settled = runtime.MemoryUsed();
+  for (int i = 0; i < 5; ++i) {
+    Completion c = realm->EvaluateScriptSync(kChurn, {});
+    ASSERT_TRUE(c.ok()) << c.Describe();
+  }
+  runtime.RunGC();
+  EXPECT_LE(runtime.MemoryUsed(), settled + 64 * 1024);
+  EXPECT_GE(runtime.MemoryUsed() + 64 * 1024, settled);
 }
 
 // An abort is final: no catch or finally of the sandbox runs after it, and

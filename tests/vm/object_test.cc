@@ -22,7 +22,7 @@ TEST(ObjectTest, ObjectsWithTheSamePropertiesShareAShape) {
   Object* c = NewObject(vm, nullptr);
   ASSERT_TRUE(SetOwnData(vm, c, Key(vm, "y"), Value::Int32(2)));
   EXPECT_NE(c->shape, a->shape);  // different order, different shape
-  EXPECT_EQ(ShapeLookup(a->shape, Key(vm, "y").v), 1);
+  EXPECT_EQ(ShapeLookup(vm.heap(), a->shape, Key(vm, "y").v), 1);
 }
 
 TEST(ObjectTest, DeleteAndAttributeChangesUseDictionaryMode) {
