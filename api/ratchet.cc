@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "compiler/parser.h"
 #include "runtime/atomics.h"
@@ -35,20 +36,29 @@ struct AsyncHostEntry {
   AsyncHostFunction fn;
 };
 
+struct ApiTask;
+struct TimerHost;
+
 struct ApiRealm {
   std::shared_ptr<ApiRuntime> rt;
   in::Realm* realm = nullptr;
   uint32_t root = 0;
-  std::vector<std::unique_ptr<HostFunction>> host_functions;
-  std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
-  static HostCallSettler Settler(std::weak_ptr<ApiRuntime> rt, uint64_t id) { return HostCallSettler(std::move(rt), id); }
-  ~ApiRealm() {
-    if (realm == nullptr) return;
-    rt->vm.RemoveRoot(root);
-    // The runtime's "current realm" outside any task must not keep a
-    // dropped realm (and everything its globals hold) alive.
-    if (rt->vm.current_task() == nullptr && rt->vm.current_realm() == realm) rt->vm.set_current_realm(nullptr);
+  // What the realm's host natives point to (their NativeFunction::data):
+  // shared with every task of the realm, so a task that outlives its Realm
+  // handle never calls into freed host state.
+  struct HostObjects {
+    std::vector<std::unique_ptr<HostFunction>> host_functions;
+    std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
+    std::shared_ptr<TimerHost> timers;  // InstallTimers
+  };
+  std::shared_ptr<HostObjects> host = std::make_shared<HostObjects>();
+  TaskRunner run_task;       // SetDefaultRunners
+  TaskRunner run_task_sync;
+  static std::shared_ptr<::ratchet::Task> MakeTask(std::unique_ptr<ApiTask> state) {
+    return std::shared_ptr<::ratchet::Task>(new ::ratchet::Task(std::move(state)));
   }
+  static HostCallSettler Settler(std::weak_ptr<ApiRuntime> rt, uint64_t id) { return HostCallSettler(std::move(rt), id); }
+  ~ApiRealm();
 };
 
 struct ApiTask {
@@ -58,10 +68,63 @@ struct ApiTask {
   bool module = false;     // a module task: its result is the evaluation promise
   bool has_precomputed = false;
   CompletionKind stop_kind = CompletionKind::kNormal;  // limit that stopped it
+  std::vector<std::function<void(const Completion&)>> on_done;
+  bool notified = false;
+  std::shared_ptr<void> realm_host;  // the realm's ApiRealm::HostObjects, kept while the task lives
   ~ApiTask() {
     if (task != nullptr) rt->vm.UnregisterTask(task.get());
   }
 };
+
+// The timers of one realm (Realm::InstallTimers). The realm owns it; work
+// posted to the executor holds it weakly, so a timer of a dropped realm
+// never fires.
+struct TimerHost : std::enable_shared_from_this<TimerHost> {
+  struct Timer {
+    std::vector<uint32_t> roots;  // the callback, then its arguments (Vm roots)
+    int64_t interval_ms;
+    bool repeat;
+    size_t charged;
+  };
+  std::weak_ptr<ApiRuntime> rt;
+  std::weak_ptr<void> host_objects;  // the realm's ApiRealm::HostObjects (for its tasks)
+  in::Realm* realm = nullptr;
+  Executor executor;
+  TaskRunner runner;
+  std::function<void(const Completion&)> on_done;
+  absl::flat_hash_map<uint64_t, Timer> timers;
+  uint64_t last_id = 0;
+
+  void Post(uint64_t id, int64_t delay_ms) {
+    std::weak_ptr<TimerHost> self = weak_from_this();
+    executor([self, id] {
+      if (std::shared_ptr<TimerHost> th = self.lock()) th->Fire(id);
+    }, std::chrono::milliseconds(delay_ms));
+  }
+  void Release(in::Vm& vm, uint64_t id) {
+    auto it = timers.find(id);
+    if (it == timers.end()) return;
+    for (uint32_t r : it->second.roots) vm.RemoveRoot(r);
+    vm.heap().ReleaseExternal(it->second.charged);
+    timers.erase(it);
+  }
+  void ReleaseAll(in::Vm& vm) {
+    while (!timers.empty()) Release(vm, timers.begin()->first);
+  }
+  void Fire(uint64_t id);
+};
+
+ApiRealm::~ApiRealm() {
+  if (realm == nullptr) return;
+  if (host->timers != nullptr) {
+    host->timers->ReleaseAll(rt->vm);
+    host->timers->realm = nullptr;  // setTimeout from a task that outlives the realm does nothing
+  }
+  rt->vm.RemoveRoot(root);
+  // The runtime's "current realm" outside any task must not keep a
+  // dropped realm (and everything its globals hold) alive.
+  if (rt->vm.current_task() == nullptr && rt->vm.current_realm() == realm) rt->vm.set_current_realm(nullptr);
+}
 
 }  // namespace internal
 
@@ -275,9 +338,11 @@ std::string Completion::Describe() const {
     case CompletionKind::kInterrupted:
       return "Interrupted";
     case CompletionKind::kStepLimit:
-      return "Stopped: the step limit was reached";
+      return absl::StrCat("Stopped: ", error_message.empty() ? "the step limit was reached" : error_message);
     case CompletionKind::kTimeLimit:
-      return "Stopped: the time limit was reached";
+      return absl::StrCat("Stopped: ", error_message.empty() ? "the time limit was reached" : error_message);
+    case CompletionKind::kSynchronousTaskIncomplete:
+      return absl::StrCat("Incomplete: ", error_message);
     case CompletionKind::kIncomplete:
       return error_message.empty() ? "Incomplete: the task did not finish"
                                    : absl::StrCat("Incomplete: ", error_message);
@@ -543,6 +608,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   Safepoint(vm);
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
+  ts->realm_host = state_->host;
   std::u16string text = in::Utf8ToUtf16(source);
   in::ScriptError err;
   in::Code* code = in::CompileScript(vm, text, options.file_name, &err);
@@ -560,9 +626,43 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
 }
 
 Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
-  std::unique_ptr<Task> task = NewScriptTask(source, options);
-  task->RunToCompletion(options.limits);
+  std::shared_ptr<Task> task = NewScriptTask(source, options);
+  const TaskRunner& runner = options.run_task ? options.run_task : state_->run_task_sync;
+  if (!runner) {
+    task->RunToCompletion(options.limits);
+    return task->completion();
+  }
+  runner(task);
+  if (!task->done()) {
+    task->Abort("the runner of a synchronous evaluation returned before the task finished");
+    Completion c;
+    c.kind = CompletionKind::kSynchronousTaskIncomplete;
+    c.error_message = "the runner of a synchronous evaluation returned before the task finished";
+    return c;
+  }
   return task->completion();
+}
+
+// An asynchronous evaluation: the task goes to the call's runner, else the
+// realm's, else runs to completion within the call's limits.
+static std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
+                                          const TaskRunner& realm_default) {
+  const TaskRunner& runner = options.run_task ? options.run_task : realm_default;
+  if (runner) {
+    runner(task);
+  } else {
+    task->RunToCompletion(options.limits);
+  }
+  return task;
+}
+
+std::shared_ptr<Task> Realm::EvaluateScript(std::string_view source, const EvalOptions& options) {
+  return HandToRunner(NewScriptTask(source, options), options, state_->run_task);
+}
+
+void Realm::SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync) {
+  state_->run_task = std::move(run_task);
+  state_->run_task_sync = std::move(run_task_sync);
 }
 
 std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOptions& options) {
@@ -570,6 +670,7 @@ std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOp
   Safepoint(vm);
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
+  ts->realm_host = state_->host;
   ts->module = true;
   in::ScriptError err;
   in::Object* record = in::CompileModuleRecord(vm, *state_->realm, in::Utf8ToUtf16(source), options.file_name, &err);
@@ -595,6 +696,10 @@ Completion Realm::EvaluateModuleSync(std::string_view source, const EvalOptions&
   std::unique_ptr<Task> task = NewModuleTask(source, options);
   task->RunToCompletion(options.limits);
   return task->completion();
+}
+
+std::shared_ptr<Task> Realm::EvaluateModule(std::string_view source, const EvalOptions& options) {
+  return HandToRunner(NewModuleTask(source, options), options, state_->run_task);
 }
 
 Completion Realm::CompileOnly(std::string_view source, const EvalOptions& options) {
@@ -630,32 +735,160 @@ std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& opti
 bool Realm::DefineHostFunction(const std::string& name, HostFunction fn) {
   in::Vm& vm = state_->rt->vm;
   Safepoint(vm);
-  state_->host_functions.push_back(std::make_unique<HostFunction>(std::move(fn)));
+  state_->host->host_functions.push_back(std::make_unique<HostFunction>(std::move(fn)));
   in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostFunction, 0);
   if (f == nullptr) return false;
   // The function's C++ target, as a number (never exposed: natives only).
   static_cast<in::NativeFunction*>(f)->data =
-      in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(state_->host_functions.back().get())));
+      in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(state_->host->host_functions.back().get())));
   return in::DefineValue(vm, state_->realm->global, name, in::Value::FromObject(f));
 }
 
 bool Realm::DefineHostModule(const std::string& name, HostModule module) {
   in::Vm& vm = state_->rt->vm;
   Safepoint(vm);
-  in::Object* record = BuildHostModule(vm, *state_->realm, name, std::move(module), &state_->host_functions);
+  in::Object* record = BuildHostModule(vm, *state_->realm, name, std::move(module), &state_->host->host_functions);
   return record != nullptr && in::RegisterModule(vm, *state_->realm, name, record);
 }
 
 bool Realm::DefineAsyncHostFunction(const std::string& name, AsyncHostFunction fn) {
   in::Vm& vm = state_->rt->vm;
   Safepoint(vm);
-  state_->async_host_functions.push_back(
+  state_->host->async_host_functions.push_back(
       std::make_unique<internal::AsyncHostEntry>(internal::AsyncHostEntry{state_->rt, std::move(fn)}));
   in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallAsyncHostFunction, 0);
   if (f == nullptr) return false;
   static_cast<in::NativeFunction*>(f)->data = in::Value::Double(
-      static_cast<double>(reinterpret_cast<uintptr_t>(state_->async_host_functions.back().get())));
+      static_cast<double>(reinterpret_cast<uintptr_t>(state_->host->async_host_functions.back().get())));
   return in::DefineValue(vm, state_->realm->global, name, in::Value::FromObject(f));
+}
+
+// ---- Timers ----
+
+namespace internal {
+
+void TimerHost::Fire(uint64_t id) {
+  std::shared_ptr<ApiRuntime> runtime = rt.lock();
+  if (runtime == nullptr || realm == nullptr) return;
+  in::Vm& vm = runtime->vm;
+  auto it = timers.find(id);
+  if (it == timers.end()) return;  // cleared
+  if (vm.current_task() != nullptr) {
+    // The executor ran this inside a running task (it must not): never
+    // re-enter the interpreter; try again later.
+    Post(id, 1);
+    return;
+  }
+  Safepoint(vm);
+  std::vector<in::Value> args;
+  for (size_t i = 1; i < it->second.roots.size(); ++i) args.push_back(vm.root(it->second.roots[i]));
+  in::Value fn = vm.root(it->second.roots[0]);
+  // (A native callback may set or clear timers: `it` is not used below.)
+  const bool repeat = it->second.repeat;
+  if (repeat) Post(id, it->second.interval_ms);
+  auto ts = std::make_unique<ApiTask>();
+  ts->rt = runtime;
+  ts->realm_host = host_objects.lock();
+  ts->task = std::make_unique<in::Task>(vm, realm);
+  vm.RegisterTask(ts->task.get());
+  in::Task& t = *ts->task;
+  // The callback's values stay rooted (the timer's roots) until the call
+  // has its frame; a one-shot timer lets go of them after.
+  in::Task* saved = vm.current_task();
+  vm.set_current_task(&t);
+  in::Realm* saved_realm = vm.current_realm();
+  vm.set_current_realm(realm);
+  if (!in::StartCall(t, fn, in::Value::Undefined(), args)) in::CompleteTask(t, in::TaskState::kThrew, vm.TakeException());
+  vm.set_current_task(saved);
+  vm.set_current_realm(saved_realm);
+  if (!repeat) Release(vm, id);
+  std::shared_ptr<::ratchet::Task> task = ApiRealm::MakeTask(std::move(ts));
+  if (on_done) task->OnDone(on_done);
+  if (runner) {
+    runner(task);
+  } else {
+    task->RunToCompletion({});
+  }
+}
+
+}  // namespace internal
+
+namespace {
+
+internal::TimerHost* TimerHostOf(in::CallArgs& a) {
+  auto* nf = static_cast<in::NativeFunction*>(a.callee);
+  return reinterpret_cast<internal::TimerHost*>(static_cast<uintptr_t>(nf->data.AsNumber()));
+}
+
+// setTimeout(fn, ms, ...args) / setInterval: the delay is clamped to
+// [0, 2^31 - 1] ms (NaN and non-numbers: 0; intervals at least 1 ms).
+in::Value SetTimer(in::Vm& vm, in::CallArgs& a, bool repeat) {
+  internal::TimerHost* th = TimerHostOf(a);
+  if (th->realm == nullptr) return in::Value::Undefined();  // the realm was dropped: nothing fires
+  in::Value fn = a.arg(0);
+  if (!fn.IsObject() || !fn.AsObject()->is_callable()) {
+    return vm.ThrowError(in::ErrorKind::kTypeError, "the timer's callback is not a function");
+  }
+  double ms = a.arg(1).IsNumber() ? a.arg(1).AsNumber() : 0;
+  if (!(ms >= 0)) ms = 0;
+  ms = std::min(ms, 2147483647.0);
+  int64_t delay = static_cast<int64_t>(ms);
+  if (repeat && delay < 1) delay = 1;
+  uint32_t extra = a.argc > 2 ? a.argc - 2 : 0;
+  size_t charged = 96 + (extra + 1) * 16;
+  if (!vm.heap().AccountExternal(charged)) return vm.ThrowOutOfMemory();
+  internal::TimerHost::Timer timer{{}, delay, repeat, charged};
+  timer.roots.push_back(vm.AddRoot(fn));
+  for (uint32_t i = 0; i < extra; ++i) timer.roots.push_back(vm.AddRoot(a.args[2 + i]));
+  uint64_t id = ++th->last_id;
+  th->timers.emplace(id, std::move(timer));
+  th->Post(id, delay);
+  return in::Value::Number(static_cast<double>(id));
+}
+
+in::Value SetTimeoutNative(in::Vm& vm, in::CallArgs& a) { return SetTimer(vm, a, false); }
+in::Value SetIntervalNative(in::Vm& vm, in::CallArgs& a) { return SetTimer(vm, a, true); }
+in::Value ClearTimerNative(in::Vm& vm, in::CallArgs& a) {
+  if (a.arg(0).IsNumber()) {
+    double d = a.arg(0).AsNumber();
+    if (d >= 1 && d == static_cast<double>(static_cast<uint64_t>(d))) TimerHostOf(a)->Release(vm, static_cast<uint64_t>(d));
+  }
+  return in::Value::Undefined();
+}
+
+}  // namespace
+
+bool Realm::InstallTimers(Executor executor, TaskRunner runner, std::function<void(const Completion&)> on_done) {
+  in::Vm& vm = state_->rt->vm;
+  Safepoint(vm);
+  std::shared_ptr<internal::TimerHost>& timers = state_->host->timers;
+  if (timers == nullptr) {
+    timers = std::make_shared<internal::TimerHost>();
+    timers->rt = state_->rt;
+    timers->host_objects = state_->host;
+    timers->realm = state_->realm;
+  }
+  internal::TimerHost& th = *timers;
+  th.executor = std::move(executor);
+  th.runner = std::move(runner);
+  th.on_done = std::move(on_done);
+  struct Binding {
+    const char* name;
+    in::NativeFn fn;
+    int length;
+  };
+  const Binding bindings[] = {{"setTimeout", SetTimeoutNative, 2},
+                              {"setInterval", SetIntervalNative, 2},
+                              {"clearTimeout", ClearTimerNative, 1},
+                              {"clearInterval", ClearTimerNative, 1}};
+  for (const Binding& b : bindings) {
+    in::Object* f = in::NewNativeFunction(vm, *state_->realm, b.name, b.fn, b.length);
+    if (f == nullptr) return false;
+    static_cast<in::NativeFunction*>(f)->data =
+        in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(timers.get())));
+    if (!in::DefineValue(vm, state_->realm->global, b.name, in::Value::FromObject(f))) return false;
+  }
+  return true;
 }
 
 // ---- HostCallSettler ----
@@ -692,15 +925,65 @@ bool HostCallSettler::pending() const {
 Task::Task(std::unique_ptr<internal::ApiTask> state) : state_(std::move(state)) {}
 Task::~Task() = default;
 
-bool Task::Step() { return Run(1) > 0 && !done(); }
+bool Task::Step() {
+  if (state_->task == nullptr) return false;
+  in::PollAtomicsWaiters(state_->rt->vm);
+  bool more = in::Interpret(*state_->task, 1) > 0 && !state_->task->done();
+  NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
+  return more;
+}
 
 uint64_t Task::Run(uint64_t max_steps) {
   if (state_->task == nullptr) return 0;
   in::PollAtomicsWaiters(state_->rt->vm);  // Atomics.waitAsync timeouts
-  return in::Interpret(*state_->task, max_steps);
+  uint64_t ran = in::Interpret(*state_->task, max_steps);
+  NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
+  return ran;
 }
 
+void Task::NotifyIfDone() {
+  internal::ApiTask& s = *state_;
+  if (s.notified || !done()) return;
+  s.notified = true;
+  if (s.on_done.empty()) return;
+  std::vector<std::function<void(const Completion&)>> callbacks = std::move(s.on_done);
+  Completion c = completion();
+  for (auto& cb : callbacks) cb(c);
+}
+
+void Task::OnDone(std::function<void(const Completion&)> callback) {
+  if (state_->notified || done()) {
+    state_->notified = true;
+    callback(completion());
+    return;
+  }
+  state_->on_done.push_back(std::move(callback));
+}
+
+std::vector<Task::StackFrame> Task::stack() const {
+  std::vector<StackFrame> out;
+  if (state_->task == nullptr || state_->task->done()) return out;
+  for (in::StackEntry& e : in::CaptureStack(state_->task.get(), SIZE_MAX, nullptr)) {
+    out.push_back(StackFrame{std::move(e.function), std::move(e.file), e.line, e.column});
+  }
+  return out;
+}
+
+Task::StackFrame Task::location() const {
+  if (state_->task == nullptr || state_->task->done()) return {};
+  std::vector<in::StackEntry> s = in::CaptureStack(state_->task.get(), 1, nullptr);
+  if (s.empty()) return {};
+  return StackFrame{std::move(s[0].function), std::move(s[0].file), s[0].line, s[0].column};
+}
+
+uint64_t Task::current_task_id() const { return state_->task != nullptr ? state_->task->current_id : 0; }
+
 void Task::RunToCompletion(const RunLimits& limits) {
+  RunToCompletionUnnotified(limits);
+  NotifyIfDone();
+}
+
+void Task::RunToCompletionUnnotified(const RunLimits& limits) {
   if (state_->task == nullptr) return;
   auto start = std::chrono::steady_clock::now();
   constexpr uint64_t kSlice = 1 << 14;
@@ -739,7 +1022,8 @@ void Task::RunToCompletion(const RunLimits& limits) {
       }
       budget = std::min(budget, limits.max_steps - used);
     }
-    Run(budget);
+    in::PollAtomicsWaiters(vm);
+    in::Interpret(*state_->task, budget);
     if (limits.timeout_ms != 0 && !done()) {
       auto elapsed = std::chrono::steady_clock::now() - start;
       if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >=
@@ -755,8 +1039,15 @@ void Task::RunToCompletion(const RunLimits& limits) {
 bool Task::done() const { return state_->task == nullptr || state_->task->done(); }
 bool Task::waiting() const { return state_->task != nullptr && state_->task->waiting(); }
 
-void Task::Abort(std::string reason) {
-  if (state_->task != nullptr) StopTask(*state_, in::AbortKind::kAbort, std::move(reason));
+void Task::Abort(std::string reason) { Abort(std::move(reason), CompletionKind::kTaskAborted); }
+
+void Task::Abort(std::string reason, CompletionKind kind) {
+  if (state_->task == nullptr || state_->task->done()) return;
+  in::AbortKind k = kind == CompletionKind::kStepLimit   ? in::AbortKind::kStepLimit
+                    : kind == CompletionKind::kTimeLimit ? in::AbortKind::kTimeLimit
+                                                         : in::AbortKind::kAbort;
+  StopTask(*state_, k, std::move(reason));
+  NotifyIfDone();
 }
 
 Task::Phase Task::phase() const {

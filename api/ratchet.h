@@ -14,6 +14,7 @@
 #ifndef RATCHET_API_RATCHET_H_
 #define RATCHET_API_RATCHET_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -40,6 +41,8 @@ enum class CompletionKind {
   kStepLimit,     // the step budget ran out
   kTimeLimit,     // the time budget ran out
   kIncomplete,    // (synchronous APIs) the task did not finish
+  kSynchronousTaskIncomplete,  // a synchronous evaluation's runner returned before the
+                               // task finished (the task was then aborted)
 };
 
 struct Completion {
@@ -64,9 +67,27 @@ struct RunLimits {
   uint64_t timeout_ms = 0;
 };
 
+class Task;
+
+/// Runs an evaluation's task: called once per evaluation. A runner steps the
+/// task (Task::Run, Task::Step) to the end, or part of the way — an
+/// asynchronous evaluation goes on whenever the runner, or the host, runs
+/// the task again (keep the shared_ptr) — or aborts it. A synchronous
+/// evaluation's runner must finish or abort the task before it returns.
+/// Built-in runners: api/runners.h.
+using TaskRunner = std::function<void(const std::shared_ptr<Task>& task)>;
+
+/// Where asynchronous runners and timers post work: run `work` once, after
+/// `delay`, later — from the host's event loop, never inside this call
+/// (api/runners.h EventLoop::executor() is one).
+using Executor = std::function<void(std::function<void()> work, std::chrono::milliseconds delay)>;
+
 struct EvalOptions {
   std::string file_name = "<eval>";
+  /// Limits applied when no runner is given (see EvaluateScript).
   RunLimits limits;
+  /// The runner of this evaluation (null: the realm's default).
+  TaskRunner run_task;
 };
 
 /// A value passed to or returned from a host function (primitives only in
@@ -196,7 +217,20 @@ class Realm {
   std::unique_ptr<Task> NewScriptTask(std::string_view source, const EvalOptions& options);
 
   /// Compiles and runs `source` to completion or until a limit stops it.
+  /// With a runner (options.run_task, else the realm's run_task_sync), the
+  /// runner runs the task and must finish or abort it: if it returns with
+  /// the task unfinished, the task is aborted and the completion is
+  /// kSynchronousTaskIncomplete. Without one, the task runs to completion
+  /// within options.limits.
   Completion EvaluateScriptSync(std::string_view source, const EvalOptions& options);
+  /// Compiles `source` and hands its task to the runner (options.run_task,
+  /// else the realm's run_task, else a run to completion within
+  /// options.limits); returns the task: the pending result. Poll done() and
+  /// completion(), or attach Task::OnDone.
+  std::shared_ptr<Task> EvaluateScript(std::string_view source, const EvalOptions& options);
+  /// The runners used when an evaluation names none (null: run to
+  /// completion within the call's limits).
+  void SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync);
 
   /// Compiles `source` as an ECMAScript module named options.file_name and
   /// returns a task that loads its imports (through the runtime's module
@@ -207,6 +241,8 @@ class Realm {
   std::unique_ptr<Task> NewModuleTask(std::string_view source, const EvalOptions& options);
   /// NewModuleTask run to completion (or until a limit stops it).
   Completion EvaluateModuleSync(std::string_view source, const EvalOptions& options);
+  /// NewModuleTask handed to a runner, as EvaluateScript does.
+  std::shared_ptr<Task> EvaluateModule(std::string_view source, const EvalOptions& options);
 
   /// Compiles only (nothing runs); returns kNormal or kSyntaxError.
   Completion CompileOnly(std::string_view source, const EvalOptions& options);
@@ -223,6 +259,16 @@ class Realm {
   /// globalThis[name] = a function calling `fn`, which may answer later
   /// (AsyncHostFunction). False when the memory limit is hit.
   bool DefineAsyncHostFunction(const std::string& name, AsyncHostFunction fn);
+
+  /// Installs timers as globals of this realm: setTimeout(fn, ms, ...args),
+  /// setInterval, clearTimeout, clearInterval. `executor` calls back when a
+  /// timer is due; its callback then runs as a new task (a macrotask) handed
+  /// to `runner` (null: run to completion), and `on_done` (may be null)
+  /// receives that task's completion — uncaught errors included. Timers die
+  /// with the realm; each pending one is charged to the memory limit. False
+  /// when the memory limit is hit.
+  bool InstallTimers(Executor executor, TaskRunner runner,
+                     std::function<void(const Completion&)> on_done = nullptr);
 
   /// Preloads a host-built module in this realm under `name` (a module
   /// name, as the normalizer returns it): imports of it get these exports
@@ -256,6 +302,27 @@ class Task {
   bool waiting() const;
   /// Stops the task: no further instruction, no catch or finally runs.
   void Abort(std::string reason);
+  /// Abort, reported as `kind`: kTaskAborted, kStepLimit or kTimeLimit (for
+  /// runners enforcing limits).
+  void Abort(std::string reason, CompletionKind kind);
+  /// Calls `callback` with the completion once the task is done (now, if
+  /// it already is). Callbacks run on the thread that ran or aborted it.
+  void OnDone(std::function<void(const Completion&)> callback);
+  /// One frame of the sandbox's call stack.
+  struct StackFrame {
+    std::string function;  // empty for top-level and eval code
+    std::string file;
+    uint32_t line = 0;
+    uint32_t column = 0;
+  };
+  /// The call stack, innermost first (the engine's self-hosted frames left
+  /// out); empty before the first step's frame exists or once done.
+  std::vector<StackFrame> stack() const;
+  /// Where the task is: its innermost frame (line 0 when it has none).
+  StackFrame location() const;
+  /// The id of what runs now: the script (a macrotask), then a new id for
+  /// each microtask it spawns (promise jobs); unique in the runtime.
+  uint64_t current_task_id() const;
   /// Instructions executed so far.
   uint64_t steps() const;
   /// What the task is running: its script (a macrotask), or — once that
@@ -268,6 +335,9 @@ class Task {
 
  private:
   friend class Realm;
+  friend struct internal::ApiRealm;
+  void NotifyIfDone();
+  void RunToCompletionUnnotified(const RunLimits& limits);
   explicit Task(std::unique_ptr<internal::ApiTask> state);
   std::unique_ptr<internal::ApiTask> state_;
 };

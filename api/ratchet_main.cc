@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  --memory-limit BYTES cap the heap; exceeding it throws InternalError\n"
     "  --stack-size BYTES   cap the frame stack; exceeding it throws RangeError\n"
     "  --module             run FILE as an ECMAScript module\n"
+    "  --memory-report      print the heap's memory usage report to stderr at the end\n"
     "  -h, --help           show this help\n";
 
 int Usage(const std::string& error) {
@@ -52,7 +53,7 @@ bool ParseNumber(const char* text, uint64_t* out) {
 
 int main(int argc, char** argv) {
   std::string code, file;
-  bool have_code = false, compile_only = false, dump_bytecode = false, module = false;
+  bool have_code = false, compile_only = false, dump_bytecode = false, module = false, memory_report = false;
   uint64_t max_steps = 0, timeout_ms = 0, memory_limit = 0, stack_size = 0;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -74,6 +75,8 @@ int main(int argc, char** argv) {
       dump_bytecode = true;
     } else if (arg == "--module") {
       module = true;
+    } else if (arg == "--memory-report") {
+      memory_report = true;
     } else if (arg == "--max-steps") {
       if (!number(&max_steps)) return Usage("--max-steps needs a number");
     } else if (arg == "--timeout") {
@@ -154,6 +157,7 @@ int main(int argc, char** argv) {
   }
   ratchet::Completion c =
       module ? realm->EvaluateModuleSync(code, options) : realm->EvaluateScriptSync(code, options);
+  if (memory_report) std::fputs(runtime.DumpMemoryUsage().c_str(), stderr);
   switch (c.kind) {
     case ratchet::CompletionKind::kNormal:
       return 0;
@@ -168,6 +172,7 @@ int main(int argc, char** argv) {
     case ratchet::CompletionKind::kInterrupted:
     case ratchet::CompletionKind::kTaskAborted:
     case ratchet::CompletionKind::kIncomplete:
+    case ratchet::CompletionKind::kSynchronousTaskIncomplete:
       std::fprintf(stderr, "ratchet: %s\n", c.Describe().c_str());
       return 3;
     case ratchet::CompletionKind::kSyntaxError:

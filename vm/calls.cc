@@ -295,8 +295,8 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
   }
 }
 
-std::string FormatStackTraceBelow(Task* task, size_t max_frames, Object* skip_through) {
-  std::string out;
+std::vector<StackEntry> CaptureStack(Task* task, size_t max_frames, Object* skip_through) {
+  std::vector<StackEntry> out;
   size_t n = 0;
   // Frames of the self-hosted library are the engine's own builtins: they
   // are not shown (the user's frames around them are).
@@ -320,10 +320,18 @@ std::string FormatStackTraceBelow(Task* task, size_t max_frames, Object* skip_th
     std::string file = code->source && code->source->name ? *code->source->name : "<anonymous>";
     std::string name = code->name && code->name->length > 0 ? ToUtf8(code->name) : "";
     if (code->code_kind == CodeKind::kScript || code->code_kind == CodeKind::kEval) name = "";
-    if (name.empty()) {
-      absl::StrAppend(&out, "\n    at ", file, ":", pos.line, ":", pos.column);
+    out.push_back(StackEntry{std::move(name), std::move(file), pos.line, pos.column});
+  }
+  return out;
+}
+
+std::string FormatStackTraceBelow(Task* task, size_t max_frames, Object* skip_through) {
+  std::string out;
+  for (const StackEntry& e : CaptureStack(task, max_frames, skip_through)) {
+    if (e.function.empty()) {
+      absl::StrAppend(&out, "\n    at ", e.file, ":", e.line, ":", e.column);
     } else {
-      absl::StrAppend(&out, "\n    at ", name, " (", file, ":", pos.line, ":", pos.column, ")");
+      absl::StrAppend(&out, "\n    at ", e.function, " (", e.file, ":", e.line, ":", e.column, ")");
     }
   }
   return out;

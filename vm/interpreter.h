@@ -70,6 +70,18 @@ bool SetFunctionNameAndLength(Vm& vm, Object* fn, Value name, double length);
 /// "\n    at f (file:1:2)" lines for the task's frames, innermost first.
 std::string FormatStackTrace(Task* task, size_t max_frames);
 
+/// One frame of a task's stack: the function's name (empty for top-level
+/// and eval code), its file, and the line and column it is at.
+struct StackEntry {
+  std::string function;
+  std::string file;
+  uint32_t line;
+  uint32_t column;
+};
+/// The task's frames, innermost first, without the self-hosted library's
+/// (at most max_frames; below skip_through's topmost call when given).
+std::vector<StackEntry> CaptureStack(Task* task, size_t max_frames, Object* skip_through);
+
 }  // namespace ratchet::internal
 
 #endif  // RATCHET_VM_INTERPRETER_H_

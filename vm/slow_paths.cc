@@ -890,6 +890,7 @@ SlowResult TaskStackEmpty(Task& task, Value v) {
   while (!task.jobs.empty()) {
     Job job = task.jobs.front();
     task.jobs.pop_front();
+    task.current_id = vm.NewTaskId();  // a new microtask
     Value result;
     CallStatus s = CallValue(task, job.function, Value::Undefined(), job.args, job.argc, 0,
                              Frame::kDiscardResult, Value::Undefined(), 0, &result);

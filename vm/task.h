@@ -96,6 +96,7 @@ class Task {
   bool host_suspended = false;  // that call is not settled: nothing runs until it is
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
   uint64_t id = 0;  // set by Vm::RegisterTask; never reused
+  uint64_t current_id = 0;  // id, then a new id (Vm::NewTaskId) per microtask it runs
 
  private:
   friend void CompleteTask(Task& task, TaskState state, Value v);

@@ -276,6 +276,7 @@ Object* Vm::NewError(ErrorKind kind, std::string_view message) {
 
 void Vm::RegisterTask(Task* t) {
   t->id = ++last_task_id_;
+  t->current_id = t->id;
   tasks_.push_back(t);
 }
 

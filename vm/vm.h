@@ -173,6 +173,8 @@ class Vm {
   void RegisterTask(Task* t);
   void UnregisterTask(Task* t);
   size_t task_count() const { return tasks_.size(); }
+  /// A fresh id from the sequence of task ids (microtasks take one each).
+  uint64_t NewTaskId() { return ++last_task_id_; }
   /// The registered task with this id (Task::id), or null once it is gone.
   Task* FindTask(uint64_t id) const;
 

@@ -1,6 +1,8 @@
 // Asynchronous host functions: the sandbox sees a synchronous call; the
 // task suspends until the host settles it, then goes on.
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -211,6 +213,34 @@ TEST_F(HostAsyncTest, TheHostCanAbortTheTaskFromInsideTheCall) {
   EXPECT_TRUE(task->done());
   EXPECT_EQ(task->completion().kind, CompletionKind::kTaskAborted);
   EXPECT_EQ(printed_, "");
+}
+
+// A task may outlive the Realm handle it came from: its host functions
+// (synchronous and asynchronous) keep working, and its timers do nothing.
+TEST(HostAsync, ATaskThatOutlivesItsRealmHandleKeepsItsHostFunctions) {
+  Runtime runtime;
+  std::unique_ptr<Realm> realm = runtime.NewRealm();
+  ASSERT_NE(realm, nullptr);
+  HostCallSettler pending;
+  ASSERT_TRUE(realm->DefineHostFunction("twice", [](const std::vector<HostValue>& args, std::string*) {
+    return HostValue::Number(args[0].number * 2);
+  }));
+  ASSERT_TRUE(realm->DefineAsyncHostFunction(
+      "later", [&pending](const std::vector<HostValue>&, HostCallSettler s) { pending = s; }));
+  int posted = 0;
+  ASSERT_TRUE(realm->InstallTimers([&posted](std::function<void()>, std::chrono::milliseconds) { ++posted; },
+                                   nullptr));
+  std::unique_ptr<Task> task =
+      realm->NewScriptTask("let a = later(); setTimeout(() => {}, 1); twice(a) + (typeof setTimeout(() => {}, 1))", {});
+  task->Run(1000);
+  ASSERT_TRUE(task->waiting());
+  realm.reset();
+  runtime.RunGC();
+  pending.Resolve(HostValue::Number(20));
+  task->Run(1000);
+  ASSERT_TRUE(task->done());
+  EXPECT_EQ(task->completion().value_string, "40undefined");
+  EXPECT_EQ(posted, 0);  // timers of a dropped realm are never scheduled
 }
 
 // 10,000 tasks in one runtime, each suspended in an asynchronous host call

@@ -33,6 +33,8 @@ expect "hello example" 0 "Hello, Ratchet!" "" -- "$EXAMPLE"
 expect "fib" 0 "75025" "" -- -e 'function fib(n){return n<2?n:fib(n-1)+fib(n-2)} print(fib(25))'
 expect "console.log" 0 "a 1" "" -- -e 'console.log("a", 1)'
 expect "step limit" 3 "" "step limit" -- --max-steps 100000 -e 'for(;;){}'
+expect "memory report" 0 "done" "array buffers" -- --memory-report -e 'globalThis.b = new ArrayBuffer(1 << 20); print("done")'
+expect "memory report after a failure" 1 "" "memory used: " -- --memory-report --memory-limit 20000000 -e 'let a=[]; for(;;) a.push({x:a.length})'
 expect "time limit" 3 "" "time limit" -- --timeout 500 -e 'for(;;){}'
 # A catastrophic regular expression is matched in step slices: limits stop it.
 expect "regexp step limit" 3 "" "step limit" -- --max-steps 200000 -e "/(a+)+\$/.test('a'.repeat(40)+'b')"
