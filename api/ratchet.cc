@@ -343,6 +343,8 @@ std::string Completion::Describe() const {
       return absl::StrCat("Stopped: ", error_message.empty() ? "the time limit was reached" : error_message);
     case CompletionKind::kSynchronousTaskIncomplete:
       return absl::StrCat("Incomplete: ", error_message);
+    case CompletionKind::kConcurrentEvaluation:
+      return absl::StrCat("Not run: ", error_message);
     case CompletionKind::kIncomplete:
       return error_message.empty() ? "Incomplete: the task did not finish"
                                    : absl::StrCat("Incomplete: ", error_message);
@@ -554,6 +556,19 @@ static void StopTask(internal::ApiTask& t, in::AbortKind kind, std::string reaso
   t.rt->vm.heap().RequestGc();
 }
 
+// A task of the runtime is running: the caller is a host function, a
+// module loader or another callback the interpreter made. Running a task
+// from there would re-enter the interpreter from C++ (and could collect
+// under the running native's values): the API refuses.
+static bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
+
+static Completion ConcurrentEvaluation() {
+  Completion c;
+  c.kind = CompletionKind::kConcurrentEvaluation;
+  c.error_message = "a task of this runtime is running (called from inside a host function?)";
+  return c;
+}
+
 static void Safepoint(in::Vm& vm) {
   if (vm.current_task() == nullptr && vm.heap().gc_requested()) vm.CollectGarbage();
 }
@@ -626,6 +641,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
 }
 
 Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
+  if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
   std::shared_ptr<Task> task = NewScriptTask(source, options);
   const TaskRunner& runner = options.run_task ? options.run_task : state_->run_task_sync;
   if (!runner) {
@@ -693,6 +709,7 @@ std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOp
 }
 
 Completion Realm::EvaluateModuleSync(std::string_view source, const EvalOptions& options) {
+  if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
   std::unique_ptr<Task> task = NewModuleTask(source, options);
   task->RunToCompletion(options.limits);
   return task->completion();
@@ -926,7 +943,7 @@ Task::Task(std::unique_ptr<internal::ApiTask> state) : state_(std::move(state)) 
 Task::~Task() = default;
 
 bool Task::Step() {
-  if (state_->task == nullptr) return false;
+  if (state_->task == nullptr || Busy(state_->rt->vm)) return false;
   in::PollAtomicsWaiters(state_->rt->vm);
   bool more = in::Interpret(*state_->task, 1) > 0 && !state_->task->done();
   NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
@@ -934,7 +951,7 @@ bool Task::Step() {
 }
 
 uint64_t Task::Run(uint64_t max_steps) {
-  if (state_->task == nullptr) return 0;
+  if (state_->task == nullptr || Busy(state_->rt->vm)) return 0;
   in::PollAtomicsWaiters(state_->rt->vm);  // Atomics.waitAsync timeouts
   uint64_t ran = in::Interpret(*state_->task, max_steps);
   NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
@@ -984,7 +1001,7 @@ void Task::RunToCompletion(const RunLimits& limits) {
 }
 
 void Task::RunToCompletionUnnotified(const RunLimits& limits) {
-  if (state_->task == nullptr) return;
+  if (state_->task == nullptr || Busy(state_->rt->vm)) return;
   auto start = std::chrono::steady_clock::now();
   constexpr uint64_t kSlice = 1 << 14;
   in::Vm& vm = state_->rt->vm;

@@ -43,6 +43,8 @@ enum class CompletionKind {
   kIncomplete,    // (synchronous APIs) the task did not finish
   kSynchronousTaskIncomplete,  // a synchronous evaluation's runner returned before the
                                // task finished (the task was then aborted)
+  kConcurrentEvaluation,       // called while a task of the runtime runs (from inside a
+                               // host function or loader): nothing ran; try from the host's loop
 };
 
 struct Completion {
@@ -289,7 +291,9 @@ class Task {
   Task& operator=(const Task&) = delete;
 
   /// Executes exactly one instruction. Returns false when the task is done
-  /// (or waiting).
+  /// (or waiting). Step, Run and RunToCompletion do nothing when called
+  /// while a task of the same runtime runs (from inside a host function):
+  /// the interpreter is never re-entered from C++.
   bool Step();
   /// Executes up to `max_steps` instructions; returns how many ran.
   uint64_t Run(uint64_t max_steps);

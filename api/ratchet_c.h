@@ -34,7 +34,8 @@ typedef enum {
   RATCHET_STEP_LIMIT,
   RATCHET_TIME_LIMIT,
   RATCHET_INCOMPLETE,
-  RATCHET_SYNCHRONOUS_TASK_INCOMPLETE
+  RATCHET_SYNCHRONOUS_TASK_INCOMPLETE,
+  RATCHET_CONCURRENT_EVALUATION
 } RatchetCompletionKind;
 
 RatchetCompletionKind ratchet_completion_kind(const RatchetCompletion* c);

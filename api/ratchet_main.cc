@@ -173,6 +173,7 @@ int main(int argc, char** argv) {
     case ratchet::CompletionKind::kTaskAborted:
     case ratchet::CompletionKind::kIncomplete:
     case ratchet::CompletionKind::kSynchronousTaskIncomplete:
+    case ratchet::CompletionKind::kConcurrentEvaluation:
       std::fprintf(stderr, "ratchet: %s\n", c.Describe().c_str());
       return 3;
     case ratchet::CompletionKind::kSyntaxError:

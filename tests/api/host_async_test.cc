@@ -243,6 +243,34 @@ TEST(HostAsync, ATaskThatOutlivesItsRealmHandleKeepsItsHostFunctions) {
   EXPECT_EQ(posted, 0);  // timers of a dropped realm are never scheduled
 }
 
+// A host function cannot run JavaScript of its own runtime (that would
+// re-enter the interpreter from C++): evaluations and tasks started from
+// inside one do nothing and say so; the calling script goes on unharmed.
+TEST(HostAsync, NoEvaluationFromInsideAHostFunction) {
+  Runtime runtime;
+  std::unique_ptr<Realm> realm = runtime.NewRealm();
+  ASSERT_NE(realm, nullptr);
+  std::unique_ptr<Task> other = realm->NewScriptTask("globalThis.ran = true; 1", {});
+  Completion inner;
+  uint64_t other_steps = 99;
+  ASSERT_TRUE(realm->DefineHostFunction("nested", [&](const std::vector<HostValue>&, std::string*) {
+    inner = realm->EvaluateScriptSync("globalThis.ran = true; 2", {});
+    other_steps = other->Run(1000);
+    other->RunToCompletion({});
+    EXPECT_FALSE(other->Step());
+    return HostValue::Number(5);
+  }));
+  Completion c = realm->EvaluateScriptSync("let x = nested(); [x, typeof ran].join()", {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "5,undefined");
+  EXPECT_EQ(inner.kind, CompletionKind::kConcurrentEvaluation);
+  EXPECT_EQ(other_steps, 0u);
+  EXPECT_FALSE(other->done());
+  // From the host's own level, the same task runs.
+  other->RunToCompletion({});
+  EXPECT_EQ(other->completion().value_string, "1");
+}
+
 // 10,000 tasks in one runtime, each suspended in an asynchronous host call
 // at once, resumed in a random order: every one completes with its own
 // result, and every call's state is gone afterwards.
