@@ -285,4 +285,9 @@ RunResult RunTest(const RunRequest& req) {
   return result;
 }
 
+void WarmUp() {
+  in::Vm vm;
+  in::CreateRealm(vm);
+}
+
 }  // namespace ratchet::test262

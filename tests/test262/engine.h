@@ -47,6 +47,11 @@ struct RunResult {
 /// the calling process down, so the runner calls this in a worker process.
 RunResult RunTest(const RunRequest& request);
 
+/// Fills the engine's process-wide caches (the self-hosted library, compiled
+/// once per process) so that workers forked afterwards inherit them instead
+/// of each compiling it again.
+void WarmUp();
+
 }  // namespace ratchet::test262
 
 #endif  // RATCHET_TESTS_TEST262_ENGINE_H_

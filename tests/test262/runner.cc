@@ -315,6 +315,7 @@ std::vector<TestResult> RunAll(const Options& opt, const std::vector<std::string
   harness.Get("assert.js");
   harness.Get("sta.js");
   harness.Get("doneprintHandle.js");
+  WarmUp();
   auto start_all = std::chrono::steady_clock::now();
   while (done < files.size()) {
     while (running.size() < static_cast<size_t>(opt.jobs) && next < files.size()) {
