@@ -1,6 +1,8 @@
 // The public API over the internal engine.
 #include "api/ratchet.h"
 
+#include "api/api_internal.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -24,98 +26,9 @@ namespace in = ::ratchet::internal;
 
 namespace internal {
 
-struct ApiRuntime {
-  in::Vm vm;
-  // Host functions of modules a HostModuleLoader built (they live as long
-  // as the runtime).
-  std::vector<std::unique_ptr<HostFunction>> module_functions;
-};
-
-struct AsyncHostEntry {
-  std::weak_ptr<ApiRuntime> rt;
-  AsyncHostFunction fn;
-};
-
-struct ApiTask;
-struct TimerHost;
-
-struct ApiRealm {
-  std::shared_ptr<ApiRuntime> rt;
-  in::Realm* realm = nullptr;
-  uint32_t root = 0;
-  // What the realm's host natives point to (their NativeFunction::data):
-  // shared with every task of the realm, so a task that outlives its Realm
-  // handle never calls into freed host state.
-  struct HostObjects {
-    std::vector<std::unique_ptr<HostFunction>> host_functions;
-    std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
-    std::shared_ptr<TimerHost> timers;  // InstallTimers
-  };
-  std::shared_ptr<HostObjects> host = std::make_shared<HostObjects>();
-  TaskRunner run_task;       // SetDefaultRunners
-  TaskRunner run_task_sync;
-  static std::shared_ptr<::ratchet::Task> MakeTask(std::unique_ptr<ApiTask> state) {
-    return std::shared_ptr<::ratchet::Task>(new ::ratchet::Task(std::move(state)));
-  }
-  static HostCallSettler Settler(std::weak_ptr<ApiRuntime> rt, uint64_t id) { return HostCallSettler(std::move(rt), id); }
-  ~ApiRealm();
-};
-
-struct ApiTask {
-  std::shared_ptr<ApiRuntime> rt;
-  std::unique_ptr<in::Task> task;
-  Completion precomputed;  // syntax errors: finished before running
-  bool module = false;     // a module task: its result is the evaluation promise
-  bool has_precomputed = false;
-  CompletionKind stop_kind = CompletionKind::kNormal;  // limit that stopped it
-  std::vector<std::function<void(const Completion&)>> on_done;
-  bool notified = false;
-  std::shared_ptr<void> realm_host;  // the realm's ApiRealm::HostObjects, kept while the task lives
-  ~ApiTask() {
-    if (task != nullptr) rt->vm.UnregisterTask(task.get());
-  }
-};
-
-// The timers of one realm (Realm::InstallTimers). The realm owns it; work
-// posted to the executor holds it weakly, so a timer of a dropped realm
-// never fires.
-struct TimerHost : std::enable_shared_from_this<TimerHost> {
-  struct Timer {
-    std::vector<uint32_t> roots;  // the callback, then its arguments (Vm roots)
-    int64_t interval_ms;
-    bool repeat;
-    size_t charged;
-  };
-  std::weak_ptr<ApiRuntime> rt;
-  std::weak_ptr<void> host_objects;  // the realm's ApiRealm::HostObjects (for its tasks)
-  in::Realm* realm = nullptr;
-  Executor executor;
-  TaskRunner runner;
-  std::function<void(const Completion&)> on_done;
-  absl::flat_hash_map<uint64_t, Timer> timers;
-  uint64_t last_id = 0;
-
-  void Post(uint64_t id, int64_t delay_ms) {
-    std::weak_ptr<TimerHost> self = weak_from_this();
-    executor([self, id] {
-      if (std::shared_ptr<TimerHost> th = self.lock()) th->Fire(id);
-    }, std::chrono::milliseconds(delay_ms));
-  }
-  void Release(in::Vm& vm, uint64_t id) {
-    auto it = timers.find(id);
-    if (it == timers.end()) return;
-    for (uint32_t r : it->second.roots) vm.RemoveRoot(r);
-    vm.heap().ReleaseExternal(it->second.charged);
-    timers.erase(it);
-  }
-  void ReleaseAll(in::Vm& vm) {
-    while (!timers.empty()) Release(vm, timers.begin()->first);
-  }
-  void Fire(uint64_t id);
-};
-
 ApiRealm::~ApiRealm() {
   if (realm == nullptr) return;
+  handles->Kill();
   if (host->timers != nullptr) {
     host->timers->ReleaseAll(rt->vm);
     host->timers->realm = nullptr;  // setTimeout from a task that outlives the realm does nothing
@@ -127,8 +40,6 @@ ApiRealm::~ApiRealm() {
 }
 
 }  // namespace internal
-
-namespace {
 
 std::string ValueToDisplayString(in::Vm& vm, in::Value v) {
   if (v.IsString()) return in::ToUtf8(v.AsString());
@@ -167,9 +78,10 @@ std::string DataPropertyString(in::Vm& vm, in::Object* o, in::String* name) {
   return in::ToUtf8(prop.value.AsString());
 }
 
-Completion ExceptionCompletion(in::Vm& vm, in::Value e) {
+Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles) {
   Completion c;
   c.kind = CompletionKind::kJsException;
+  c.value = MakeValue(handles, e);
   if (e.IsObject()) {
     in::Object* o = e.AsObject();
     c.error_name = DataPropertyString(vm, o, vm.atoms().name);
@@ -189,7 +101,10 @@ Completion ExceptionCompletion(in::Vm& vm, in::Value e) {
   return c;
 }
 
-Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_kind) {
+namespace {
+
+Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_kind,
+                              const std::shared_ptr<in::HandleRegistry>& handles) {
   Completion c;
   switch (task.state()) {
     case in::TaskState::kRunnable:
@@ -204,12 +119,13 @@ Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_ki
     case in::TaskState::kCompleted: {
       in::Value v = task.result();
       c.kind = CompletionKind::kNormal;
+      c.value = MakeValue(handles, v.IsEmpty() ? in::Value::Undefined() : v);
       c.value_string = ValueToDisplayString(vm, v);
       c.value_type = in::ToUtf8(in::TypeOf(vm, v.IsEmpty() ? in::Value::Undefined() : v));
       return c;
     }
     case in::TaskState::kThrew:
-      return ExceptionCompletion(vm, task.exception());
+      return ExceptionCompletion(vm, task.exception(), handles);
     case in::TaskState::kAborted:
       c.error_message = task.abort_reason();
       c.kind = task.abort_kind() == in::AbortKind::kInterrupt   ? CompletionKind::kInterrupted
@@ -345,6 +261,14 @@ std::string Completion::Describe() const {
       return absl::StrCat("Incomplete: ", error_message);
     case CompletionKind::kConcurrentEvaluation:
       return absl::StrCat("Not run: ", error_message);
+    case CompletionKind::kWrongOwner:
+      return absl::StrCat("Wrong owner: ", error_message);
+    case CompletionKind::kUseAfterFree:
+      return absl::StrCat("Use after free: ", error_message);
+    case CompletionKind::kOutOfMemory:
+      return absl::StrCat("Out of memory: ", error_message);
+    case CompletionKind::kWouldRunCode:
+      return absl::StrCat("Would run code: ", error_message);
     case CompletionKind::kIncomplete:
       return error_message.empty() ? "Incomplete: the task did not finish"
                                    : absl::StrCat("Incomplete: ", error_message);
@@ -375,6 +299,7 @@ void Runtime::RunGC() {
     return;
   }
   vm.CollectGarbage();
+  state_->RunFinalizers();
 }
 
 size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
@@ -560,16 +485,14 @@ static void StopTask(internal::ApiTask& t, in::AbortKind kind, std::string reaso
 // module loader or another callback the interpreter made. Running a task
 // from there would re-enter the interpreter from C++ (and could collect
 // under the running native's values): the API refuses.
-static bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
-
-static Completion ConcurrentEvaluation() {
+Completion ConcurrentEvaluation() {
   Completion c;
   c.kind = CompletionKind::kConcurrentEvaluation;
   c.error_message = "a task of this runtime is running (called from inside a host function?)";
   return c;
 }
 
-static void Safepoint(in::Vm& vm) {
+void Safepoint(in::Vm& vm) {
   if (vm.current_task() == nullptr && vm.heap().gc_requested()) vm.CollectGarbage();
 }
 
@@ -584,6 +507,9 @@ std::unique_ptr<Realm> Runtime::NewRealm() {
   rs->rt = state_;
   rs->realm = r;
   rs->root = state_->vm.AddRoot(in::CellToValue(r));
+  rs->handles = std::make_shared<internal::HandleRegistry>();
+  rs->handles->rt = state_.get();
+  rs->handles->realm = r;
   return std::unique_ptr<Realm>(new Realm(std::move(rs)));
 }
 
@@ -624,6 +550,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
   ts->realm_host = state_->host;
+  ts->handles = state_->handles;
   std::u16string text = in::Utf8ToUtf16(source);
   in::ScriptError err;
   in::Code* code = in::CompileScript(vm, text, options.file_name, &err);
@@ -661,7 +588,7 @@ Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions&
 
 // An asynchronous evaluation: the task goes to the call's runner, else the
 // realm's, else runs to completion within the call's limits.
-static std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
+std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
                                           const TaskRunner& realm_default) {
   const TaskRunner& runner = options.run_task ? options.run_task : realm_default;
   if (runner) {
@@ -687,6 +614,7 @@ std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOp
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
   ts->realm_host = state_->host;
+  ts->handles = state_->handles;
   ts->module = true;
   in::ScriptError err;
   in::Object* record = in::CompileModuleRecord(vm, *state_->realm, in::Utf8ToUtf16(source), options.file_name, &err);
@@ -806,6 +734,7 @@ void TimerHost::Fire(uint64_t id) {
   auto ts = std::make_unique<ApiTask>();
   ts->rt = runtime;
   ts->realm_host = host_objects.lock();
+  ts->handles = handles.lock();
   ts->task = std::make_unique<in::Task>(vm, realm);
   vm.RegisterTask(ts->task.get());
   in::Task& t = *ts->task;
@@ -883,6 +812,7 @@ bool Realm::InstallTimers(Executor executor, TaskRunner runner, std::function<vo
     timers = std::make_shared<internal::TimerHost>();
     timers->rt = state_->rt;
     timers->host_objects = state_->host;
+    timers->handles = state_->handles;
     timers->realm = state_->realm;
   }
   internal::TimerHost& th = *timers;
@@ -946,6 +876,7 @@ bool Task::Step() {
   if (state_->task == nullptr || Busy(state_->rt->vm)) return false;
   in::PollAtomicsWaiters(state_->rt->vm);
   bool more = in::Interpret(*state_->task, 1) > 0 && !state_->task->done();
+  state_->rt->RunFinalizers();
   NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
   return more;
 }
@@ -954,6 +885,7 @@ uint64_t Task::Run(uint64_t max_steps) {
   if (state_->task == nullptr || Busy(state_->rt->vm)) return 0;
   in::PollAtomicsWaiters(state_->rt->vm);  // Atomics.waitAsync timeouts
   uint64_t ran = in::Interpret(*state_->task, max_steps);
+  state_->rt->RunFinalizers();
   NotifyIfDone();  // (may drop the last reference to this task: nothing after it)
   return ran;
 }
@@ -1041,6 +973,7 @@ void Task::RunToCompletionUnnotified(const RunLimits& limits) {
     }
     in::PollAtomicsWaiters(vm);
     in::Interpret(*state_->task, budget);
+    state_->rt->RunFinalizers();
     if (limits.timeout_ms != 0 && !done()) {
       auto elapsed = std::chrono::steady_clock::now() - start;
       if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >=
@@ -1086,7 +1019,7 @@ Completion Task::completion() const {
         return c;
       }
       case in::ModuleOutcome::kRejected:
-        return ExceptionCompletion(vm, reason);
+        return ExceptionCompletion(vm, reason, state_->handles);
       case in::ModuleOutcome::kPending: {
         Completion c;
         c.kind = CompletionKind::kIncomplete;
@@ -1095,7 +1028,7 @@ Completion Task::completion() const {
       }
     }
   }
-  return CompletionFromTask(vm, *state_->task, state_->stop_kind);
+  return CompletionFromTask(vm, *state_->task, state_->stop_kind, state_->handles);
 }
 
 }  // namespace ratchet

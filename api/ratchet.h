@@ -29,7 +29,10 @@ namespace internal {
 struct ApiRuntime;
 struct ApiRealm;
 struct ApiTask;
+struct ApiHandle;
 }  // namespace internal
+
+class Realm;
 
 /// How an evaluation ended.
 enum class CompletionKind {
@@ -45,10 +48,167 @@ enum class CompletionKind {
                                // task finished (the task was then aborted)
   kConcurrentEvaluation,       // called while a task of the runtime runs (from inside a
                                // host function or loader): nothing ran; try from the host's loop
+  // Value operations (ratchet::Value, Realm::New*):
+  kWrongOwner,    // a value handle of another realm or runtime was passed
+  kUseAfterFree,  // the handle's realm was destroyed
+  kOutOfMemory,   // the memory limit does not allow the new value
+  kWouldRunCode,  // the operation would run JavaScript (a getter, setter or proxy
+                  // trap): nothing happened; run it as a task (Realm::Call)
+};
+
+class Value;
+
+/// The outcome of an API operation: ok, or one error of the closed set of
+/// CompletionKind. Value operations report misuse as kJsException with the
+/// TypeError or RangeError JavaScript would throw (error_name()), and the
+/// kinds above; a host callback returns Throw or ThrowValue to throw into
+/// the sandbox.
+class Status {
+ public:
+  Status() = default;
+  Status(CompletionKind kind, std::string message, std::string error_name = "")
+      : kind_(kind), message_(std::move(message)), error_name_(std::move(error_name)) {}
+  /// (Host callbacks) throw a new error: `error_name` is "Error",
+  /// "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError"
+  /// or "URIError".
+  static Status Throw(std::string error_name, std::string message) {
+    return Status(CompletionKind::kJsException, std::move(message), std::move(error_name));
+  }
+  /// (Host callbacks) throw this value.
+  static Status ThrowValue(const Value& exception);
+  bool ok() const { return kind_ == CompletionKind::kNormal; }
+  CompletionKind kind() const { return kind_; }
+  const std::string& message() const { return message_; }
+  const std::string& error_name() const { return error_name_; }
+  /// ThrowValue's value (undefined otherwise).
+  Value exception() const;
+  /// "WrongOwner: message", "TypeError: message", ...
+  std::string ToString() const;
+
+ private:
+  friend struct ValueAccess;  // api/api_internal.h
+  CompletionKind kind_ = CompletionKind::kNormal;
+  std::string message_;
+  std::string error_name_;
+  std::shared_ptr<internal::ApiHandle> exception_;
+};
+
+/// A value or the Status saying why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+  const T& value() const& { return value_; }
+  T& value() & { return value_; }
+  T&& value() && { return std::move(value_); }
+  const T& operator*() const& { return value_; }
+  const T* operator->() const { return &value_; }
+
+ private:
+  Status status_;
+  T value_{};
+};
+
+/// A handle to a JavaScript value, owned by the realm it came from: it keeps
+/// the value alive until the last copy of the handle is dropped or the realm
+/// is destroyed, whichever comes first. After the realm is gone every
+/// operation reports kUseAfterFree; passing it to another realm or runtime
+/// reports kWrongOwner (undefined, null, booleans and numbers belong to no
+/// realm and go anywhere). Copies share one handle; they are cheap.
+///
+/// No operation runs JavaScript: reading a property whose getter is a
+/// function, or going through a proxy, reports kWouldRunCode (call the
+/// getter with Realm::Call, which runs as a task under a runner). Use a
+/// handle on the thread that uses its runtime.
+class Value {
+ public:
+  enum class Type { kUndefined, kNull, kBoolean, kNumber, kString, kSymbol, kBigInt, kObject };
+  enum class PromiseState { kPending, kFulfilled, kRejected };
+  /// A window on an ArrayBuffer's bytes (or a typed array's or DataView's
+  /// part of its buffer), without a copy. Valid until JavaScript runs again
+  /// in the runtime or the realm is destroyed (the buffer may be detached
+  /// or resized then); empty for a detached buffer.
+  struct Bytes {
+    uint8_t* data = nullptr;
+    size_t size = 0;
+  };
+
+  Value();  // undefined
+  static Value Undefined() { return Value(); }
+  static Value Null();
+  static Value Boolean(bool b);
+  static Value Number(double d);
+
+  Type type() const;
+  bool IsUndefined() const { return type() == Type::kUndefined; }
+  bool IsNull() const { return type() == Type::kNull; }
+  bool IsBoolean() const { return type() == Type::kBoolean; }
+  bool IsNumber() const { return type() == Type::kNumber; }
+  bool IsString() const { return type() == Type::kString; }
+  bool IsSymbol() const { return type() == Type::kSymbol; }
+  bool IsBigInt() const { return type() == Type::kBigInt; }
+  bool IsObject() const { return type() == Type::kObject; }
+  bool IsArray() const;
+  bool IsFunction() const;
+  bool IsPromise() const;
+  bool IsError() const;
+  bool IsArrayBuffer() const;  // ArrayBuffer or SharedArrayBuffer
+  bool IsTypedArray() const;
+  /// False once the owning realm was destroyed (the handle is then dead:
+  /// type() is kUndefined and every operation reports kUseAfterFree).
+  bool alive() const;
+
+  bool AsBoolean() const;     // false unless a boolean
+  double AsNumber() const;    // NaN unless a number
+  std::string AsString() const;  // a string's text in UTF-8; "" unless a string
+  /// String(value) computed without running code: strings, numbers,
+  /// BigInts (decimal), symbols ("Symbol(desc)"), functions (their source
+  /// text), other objects ("[object Tag]").
+  std::string ToString() const;
+  /// A JSON-like rendering for logs and tests: objects and arrays by their
+  /// own enumerable data properties (to `max_depth`, cycles as
+  /// [Circular]); accessors as [Getter/Setter]; functions as [Function
+  /// name]; strings quoted; BigInts with an n; nothing runs.
+  std::string Dump(int max_depth = 6) const;
+  /// Identity (===): the same primitive value or the same object.
+  bool StrictEquals(const Value& other) const;
+
+  /// Properties of an object (kJsException "TypeError" on a non-object).
+  Result<Value> Get(std::string_view key) const;
+  Result<Value> Get(uint32_t index) const;
+  /// [[Set]] with the handle as receiver, as strict-mode code would (a
+  /// read-only property or a non-extensible object is a TypeError).
+  Status Set(std::string_view key, const Value& value) const;
+  Status Set(uint32_t index, const Value& value) const;
+  /// Defines (or redefines) an own data property.
+  Status Define(std::string_view key, const Value& value, bool writable = true, bool enumerable = true,
+                bool configurable = true) const;
+  /// [[Delete]]: false when the property is non-configurable.
+  Result<bool> Delete(std::string_view key) const;
+  /// Own enumerable string keys, in property order.
+  Result<std::vector<std::string>> Keys() const;
+  /// The value of a promise, once settled.
+  Result<PromiseState> promise_state() const;
+  Result<Value> promise_result() const;
+  Result<Bytes> bytes() const;
+  /// The pointer given to Realm::NewHostObject with the same `tag`;
+  /// kJsException "TypeError" for other objects or another tag.
+  Result<void*> host_data(const void* tag) const;
+
+ private:
+  friend struct ValueAccess;  // api/api_internal.h
+  explicit Value(std::shared_ptr<internal::ApiHandle> h) : h_(std::move(h)) {}
+  std::shared_ptr<internal::ApiHandle> h_;
 };
 
 struct Completion {
   CompletionKind kind = CompletionKind::kNormal;
+  /// kNormal: the completion value; kJsException: the thrown value. Owned
+  /// by the task's realm.
+  Value value;
   std::string value_string;  // String(completion value), for kNormal
   std::string value_type;    // typeof of the completion value
   std::string error_name;    // e.g. "TypeError"; "SyntaxError" for kSyntaxError
@@ -158,6 +318,20 @@ class HostCallSettler {
 /// settles it, then goes on with the result or the thrown Error. Any number
 /// of calls, from any number of tasks, may be pending at once.
 using AsyncHostFunction = std::function<void(const std::vector<HostValue>& args, HostCallSettler settle)>;
+
+/// A call of a host function made with Realm::NewFunction: handles of the
+/// caller's realm, valid after the call too if the host keeps them.
+struct HostCallInfo {
+  Value this_value;
+  std::vector<Value> args;
+  Value new_target;  // undefined: called, not constructed
+  Value arg(size_t i) const { return i < args.size() ? args[i] : Value(); }
+};
+/// A host function taking and returning value handles: return a value of
+/// the function's realm (or a primitive), or Status::Throw / ThrowValue to
+/// throw; any other error status throws an Error with its message. It must
+/// not run JavaScript of its runtime (Status kConcurrentEvaluation).
+using HostCallback = std::function<Result<Value>(const HostCallInfo& call)>;
 
 /// Resolves a module specifier imported by `referrer` (the importing
 /// module's name, or the file name of the script calling import()) to the
@@ -277,6 +451,49 @@ class Realm {
   /// and never reach the loader. Works without any loader installed (the
   /// specifier is then the name). False when the memory limit is hit.
   bool DefineHostModule(const std::string& name, HostModule module);
+
+  // ---- Values (ratchet::Value): nothing here runs JavaScript ----
+
+  /// The global object.
+  Value Global();
+  Result<Value> NewString(std::string_view utf8);
+  Result<Value> NewObject();
+  Result<Value> NewArray(const std::vector<Value>& elements = {});
+  /// A new error of the realm's constructor `error_name` ("Error",
+  /// "TypeError", "RangeError", "SyntaxError", "ReferenceError",
+  /// "EvalError", "URIError"), with a stack when a task is running.
+  Result<Value> NewError(std::string_view error_name, std::string_view message);
+  Result<Value> NewSymbol(std::string_view description);
+  /// A BigInt from decimal digits (an optional leading '-').
+  Result<Value> NewBigInt(std::string_view decimal);
+  /// An ArrayBuffer of `size` bytes, zeroed or copied from `data`.
+  Result<Value> NewArrayBuffer(size_t size, const void* data = nullptr);
+  enum class TypedArrayType {
+    kInt8, kUint8, kUint8Clamped, kInt16, kUint16, kInt32, kUint32, kFloat32, kFloat64, kBigInt64, kBigUint64
+  };
+  /// A typed array viewing `length` elements of `buffer` (an ArrayBuffer of
+  /// this realm) from `byte_offset`; shares its bytes.
+  Result<Value> NewTypedArray(TypedArrayType type, const Value& buffer, size_t byte_offset, size_t length);
+  /// Parses JSON text into values of this realm (JSON.parse without a
+  /// reviver); a SyntaxError as kJsException.
+  Result<Value> ParseJson(std::string_view json);
+  /// A function calling `fn`; `length` is its length property.
+  Result<Value> NewFunction(std::string_view name, HostCallback fn, int length = 0);
+  /// An object carrying `data` for the host (Value::host_data(tag)), with
+  /// `prototype` (an object of this realm, or null/undefined for none).
+  /// `finalizer` (may be null) runs once the object is garbage — during a
+  /// later collection or when the realm's runtime is destroyed — and must
+  /// not use the runtime.
+  Result<Value> NewHostObject(const void* tag, void* data, std::function<void(void*)> finalizer,
+                              const Value& prototype = Value());
+
+  /// Calls `fn` as a new task: the pending result, handed to the runner as
+  /// EvaluateScript does. The completion's value is the call's result.
+  std::shared_ptr<Task> Call(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                             const EvalOptions& options = {});
+  /// Call run to completion, as EvaluateScriptSync runs a script.
+  Completion CallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                      const EvalOptions& options = {});
 
  private:
   friend class Runtime;

@@ -174,6 +174,10 @@ int main(int argc, char** argv) {
     case ratchet::CompletionKind::kIncomplete:
     case ratchet::CompletionKind::kSynchronousTaskIncomplete:
     case ratchet::CompletionKind::kConcurrentEvaluation:
+    case ratchet::CompletionKind::kWrongOwner:
+    case ratchet::CompletionKind::kUseAfterFree:
+    case ratchet::CompletionKind::kOutOfMemory:
+    case ratchet::CompletionKind::kWouldRunCode:
       std::fprintf(stderr, "ratchet: %s\n", c.Describe().c_str());
       return 3;
     case ratchet::CompletionKind::kSyntaxError:

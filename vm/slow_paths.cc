@@ -400,6 +400,16 @@ SlowResult GetKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
   return SlowResult::kThrow;
 }
 
+// No object on the chain from `p` has an indexed property (ordinary objects
+// and arrays without elements; anything else may have or intercept one).
+static bool NoIndexedPropertiesOnChain(Object* p) {
+  for (; p != nullptr; p = p->proto) {
+    if (p->cls != ObjectClass::kOrdinary && p->cls != ObjectClass::kArray) return false;
+    if (p->elements_size != 0 || p->sparse != nullptr) return false;
+  }
+  return true;
+}
+
 SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v, uint32_t next) {
   Vm& vm = task.vm();
   if (key.IsObject()) {
@@ -412,6 +422,17 @@ SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v
     CallStatus s = CallValue(task, fn, Value::Undefined(), args, 3, 0, Frame::kDiscardResult,
                              Value::Undefined(), next, &result);
     return FromCall(task, frame, s, 0, result, true);
+  }
+  if (base.IsObject() && key.IsInt32() && key.AsInt32() >= 0) {
+    // Appending to a dense array (a[a.length] = v) when nothing on the
+    // prototype chain has an index that could intercept the store.
+    Object* obj = base.AsObject();
+    uint32_t i = static_cast<uint32_t>(key.AsInt32());
+    if (obj->cls == ObjectClass::kArray && i == obj->array_length && i == obj->elements_size && obj->extensible &&
+        obj->length_writable && obj->sparse == nullptr && NoIndexedPropertiesOnChain(obj->proto)) {
+      if (!ArrayPush(vm, obj, v)) return OutOfMemory(vm);
+      return SlowResult::kNext;
+    }
   }
   PropertyKey k = PrimitiveToPropertyKey(vm, key);
   if (k.v.IsEmpty()) return SlowResult::kThrow;

@@ -424,6 +424,7 @@ void Vm::SweepWeakTables(const std::vector<Cell*>& shapes) {
   size_t dead_symbols = absl::erase_if(symbol_registry_, [](const auto& entry) { return !entry.second->marked; });
   heap_.ReleaseExternal(dead_symbols * (sizeof(String*) + sizeof(Symbol*) + 8));
   absl::erase_if(atom_table_, [](String* s) { return !s->marked; });
+  if (host_sweep_) host_sweep_();
 }
 
 }  // namespace ratchet::internal

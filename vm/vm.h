@@ -178,6 +178,11 @@ class Vm {
   /// The registered task with this id (Task::id), or null once it is gone.
   Task* FindTask(uint64_t id) const;
 
+  /// The embedding API's weak references (host objects with finalizers):
+  /// runs in every collection once marking is complete (cells' `marked`
+  /// bits are final) and before anything is freed. It must not allocate.
+  void set_host_sweep(std::function<void()> sweep) { host_sweep_ = std::move(sweep); }
+
   /// Extra roots held by the host (API handles, realms in use).
   uint32_t AddRoot(Value v);
   void RemoveRoot(uint32_t index);
@@ -403,6 +408,7 @@ class Vm {
   std::vector<Task*> tasks_;
   std::vector<Value> roots_;
   absl::flat_hash_map<String*, Symbol*> symbol_registry_;  // Symbol.for: atom -> symbol
+  std::function<void()> host_sweep_;  // set_host_sweep
   std::vector<uint32_t> free_roots_;
   TailCall tail_call_;
   CallArgs* current_native_args_ = nullptr;
