@@ -99,6 +99,8 @@ struct ApiRealm {
     std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
     std::shared_ptr<TimerHost> timers;  // InstallTimers
     std::vector<std::unique_ptr<HostCallbackEntry>> callbacks;  // NewFunction
+    std::function<double()> random;  // RealmOptions (in::Realm::random_hook points here)
+    std::function<double()> now;     // RealmOptions (in::Realm::now_hook)
   };
   std::shared_ptr<HostObjects> host = std::make_shared<HostObjects>();
   // The value handles owned by this realm (api/values.cc).

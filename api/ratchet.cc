@@ -513,6 +513,37 @@ std::unique_ptr<Realm> Runtime::NewRealm() {
   return std::unique_ptr<Realm>(new Realm(std::move(rs)));
 }
 
+std::unique_ptr<Realm> Runtime::NewRealm(const RealmOptions& options) {
+  std::unique_ptr<Realm> realm = NewRealm();
+  if (realm == nullptr) return nullptr;
+  internal::ApiRealm& rs = *realm->state_;
+  if (options.random) {
+    rs.host->random = options.random;
+    rs.realm->random_hook = &rs.host->random;
+  }
+  if (options.now) {
+    rs.host->now = options.now;
+    rs.realm->now_hook = &rs.host->now;
+  }
+  realm->SetDefaultRunners(options.run_task, options.run_task_sync);
+  in::Vm& vm = state_->vm;
+  for (const auto& [name, value] : options.globals) {
+    in::Value v = HostToValue(vm, value);
+    if (v.IsEmpty() || !in::SetOwnData(vm, rs.realm->global, vm.KeyFromString(in::NewStringFromUtf8(vm, name)), v,
+                                       in::kWritable | in::kConfigurable)) {
+      vm.TakeException();
+      return nullptr;
+    }
+  }
+  for (const auto& [name, fn] : options.functions) {
+    if (!realm->DefineHostFunction(name, fn)) return nullptr;
+  }
+  for (const auto& [name, module] : options.host_modules) {
+    if (!realm->DefineHostModule(name, module)) return nullptr;
+  }
+  return realm;
+}
+
 // ---- Realm ----
 
 Realm::Realm(std::unique_ptr<internal::ApiRealm> state) : state_(std::move(state)) {}
@@ -601,6 +632,53 @@ std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions
 
 std::shared_ptr<Task> Realm::EvaluateScript(std::string_view source, const EvalOptions& options) {
   return HandToRunner(NewScriptTask(source, options), options, state_->run_task);
+}
+
+namespace {
+
+// A script that is `source` as one expression, or a syntax error.
+bool ExpressionScript(std::string_view source, std::string* script, Completion* error) {
+  *script = absl::StrCat("(", std::string(source), "\n)");
+  in::Arena arena;
+  in::ParseOptions options;
+  in::ParseError perr;
+  std::u16string text = in::Utf8ToUtf16(*script);
+  ::ratchet::ast::Program* program = in::ParseProgram(arena, text, options, &perr);
+  if (program == nullptr) return true;  // compiling reports the error
+  if (program->body.size == 1 && program->body[0]->kind == ::ratchet::ast::Kind::kExpressionStatement) return true;
+  error->kind = CompletionKind::kSyntaxError;
+  error->error_name = "SyntaxError";
+  error->error_message = "not a single expression";
+  error->line = 1;
+  error->column = 1;
+  return false;
+}
+
+}  // namespace
+
+std::shared_ptr<Task> Realm::EvaluateExpression(std::string_view source, const EvalOptions& options) {
+  std::string script;
+  Completion error;
+  if (!ExpressionScript(source, &script, &error)) {
+    auto ts = std::make_unique<internal::ApiTask>();
+    ts->rt = state_->rt;
+    ts->handles = state_->handles;
+    ts->has_precomputed = true;
+    error.file = options.file_name;
+    ts->precomputed = error;
+    return HandToRunner(internal::ApiRealm::MakeTask(std::move(ts)), options, state_->run_task);
+  }
+  return EvaluateScript(script, options);
+}
+
+Completion Realm::EvaluateExpressionSync(std::string_view source, const EvalOptions& options) {
+  std::string script;
+  Completion error;
+  if (!ExpressionScript(source, &script, &error)) {
+    error.file = options.file_name;
+    return error;
+  }
+  return EvaluateScriptSync(script, options);
 }
 
 void Realm::SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync) {

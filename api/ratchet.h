@@ -404,6 +404,12 @@ class Realm {
   /// options.limits); returns the task: the pending result. Poll done() and
   /// completion(), or attach Task::OnDone.
   std::shared_ptr<Task> EvaluateScript(std::string_view source, const EvalOptions& options);
+  /// Evaluates `source` as one expression (no statements: a program of
+  /// several, a declaration or a trailing `;` is a SyntaxError) and
+  /// completes with its value, like EvaluateScript; columns on the first
+  /// line of a syntax error count one extra character.
+  std::shared_ptr<Task> EvaluateExpression(std::string_view source, const EvalOptions& options);
+  Completion EvaluateExpressionSync(std::string_view source, const EvalOptions& options);
   /// The runners used when an evaluation names none (null: run to
   /// completion within the call's limits).
   void SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync);
@@ -486,6 +492,15 @@ class Realm {
   /// not use the runtime.
   Result<Value> NewHostObject(const void* tag, void* data, std::function<void(void*)> finalizer,
                               const Value& prototype = Value());
+  /// A pending promise and its resolving functions. The host settles it by
+  /// calling one of them (Call or CallSync): the promise's reactions then
+  /// run inside that call's task.
+  struct PromiseCapability {
+    Value promise;
+    Value resolve;
+    Value reject;
+  };
+  Result<PromiseCapability> NewPromise();
 
   /// Calls `fn` as a new task: the pending result, handed to the runner as
   /// EvaluateScript does. The completion's value is the call's result.
@@ -563,6 +578,25 @@ class Task {
   std::unique_ptr<internal::ApiTask> state_;
 };
 
+/// How Runtime::NewRealm sets a realm up.
+struct RealmOptions {
+  /// Math.random's source: numbers in [0, 1) (anything else reads as 0).
+  /// Null: a generator seeded by the system. Deterministic replays set both.
+  std::function<double()> random;
+  /// The clock of Date.now() and new Date(), in milliseconds since
+  /// 1970-01-01 UTC (truncated; not finite reads as 0). Null: the system's.
+  std::function<double()> now;
+  /// The realm's default runners (Realm::SetDefaultRunners).
+  TaskRunner run_task;
+  TaskRunner run_task_sync;
+  /// Extra global properties (writable, configurable, not enumerable, as
+  /// the built-in globals are) and host functions (DefineHostFunction).
+  std::vector<std::pair<std::string, HostValue>> globals;
+  std::vector<std::pair<std::string, HostFunction>> functions;
+  /// Host modules preloaded by name (DefineHostModule).
+  std::vector<std::pair<std::string, HostModule>> host_modules;
+};
+
 /// What a runtime's heap holds (Runtime::ComputeMemoryUsage): live cells by
 /// category — their count and bytes, buffers they own included — measured
 /// at the time of the call (garbage not collected yet is counted too; call
@@ -626,6 +660,7 @@ class Runtime {
 
   /// Creates a realm; null when the memory limit does not allow one.
   std::unique_ptr<Realm> NewRealm();
+  std::unique_ptr<Realm> NewRealm(const RealmOptions& options);
 
   /// Collects garbage now; called while a task of this runtime runs (from
   /// a host function), it asks for a collection at the next safepoint

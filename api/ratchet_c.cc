@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,16 @@ struct RatchetHostCall {
 };
 struct RatchetSettler {
   ratchet::HostCallSettler settler;
+};
+struct RatchetValue {
+  ratchet::Value v;
+};
+struct RatchetValueCall {
+  const ratchet::HostCallInfo* info;
+  ratchet::Result<ratchet::Value> result;
+};
+struct RatchetWork {
+  std::function<void()> work;
 };
 
 namespace {
@@ -61,13 +72,28 @@ ratchet::HostValue Null() {
   return v;
 }
 
+RatchetValue* NewValue(ratchet::Value v) { return new RatchetValue{std::move(v)}; }
+
+char* CopyString(const std::string& s) {
+  char* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (out != nullptr) std::memcpy(out, s.c_str(), s.size() + 1);
+  return out;
+}
+
+RatchetCompletionKind Kind(ratchet::CompletionKind k) {
+  return static_cast<RatchetCompletionKind>(static_cast<int>(k));
+}
+
+RatchetValue* FromResult(ratchet::Result<ratchet::Value> r) {
+  return r.ok() ? NewValue(std::move(r).value()) : nullptr;
+}
+
 }  // namespace
 
 extern "C" {
 
-RatchetCompletionKind ratchet_completion_kind(const RatchetCompletion* c) {
-  return static_cast<RatchetCompletionKind>(static_cast<int>(c->c.kind));
-}
+RatchetCompletionKind ratchet_completion_kind(const RatchetCompletion* c) { return Kind(c->c.kind); }
+RatchetValue* ratchet_completion_value_handle(const RatchetCompletion* c) { return NewValue(c->c.value); }
 const char* ratchet_completion_value(const RatchetCompletion* c) { return c->c.value_string.c_str(); }
 const char* ratchet_completion_value_type(const RatchetCompletion* c) { return c->c.value_type.c_str(); }
 const char* ratchet_completion_error_name(const RatchetCompletion* c) { return c->c.error_name.c_str(); }
@@ -103,18 +129,26 @@ void ratchet_runtime_set_print_handler(RatchetRuntime* rt, void (*handler)(void*
 }
 void ratchet_runtime_run_gc(RatchetRuntime* rt) { rt->runtime.RunGC(); }
 size_t ratchet_runtime_memory_used(const RatchetRuntime* rt) { return rt->runtime.MemoryUsed(); }
-char* ratchet_runtime_dump_memory_usage(const RatchetRuntime* rt) {
-  std::string s = rt->runtime.DumpMemoryUsage();
-  char* out = static_cast<char*>(std::malloc(s.size() + 1));
-  if (out != nullptr) std::memcpy(out, s.c_str(), s.size() + 1);
-  return out;
-}
+char* ratchet_runtime_dump_memory_usage(const RatchetRuntime* rt) { return CopyString(rt->runtime.DumpMemoryUsage()); }
 
 RatchetRealm* ratchet_realm_new(RatchetRuntime* rt) {
   std::unique_ptr<ratchet::Realm> realm = rt->runtime.NewRealm();
   return realm == nullptr ? nullptr : new RatchetRealm{std::move(realm)};
 }
 void ratchet_realm_free(RatchetRealm* realm) { delete realm; }
+RatchetRealm* ratchet_realm_new_with_hooks(RatchetRuntime* rt, double (*random)(void* opaque),
+                                           double (*now)(void* opaque), void* opaque) {
+  ratchet::RealmOptions options;
+  if (random != nullptr) options.random = [random, opaque] { return random(opaque); };
+  if (now != nullptr) options.now = [now, opaque] { return now(opaque); };
+  std::unique_ptr<ratchet::Realm> realm = rt->runtime.NewRealm(options);
+  return realm == nullptr ? nullptr : new RatchetRealm{std::move(realm)};
+}
+RatchetCompletion* ratchet_eval_expression_sync(RatchetRealm* realm, const char* source, size_t length,
+                                                const char* file_name, uint64_t max_steps, uint64_t timeout_ms) {
+  return Wrap(
+      realm->realm->EvaluateExpressionSync(Source(source, length), Options(file_name, max_steps, timeout_ms)));
+}
 
 RatchetCompletion* ratchet_eval_script_sync(RatchetRealm* realm, const char* source, size_t length,
                                             const char* file_name, uint64_t max_steps, uint64_t timeout_ms) {
@@ -204,5 +238,95 @@ void ratchet_settler_reject(const RatchetSettler* s, const char* message) {
 }
 int ratchet_settler_pending(const RatchetSettler* s) { return s->settler.pending() ? 1 : 0; }
 void ratchet_settler_free(RatchetSettler* s) { delete s; }
+
+void ratchet_value_free(RatchetValue* v) { delete v; }
+RatchetValue* ratchet_value_dup(const RatchetValue* v) { return NewValue(v->v); }
+RatchetValueType ratchet_value_type(const RatchetValue* v) {
+  switch (v->v.type()) {
+    case ratchet::Value::Type::kUndefined: return RATCHET_UNDEFINED;
+    case ratchet::Value::Type::kNull: return RATCHET_NULL;
+    case ratchet::Value::Type::kBoolean: return RATCHET_BOOLEAN;
+    case ratchet::Value::Type::kNumber: return RATCHET_NUMBER;
+    case ratchet::Value::Type::kString: return RATCHET_STRING;
+    case ratchet::Value::Type::kSymbol: return RATCHET_SYMBOL;
+    case ratchet::Value::Type::kBigInt: return RATCHET_BIGINT;
+    case ratchet::Value::Type::kObject: return RATCHET_OBJECT;
+  }
+  return RATCHET_UNDEFINED;
+}
+int ratchet_value_is_array(const RatchetValue* v) { return v->v.IsArray() ? 1 : 0; }
+int ratchet_value_is_function(const RatchetValue* v) { return v->v.IsFunction() ? 1 : 0; }
+int ratchet_value_is_promise(const RatchetValue* v) { return v->v.IsPromise() ? 1 : 0; }
+int ratchet_value_is_error(const RatchetValue* v) { return v->v.IsError() ? 1 : 0; }
+double ratchet_value_number(const RatchetValue* v) { return v->v.AsNumber(); }
+int ratchet_value_boolean(const RatchetValue* v) { return v->v.AsBoolean() ? 1 : 0; }
+char* ratchet_value_to_string(const RatchetValue* v) { return CopyString(v->v.ToString()); }
+char* ratchet_value_dump(const RatchetValue* v) { return CopyString(v->v.Dump()); }
+RatchetValue* ratchet_value_undefined(void) { return NewValue(ratchet::Value()); }
+RatchetValue* ratchet_value_null(void) { return NewValue(ratchet::Value::Null()); }
+RatchetValue* ratchet_value_new_number(double d) { return NewValue(ratchet::Value::Number(d)); }
+RatchetValue* ratchet_value_new_boolean(int b) { return NewValue(ratchet::Value::Boolean(b != 0)); }
+RatchetValue* ratchet_realm_global(RatchetRealm* realm) { return NewValue(realm->realm->Global()); }
+RatchetValue* ratchet_realm_new_string(RatchetRealm* realm, const char* utf8, size_t length) {
+  return FromResult(realm->realm->NewString(Source(utf8, length)));
+}
+RatchetValue* ratchet_realm_new_object(RatchetRealm* realm) { return FromResult(realm->realm->NewObject()); }
+RatchetValue* ratchet_realm_parse_json(RatchetRealm* realm, const char* json, size_t length) {
+  return FromResult(realm->realm->ParseJson(Source(json, length)));
+}
+RatchetCompletionKind ratchet_value_get(const RatchetValue* object, const char* key, RatchetValue** out) {
+  ratchet::Result<ratchet::Value> r = object->v.Get(key == nullptr ? "" : key);
+  if (!r.ok()) return Kind(r.status().kind());
+  *out = NewValue(std::move(r).value());
+  return RATCHET_NORMAL;
+}
+RatchetCompletionKind ratchet_value_set(const RatchetValue* object, const char* key, const RatchetValue* value) {
+  return Kind(object->v.Set(key == nullptr ? "" : key, value->v).kind());
+}
+RatchetCompletion* ratchet_realm_call_sync(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
+                                           size_t argc, const RatchetValue* const* argv, uint64_t max_steps,
+                                           uint64_t timeout_ms) {
+  std::vector<ratchet::Value> args;
+  for (size_t i = 0; i < argc; ++i) args.push_back(argv[i]->v);
+  return Wrap(realm->realm->CallSync(fn->v, this_value == nullptr ? ratchet::Value() : this_value->v, args,
+                                     Options(nullptr, max_steps, timeout_ms)));
+}
+
+size_t ratchet_vcall_argc(const RatchetValueCall* call) { return call->info->args.size(); }
+RatchetValue* ratchet_vcall_arg(const RatchetValueCall* call, size_t i) { return NewValue(call->info->arg(i)); }
+RatchetValue* ratchet_vcall_this(const RatchetValueCall* call) { return NewValue(call->info->this_value); }
+void ratchet_vcall_return(RatchetValueCall* call, const RatchetValue* v) {
+  call->result = v == nullptr ? ratchet::Value() : v->v;
+}
+void ratchet_vcall_throw(RatchetValueCall* call, const char* error_name, const char* message) {
+  call->result = ratchet::Status::Throw(error_name == nullptr ? "Error" : error_name, message == nullptr ? "" : message);
+}
+RatchetValue* ratchet_realm_new_function(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
+                                         int length) {
+  return FromResult(realm->realm->NewFunction(
+      name == nullptr ? "" : name,
+      [fn, opaque](const ratchet::HostCallInfo& info) -> ratchet::Result<ratchet::Value> {
+        RatchetValueCall call{&info, ratchet::Value()};
+        fn(opaque, &call);
+        return call.result;
+      },
+      length));
+}
+
+int ratchet_realm_install_timers(RatchetRealm* realm, RatchetExecutor executor, void* opaque, uint64_t max_steps) {
+  ratchet::Executor post = [executor, opaque](std::function<void()> work, std::chrono::milliseconds delay) {
+    executor(opaque, new RatchetWork{std::move(work)}, static_cast<uint64_t>(delay.count()));
+  };
+  ratchet::TaskRunner runner = [max_steps](const std::shared_ptr<ratchet::Task>& task) {
+    ratchet::RunLimits limits;
+    limits.max_steps = max_steps;
+    task->RunToCompletion(limits);
+  };
+  return realm->realm->InstallTimers(std::move(post), std::move(runner)) ? 1 : 0;
+}
+void ratchet_work_run(RatchetWork* work) {
+  if (work != nullptr && work->work) work->work();
+}
+void ratchet_work_free(RatchetWork* work) { delete work; }
 
 }  // extern "C"

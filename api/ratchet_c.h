@@ -23,6 +23,9 @@ typedef struct RatchetTask RatchetTask;
 typedef struct RatchetCompletion RatchetCompletion;
 typedef struct RatchetHostCall RatchetHostCall;
 typedef struct RatchetSettler RatchetSettler;
+typedef struct RatchetValue RatchetValue;
+typedef struct RatchetValueCall RatchetValueCall;
+typedef struct RatchetWork RatchetWork;
 
 /* ---- Completions: how an evaluation ended ---- */
 typedef enum {
@@ -35,7 +38,12 @@ typedef enum {
   RATCHET_TIME_LIMIT,
   RATCHET_INCOMPLETE,
   RATCHET_SYNCHRONOUS_TASK_INCOMPLETE,
-  RATCHET_CONCURRENT_EVALUATION
+  RATCHET_CONCURRENT_EVALUATION,
+  /* value operations (ratchet_value_*): */
+  RATCHET_WRONG_OWNER,    /* a value of another realm or runtime */
+  RATCHET_USE_AFTER_FREE, /* the value's realm was freed */
+  RATCHET_OUT_OF_MEMORY,
+  RATCHET_WOULD_RUN_CODE  /* a getter, setter or proxy trap: call it with ratchet_realm_call_sync */
 } RatchetCompletionKind;
 
 RatchetCompletionKind ratchet_completion_kind(const RatchetCompletion* c);
@@ -54,6 +62,9 @@ uint32_t ratchet_completion_column(const RatchetCompletion* c);
    stack). */
 const char* ratchet_completion_describe(const RatchetCompletion* c);
 void ratchet_completion_free(RatchetCompletion* c);
+/* The completion value (RATCHET_NORMAL) or thrown value (RATCHET_JS_EXCEPTION)
+   as a handle (free with ratchet_value_free); undefined otherwise. */
+RatchetValue* ratchet_completion_value_handle(const RatchetCompletion* c);
 
 /* Frees a string the API returned. */
 void ratchet_free(char* s);
@@ -90,6 +101,15 @@ RatchetCompletion* ratchet_eval_script_sync(RatchetRealm* realm, const char* sou
 RatchetCompletion* ratchet_eval_module_sync(RatchetRealm* realm, const char* source, size_t length,
                                             const char* file_name, uint64_t max_steps, uint64_t timeout_ms);
 
+/* The same for one expression (a statement is a RATCHET_SYNTAX_ERROR). */
+RatchetCompletion* ratchet_eval_expression_sync(RatchetRealm* realm, const char* source, size_t length,
+                                                const char* file_name, uint64_t max_steps, uint64_t timeout_ms);
+
+/* A realm whose Math.random (numbers in [0, 1)) and Date.now / new Date()
+   (ms since 1970 UTC) come from the host; either may be NULL. */
+RatchetRealm* ratchet_realm_new_with_hooks(RatchetRuntime* rt, double (*random)(void* opaque),
+                                           double (*now)(void* opaque), void* opaque);
+
 /* ---- Tasks: step, run, abort ---- */
 /* A task that will run the script (nothing has run yet); a syntax error
    gives a finished task. */
@@ -115,7 +135,9 @@ typedef enum {
   RATCHET_BOOLEAN,
   RATCHET_NUMBER,
   RATCHET_STRING,
-  RATCHET_OBJECT /* arrives as its String() form */
+  RATCHET_OBJECT, /* host calls: arrives as its String() form */
+  RATCHET_SYMBOL, /* (value handles only) */
+  RATCHET_BIGINT
 } RatchetValueType;
 
 /* A call of a host function: its arguments, and its answer. The pointers
@@ -153,6 +175,66 @@ void ratchet_settler_reject(const RatchetSettler* s, const char* message);
 /* Nonzero until the call is settled or its task stops waiting. */
 int ratchet_settler_pending(const RatchetSettler* s);
 void ratchet_settler_free(RatchetSettler* s);
+
+/* ---- Value handles (the C++ ratchet::Value) ----
+   A handle keeps its value alive until freed or until its realm is freed
+   (then every operation reports RATCHET_USE_AFTER_FREE). Handles of one
+   realm are refused by another (RATCHET_WRONG_OWNER). Nothing runs
+   JavaScript: a getter, setter or proxy gives RATCHET_WOULD_RUN_CODE. */
+void ratchet_value_free(RatchetValue* v);
+RatchetValue* ratchet_value_dup(const RatchetValue* v);
+RatchetValueType ratchet_value_type(const RatchetValue* v);
+int ratchet_value_is_array(const RatchetValue* v);
+int ratchet_value_is_function(const RatchetValue* v);
+int ratchet_value_is_promise(const RatchetValue* v);
+int ratchet_value_is_error(const RatchetValue* v);
+double ratchet_value_number(const RatchetValue* v);  /* NaN unless a number */
+int ratchet_value_boolean(const RatchetValue* v);    /* 0 unless true */
+/* String(value) computed without running code; free with ratchet_free. */
+char* ratchet_value_to_string(const RatchetValue* v);
+/* A JSON-like rendering (objects by own enumerable data properties). */
+char* ratchet_value_dump(const RatchetValue* v);
+/* Unowned primitives, usable in any realm. */
+RatchetValue* ratchet_value_undefined(void);
+RatchetValue* ratchet_value_null(void);
+RatchetValue* ratchet_value_new_number(double d);
+RatchetValue* ratchet_value_new_boolean(int b);
+/* Values of a realm; NULL when the memory limit is hit (or bad JSON). */
+RatchetValue* ratchet_realm_global(RatchetRealm* realm);
+RatchetValue* ratchet_realm_new_string(RatchetRealm* realm, const char* utf8, size_t length);
+RatchetValue* ratchet_realm_new_object(RatchetRealm* realm);
+RatchetValue* ratchet_realm_parse_json(RatchetRealm* realm, const char* json, size_t length);
+/* *out receives a new handle (free it) when the result is RATCHET_NORMAL. */
+RatchetCompletionKind ratchet_value_get(const RatchetValue* object, const char* key, RatchetValue** out);
+RatchetCompletionKind ratchet_value_set(const RatchetValue* object, const char* key, const RatchetValue* value);
+/* Calls `fn` as a task run to completion (limits: 0 for none). */
+RatchetCompletion* ratchet_realm_call_sync(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
+                                           size_t argc, const RatchetValue* const* argv, uint64_t max_steps,
+                                           uint64_t timeout_ms);
+
+/* Host functions taking and returning handles. During the call: */
+size_t ratchet_vcall_argc(const RatchetValueCall* call);
+/* A new handle to argument i (undefined past the end); free it. */
+RatchetValue* ratchet_vcall_arg(const RatchetValueCall* call, size_t i);
+RatchetValue* ratchet_vcall_this(const RatchetValueCall* call);
+/* The call returns `v` (undefined when never called). */
+void ratchet_vcall_return(RatchetValueCall* call, const RatchetValue* v);
+/* The call throws a new `error_name` ("TypeError", "RangeError", "Error", ...). */
+void ratchet_vcall_throw(RatchetValueCall* call, const char* error_name, const char* message);
+typedef void (*RatchetValueFunction)(void* opaque, RatchetValueCall* call);
+/* A function object calling `fn` (NULL when the memory limit is hit). */
+RatchetValue* ratchet_realm_new_function(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
+                                         int length);
+
+/* ---- Timers: setTimeout, setInterval, clearTimeout, clearInterval ----
+   Due callbacks are posted to the host's loop through `executor`, which
+   must call ratchet_work_run later (after `delay_ms`, never inside the
+   executor call) and then ratchet_work_free. Each callback runs as a task
+   to completion within max_steps (0: no limit). */
+typedef void (*RatchetExecutor)(void* opaque, RatchetWork* work, uint64_t delay_ms);
+int ratchet_realm_install_timers(RatchetRealm* realm, RatchetExecutor executor, void* opaque, uint64_t max_steps);
+void ratchet_work_run(RatchetWork* work);
+void ratchet_work_free(RatchetWork* work);
 
 #ifdef __cplusplus
 }

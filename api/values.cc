@@ -888,3 +888,22 @@ Completion Realm::CallSync(const Value& fn, const Value& this_value, const std::
 }
 
 }  // namespace ratchet
+
+namespace ratchet {
+
+Result<Realm::PromiseCapability> Realm::NewPromise() {
+  in::Vm& vm = state_->rt->vm;
+  in::Value resolve, reject;
+  in::PromiseObject* p = in::NewPromiseWithResolvers(vm, *state_->realm, &resolve, &reject);
+  if (p == nullptr) {
+    vm.TakeException();
+    return OutOfMemory();
+  }
+  PromiseCapability cap;
+  cap.promise = MakeValue(state_->handles, in::Value::FromObject(p));
+  cap.resolve = MakeValue(state_->handles, resolve);
+  cap.reject = MakeValue(state_->handles, reject);
+  return cap;
+}
+
+}  // namespace ratchet

@@ -357,7 +357,16 @@ bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>&
   CallStatus s = CallValue(task, fn, this_value, args.data(), static_cast<uint32_t>(args.size()), 0,
                            Frame::kDiscardResult, Value::Undefined(), 0, &result);
   if (s == CallStatus::kThrow) return false;
-  if (s == CallStatus::kDone) CompleteTask(task, TaskState::kCompleted, result);
+  if (s == CallStatus::kDone) {
+    if (task.jobs.empty()) {
+      CompleteTask(task, TaskState::kCompleted, result);
+    } else {
+      // A native that queued promise jobs (a resolving function): they run
+      // in this task when it runs, then it completes with `result`.
+      task.set_result(result);
+      task.in_jobs = true;
+    }
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@
 #define RATCHET_VM_REALM_H_
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -212,6 +213,11 @@ struct Realm : Cell {
   absl::node_hash_map<uint64_t, GlobalLexical>* lexicals;
   uint64_t uid;  // unique in the runtime (inline caches name the realm by it)
   void* host_data;  // the embedding API's realm
+  // The embedder's sources for Math.random and Date.now / new Date() (null:
+  // the engine's own); owned by the API and kept while any task of the
+  // realm lives.
+  const std::function<double()>* random_hook;
+  const std::function<double()>* now_hook;
   uint32_t lexical_epoch;  // bumped when a global lexical binding is added
   // Legacy RegExp static properties (RegExp.$1, lastMatch, ...): the input
   // (a String) and the RegExpMatchState of the last successful legacy

@@ -125,6 +125,9 @@ Value ProxyHandOver(Vm& vm, SelfHosted id, std::vector<Value> args);
 /// FulfillPromise / RejectPromise for host code (its reaction jobs go to
 /// the current task, in the current realm).
 void SettlePromiseFromHost(Vm& vm, PromiseObject* p, bool fulfilled, Value value);
+/// A pending promise of `realm` and its resolving functions (27.2.1.3);
+/// null on OOM.
+PromiseObject* NewPromiseWithResolvers(Vm& vm, Realm& realm, Value* resolve, Value* reject);
 const std::vector<NativeBinding>& CollectionSelfHostNatives();
 const std::vector<NativeBinding>& IteratorSelfHostNatives();
 const std::vector<NativeBinding>& DateSelfHostNatives();

@@ -413,6 +413,12 @@ Value NativeSumPreciseExact(Vm& vm, CallArgs& a) {
 namespace {
 
 Value Math_random(Vm& vm, CallArgs& a) {
+  Realm* r = vm.current_realm();
+  if (r != nullptr && r->random_hook != nullptr) {
+    // The embedder's source (determinism): anything outside [0, 1) reads as 0.
+    double d = (*r->random_hook)();
+    return Value::Double(d >= 0 && d < 1 ? d : 0);
+  }
   static thread_local std::mt19937_64 rng(std::random_device{}());
   return Value::Double(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
 }

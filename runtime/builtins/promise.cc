@@ -316,6 +316,15 @@ Value PromiseSpecies(Vm& vm, CallArgs& a) { return a.this_value; }
 
 }  // namespace
 
+PromiseObject* NewPromiseWithResolvers(Vm& vm, Realm& realm, Value* resolve, Value* reject) {
+  PromiseObject* p = NewPromiseObject(vm, realm.intrinsic(Intrinsic::kPromisePrototype));
+  Object* pair = p ? CreateResolvingFunctions(vm, realm, p) : nullptr;
+  if (pair == nullptr) return nullptr;
+  *resolve = pair->elements[0];
+  *reject = pair->elements[1];
+  return p;
+}
+
 
 const std::vector<NativeBinding>& PromiseSelfHostNatives() {
   static const std::vector<NativeBinding> natives = {

@@ -173,6 +173,29 @@ TEST_F(ValueTest, Promises) {
   EXPECT_FALSE(Eval("({})").promise_state().ok());
 }
 
+TEST_F(ValueTest, PromisesSettledByTheHost) {
+  Result<Realm::PromiseCapability> cap = realm_->NewPromise();
+  ASSERT_TRUE(cap.ok());
+  ASSERT_TRUE(realm_->Global().Set("hostPromise", cap->promise).ok());
+  Eval("var seen = []; hostPromise.then(v => seen.push('got ' + v))");
+  EXPECT_EQ(*cap->promise.promise_state(), Value::PromiseState::kPending);
+  // Settling runs the reactions, inside the settling call's task.
+  Completion c = realm_->CallSync(cap->resolve, Value(), {Make(realm_->NewString("data"))});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(Eval("seen.join()").AsString(), "got data");
+  EXPECT_EQ(Make(cap->promise.promise_result()).AsString(), "data");
+  // A second settlement does nothing.
+  ASSERT_TRUE(realm_->CallSync(cap->reject, Value(), {Value::Number(1)}).ok());
+  EXPECT_EQ(*cap->promise.promise_state(), Value::PromiseState::kFulfilled);
+  // Rejection, and an async function awaiting a host promise.
+  Result<Realm::PromiseCapability> second = realm_->NewPromise();
+  ASSERT_TRUE(realm_->Global().Set("p2", second->promise).ok());
+  Eval("var out = 'none'; (async () => { try { await p2; } catch (e) { out = 'caught ' + e.message; } })()");
+  Value err = Make(realm_->NewError("Error", "denied"));
+  ASSERT_TRUE(realm_->CallSync(second->reject, Value(), {err}).ok());
+  EXPECT_EQ(Eval("out").AsString(), "caught denied");
+}
+
 TEST_F(ValueTest, HostFunctionsTakeAndReturnHandles) {
   Value point = Make(realm_->NewFunction("point", [this](const HostCallInfo& call) -> Result<Value> {
     Result<Value> o = realm_->NewObject();

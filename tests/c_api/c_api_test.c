@@ -59,6 +59,45 @@ static int on_interrupt(void* opaque) {
   return interrupt_now;
 }
 
+/* A value host function: point(x, y) -> {x, y, norm}. */
+static void point(void* opaque, RatchetValueCall* call) {
+  RatchetRealm* realm = (RatchetRealm*)opaque;
+  if (ratchet_vcall_argc(call) < 2) {
+    ratchet_vcall_throw(call, "RangeError", "point needs x and y");
+    return;
+  }
+  RatchetValue* x = ratchet_vcall_arg(call, 0);
+  RatchetValue* y = ratchet_vcall_arg(call, 1);
+  RatchetValue* o = ratchet_realm_new_object(realm);
+  double nx = ratchet_value_number(x), ny = ratchet_value_number(y);
+  RatchetValue* norm = ratchet_value_new_number(nx * nx + ny * ny);
+  ratchet_value_set(o, "x", x);
+  ratchet_value_set(o, "y", y);
+  ratchet_value_set(o, "norm2", norm);
+  ratchet_vcall_return(call, o);
+  ratchet_value_free(x);
+  ratchet_value_free(y);
+  ratchet_value_free(o);
+  ratchet_value_free(norm);
+}
+
+static double fixed_random(void* opaque) { return 0.25; }
+static double fixed_now(void* opaque) { return 86400000.0; }
+
+/* A toy event loop for timers: posted work, run in order of due time. */
+static RatchetWork* posted[16];
+static uint64_t posted_delay[16];
+static int posted_count = 0;
+static void post(void* opaque, RatchetWork* work, uint64_t delay_ms) {
+  if (posted_count < 16) {
+    posted[posted_count] = work;
+    posted_delay[posted_count] = delay_ms;
+    ++posted_count;
+  } else {
+    ratchet_work_free(work);
+  }
+}
+
 int main(void) {
   RatchetRuntime* rt = ratchet_runtime_new();
   ratchet_runtime_set_memory_limit(rt, 64u << 20);
@@ -170,6 +209,107 @@ int main(void) {
   char* dump = ratchet_runtime_dump_memory_usage(rt);
   CHECK(dump != NULL && strstr(dump, "memory used: ") == dump);
   ratchet_free(dump);
+
+  /* Value handles. */
+  c = eval(realm, "({list: [1, 'two', null], ok: true})");
+  CHECK(ratchet_completion_kind(c) == RATCHET_NORMAL);
+  RatchetValue* obj = ratchet_completion_value_handle(c);
+  ratchet_completion_free(c);
+  CHECK(ratchet_value_type(obj) == RATCHET_OBJECT);
+  char* text = ratchet_value_dump(obj);
+  CHECK_STR(text, "{\"list\": [1, \"two\", null], \"ok\": true}");
+  ratchet_free(text);
+  RatchetValue* list = NULL;
+  CHECK(ratchet_value_get(obj, "list", &list) == RATCHET_NORMAL);
+  CHECK(ratchet_value_is_array(list));
+  RatchetValue* len = NULL;
+  CHECK(ratchet_value_get(list, "length", &len) == RATCHET_NORMAL);
+  CHECK(ratchet_value_number(len) == 3);
+  ratchet_value_free(len);
+  ratchet_value_free(list);
+  RatchetValue* global = ratchet_realm_global(realm);
+  RatchetValue* fn = ratchet_realm_new_function(realm, "point", point, realm, 2);
+  CHECK(fn != NULL && ratchet_value_is_function(fn));
+  CHECK(ratchet_value_set(global, "point", fn) == RATCHET_NORMAL);
+  c = eval(realm, "var p = point(3, 4); p.x + p.y + ':' + p.norm2 + ':' + (() => { try { point() } catch (e) { return e.name } })()");
+  CHECK_STR(ratchet_completion_value(c), "7:25:RangeError");
+  ratchet_completion_free(c);
+  /* A call from the host, with a handle argument. */
+  RatchetValue* args[2];
+  args[0] = ratchet_value_new_number(5);
+  args[1] = ratchet_value_new_number(12);
+  c = ratchet_realm_call_sync(realm, fn, NULL, 2, (const RatchetValue* const*)args, 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_NORMAL);
+  RatchetValue* result = ratchet_completion_value_handle(c);
+  text = ratchet_value_dump(result);
+  CHECK_STR(text, "{\"x\": 5, \"y\": 12, \"norm2\": 169}");
+  ratchet_free(text);
+  RatchetValue* s12 = ratchet_realm_new_string(realm, "12", 2);
+  text = ratchet_value_to_string(s12);
+  CHECK_STR(text, "12");
+  CHECK(ratchet_value_type(s12) == RATCHET_STRING);
+  ratchet_value_free(s12);
+  ratchet_free(text);
+  ratchet_value_free(result);
+  ratchet_completion_free(c);
+  ratchet_value_free(args[0]);
+  ratchet_value_free(args[1]);
+  /* Getters are not run from the host. */
+  c = eval(realm, "({get g() { return 1; }})");
+  RatchetValue* getter_obj = ratchet_completion_value_handle(c);
+  ratchet_completion_free(c);
+  RatchetValue* unused = NULL;
+  CHECK(ratchet_value_get(getter_obj, "g", &unused) == RATCHET_WOULD_RUN_CODE);
+  ratchet_value_free(getter_obj);
+  /* JSON in, expressions. */
+  RatchetValue* parsed = ratchet_realm_parse_json(realm, "[1,2,3]", 7);
+  CHECK(parsed != NULL && ratchet_value_is_array(parsed));
+  CHECK(ratchet_realm_parse_json(realm, "{bad", 4) == NULL);
+  ratchet_value_free(parsed);
+  c = ratchet_eval_expression_sync(realm, "6 * 7", 5, NULL, 0, 0);
+  CHECK_STR(ratchet_completion_value(c), "42");
+  ratchet_completion_free(c);
+  c = ratchet_eval_expression_sync(realm, "1; 2", 4, NULL, 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_SYNTAX_ERROR);
+  ratchet_completion_free(c);
+  /* Another realm's values are refused; a freed realm's are dead. */
+  RatchetRealm* other = ratchet_realm_new(rt);
+  RatchetValue* other_global = ratchet_realm_global(other);
+  CHECK(ratchet_value_set(other_global, "stolen", obj) == RATCHET_WRONG_OWNER);
+  ratchet_realm_free(other);
+  CHECK(ratchet_value_set(other_global, "x", fn) == RATCHET_USE_AFTER_FREE);
+  ratchet_value_free(other_global);
+  ratchet_value_free(obj);
+  ratchet_value_free(fn);
+  ratchet_value_free(global);
+
+  /* Deterministic hooks. */
+  RatchetRealm* det = ratchet_realm_new_with_hooks(rt, fixed_random, fixed_now, NULL);
+  c = eval(det, "Math.random() + ' ' + new Date().toISOString()");
+  CHECK_STR(ratchet_completion_value(c), "0.25 1970-01-02T00:00:00.000Z");
+  ratchet_completion_free(c);
+
+  /* Timers on the host's loop. */
+  CHECK(ratchet_realm_install_timers(det, post, NULL, 100000));
+  c = eval(det, "var order = []; setTimeout(() => order.push('b'), 20); setTimeout(() => order.push('a'), 10); 0");
+  ratchet_completion_free(c);
+  CHECK(posted_count == 2);
+  while (posted_count > 0) {
+    int next = 0;
+    for (int i = 1; i < posted_count; ++i) {
+      if (posted_delay[i] < posted_delay[next]) next = i;
+    }
+    RatchetWork* w = posted[next];
+    posted[next] = posted[posted_count - 1];
+    posted_delay[next] = posted_delay[posted_count - 1];
+    --posted_count;
+    ratchet_work_run(w);
+    ratchet_work_free(w);
+  }
+  c = eval(det, "order.join()");
+  CHECK_STR(ratchet_completion_value(c), "a,b");
+  ratchet_completion_free(c);
+  ratchet_realm_free(det);
 
   /* Handles may be freed in any order. */
   ratchet_runtime_free(rt);

@@ -1,0 +1,112 @@
+// Realm options (deterministic Math.random and Date.now, extra globals,
+// host functions and modules, default runners) and expression evaluation.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/ratchet.h"
+#include "api/runners.h"
+#include "gtest/gtest.h"
+
+namespace ratchet {
+namespace {
+
+TEST(RealmOptions, DeterministicRandomAndClock) {
+  auto make = [](Runtime& rt) {
+    RealmOptions options;
+    auto state = std::make_shared<uint64_t>(12345);
+    options.random = [state] {
+      *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+      return static_cast<double>(*state >> 11) / 9007199254740992.0;
+    };
+    auto clock = std::make_shared<double>(1'700'000'000'000.0);
+    options.now = [clock] { return *clock += 1000.5; };
+    return rt.NewRealm(options);
+  };
+  const char* script =
+      "[Math.random(), Math.random(), Date.now(), new Date().toISOString(), Date.now()].join(' ')";
+  Runtime rt1, rt2;
+  std::unique_ptr<Realm> a = make(rt1), b = make(rt2);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  Completion ca = a->EvaluateScriptSync(script, {});
+  Completion cb = b->EvaluateScriptSync(script, {});
+  ASSERT_TRUE(ca.ok()) << ca.Describe();
+  EXPECT_EQ(ca.value_string, cb.value_string);  // the same replay, twice
+  EXPECT_NE(ca.value_string.find("1700000001000 2023-11-14T22:13:22.001Z 1700000003001"), std::string::npos)
+      << ca.value_string;
+  // Out-of-range answers read as 0; other realms keep the engine's own.
+  RealmOptions bad;
+  bad.random = [] { return 7.0; };
+  bad.now = [] { return 0.0 / 0.0; };
+  std::unique_ptr<Realm> c = rt1.NewRealm(bad);
+  EXPECT_EQ(c->EvaluateScriptSync("Math.random() + ':' + Date.now()", {}).value_string, "0:0");
+  std::unique_ptr<Realm> plain = rt1.NewRealm();
+  EXPECT_EQ(plain->EvaluateScriptSync("Date.now() > 1.7e12 && Math.random() !== Math.random()", {}).value_string,
+            "true");
+}
+
+TEST(RealmOptions, GlobalsFunctionsAndModules) {
+  Runtime rt;
+  RealmOptions options;
+  options.globals = {{"VERSION", HostValue::String("1.2.3")}, {"LIMIT", HostValue::Number(10)}};
+  options.functions = {{"twice", [](const std::vector<HostValue>& args, std::string*) {
+                          return HostValue::Number(args.empty() ? 0 : args[0].number * 2);
+                        }}};
+  HostModule config;
+  config.values = {{"mode", HostValue::String("test")}};
+  options.host_modules = {{"config", config}};
+  std::unique_ptr<Realm> realm = rt.NewRealm(options);
+  ASSERT_NE(realm, nullptr);
+  Completion c = realm->EvaluateScriptSync(
+      "VERSION + ' ' + twice(LIMIT) + ' ' + Object.keys(globalThis).includes('VERSION') + ' ' +"
+      " Object.getOwnPropertyDescriptor(globalThis, 'LIMIT').writable",
+      {});
+  EXPECT_EQ(c.value_string, "1.2.3 20 false true");
+  EvalOptions mod;
+  mod.file_name = "main.js";
+  std::vector<std::string> printed;
+  rt.SetPrintHandler([&](const std::string& line) { printed.push_back(line); });
+  c = realm->EvaluateModuleSync("import {mode} from 'config'; print(mode);", mod);
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(printed, std::vector<std::string>{"test"});
+}
+
+TEST(RealmOptions, DefaultRunners) {
+  Runtime rt;
+  RealmOptions options;
+  int async_runs = 0;
+  options.run_task = [&](const std::shared_ptr<Task>& t) {
+    ++async_runs;
+    t->Run(1000);
+  };
+  options.run_task_sync = StepBudgetRunner(10'000);
+  std::unique_ptr<Realm> realm = rt.NewRealm(options);
+  std::shared_ptr<Task> t = realm->EvaluateScript("for (;;) {}", {});
+  EXPECT_EQ(async_runs, 1);
+  EXPECT_FALSE(t->done());
+  t->Abort("enough");
+  Completion c = realm->EvaluateScriptSync("for (;;) {}", {});
+  EXPECT_EQ(c.kind, CompletionKind::kStepLimit);
+}
+
+TEST(EvaluateExpression, OneExpressionOnly) {
+  Runtime rt;
+  std::unique_ptr<Realm> realm = rt.NewRealm();
+  EXPECT_EQ(realm->EvaluateExpressionSync("1 + 2 * 3", {}).value.AsNumber(), 7);
+  EXPECT_EQ(realm->EvaluateExpressionSync("{a: 1}", {}).value.Dump(), R"({"a": 1})");  // an object, not a block
+  EXPECT_EQ(realm->EvaluateExpressionSync("x = 5, x * 2 // comment", {}).value.AsNumber(), 10);
+  for (const char* bad : {"1); globalThis.injected = (1", "1;", "var y = 1", "1; 2", "", "if (1) 2"}) {
+    Completion c = realm->EvaluateExpressionSync(bad, {});
+    EXPECT_EQ(c.kind, CompletionKind::kSyntaxError) << bad;
+  }
+  EXPECT_EQ(realm->EvaluateExpressionSync("typeof injected", {}).value_string, "undefined");
+  EXPECT_EQ(realm->EvaluateExpressionSync("null.x", {}).error_name, "TypeError");
+  std::shared_ptr<Task> t = realm->EvaluateExpression("[1, 2, 3].map(n => n * n)", {});
+  ASSERT_TRUE(t->done());
+  EXPECT_EQ(t->completion().value.Dump(), "[1, 4, 9]");
+  EXPECT_EQ(realm->EvaluateExpression("1;", {})->completion().kind, CompletionKind::kSyntaxError);
+}
+
+}  // namespace
+}  // namespace ratchet
