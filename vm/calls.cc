@@ -217,8 +217,18 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         NativeFunction* nf = static_cast<NativeFunction*>(fo);
         Realm* saved = vm.current_realm();
         vm.set_current_realm(nf->realm);
-        std::vector<Value> arg_copy(args, args + argc);
-        CallArgs call{this_value, arg_copy.data(), argc,
+        // The native gets its own copy of the arguments (it may write
+        // them); on the C++ stack for the usual few.
+        Value small[8];
+        std::vector<Value> large;
+        Value* arg_copy = small;
+        if (argc > 8) {
+          large.assign(args, args + argc);
+          arg_copy = large.data();
+        } else {
+          std::copy(args, args + argc, small);
+        }
+        CallArgs call{this_value, arg_copy, argc,
                       (flags & Frame::kConstruct) ? new_target : Value::Undefined(), fo, &task};
         CallArgs* saved_args = vm.current_native_args();
         vm.set_current_native_args(&call);

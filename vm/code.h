@@ -29,13 +29,23 @@ struct Source : Cell {
 struct GlobalLexical;
 
 struct InlineCache {
-  Shape* shape;
+  Shape* shape;    // GetNamed: the receiver's shape (string receivers: null)
   uint32_t slot;   // LdGlobal: 1 + index into the global object's dictionary
   uint32_t epoch;  // LdGlobal: the realm's lexical epoch when cached
   // LdGlobal/StGlobal: a global let/const/class binding of the realm with
   // uid `realm_uid` (a binding lives as long as its realm).
   GlobalLexical* lexical;
   uint64_t realm_uid;
+  // GetNamed of a data property found on the prototype chain: `holder`
+  // (the receiver's prototype, or its prototype's prototype when
+  // proto_shape is set) has the property in `slot` while its shape is
+  // holder_shape; receivers of class receiver_cls with `shape` (and, two
+  // levels up, a kOrdinary prototype of proto_shape) do not have it.
+  Object* holder;
+  Shape* holder_shape;
+  Shape* proto_shape;
+  uint8_t receiver_cls;  // an ObjectClass, or kStringReceiver
+  static constexpr uint8_t kStringReceiver = 0xff;
 };
 
 

@@ -293,6 +293,84 @@ SlowResult DeclareGlobal(Task& task, Frame& frame, String* name, GlobalDecl kind
 
 // ---- Properties ----------------------------------------------------------------
 
+// Receivers whose [[Get]] of a named key is the ordinary one, through their
+// shape and prototype (no exotic own keys, no proxy).
+static bool OrdinaryNamedGet(ObjectClass cls) {
+  switch (cls) {
+    case ObjectClass::kOrdinary:
+    case ObjectClass::kArray:
+    case ObjectClass::kClosure:
+    case ObjectClass::kNative:
+    case ObjectClass::kBound:
+    case ObjectClass::kError:
+    case ObjectClass::kDate:
+    case ObjectClass::kRegExp:
+    case ObjectClass::kPromise:
+    case ObjectClass::kMap:
+    case ObjectClass::kSet:
+    case ObjectClass::kGenerator:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The data property `key` on `holder` (a prototype): its slot, or -1.
+static int32_t PrototypeDataSlot(Vm& vm, Object* holder, Value key) {
+  // (String.prototype, Number.prototype and Boolean.prototype are wrapper
+  // objects: only indices and "length" are exotic there, never a named key
+  // found in their shape.)
+  if (holder == nullptr || holder->shape == nullptr) return -1;
+  if (!OrdinaryNamedGet(holder->cls) && holder->cls != ObjectClass::kString && holder->cls != ObjectClass::kNumber &&
+      holder->cls != ObjectClass::kBoolean) {
+    return -1;
+  }
+  int32_t slot = ShapeLookup(vm.heap(), holder->shape, key);
+  if (slot < 0) return -1;
+  OwnProperty prop;
+  if (!GetOwnProperty(vm, holder, PropertyKey(key), &prop) || (prop.attrs & kAccessorBit)) return -1;
+  return slot;
+}
+
+// Caches a GetNamed that found a data property one or two prototypes up
+// (methods of classes and built-ins). Never in the self-hosted library,
+// whose code all realms share: its caches must not keep a realm's objects.
+static void CachePrototypeGet(Vm& vm, Frame& frame, InlineCache* ic, Value base, Value key) {
+  if (vm.selfhost_code() != nullptr && frame.code->source == vm.selfhost_code()->source) return;
+  if (base.IsString()) {
+    Object* proto = frame.realm->intrinsic(Intrinsic::kStringPrototype);
+    int32_t slot = PrototypeDataSlot(vm, proto, key);
+    if (slot < 0) return;
+    ic->shape = nullptr;
+    ic->slot = static_cast<uint32_t>(slot);
+    ic->holder = proto;
+    ic->holder_shape = proto->shape;
+    ic->proto_shape = nullptr;
+    ic->receiver_cls = InlineCache::kStringReceiver;
+    return;
+  }
+  Object* obj = base.AsObject();
+  if (obj->shape == nullptr || !OrdinaryNamedGet(obj->cls) || ShapeLookup(vm.heap(), obj->shape, key) >= 0) return;
+  Object* p = obj->proto;
+  if (p == nullptr) return;
+  int32_t slot = PrototypeDataSlot(vm, p, key);
+  Object* holder = p;
+  Shape* proto_shape = nullptr;
+  if (slot < 0) {
+    if (p->cls != ObjectClass::kOrdinary || p->shape == nullptr || ShapeLookup(vm.heap(), p->shape, key) >= 0) return;
+    holder = p->proto;
+    slot = PrototypeDataSlot(vm, holder, key);
+    if (slot < 0) return;
+    proto_shape = p->shape;
+  }
+  ic->shape = obj->shape;
+  ic->slot = static_cast<uint32_t>(slot);
+  ic->holder = holder;
+  ic->holder_shape = holder->shape;
+  ic->proto_shape = proto_shape;
+  ic->receiver_cls = static_cast<uint8_t>(obj->cls);
+}
+
 SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
                         InlineCache* ic, uint32_t next) {
   Vm& vm = task.vm();
@@ -306,12 +384,14 @@ SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
         if (!(prop.attrs & kAccessorBit)) {
           ic->shape = obj->shape;
           ic->slot = static_cast<uint32_t>(slot);
+          ic->holder = nullptr;
           Reg(task, frame, dst) = prop.value;
           return SlowResult::kNext;
         }
       }
     }
   }
+  if (base.IsObject() || base.IsString()) CachePrototypeGet(vm, frame, ic, base, key);
   Value out, getter;
   switch (GetProperty(vm, *frame.realm, base, PropertyKey(key), &out, &getter)) {
     case AccessStatus::kDone:

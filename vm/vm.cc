@@ -33,7 +33,15 @@ void TraceCell(Cell* c, Tracer& t) {
       t.MarkRange(code->constants, code->num_constants);
       t.Mark(code->name);
       t.Mark(code->source);
-      for (uint32_t i = 0; i < code->num_ics; ++i) t.Mark(code->ics[i].shape);
+      for (uint32_t i = 0; i < code->num_ics; ++i) {
+        const InlineCache& ic = code->ics[i];
+        t.Mark(ic.shape);
+        if (ic.holder != nullptr) {
+          t.Mark(ic.holder);
+          t.Mark(ic.holder_shape);
+          t.Mark(ic.proto_shape);
+        }
+      }
       break;
     }
     case CellKind::kEnv: {
