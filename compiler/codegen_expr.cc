@@ -1079,10 +1079,11 @@ void Generator::NewExpr(New* e, uint32_t dst) {
 
 void Generator::UpdateExpr(Update* e, uint32_t dst) {
   RegScope rs(this);
-  // to := ToNumeric(from) ± 1 (from keeps the numeric old value).
+  // to := ToNumeric(from) ± 1 (from keeps the numeric old value, unless
+  // it is `to`: Inc and Dec convert their operand themselves).
   auto step = [&](uint32_t to, uint32_t from) {
     SetPos(e);
-    b_.EmitToNumeric(from, from);
+    if (to != from) b_.EmitToNumeric(from, from);
     if (e->op == UpdateOp::kIncrement) {
       b_.EmitInc(to, from);
     } else {

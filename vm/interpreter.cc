@@ -165,7 +165,14 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
   } while (0)
 
   RELOAD();
+#ifdef RATCHET_NO_STEP_BUDGET
+  // Measurement builds only (docs/performance.md, "The step budget's
+  // cost"): the same loop without the budget check; Run(n) ignores n.
+  static_cast<void>(max_steps);
+  while (true) {
+#else
   while (steps < max_steps) {
+#endif
     if (ABSL_PREDICT_FALSE(vm.heap().gc_requested())) {
       frame->pc = pc;
       vm.CollectGarbage();
