@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "api/ratchet.h"
 #include "vm/object.h"
 #include "vm/task.h"
@@ -64,6 +65,11 @@ struct ApiRuntime {
   absl::flat_hash_map<Object*, HostObject> host_objects;
   std::vector<HostObject> finalizers_due;
   static constexpr size_t kHostObjectCharge = 64;  // bytes charged per host object
+  std::function<void(const std::string&)> debug_log;  // Runtime::SetDebugLog
+  template <typename... Parts>
+  void Log(const Parts&... parts) {
+    if (debug_log) debug_log(absl::StrCat(parts...));
+  }
   ApiRuntime();
   ~ApiRuntime();
   // Runs the finalizers of host objects found dead (when the host has control).
@@ -111,6 +117,7 @@ struct ApiRealm {
     return std::shared_ptr<::ratchet::Task>(new ::ratchet::Task(std::move(state)));
   }
   static HostCallSettler Settler(std::weak_ptr<ApiRuntime> rt, uint64_t id) { return HostCallSettler(std::move(rt), id); }
+  static void MarkAsync(::ratchet::Task& task);
   ~ApiRealm();
 };
 
@@ -123,6 +130,7 @@ struct ApiTask {
   CompletionKind stop_kind = CompletionKind::kNormal;  // limit that stopped it
   std::vector<std::function<void(const Completion&)>> on_done;
   bool notified = false;
+  bool is_async = false;  // handed to a runner by an asynchronous evaluation
   std::shared_ptr<void> realm_host;  // the realm's ApiRealm::HostObjects, kept while the task lives
   std::shared_ptr<HandleRegistry> handles;  // the realm's: owner of the completion's value
   ~ApiTask() {

@@ -26,8 +26,11 @@ namespace in = ::ratchet::internal;
 
 namespace internal {
 
+void ApiRealm::MarkAsync(::ratchet::Task& task) { task.state_->is_async = true; }
+
 ApiRealm::~ApiRealm() {
   if (realm == nullptr) return;
+  rt->Log("realm ", realm->uid, " destroyed");
   handles->Kill();
   if (host->timers != nullptr) {
     host->timers->ReleaseAll(rt->vm);
@@ -196,6 +199,9 @@ in::Value CallAsyncHostFunction(in::Vm& vm, in::CallArgs& a) {
   for (uint32_t i = 0; i < a.argc; ++i) args.push_back(ValueToHost(vm, a.args[i]));
   if (a.task == nullptr) return vm.ThrowError(in::ErrorKind::kInternalError, "no task to suspend");
   uint64_t id = vm.BeginHostCall(a.task);
+  if (std::shared_ptr<internal::ApiRuntime> rt = entry->rt.lock()) {
+    rt->Log("host call ", id, " begun by task ", a.task->id);
+  }
   entry->fn(args, internal::ApiRealm::Settler(entry->rt, id));
   in::Vm::HostCall* hc = vm.FindHostCall(id);
   if (hc == nullptr) return in::Value::Undefined();  // the host aborted the task
@@ -286,6 +292,18 @@ void Runtime::SetMaxStackSize(size_t bytes) { state_->vm.set_max_stack_bytes(byt
 void Runtime::SetInterruptHandler(std::function<bool()> handler) {
   state_->vm.set_interrupt_handler(std::move(handler));
 }
+void Runtime::SetDebugLog(std::function<void(const std::string&)> log) {
+  state_->debug_log = std::move(log);
+  if (!state_->debug_log) {
+    state_->vm.set_gc_observer(nullptr);
+    return;
+  }
+  internal::ApiRuntime* rt = state_.get();
+  state_->vm.set_gc_observer([rt](size_t before, size_t after) {
+    rt->Log("gc: ", before, " -> ", after, " bytes (", rt->vm.heap().collections(), " collections)");
+  });
+}
+
 void Runtime::SetPrintHandler(std::function<void(const std::string&)> handler) {
   state_->vm.set_print_handler(std::move(handler));
 }
@@ -303,6 +321,8 @@ void Runtime::RunGC() {
 }
 
 size_t Runtime::MemoryUsed() const { return state_->vm.heap().used(); }
+
+bool Runtime::HasPendingJob() const { return state_->vm.has_orphan_jobs(); }
 
 MemoryUsage Runtime::ComputeMemoryUsage() const {
   in::Vm& vm = state_->vm;
@@ -510,6 +530,7 @@ std::unique_ptr<Realm> Runtime::NewRealm() {
   rs->handles = std::make_shared<internal::HandleRegistry>();
   rs->handles->rt = state_.get();
   rs->handles->realm = r;
+  state_->Log("realm ", r->uid, " created (", state_->vm.heap().used(), " bytes used)");
   return std::unique_ptr<Realm>(new Realm(std::move(rs)));
 }
 
@@ -584,7 +605,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   ts->handles = state_->handles;
   std::u16string text = in::Utf8ToUtf16(source);
   in::ScriptError err;
-  in::Code* code = in::CompileScript(vm, text, options.file_name, &err);
+  in::Code* code = in::CompileScript(vm, text, options.file_name, &err, options.strict);
   if (code == nullptr) {
     ts->has_precomputed = true;
     ts->precomputed = CompileFailureCompletion(err);
@@ -592,6 +613,7 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   }
   ts->task = std::make_unique<in::Task>(vm, state_->realm);
   vm.RegisterTask(ts->task.get());
+  state_->rt->Log("task ", ts->task->id, " started: script ", options.file_name);
   if (!in::StartScript(*ts->task, code, state_->realm)) {
     in::CompleteTask(*ts->task, in::TaskState::kThrew, vm.TakeException());
   }
@@ -621,6 +643,7 @@ Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions&
 // realm's, else runs to completion within the call's limits.
 std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
                                           const TaskRunner& realm_default) {
+  internal::ApiRealm::MarkAsync(*task);
   const TaskRunner& runner = options.run_task ? options.run_task : realm_default;
   if (runner) {
     runner(task);
@@ -681,6 +704,26 @@ Completion Realm::EvaluateExpressionSync(std::string_view source, const EvalOpti
   return EvaluateScriptSync(script, options);
 }
 
+Completion Realm::ExecutePendingJobs(const RunLimits& limits) {
+  in::Vm& vm = state_->rt->vm;
+  if (Busy(vm)) return ConcurrentEvaluation();
+  if (!vm.has_orphan_jobs()) return Completion();
+  Safepoint(vm);
+  auto ts = std::make_unique<internal::ApiTask>();
+  ts->rt = state_->rt;
+  ts->realm_host = state_->host;
+  ts->handles = state_->handles;
+  ts->task = std::make_unique<in::Task>(vm, state_->realm);
+  vm.RegisterTask(ts->task.get());
+  state_->rt->Log("task ", ts->task->id, " started: pending jobs");
+  // A task whose script is over: running it adopts the waiting jobs.
+  ts->task->set_result(in::Value::Undefined());
+  ts->task->in_jobs = true;
+  std::unique_ptr<Task> task(new Task(std::move(ts)));
+  task->RunToCompletion(limits);
+  return task->completion();
+}
+
 void Realm::SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync) {
   state_->run_task = std::move(run_task);
   state_->run_task_sync = std::move(run_task_sync);
@@ -707,6 +750,7 @@ std::unique_ptr<Task> Realm::NewModuleTask(std::string_view source, const EvalOp
   }
   ts->task = std::make_unique<in::Task>(vm, state_->realm);
   vm.RegisterTask(ts->task.get());
+  state_->rt->Log("task ", ts->task->id, " started: module ", options.file_name);
   if (!in::StartCall(*ts->task, state_->realm->self_hosted_fn(in::SelfHosted::kModuleRun), in::Value::Undefined(),
                      {in::Value::FromObject(record)})) {
     in::CompleteTask(*ts->task, in::TaskState::kThrew, vm.TakeException());
@@ -729,7 +773,7 @@ Completion Realm::CompileOnly(std::string_view source, const EvalOptions& option
   in::Vm& vm = state_->rt->vm;
   Safepoint(vm);
   in::ScriptError err;
-  if (in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err) == nullptr) {
+  if (in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err, options.strict) == nullptr) {
     return SyntaxErrorCompletion(err);
   }
   return Completion();
@@ -751,7 +795,7 @@ std::string Realm::DumpBytecode(std::string_view source, const EvalOptions& opti
   in::Vm& vm = state_->rt->vm;
   Safepoint(vm);
   in::ScriptError err;
-  in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err);
+  in::Code* code = in::CompileScript(vm, in::Utf8ToUtf16(source), options.file_name, &err, options.strict);
   return code ? in::Disassemble(code, true) : "";
 }
 
@@ -815,6 +859,7 @@ void TimerHost::Fire(uint64_t id) {
   ts->handles = handles.lock();
   ts->task = std::make_unique<in::Task>(vm, realm);
   vm.RegisterTask(ts->task.get());
+  runtime->Log("task ", ts->task->id, " started: timer ", id);
   in::Task& t = *ts->task;
   // The callback's values stay rooted (the timer's roots) until the call
   // has its frame; a one-shot timer lets go of them after.
@@ -972,6 +1017,11 @@ void Task::NotifyIfDone() {
   internal::ApiTask& s = *state_;
   if (s.notified || !done()) return;
   s.notified = true;
+  if (s.rt->debug_log) {
+    Completion c = completion();
+    s.rt->Log("task ", s.task ? s.task->id : 0, " done: ", c.kind == CompletionKind::kNormal ? "normal" : c.Describe(),
+              " after ", steps(), " steps");
+  }
   if (s.on_done.empty()) return;
   std::vector<std::function<void(const Completion&)>> callbacks = std::move(s.on_done);
   Completion c = completion();
@@ -1077,6 +1127,16 @@ void Task::Abort(std::string reason, CompletionKind kind) {
   StopTask(*state_, k, std::move(reason));
   NotifyIfDone();
 }
+
+Task::TaskType Task::current_task_type() const {
+  return phase() == Phase::kMicrotasks ? TaskType::kMicrotask : TaskType::kMacrotask;
+}
+
+bool Task::aborted() const {
+  return state_->task != nullptr && state_->task->state() == in::TaskState::kAborted;
+}
+
+bool Task::is_async() const { return state_->is_async; }
 
 Task::Phase Task::phase() const {
   return state_->task != nullptr && state_->task->in_jobs ? Phase::kMicrotasks : Phase::kMacrotask;

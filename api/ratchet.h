@@ -246,6 +246,9 @@ using Executor = std::function<void(std::function<void()> work, std::chrono::mil
 
 struct EvalOptions {
   std::string file_name = "<eval>";
+  /// Compile scripts (and expressions) as strict mode code, as if they
+  /// began with "use strict" (modules always are).
+  bool strict = false;
   /// Limits applied when no runner is given (see EvaluateScript).
   RunLimits limits;
   /// The runner of this evaluation (null: the realm's default).
@@ -410,6 +413,10 @@ class Realm {
   /// line of a syntax error count one extra character.
   std::shared_ptr<Task> EvaluateExpression(std::string_view source, const EvalOptions& options);
   Completion EvaluateExpressionSync(std::string_view source, const EvalOptions& options);
+  /// Runs the jobs waiting outside any task (Runtime::HasPendingJob) in a
+  /// new task of this realm, to completion within `limits`; kNormal when
+  /// there were none. An uncaught error of a job is the completion.
+  Completion ExecutePendingJobs(const RunLimits& limits = {});
   /// The runners used when an evaluation names none (null: run to
   /// completion within the call's limits).
   void SetDefaultRunners(TaskRunner run_task, TaskRunner run_task_sync);
@@ -483,8 +490,11 @@ class Realm {
   /// Parses JSON text into values of this realm (JSON.parse without a
   /// reviver); a SyntaxError as kJsException.
   Result<Value> ParseJson(std::string_view json);
-  /// A function calling `fn`; `length` is its length property.
-  Result<Value> NewFunction(std::string_view name, HostCallback fn, int length = 0);
+  /// A function calling `fn`; `length` is its length property. With
+  /// `constructor`, `new` works too: the callback sees call.new_target and
+  /// returns the new object (a host class: NewHostObject with
+  /// new_target's "prototype", so `class X extends HostClass` works).
+  Result<Value> NewFunction(std::string_view name, HostCallback fn, int length = 0, bool constructor = false);
   /// An object carrying `data` for the host (Value::host_data(tag)), with
   /// `prototype` (an object of this realm, or null/undefined for none).
   /// `finalizer` (may be null) runs once the object is garbage — during a
@@ -509,10 +519,18 @@ class Realm {
   /// Call run to completion, as EvaluateScriptSync runs a script.
   Completion CallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
                       const EvalOptions& options = {});
+  /// `new fn(...args)` as a task (a TypeError when fn is not a
+  /// constructor); the completion's value is the new object.
+  std::shared_ptr<Task> Construct(const Value& fn, const std::vector<Value>& args, const EvalOptions& options = {});
+  Completion ConstructSync(const Value& fn, const std::vector<Value>& args, const EvalOptions& options = {});
 
  private:
   friend class Runtime;
   explicit Realm(std::unique_ptr<internal::ApiRealm> state);
+  std::shared_ptr<Task> StartHostCall(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                                      bool construct, const EvalOptions& options);
+  Completion RunHostCallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                             bool construct, const EvalOptions& options);
   std::unique_ptr<internal::ApiRealm> state_;
 };
 
@@ -566,6 +584,16 @@ class Task {
   /// the same task before it completes.
   enum class Phase { kMacrotask, kMicrotasks };
   Phase phase() const;
+  /// The same, by the name StaticJs uses.
+  enum class TaskType { kMacrotask, kMicrotask };
+  TaskType current_task_type() const;
+  /// Done because it was stopped: Abort, a step or time limit, the
+  /// interrupt handler (the completion says which).
+  bool aborted() const;
+  /// The task belongs to an asynchronous evaluation (EvaluateScript,
+  /// EvaluateModule, EvaluateExpression, Call) handed to a runner, rather
+  /// than to a synchronous one or NewScriptTask/NewModuleTask.
+  bool is_async() const;
   /// The result once done().
   Completion completion() const;
 
@@ -642,6 +670,12 @@ class Runtime {
   void SetInterruptHandler(std::function<bool()> handler);
   /// Where print() and console.log() lines go (default: stdout).
   void SetPrintHandler(std::function<void(const std::string& line)> handler);
+  /// Debug logging: one line per event of the runtime's life — realms
+  /// created and destroyed, tasks started and finished (with their kind
+  /// and steps), collections (bytes before and after, whoever triggered
+  /// them), asynchronous host calls begun. Null (the default) turns it off;
+  /// nothing is formatted then.
+  void SetDebugLog(std::function<void(const std::string& line)> log);
 
   /// How modules are found: `import` declarations and import() in every
   /// realm of this runtime call `normalizer` (null: ResolveModulePath) then,
@@ -666,6 +700,11 @@ class Runtime {
   /// a host function), it asks for a collection at the next safepoint
   /// instead.
   void RunGC();
+  /// Promise jobs wait outside any task: queued while no task ran (a
+  /// FinalizationRegistry cleanup after a collection, an Atomics.waitAsync
+  /// wake-up). Jobs a task spawns always run inside it; these run in the
+  /// next task that finishes its script, or in Realm::ExecutePendingJobs.
+  bool HasPendingJob() const;
   /// Bytes currently accounted against the memory limit.
   size_t MemoryUsed() const;
   /// What the heap holds, by category (walks every cell: O(heap)).

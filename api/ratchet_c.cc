@@ -292,6 +292,14 @@ RatchetCompletion* ratchet_realm_call_sync(RatchetRealm* realm, const RatchetVal
                                      Options(nullptr, max_steps, timeout_ms)));
 }
 
+RatchetCompletion* ratchet_realm_construct_sync(RatchetRealm* realm, const RatchetValue* fn, size_t argc,
+                                                const RatchetValue* const* argv, uint64_t max_steps,
+                                                uint64_t timeout_ms) {
+  std::vector<ratchet::Value> args;
+  for (size_t i = 0; i < argc; ++i) args.push_back(argv[i]->v);
+  return Wrap(realm->realm->ConstructSync(fn->v, args, Options(nullptr, max_steps, timeout_ms)));
+}
+
 size_t ratchet_vcall_argc(const RatchetValueCall* call) { return call->info->args.size(); }
 RatchetValue* ratchet_vcall_arg(const RatchetValueCall* call, size_t i) { return NewValue(call->info->arg(i)); }
 RatchetValue* ratchet_vcall_this(const RatchetValueCall* call) { return NewValue(call->info->this_value); }

@@ -212,6 +212,11 @@ RatchetCompletion* ratchet_realm_call_sync(RatchetRealm* realm, const RatchetVal
                                            size_t argc, const RatchetValue* const* argv, uint64_t max_steps,
                                            uint64_t timeout_ms);
 
+/* new fn(...argv) as a task run to completion. */
+RatchetCompletion* ratchet_realm_construct_sync(RatchetRealm* realm, const RatchetValue* fn, size_t argc,
+                                                const RatchetValue* const* argv, uint64_t max_steps,
+                                                uint64_t timeout_ms);
+
 /* Host functions taking and returning handles. During the call: */
 size_t ratchet_vcall_argc(const RatchetValueCall* call);
 /* A new handle to argument i (undefined past the end); free it. */

@@ -159,6 +159,14 @@ auto InRealm(in::HandleRegistry& reg, F fn) {
 
 bool IsClass(in::Value v, in::ObjectClass cls) { return v.IsObject() && v.AsObject()->cls == cls; }
 
+// Objects whose own-property definitions and deletions are exotic in ways
+// the host-side Define/Delete do not model (integer-indexed elements,
+// module exports, mapped arguments).
+bool ExoticForDefine(const in::Object* o) {
+  return o->cls == in::ObjectClass::kTypedArray || o->cls == in::ObjectClass::kModuleNamespace ||
+         o->cls == in::ObjectClass::kArguments;
+}
+
 const char* ErrorNameOf(in::ErrorKind k) {
   switch (k) {
     case in::ErrorKind::kTypeError: return "TypeError";
@@ -476,6 +484,7 @@ Status Value::Define(std::string_view key, const Value& value, bool writable, bo
   Status s = OpenObject(*this, &t, &o);
   if (!s.ok()) return s;
   if (o->is_proxy()) return WouldRunCode("defining a property of a proxy");
+  if (ExoticForDefine(o)) return TypeError("cannot define properties of this exotic object from the host");
   in::Value v;
   s = Import(value, *t.reg, &v);
   if (!s.ok()) return s;
@@ -505,6 +514,7 @@ Result<bool> Value::Delete(std::string_view key) const {
   Status s = OpenObject(*this, &t, &o);
   if (!s.ok()) return s;
   if (o->is_proxy()) return WouldRunCode("deleting a property of a proxy");
+  if (ExoticForDefine(o)) return TypeError("cannot delete properties of this exotic object from the host");
   in::Vm& vm = t.reg->rt->vm;
   in::PropertyKey k = KeyOf(vm, key);
   if (k.v.IsEmpty()) return OutOfMemory();
@@ -640,6 +650,9 @@ in::Value CallHostCallback(in::Vm& vm, in::CallArgs& a) {
   in::Value v;
   Status s = Import(r.value(), *reg, &v);
   if (!s.ok()) return vm.ThrowError(in::ErrorKind::kTypeError, s.ToString());
+  if (!a.new_target.IsUndefined() && !v.IsObject()) {
+    return vm.ThrowError(in::ErrorKind::kTypeError, "a host constructor must return an object");
+  }
   return v;
 }
 
@@ -796,12 +809,12 @@ Result<Value> Realm::ParseJson(std::string_view json) {
   });
 }
 
-Result<Value> Realm::NewFunction(std::string_view name, HostCallback fn, int length) {
+Result<Value> Realm::NewFunction(std::string_view name, HostCallback fn, int length, bool constructor) {
   in::Vm& vm = state_->rt->vm;
   auto& callbacks = state_->host->callbacks;
   callbacks.push_back(std::make_unique<internal::HostCallbackEntry>(
       internal::HostCallbackEntry{std::move(fn), state_->handles}));
-  in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostCallback, std::max(length, 0));
+  in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostCallback, std::max(length, 0), constructor);
   if (f == nullptr) {
     callbacks.pop_back();
     return Made(*state_, in::Value::Empty());
@@ -833,6 +846,24 @@ Result<Value> Realm::NewHostObject(const void* tag, void* data, std::function<vo
 
 std::shared_ptr<Task> Realm::Call(const Value& fn, const Value& this_value, const std::vector<Value>& args,
                                   const EvalOptions& options) {
+  return StartHostCall(fn, this_value, args, false, options);
+}
+
+std::shared_ptr<Task> Realm::Construct(const Value& fn, const std::vector<Value>& args, const EvalOptions& options) {
+  return StartHostCall(fn, Value(), args, true, options);
+}
+
+Completion Realm::CallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                           const EvalOptions& options) {
+  return RunHostCallSync(fn, this_value, args, false, options);
+}
+
+Completion Realm::ConstructSync(const Value& fn, const std::vector<Value>& args, const EvalOptions& options) {
+  return RunHostCallSync(fn, Value(), args, true, options);
+}
+
+std::shared_ptr<Task> Realm::StartHostCall(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                                           bool construct, const EvalOptions& options) {
   in::Vm& vm = state_->rt->vm;
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
@@ -851,26 +882,30 @@ std::shared_ptr<Task> Realm::Call(const Value& fn, const Value& this_value, cons
   if (s.ok()) s = Import(this_value, *state_->handles, &self);
   for (size_t i = 0; s.ok() && i < args.size(); ++i) s = Import(args[i], *state_->handles, &vs[i]);
   if (s.ok() && !in::IsCallable(f)) s = TypeError("not a function");
+  if (s.ok() && construct && !in::IsConstructor(f)) s = TypeError("not a constructor");
   if (!s.ok()) return finished(StatusCompletion(s));
   ts->task = std::make_unique<in::Task>(vm, state_->realm);
   vm.RegisterTask(ts->task.get());
+  state_->rt->Log("task ", ts->task->id, " started: call from the host");
   in::Task& t = *ts->task;
   in::Task* saved = vm.current_task();
   in::Realm* saved_realm = vm.current_realm();
   vm.set_current_task(&t);
   vm.set_current_realm(state_->realm);
-  if (!in::StartCall(t, f, self, vs)) in::CompleteTask(t, in::TaskState::kThrew, vm.TakeException());
+  if (!in::StartCall(t, f, self, vs, construct ? f : in::Value::Undefined())) {
+    in::CompleteTask(t, in::TaskState::kThrew, vm.TakeException());
+  }
   vm.set_current_task(saved);
   vm.set_current_realm(saved_realm);
   return HandToRunner(internal::ApiRealm::MakeTask(std::move(ts)), options, state_->run_task);
 }
 
-Completion Realm::CallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
-                           const EvalOptions& options) {
+Completion Realm::RunHostCallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
+                                  bool construct, const EvalOptions& options) {
   if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
   EvalOptions run = options;
   run.run_task = [](const std::shared_ptr<Task>&) {};  // run below, as EvaluateScriptSync does
-  std::shared_ptr<Task> task = Call(fn, this_value, args, run);
+  std::shared_ptr<Task> task = StartHostCall(fn, this_value, args, construct, run);
   const TaskRunner& runner = options.run_task ? options.run_task : state_->run_task_sync;
   if (!runner) {
     task->RunToCompletion(options.limits);

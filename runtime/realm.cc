@@ -633,9 +633,10 @@ void SetScriptError(const CompileError& e, ScriptError* error) {
 }
 
 Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
-                    ScriptError* error) {
+                    ScriptError* error, bool strict) {
   Arena arena;
   ParseOptions options;
+  options.strict = strict;
   ParseError perr;
   error->file = file_name;
   ast::Program* program = ParseProgram(arena, source, options, &perr);

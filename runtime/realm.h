@@ -32,7 +32,7 @@ void SetScriptError(const CompileError& e, ScriptError* error);
 /// Parses and compiles a script. On a syntax error returns null and fills
 /// *error; on out-of-memory returns null with error->message set likewise.
 Code* CompileScript(Vm& vm, std::u16string_view source, const std::string& file_name,
-                    ScriptError* error);
+                    ScriptError* error, bool strict = false);
 
 /// Parses `source` as a Module, with its early errors. Modules do not
 /// compile or run yet: true means the source is a syntactically valid module.

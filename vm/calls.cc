@@ -362,10 +362,12 @@ bool StartScript(Task& task, Code* code, Realm* realm) {
                    Frame::kDiscardResult, Value::Undefined(), 0) == CallStatus::kPushed;
 }
 
-bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args) {
+bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args, Value new_target) {
   Value result;
-  CallStatus s = CallValue(task, fn, this_value, args.data(), static_cast<uint32_t>(args.size()), 0,
-                           Frame::kDiscardResult, Value::Undefined(), 0, &result);
+  uint8_t flags = Frame::kDiscardResult;
+  if (!new_target.IsUndefined()) flags |= Frame::kConstruct;
+  CallStatus s = CallValue(task, fn, this_value, args.data(), static_cast<uint32_t>(args.size()), 0, flags,
+                           new_target, 0, &result);
   if (s == CallStatus::kThrow) return false;
   if (s == CallStatus::kDone) {
     if (task.jobs.empty()) {

@@ -28,9 +28,11 @@ uint64_t Interpret(Task& task, uint64_t max_steps);
 /// False (exception pending in the Vm) on stack or memory limits.
 bool StartScript(Task& task, Code* code, Realm* realm);
 
-/// Prepares `task` to call `fn` with `this_value` and `args`; the call's
-/// result becomes the task's result. Natives run immediately.
-bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args);
+/// Prepares `task` to call `fn` with `this_value` and `args` — to construct
+/// it when `new_target` is not undefined (`this_value` is then ignored);
+/// the call's result becomes the task's result. Natives run immediately.
+bool StartCall(Task& task, Value fn, Value this_value, const std::vector<Value>& args,
+               Value new_target = Value::Undefined());
 
 // ---- Property access (shared with builtins) --------------------------------
 

@@ -423,8 +423,10 @@ void Vm::TraceRoots(Tracer& t) {
 }
 
 void Vm::CollectGarbage() {
+  size_t before = heap_.used();
   heap_.Collect([this](Tracer& t) { TraceRoots(t); },
                 [this](const std::vector<Cell*>& weak_tables) { SweepWeakTables(weak_tables); });
+  if (gc_observer_) gc_observer_(before, heap_.used());
 }
 
 void Vm::SweepWeakTables(const std::vector<Cell*>& shapes) {

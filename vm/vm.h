@@ -182,6 +182,11 @@ class Vm {
   /// runs in every collection once marking is complete (cells' `marked`
   /// bits are final) and before anything is freed. It must not allocate.
   void set_host_sweep(std::function<void()> sweep) { host_sweep_ = std::move(sweep); }
+  /// Called after every collection with the accounted bytes before and
+  /// after it (the embedding API's debug log).
+  void set_gc_observer(std::function<void(size_t before, size_t after)> observer) {
+    gc_observer_ = std::move(observer);
+  }
 
   /// Extra roots held by the host (API handles, realms in use).
   uint32_t AddRoot(Value v);
@@ -301,6 +306,9 @@ class Vm {
   void set_in_agent_cluster(bool b) { in_agent_cluster_ = b; }
   void AddToKeptObjects(Value v) { kept_objects_.insert(v.bits()); }
   void ClearKeptObjects() { kept_objects_.clear(); }
+  /// Jobs enqueued outside any task (FinalizationRegistry cleanups after a
+  /// collection, Atomics.waitAsync wake-ups), waiting for a task to run them.
+  bool has_orphan_jobs() const { return !jobs_.empty(); }
   /// Moves jobs enqueued outside any task into `task`.
   void AdoptOrphanJobs(Task& task) {
     while (!jobs_.empty()) {
@@ -409,6 +417,7 @@ class Vm {
   std::vector<Value> roots_;
   absl::flat_hash_map<String*, Symbol*> symbol_registry_;  // Symbol.for: atom -> symbol
   std::function<void()> host_sweep_;  // set_host_sweep
+  std::function<void(size_t, size_t)> gc_observer_;  // set_gc_observer
   std::vector<uint32_t> free_roots_;
   TailCall tail_call_;
   CallArgs* current_native_args_ = nullptr;

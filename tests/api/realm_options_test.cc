@@ -108,5 +108,104 @@ TEST(EvaluateExpression, OneExpressionOnly) {
   EXPECT_EQ(realm->EvaluateExpression("1;", {})->completion().kind, CompletionKind::kSyntaxError);
 }
 
+TEST(EvalOptions, Strict) {
+  Runtime rt;
+  std::unique_ptr<Realm> realm = rt.NewRealm();
+  EvalOptions strict;
+  strict.strict = true;
+  EXPECT_EQ(realm->EvaluateScriptSync("undeclared = 1", strict).error_name, "ReferenceError");
+  EXPECT_TRUE(realm->EvaluateScriptSync("sloppyGlobal = 1", {}).ok());
+  EXPECT_EQ(realm->EvaluateScriptSync("with ({}) {}", strict).kind, CompletionKind::kSyntaxError);
+  EXPECT_EQ(realm->EvaluateExpressionSync("(function() { return this; })()", strict).value_string, "undefined");
+  EXPECT_EQ(realm->EvaluateExpressionSync("typeof (function() { return this; })()", {}).value_string, "object");
+}
+
+TEST(PendingJobs, CleanupJobsOutsideTasks) {
+  Runtime rt;
+  std::unique_ptr<Realm> realm = rt.NewRealm();
+  EXPECT_FALSE(rt.HasPendingJob());
+  EXPECT_TRUE(realm->ExecutePendingJobs().ok());  // nothing to do
+  ASSERT_TRUE(realm->EvaluateScriptSync(
+                       "var cleaned = []; var registry = new FinalizationRegistry(h => cleaned.push(h));"
+                       "(function () { for (let i = 0; i < 3; i++) registry.register({}, 'held' + i); })();",
+                       {})
+                  .ok());
+  rt.RunGC();  // the three objects die: their cleanup job waits outside any task
+  EXPECT_TRUE(rt.HasPendingJob());
+  Completion c = realm->ExecutePendingJobs();
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_FALSE(rt.HasPendingJob());
+  EXPECT_EQ(realm->EvaluateExpressionSync("cleaned.sort().join()", {}).value_string, "held0,held1,held2");
+  // Under limits: a cleanup callback that never ends is stopped.
+  ASSERT_TRUE(realm->EvaluateScriptSync(
+                       "var r2 = new FinalizationRegistry(() => { for (;;) {} });"
+                       "(function () { r2.register({}, 1); })();",
+                       {})
+                  .ok());
+  rt.RunGC();
+  ASSERT_TRUE(rt.HasPendingJob());
+  RunLimits limits;
+  limits.max_steps = 10'000;
+  EXPECT_EQ(realm->ExecutePendingJobs(limits).kind, CompletionKind::kStepLimit);
+}
+
+TEST(TaskState, AbortedAsyncAndTaskType) {
+  Runtime rt;
+  std::unique_ptr<Realm> realm = rt.NewRealm();
+  std::unique_ptr<Task> sync_task = realm->NewScriptTask("1", {});
+  EXPECT_FALSE(sync_task->is_async());
+  EvalOptions options;
+  options.run_task = [](const std::shared_ptr<Task>&) {};  // runs nothing yet
+  std::shared_ptr<Task> t = realm->EvaluateScript("Promise.resolve().then(() => { for (;;) {} })", options);
+  EXPECT_TRUE(t->is_async());
+  EXPECT_EQ(t->current_task_type(), Task::TaskType::kMacrotask);
+  t->Run(1000);
+  EXPECT_EQ(t->current_task_type(), Task::TaskType::kMicrotask);  // in the job's loop
+  EXPECT_FALSE(t->aborted());
+  t->Abort("stop");
+  EXPECT_TRUE(t->done());
+  EXPECT_TRUE(t->aborted());
+  std::shared_ptr<Task> ok = realm->EvaluateScript("2", {});
+  EXPECT_TRUE(ok->done());
+  EXPECT_FALSE(ok->aborted());
+  EXPECT_TRUE(realm->Call(*realm->NewFunction("f", [](const HostCallInfo&) -> Result<Value> { return Value(); }),
+                          Value(), {})
+                  ->is_async());
+}
+
+TEST(DebugLog, OneLinePerEvent) {
+  Runtime rt;
+  std::vector<std::string> lines;
+  rt.SetDebugLog([&](const std::string& line) { lines.push_back(line); });
+  {
+    std::unique_ptr<Realm> realm = rt.NewRealm();
+    EvalOptions options;
+    options.file_name = "job.js";
+    realm->EvaluateScriptSync("var a = []; for (let i = 0; i < 1000; i++) a.push({i}); a.length", options);
+    options.limits.max_steps = 100;
+    realm->EvaluateScriptSync("for (;;) {}", options);
+    rt.RunGC();
+  }
+  auto has = [&](const std::string& needle) {
+    for (const std::string& l : lines) {
+      if (l.find(needle) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("realm ")) << lines.size();
+  EXPECT_TRUE(has(" created ("));
+  EXPECT_TRUE(has(" started: script job.js"));
+  EXPECT_TRUE(has(" done: normal after "));
+  EXPECT_TRUE(has(" done: Stopped: the step limit was reached after 100 steps"));
+  EXPECT_TRUE(has("gc: "));
+  EXPECT_TRUE(has(" destroyed"));
+  // Off again: nothing more.
+  rt.SetDebugLog(nullptr);
+  size_t n = lines.size();
+  std::unique_ptr<Realm> quiet = rt.NewRealm();
+  quiet->EvaluateScriptSync("1", {});
+  EXPECT_EQ(lines.size(), n);
+}
+
 }  // namespace
 }  // namespace ratchet

@@ -152,6 +152,11 @@ TEST_F(ValueTest, ArrayBuffersAreSharedWithoutCopies) {
   ASSERT_TRUE(vb.ok());
   EXPECT_EQ(vb->data, bytes->data + 2);
   EXPECT_EQ(vb->size, 4u);
+  // Integer-indexed elements are not defined or deleted around the exotic rules.
+  EXPECT_EQ(view.Define("0", Value::Number(1)).error_name(), "TypeError");
+  EXPECT_EQ(view.Delete("0").status().error_name(), "TypeError");
+  ASSERT_TRUE(view.Set(1, Value::Number(7)).ok());  // [[Set]] is the typed array's own
+  EXPECT_EQ(Make(view.Get(1)).AsNumber(), 7);
   // A detached buffer has no bytes.
   Eval("buf.transfer()");
   EXPECT_EQ(buf.bytes()->size, 0u);
@@ -273,6 +278,32 @@ TEST_F(ValueTest, CallsFromTheHostAreTasks) {
   EXPECT_EQ(c.error_name, "TypeError");
 }
 
+TEST_F(ValueTest, ConstructFromTheHost) {
+  Value point = Eval("(class Point { constructor(x, y) { this.x = x; this.y = y; } get sum() { return this.x + this.y; } })");
+  Completion c = realm_->ConstructSync(point, {Value::Number(2), Value::Number(5)});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value.Dump(), R"({"x": 2, "y": 5})");
+  ASSERT_TRUE(realm_->Global().Set("made", c.value).ok());
+  EXPECT_EQ(Eval("made instanceof made.constructor && made.sum").AsNumber(), 7);
+  // Built-in constructors; a derived class; non-constructors.
+  Value map = *realm_->Global().Get("Map");
+  c = realm_->ConstructSync(map, {Eval("[[1, 'one']]")});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  ASSERT_TRUE(realm_->Global().Set("m", c.value).ok());
+  EXPECT_EQ(Eval("m.get(1)").AsString(), "one");
+  Value derived = Eval("(class extends Array { constructor() { super(3); this.tag = 't'; } })");
+  c = realm_->ConstructSync(derived, {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_TRUE(c.value.IsArray());
+  EXPECT_EQ(Make(c.value.Get("length")).AsNumber(), 3);
+  c = realm_->ConstructSync(Eval("(() => 1)"), {});
+  EXPECT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.error_name, "TypeError");
+  std::shared_ptr<Task> t = realm_->Construct(Eval("(function F() { for (let i = 0; i < 1000; i++); this.done = true; })"), {});
+  ASSERT_TRUE(t->done());
+  EXPECT_EQ(t->completion().value.Dump(), R"({"done": true})");
+}
+
 TEST_F(ValueTest, WrongOwner) {
   std::unique_ptr<Realm> other = runtime_.NewRealm();
   ASSERT_NE(other, nullptr);
@@ -389,6 +420,49 @@ TEST_F(ValueTest, HostObjectsAndFinalizers) {
   }
   EXPECT_EQ(g_finalized, 112);
   keep = Value();
+}
+
+// A host class: a constructor making host objects whose prototype is
+// new.target's, methods on that prototype, subclassing from the sandbox.
+TEST_F(ValueTest, HostClasses) {
+  static const char kCounterTag = 0;
+  static int finalized = 0;
+  finalized = 0;
+  Value proto = Make(realm_->NewObject());
+  Value ctor = Make(realm_->NewFunction("Counter", [this](const HostCallInfo& call) -> Result<Value> {
+    if (call.new_target.IsUndefined()) return Status::Throw("TypeError", "Counter needs new");
+    Result<Value> p = call.new_target.Get("prototype");
+    if (!p.ok()) return p.status();
+    return realm_->NewHostObject(&kCounterTag, new int(static_cast<int>(call.arg(0).AsNumber())),
+                                 [](void* d) {
+                                   delete static_cast<int*>(d);
+                                   ++finalized;
+                                 },
+                                 p->IsObject() ? *p : Value::Null());
+  }, 1, /*constructor=*/true));
+  ASSERT_TRUE(ctor.Define("prototype", proto, false, false, false).ok());
+  ASSERT_TRUE(proto.Define("constructor", ctor, true, false, true).ok());
+  Value inc = Make(realm_->NewFunction("increment", [](const HostCallInfo& call) -> Result<Value> {
+    Result<void*> d = call.this_value.host_data(&kCounterTag);
+    if (!d.ok()) return d.status();
+    return Value::Number(++*static_cast<int*>(*d));
+  }));
+  ASSERT_TRUE(proto.Define("increment", inc, true, false, true).ok());
+  ASSERT_TRUE(realm_->Global().Set("Counter", ctor).ok());
+  EXPECT_EQ(Eval("var c = new Counter(10); c.increment(); c.increment() + ':' + (c instanceof Counter)").AsString(),
+            "12:true");
+  EXPECT_EQ(Eval("class Loud extends Counter { shout() { return 'n=' + this.increment(); } }"
+                 "var l = new Loud(1); l.shout() + ':' + (l instanceof Loud) + ':' + (l instanceof Counter)")
+                .AsString(),
+            "n=2:true:true");
+  EXPECT_EQ(Eval("try { Counter(1) } catch (e) { e.name }").AsString(), "TypeError");
+  EXPECT_EQ(Eval("try { c.increment.call({}) } catch (e) { e.name }").AsString(), "TypeError");
+  EXPECT_EQ(Eval("try { new inc_not_ctor() } catch (e) { e.name }").AsString(), "ReferenceError");
+  ASSERT_TRUE(realm_->Global().Set("incFn", inc).ok());
+  EXPECT_EQ(Eval("try { new incFn() } catch (e) { e.name }").AsString(), "TypeError");
+  Eval("c = null; l = null");
+  runtime_.RunGC();
+  EXPECT_EQ(finalized, 2);
 }
 
 TEST_F(ValueTest, HostObjectsCountAgainstTheMemoryLimit) {

@@ -254,6 +254,26 @@ int main(void) {
   ratchet_completion_free(c);
   ratchet_value_free(args[0]);
   ratchet_value_free(args[1]);
+  /* Constructing from the host. */
+  c = eval(realm, "Date");
+  RatchetValue* date_ctor = ratchet_completion_value_handle(c);
+  ratchet_completion_free(c);
+  RatchetValue* epoch[1];
+  epoch[0] = ratchet_value_new_number(0);
+  c = ratchet_realm_construct_sync(realm, date_ctor, 1, (const RatchetValue* const*)epoch, 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_NORMAL);
+  CHECK_STR(ratchet_completion_value_type(c), "object");
+  RatchetValue* date = ratchet_completion_value_handle(c);
+  RatchetValue* date_global = ratchet_realm_global(realm);
+  CHECK(ratchet_value_set(date_global, "epochDate", date) == RATCHET_NORMAL);
+  ratchet_value_free(date_global);
+  ratchet_value_free(date);
+  ratchet_completion_free(c);
+  c = eval(realm, "epochDate.getTime() === 0 && epochDate instanceof Date");
+  CHECK_STR(ratchet_completion_value(c), "true");
+  ratchet_completion_free(c);
+  ratchet_value_free(epoch[0]);
+  ratchet_value_free(date_ctor);
   /* Getters are not run from the host. */
   c = eval(realm, "({get g() { return 1; }})");
   RatchetValue* getter_obj = ratchet_completion_value_handle(c);
