@@ -79,7 +79,8 @@ struct ApiRuntime {
   void RunFinalizersSlow();
 };
 
-// A Realm::NewFunction callback (its NativeFunction::data points here).
+// A Realm::NewFunction callback (its NativeFunction::data points here);
+// owned by ApiRuntime::host_objects, freed when the function object dies.
 struct HostCallbackEntry {
   HostCallback fn;
   std::weak_ptr<HandleRegistry> handles;  // the realm's
@@ -104,7 +105,6 @@ struct ApiRealm {
     std::vector<std::unique_ptr<HostFunction>> host_functions;
     std::vector<std::unique_ptr<AsyncHostEntry>> async_host_functions;
     std::shared_ptr<TimerHost> timers;  // InstallTimers
-    std::vector<std::unique_ptr<HostCallbackEntry>> callbacks;  // NewFunction
     std::function<double()> random;  // RealmOptions (in::Realm::random_hook points here)
     std::function<double()> now;     // RealmOptions (in::Realm::now_hook)
   };
@@ -192,6 +192,8 @@ inline bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
 Completion ConcurrentEvaluation();
 std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
                                    const TaskRunner& realm_default);
+Completion RunSynchronously(const std::shared_ptr<Task>& task, const EvalOptions& options,
+                            const TaskRunner& realm_default);
 
 }  // namespace ratchet
 

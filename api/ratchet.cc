@@ -620,10 +620,11 @@ std::unique_ptr<Task> Realm::NewScriptTask(std::string_view source, const EvalOp
   return std::unique_ptr<Task>(new Task(std::move(ts)));
 }
 
-Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
-  if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
-  std::shared_ptr<Task> task = NewScriptTask(source, options);
-  const TaskRunner& runner = options.run_task ? options.run_task : state_->run_task_sync;
+// A synchronous evaluation: the call's runner, else the realm's, must
+// finish or abort the task; without one it runs within the call's limits.
+Completion RunSynchronously(const std::shared_ptr<Task>& task, const EvalOptions& options,
+                            const TaskRunner& realm_default) {
+  const TaskRunner& runner = options.run_task ? options.run_task : realm_default;
   if (!runner) {
     task->RunToCompletion(options.limits);
     return task->completion();
@@ -637,6 +638,11 @@ Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions&
     return c;
   }
   return task->completion();
+}
+
+Completion Realm::EvaluateScriptSync(std::string_view source, const EvalOptions& options) {
+  if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
+  return RunSynchronously(NewScriptTask(source, options), options, state_->run_task_sync);
 }
 
 // An asynchronous evaluation: the task goes to the call's runner, else the

@@ -171,7 +171,8 @@ class Value {
   /// A JSON-like rendering for logs and tests: objects and arrays by their
   /// own enumerable data properties (to `max_depth`, cycles as
   /// [Circular]); accessors as [Getter/Setter]; functions as [Function
-  /// name]; strings quoted; BigInts with an n; nothing runs.
+  /// name]; strings quoted; BigInts with an n; nothing runs. `max_depth`
+  /// is at most 64.
   std::string Dump(int max_depth = 6) const;
   /// Identity (===): the same primitive value or the same object.
   bool StrictEquals(const Value& other) const;
@@ -528,7 +529,7 @@ class Realm {
   friend class Runtime;
   explicit Realm(std::unique_ptr<internal::ApiRealm> state);
   std::shared_ptr<Task> StartHostCall(const Value& fn, const Value& this_value, const std::vector<Value>& args,
-                                      bool construct, const EvalOptions& options);
+                                      bool construct);
   Completion RunHostCallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
                              bool construct, const EvalOptions& options);
   std::unique_ptr<internal::ApiRealm> state_;

@@ -3,6 +3,7 @@
 // the host. Nothing here runs JavaScript: an operation that would (a
 // getter, a setter, a proxy trap) reports kWouldRunCode, and a call from
 // the host is a new task handed to a runner.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -378,6 +379,10 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     }
     return absl::StrAppend(out, "[", name.empty() ? "Error" : name, message.empty() ? "" : ": ", message, "]");
   }
+  if (depth >= max_depth) {
+    return absl::StrAppend(out, o->cls == in::ObjectClass::kArray ? "[Array]"
+                                : o->cls == in::ObjectClass::kPromise ? "[Promise]" : "[Object]");
+  }
   if (o->cls == in::ObjectClass::kPromise) {
     auto* p = static_cast<in::PromiseObject*>(o);
     absl::StrAppend(out, p->state == 0 ? "Promise { <pending> }" : p->state == 1 ? "Promise { " : "Promise { <rejected> ");
@@ -388,7 +393,6 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     return;
   }
   bool array = o->cls == in::ObjectClass::kArray;
-  if (depth >= max_depth) return absl::StrAppend(out, array ? "[Array]" : "[Object]");
   std::vector<in::PropertyKey> keys;
   in::OwnPropertyKeys(vm, o, &keys);
   path->push_back(o);
@@ -429,7 +433,8 @@ std::string Value::Dump(int max_depth) const {
   if (!v.IsCell()) return ToString();
   std::vector<in::Object*> path;
   std::string out;
-  DumpValue(h_->reg->rt->vm, v, 0, max_depth, &path, &out);
+  // (Bounded: the walk recurses on the C++ stack, and hostile data nests.)
+  DumpValue(h_->reg->rt->vm, v, 0, std::clamp(max_depth, 0, 64), &path, &out);
   return out;
 }
 
@@ -809,19 +814,27 @@ Result<Value> Realm::ParseJson(std::string_view json) {
   });
 }
 
+// Tags the host_objects entries that own a NewFunction callback (never a
+// tag the host can pass: it is private to this file).
+const char kHostCallbackTag = 0;
+
 Result<Value> Realm::NewFunction(std::string_view name, HostCallback fn, int length, bool constructor) {
   in::Vm& vm = state_->rt->vm;
-  auto& callbacks = state_->host->callbacks;
-  callbacks.push_back(std::make_unique<internal::HostCallbackEntry>(
-      internal::HostCallbackEntry{std::move(fn), state_->handles}));
+  // The callback lives as long as its function object: freed (and its
+  // charge released) by the collector's host sweep, like a host object's
+  // data, so functions made per call do not pile up outside the limit.
+  if (!vm.heap().AccountExternal(internal::ApiRuntime::kHostObjectCharge)) return OutOfMemory();
   in::Object* f = in::NewNativeFunction(vm, *state_->realm, name, CallHostCallback, std::max(length, 0), constructor);
   if (f == nullptr) {
-    callbacks.pop_back();
+    vm.heap().ReleaseExternal(internal::ApiRuntime::kHostObjectCharge);
     return Made(*state_, in::Value::Empty());
   }
+  auto* entry = new internal::HostCallbackEntry{std::move(fn), state_->handles};
+  state_->rt->host_objects.emplace(
+      f, internal::ApiRuntime::HostObject{&kHostCallbackTag, entry,
+                                          [](void* p) { delete static_cast<internal::HostCallbackEntry*>(p); }});
   // The callback's address, as a number (never exposed: natives only).
-  static_cast<in::NativeFunction*>(f)->data =
-      in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(callbacks.back().get())));
+  static_cast<in::NativeFunction*>(f)->data = in::Value::Double(static_cast<double>(reinterpret_cast<uintptr_t>(entry)));
   return MakeValue(state_->handles, in::Value::FromObject(f));
 }
 
@@ -846,11 +859,11 @@ Result<Value> Realm::NewHostObject(const void* tag, void* data, std::function<vo
 
 std::shared_ptr<Task> Realm::Call(const Value& fn, const Value& this_value, const std::vector<Value>& args,
                                   const EvalOptions& options) {
-  return StartHostCall(fn, this_value, args, false, options);
+  return HandToRunner(StartHostCall(fn, this_value, args, false), options, state_->run_task);
 }
 
 std::shared_ptr<Task> Realm::Construct(const Value& fn, const std::vector<Value>& args, const EvalOptions& options) {
-  return StartHostCall(fn, Value(), args, true, options);
+  return HandToRunner(StartHostCall(fn, Value(), args, true), options, state_->run_task);
 }
 
 Completion Realm::CallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
@@ -863,7 +876,7 @@ Completion Realm::ConstructSync(const Value& fn, const std::vector<Value>& args,
 }
 
 std::shared_ptr<Task> Realm::StartHostCall(const Value& fn, const Value& this_value, const std::vector<Value>& args,
-                                           bool construct, const EvalOptions& options) {
+                                           bool construct) {
   in::Vm& vm = state_->rt->vm;
   auto ts = std::make_unique<internal::ApiTask>();
   ts->rt = state_->rt;
@@ -897,29 +910,13 @@ std::shared_ptr<Task> Realm::StartHostCall(const Value& fn, const Value& this_va
   }
   vm.set_current_task(saved);
   vm.set_current_realm(saved_realm);
-  return HandToRunner(internal::ApiRealm::MakeTask(std::move(ts)), options, state_->run_task);
+  return internal::ApiRealm::MakeTask(std::move(ts));
 }
 
 Completion Realm::RunHostCallSync(const Value& fn, const Value& this_value, const std::vector<Value>& args,
                                   bool construct, const EvalOptions& options) {
   if (Busy(state_->rt->vm)) return ConcurrentEvaluation();
-  EvalOptions run = options;
-  run.run_task = [](const std::shared_ptr<Task>&) {};  // run below, as EvaluateScriptSync does
-  std::shared_ptr<Task> task = StartHostCall(fn, this_value, args, construct, run);
-  const TaskRunner& runner = options.run_task ? options.run_task : state_->run_task_sync;
-  if (!runner) {
-    task->RunToCompletion(options.limits);
-    return task->completion();
-  }
-  runner(task);
-  if (!task->done()) {
-    task->Abort("the runner of a synchronous call returned before the task finished");
-    Completion c;
-    c.kind = CompletionKind::kSynchronousTaskIncomplete;
-    c.error_message = "the runner of a synchronous call returned before the task finished";
-    return c;
-  }
-  return task->completion();
+  return RunSynchronously(StartHostCall(fn, this_value, args, construct), options, state_->run_task_sync);
 }
 
 }  // namespace ratchet

@@ -3,6 +3,7 @@
 // the host as tasks, and the error kinds (WrongOwner, UseAfterFree,
 // WouldRunCode) that keep misuse from ever being undefined behavior.
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -14,6 +15,12 @@
 
 namespace ratchet {
 namespace {
+
+// Loop sizes: smaller under GC stress (a collection at every safepoint).
+int Scaled(int n) {
+  const char* stress = std::getenv("RATCHET_GC_STRESS");
+  return stress != nullptr && stress[0] == '1' ? n / 100 : n;
+}
 
 class ValueTest : public ::testing::Test {
  protected:
@@ -463,6 +470,38 @@ TEST_F(ValueTest, HostClasses) {
   Eval("c = null; l = null");
   runtime_.RunGC();
   EXPECT_EQ(finalized, 2);
+}
+
+// Host functions made on every call die with their function objects: the
+// callbacks (and what they capture) are freed by the collector, not kept
+// for the realm's life outside the memory limit.
+TEST_F(ValueTest, HostFunctionsMadePerCallAreReclaimed) {
+  auto token = std::make_shared<int>(0);
+  Value maker = Make(realm_->NewFunction("maker", [this, token](const HostCallInfo&) -> Result<Value> {
+    return realm_->NewFunction("made", [token](const HostCallInfo&) -> Result<Value> { return Value::Number(++*token); });
+  }));
+  ASSERT_TRUE(realm_->Global().Set("maker", maker).ok());
+  const int n = Scaled(20000);
+  EXPECT_EQ(Eval("var keep = maker(); var n = 0; for (let i = 0; i < " + std::to_string(n) +
+                 "; i++) n += maker()(); n + keep()")
+                .AsNumber(),
+            static_cast<double>(n) * (n + 1) / 2 + (n + 1));
+  runtime_.RunGC();
+  // The maker and `keep` hold the token (and the test); the others are gone.
+  EXPECT_EQ(token.use_count(), 3);
+  Eval("keep = null");
+  runtime_.RunGC();
+  EXPECT_EQ(token.use_count(), 2);
+}
+
+TEST_F(ValueTest, DumpOfDeeplyNestedDataIsBounded) {
+  Value deep = Eval("var a = []; for (let i = 0; i < " + std::to_string(Scaled(100000)) + "; i++) a = [a]; a");
+  std::string d = deep.Dump(1 << 30);  // clamped: no C++ recursion as deep as the data
+  EXPECT_NE(d.find("[Array]"), std::string::npos);
+  EXPECT_LT(d.size(), 1000u);
+  Value chain = Eval("var p = Promise.resolve(0); for (let i = 0; i < " + std::to_string(Scaled(10000)) +
+                     "; i++) { p = Promise.reject(p); p.catch(() => {}); } p");
+  EXPECT_NE(chain.Dump(1 << 30).find("[Promise]"), std::string::npos);
 }
 
 TEST_F(ValueTest, HostObjectsCountAgainstTheMemoryLimit) {
