@@ -76,8 +76,21 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
     }
   }
   if (!task.frames.empty()) task.frames.back().pc = resume_pc;
-  task.frames.push_back(Frame{code, fn, fn->env, fn->realm, 0, base, argc, return_reg, this_value,
-                              new_target, nullptr, flags});
+  // Written in place: a Frame built on the stack and copied stalls on
+  // store forwarding (a quarter of a call's time in fib).
+  Frame& f = task.frames.emplace_back();
+  f.code = code;
+  f.callee = fn;
+  f.env = fn->env;
+  f.realm = fn->realm;
+  f.pc = 0;
+  f.base = base;
+  f.argc = argc;
+  f.return_reg = return_reg;
+  f.this_value = this_value;
+  f.new_target = new_target;
+  f.generator = nullptr;
+  f.flags = flags;
   return CallStatus::kPushed;
 }
 

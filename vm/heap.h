@@ -140,6 +140,8 @@ class Heap {
   /// Set when allocation crossed the GC threshold; the interpreter collects
   /// at its next safepoint.
   bool gc_requested() const { return gc_requested_; }
+  /// The flag itself, read by the dispatch loop before each instruction.
+  const bool& gc_requested_flag() const { return gc_requested_; }
   void RequestGc() { gc_requested_ = true; }
   /// The Vm that owns this heap (for weak-reference processing).
   void set_owner(void* owner) { owner_ = owner; }

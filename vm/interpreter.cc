@@ -7,6 +7,7 @@
 
 #include "vm/typed_array.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/base/optimization.h"
@@ -144,7 +145,13 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
       return 0;
     }
   }
+  // Steps are counted in chunks: `countdown` instructions may run before
+  // the next check (the step budget, the interrupt poll every 1024 steps,
+  // a requested collection); steps == the steps before the current chunk.
   uint64_t steps = 0;
+  uint64_t chunk = 0;
+  uint64_t countdown = 0;
+  const bool& gc_requested = vm.heap().gc_requested_flag();
 
   Frame* frame;
   Code* code;
@@ -152,6 +159,11 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
   Value* regs;
   uint32_t pc;
   Realm* realm;
+  uint32_t start;
+  int scale = 1;
+  Op op;
+  const uint8_t* ops;
+  uint32_t next;
 
 #define RELOAD()                                      \
   do {                                                \
@@ -164,36 +176,89 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
     vm.set_current_realm(realm);                      \
   } while (0)
 
+  // Threaded dispatch: every handler ends by decoding and jumping to the
+  // next instruction's handler (narrow operands), or through `dispatch`.
+  // Tables are indexed by any byte: the padding catches invalid opcodes.
+#define INVALID_16 &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, \
+                   &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid, &&invalid,
+#define INVALID_256 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 \
+                    INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16 INVALID_16
+#define OPCODE(name, ...) &&narrow_##name,
+  static const void* const kNarrow[] = {
+#include "vm/opcodes.def"
+      INVALID_256};
+#undef OPCODE
+#define OPCODE(name, ...) &&wide_##name,
+  static const void* const kWide[] = {
+#include "vm/opcodes.def"
+      INVALID_256};
+#undef OPCODE
+#undef INVALID_16
+#undef INVALID_256
+
+#define DISPATCH_NARROW()                                                 \
+  do {                                                                    \
+    if (ABSL_PREDICT_FALSE(countdown == 0 || gc_requested)) goto check;   \
+    --countdown;                                                          \
+    start = pc;                                                           \
+    frame->pc = pc;                                                       \
+    op = static_cast<Op>(bc[pc]);                                         \
+    ops = bc + pc + 1;                                                    \
+    next = pc + kLengths.len[0][static_cast<uint8_t>(op)];                \
+    goto* kNarrow[static_cast<uint8_t>(op)];                              \
+  } while (0)
+// An instruction that did not run after all (it runs again on resume).
+#define UNCOUNT_STEP() ++countdown
+
   RELOAD();
+  goto check;
+
+dispatch:
+  DISPATCH_NARROW();
+
+check:
+  // The chunk ran out, or a collection was requested.
+  steps += chunk - countdown;
+  chunk = countdown = 0;
+  if (ABSL_PREDICT_FALSE(gc_requested)) {
+    frame->pc = pc;
+    vm.CollectGarbage();
+  }
+  {
+    uint64_t at = task.steps_ + steps;
+    uint64_t until_poll = kInterruptPollMask - (at & kInterruptPollMask);
+    if (until_poll == 0) {
+      if (vm.TakeInterruptRequest() || (vm.interrupt_handler() && vm.interrupt_handler()())) {
+        task.Abort(AbortKind::kInterrupt, "interrupted by the host");
+        goto out_of_steps;
+      }
+      until_poll = kInterruptPollMask + 1;
+    }
 #ifdef RATCHET_NO_STEP_BUDGET
-  // Measurement builds only (docs/performance.md, "The step budget's
-  // cost"): the same loop without the budget check; Run(n) ignores n.
-  static_cast<void>(max_steps);
-  while (true) {
+    // Measurement builds only (docs/performance.md, "The step budget's
+    // cost"): the same loop without the budget; Run(n) ignores n.
+    chunk = until_poll;
 #else
-  while (steps < max_steps) {
+    if (steps >= max_steps) goto out_of_steps;
+    chunk = std::min(until_poll, max_steps - steps);
 #endif
-    if (ABSL_PREDICT_FALSE(vm.heap().gc_requested())) {
-      frame->pc = pc;
-      vm.CollectGarbage();
-    }
-    if (ABSL_PREDICT_FALSE(((task.steps_ + steps) & kInterruptPollMask) == kInterruptPollMask) &&
-        (vm.TakeInterruptRequest() || (vm.interrupt_handler() && vm.interrupt_handler()()))) {
-      task.Abort(AbortKind::kInterrupt, "interrupted by the host");
-      break;
-    }
-    ++steps;
-    const uint32_t start = pc;
-    frame->pc = start;
-    int scale = 1;
-    uint32_t opc = pc;
-    Op op = static_cast<Op>(bc[opc]);
-    if (op == Op::kWide || op == Op::kExtraWide) {
-      scale = op == Op::kWide ? 2 : 4;
-      op = static_cast<Op>(bc[++opc]);
-    }
-    const uint8_t* ops = bc + opc + 1;
-    const uint32_t next = opc + kLengths.len[scale >> 1][static_cast<int>(op)];
+    countdown = chunk;
+  }
+  DISPATCH_NARROW();
+
+narrow_Wide:
+narrow_ExtraWide:
+  scale = op == Op::kWide ? 2 : 4;
+  op = static_cast<Op>(bc[pc + 1]);
+  ops = bc + pc + 2;
+  next = pc + 1 + kLengths.len[scale >> 1][static_cast<uint8_t>(op)];
+  goto* kWide[static_cast<uint8_t>(op)];
+
+wide_Wide:
+wide_ExtraWide:
+invalid:
+  vm.ThrowError(ErrorKind::kInternalError, "invalid bytecode");
+  goto throw_exception;
 
 #define U(i) ReadUnsigned(ops + (i) * (SCALE), (SCALE))
 #define S(i) ReadSigned(ops + (i) * (SCALE), (SCALE))
@@ -206,56 +271,72 @@ uint64_t Interpret(Task& task, uint64_t max_steps) {
   switch (expr) {                    \
     case SlowResult::kNext:          \
       pc = next;                     \
-      break;                         \
+      goto dispatch;                 \
     case SlowResult::kThrow:         \
       THROW();                       \
     case SlowResult::kFrame:         \
       RELOAD();                      \
-      break;                         \
+      goto dispatch;                 \
     case SlowResult::kStop:          \
       goto stop;                     \
   }
 
-    if (ABSL_PREDICT_TRUE(scale == 1)) {
+  {
 #define SCALE 1
+#define CASE(name) \
+  case Op::k##name: \
+  narrow_##name:
+#define DISPATCH() DISPATCH_NARROW()
 #include "vm/handlers.inc"
+#undef DISPATCH
+#undef CASE
 #undef SCALE
-    } else {
+  }
+  goto dispatch;
+  {
 #define SCALE scale
+#define CASE(name) \
+  case Op::k##name: \
+  wide_##name:
+#define DISPATCH() goto dispatch
 #include "vm/handlers.inc"
+#undef DISPATCH
+#undef CASE
 #undef SCALE
-    }
-    continue;
+  }
+  goto dispatch;
 
-  throw_exception: {
-    // Unwind to the innermost handler; frames without one are popped.
-    Value exception = vm.TakeException();
-    bool top = true;
-    bool handled = false;
-    while (!task.frames.empty()) {
-      Frame& f = task.frames.back();
-      uint32_t at = top ? f.pc : (f.pc > 0 ? f.pc - 1 : 0);
-      top = false;
-      if (const HandlerEntry* h = FindHandler(f.code, at)) {
-        f.pc = h->target;
-        task.handling_exception = exception;
-        handled = true;
-        break;
-      }
-      if (f.generator != nullptr) FinishGenerator(vm, f.generator);
-      task.frames.pop_back();
+throw_exception: {
+  // Unwind to the innermost handler; frames without one are popped.
+  Value exception = vm.TakeException();
+  bool top = true;
+  bool handled = false;
+  while (!task.frames.empty()) {
+    Frame& f = task.frames.back();
+    uint32_t at = top ? f.pc : (f.pc > 0 ? f.pc - 1 : 0);
+    top = false;
+    if (const HandlerEntry* h = FindHandler(f.code, at)) {
+      f.pc = h->target;
+      task.handling_exception = exception;
+      handled = true;
+      break;
     }
-    if (!handled) {
-      CompleteTask(task, TaskState::kThrew, exception);
-      goto stop;
-    }
-    RELOAD();
-    continue;
+    if (f.generator != nullptr) FinishGenerator(vm, f.generator);
+    task.frames.pop_back();
   }
+  if (!handled) {
+    CompleteTask(task, TaskState::kThrew, exception);
+    goto stop;
   }
-  // Out of steps: save the resume point.
+  RELOAD();
+  goto dispatch;
+}
+
+out_of_steps:
+  // Save the resume point.
   if (!task.frames.empty()) task.frames.back().pc = pc;
 stop:
+  steps += chunk - countdown;
   task.steps_ += steps;
   vm.set_current_task(saved_task);
   return steps;
@@ -267,6 +348,8 @@ stop:
 #undef K
 #undef THROW
 #undef DISPATCH_SLOW
+#undef DISPATCH_NARROW
+#undef UNCOUNT_STEP
 #undef RELOAD
 }
 
