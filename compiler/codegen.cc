@@ -866,7 +866,11 @@ void Generator::ForInOfStatement(Node* s, ControlEntry* ce) {
     uint32_t obj = GenAny(right, inner);
     LeaveScope(scope);
     if (is_of) {
-      CallHelper(is_await ? Helper::kGetAsyncIterator : Helper::kGetIterator, iter, {obj});
+      if (is_await) {
+        CallHelper(Helper::kGetAsyncIterator, iter, {obj});
+      } else {
+        b_.EmitGetIterator(iter, obj);
+      }
       SetPos(right);
       b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
     } else {
@@ -1077,10 +1081,11 @@ void Generator::TryStatement(Try* s) {
 }
 
 void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,
-                            const std::function<void()>& finalizer) {
+                            const std::function<void()>& finalizer, bool normal_is_noop) {
   RegScope rs(this);
+  Label end;
   uint32_t region_end = static_cast<uint32_t>(b_.size());
-  b_.EmitJump(Op::kJmp, {}, finally_label);
+  b_.EmitJump(Op::kJmp, {}, normal_is_noop ? &end : finally_label);
   uint32_t handler = static_cast<uint32_t>(b_.size());
   b_.EmitCatch(fin.value_reg);
   b_.EmitRestoreEnv(saved_env);
@@ -1089,7 +1094,6 @@ void Generator::EmitFinally(FinallyContext& fin, Label* finally_label, uint32_t 
   b_.Bind(finally_label);
   finalizer();
   // Resume whatever completion was pending.
-  Label end;
   uint32_t k = rs.Temp();
   b_.EmitLdInt(k, 0);
   b_.EmitJump(Op::kJmpStrictEq, {fin.kind_reg, k}, &end);
@@ -1143,13 +1147,13 @@ void Generator::WithIteratorClose(uint32_t iter, ControlEntry* loop, const std::
     b_.Bind(&quiet);
     CallHelper(Helper::kIteratorCloseQuietly, t, {iter});
     b_.Bind(&keep_open);
-  });
+  }, /*normal_is_noop=*/true);
 }
 
 // A try-finally region around `body` with a compiler-made finalizer (which
 // sees the completion kind and value in the FinallyContext).
 void Generator::FinallyRegion(const std::function<void()>& body,
-                              const std::function<void(FinallyContext&)>& finalizer) {
+                              const std::function<void(FinallyContext&)>& finalizer, bool normal_is_noop) {
   RegScope rs(this);
   FinallyContext fin;
   ControlEntry fin_entry;
@@ -1166,7 +1170,7 @@ void Generator::FinallyRegion(const std::function<void()>& body,
   uint32_t try_start = static_cast<uint32_t>(b_.size());
   body();
   control_.pop_back();
-  EmitFinally(fin, &finally_label, saved_env, try_start, [&] { finalizer(fin); });
+  EmitFinally(fin, &finally_label, saved_env, try_start, [&] { finalizer(fin); }, normal_is_noop);
 }
 
 void Generator::WithDisposal(const std::function<void()>& body, bool is_async) {

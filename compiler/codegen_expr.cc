@@ -340,7 +340,11 @@ void Generator::YieldDelegate(Yield* e, uint32_t dst) {
   uint32_t argv = rs.Temp();
   uint32_t r = rs.Temps(2);  // received value, resume mode
   SetPos(e);
-  CallHelper(is_async ? Helper::kGetAsyncIterator : Helper::kGetIterator, iter, {obj});
+  if (is_async) {
+    CallHelper(Helper::kGetAsyncIterator, iter, {obj});
+  } else {
+    b_.EmitGetIterator(iter, obj);
+  }
   b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
   b_.EmitLdUndef(r);
   b_.EmitLdInt(r + 1, 0);
@@ -1342,7 +1346,7 @@ void Generator::ArrayPatternBind(ArrayPattern* p, uint32_t value, bool init, boo
   uint32_t v = rs.Temp();
   uint32_t argv = rs.Temp();
   SetPos(p);
-  CallHelper(Helper::kGetIterator, iter, {value});
+  b_.EmitGetIterator(iter, value);
   b_.EmitGetNamed(next_fn, iter, StringConst(u"next"), NewIc());
   b_.EmitLdFalse(done);
   uint32_t flag = rs.Temp();

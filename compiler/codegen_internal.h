@@ -183,11 +183,14 @@ class Generator {
   /// `iter` — quietly for a throw — unless R[done] (when given) is true.
   void WithIteratorClose(uint32_t iter, struct ControlEntry* loop, const std::function<void()>& body,
                          uint32_t done = UINT32_MAX);
-  void FinallyRegion(const std::function<void()>& body, const std::function<void(FinallyContext&)>& finalizer);
+  /// A try-finally region; `normal_is_noop`: the finalizer does nothing on
+  /// a normal completion, which then skips it (for-of loops' iterations).
+  void FinallyRegion(const std::function<void()>& body, const std::function<void(FinallyContext&)>& finalizer,
+                     bool normal_is_noop = false);
   // The finally part of a try-finally region opened at try_start (the
   // finalizer runs, then the pending completion resumes).
   void EmitFinally(struct FinallyContext& fin, Label* finally_label, uint32_t saved_env, uint32_t try_start,
-                   const std::function<void()>& finalizer);
+                   const std::function<void()>& finalizer, bool normal_is_noop = false);
   uint32_t dispose_stack_reg_ = UINT32_MAX;  // the innermost using scope's dispose stack
   const ast::For* for_using_wrapped_ = nullptr;  // a for (using …;;) already inside its disposal
   static int UsingKind(const ast::List<ast::Stmt*>& body);

@@ -12,6 +12,7 @@
 #include "runtime/loader.h"
 #include "runtime/module.h"
 #include "vm/interpreter.h"
+#include "vm/slow_paths.h"
 
 namespace ratchet::internal {
 
@@ -231,17 +232,9 @@ Value NativeSetLength(Vm& vm, CallArgs& a) {
   return Value::Undefined();
 }
 
-// Iterator objects keep their state in an internal array [target, index, kind].
 Value NewIteratorObject(Vm& vm, Intrinsic proto, Value target, int32_t kind) {
-  Realm& realm = *vm.current_realm();
-  Object* it = NewObject(vm, realm.intrinsic(proto), ObjectClass::kIterator, sizeof(PrimitiveObject));
-  Object* state = NewArray(vm, realm);
-  if (it == nullptr || state == nullptr || !ArrayPush(vm, state, target) ||
-      !ArrayPush(vm, state, Value::Int32(0)) || !ArrayPush(vm, state, Value::Int32(kind))) {
-    return Oom(vm);
-  }
-  static_cast<PrimitiveObject*>(it)->primitive = Value::FromObject(state);
-  return Value::FromObject(it);
+  Object* it = NewIteratorObject(vm, *vm.current_realm(), proto, target, kind);
+  return it == nullptr ? Oom(vm) : Value::FromObject(it);
 }
 
 Value NativeNewArrayIterator(Vm& vm, CallArgs& a) {

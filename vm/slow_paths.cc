@@ -454,6 +454,42 @@ SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v
   return SlowResult::kThrow;
 }
 
+Object* NewIteratorObject(Vm& vm, Realm& realm, Intrinsic proto, Value target, int32_t kind) {
+  Object* it = NewObject(vm, realm.intrinsic(proto), ObjectClass::kIterator, sizeof(PrimitiveObject));
+  if (it == nullptr) return nullptr;
+  Object* state = NewArray(vm, realm);
+  if (state == nullptr || !ArrayPush(vm, state, target) || !ArrayPush(vm, state, Value::Int32(0)) ||
+      !ArrayPush(vm, state, Value::Int32(kind))) {
+    return nullptr;
+  }
+  static_cast<PrimitiveObject*>(it)->primitive = Value::FromObject(state);
+  return it;
+}
+
+SlowResult GetIteratorOp(Task& task, Frame& frame, uint32_t dst, Value obj, uint32_t next) {
+  Vm& vm = task.vm();
+  Realm& realm = *frame.realm;
+  // The fast path: what Array.prototype.values would return, when that is
+  // what obj[@@iterator] is (not overridden on the array or its prototype).
+  if (obj.IsObject()) {
+    Object* a = obj.AsObject();
+    Object* proto = realm.intrinsic(Intrinsic::kArrayPrototype);
+    Value key = Value::FromSymbol(vm.symbols().iterator);
+    int32_t slot;
+    if (a->cls == ObjectClass::kArray && a->proto == proto && a->shape != nullptr && proto->shape != nullptr &&
+        ShapeLookup(vm.heap(), a->shape, key) < 0 && (slot = ShapeLookup(vm.heap(), proto->shape, key)) >= 0 &&
+        proto->slots[slot] == Value::FromObject(realm.intrinsic(Intrinsic::kArrayProtoValues))) {
+      // (A slot holds a value only for a data property; accessors keep a
+      // separate cell, never the function itself.)
+      Object* it = NewIteratorObject(vm, realm, Intrinsic::kArrayIteratorPrototype, obj, 1);
+      if (it == nullptr) return OutOfMemory(vm);
+      Reg(task, frame, dst) = Value::FromObject(it);
+      return SlowResult::kNext;
+    }
+  }
+  return CallHelper(task, frame, SelfHosted::kGetIterator, {obj}, dst, next);
+}
+
 SlowResult GetKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
                         uint32_t next) {
   Vm& vm = task.vm();

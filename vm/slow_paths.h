@@ -9,6 +9,7 @@
 
 #include "vm/bytecode.h"
 #include "vm/code.h"
+#include "vm/realm.h"
 #include "vm/task.h"
 #include "vm/value.h"
 
@@ -38,6 +39,12 @@ SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
                         InlineCache* ic, uint32_t next);
 SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v, InlineCache* ic,
                         uint32_t next);
+/// An array or string iterator of `realm` over `target` (kind: 0 keys,
+/// 1 values, 2 entries), its state in an internal array [target, next
+/// index, kind]; null when out of memory (nothing thrown).
+Object* NewIteratorObject(Vm& vm, Realm& realm, Intrinsic proto, Value target, int32_t kind);
+/// GetIterator dst, obj (the opcode's slow and fast paths).
+SlowResult GetIteratorOp(Task& task, Frame& frame, uint32_t dst, Value obj, uint32_t next);
 SlowResult GetKeyedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Value key,
                         uint32_t next);
 SlowResult SetKeyedSlow(Task& task, Frame& frame, Value base, Value key, Value v, uint32_t next);
