@@ -256,6 +256,15 @@ TEST_F(ValueTest, HostFunctionsTakeAndReturnHandles) {
   EXPECT_TRUE(Eval("var ran = false; nested(() => { ran = true; }) && !ran").AsBoolean());
 }
 
+TEST_F(ValueTest, HostCallbacksSeeTheirCallee) {
+  Value self = Make(realm_->NewFunction("self", [](const HostCallInfo& call) -> Result<Value> { return call.callee; }));
+  ASSERT_TRUE(realm_->Global().Set("self", self).ok());
+  EXPECT_TRUE(Eval("self() === self && self.call(1) === self").AsBoolean());
+  Completion c = realm_->CallSync(self, Value(), {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_TRUE(c.value.StrictEquals(self));
+}
+
 TEST_F(ValueTest, CallsFromTheHostAreTasks) {
   Value fib = Eval("(function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); })");
   Completion c = realm_->CallSync(fib, Value(), {Value::Number(20)});
