@@ -272,10 +272,8 @@ static void test_time_bound(RatchetRealm* realm) {
 }
 
 int main(void) {
-  RatchetRuntime* rt = ratchet_runtime_new();
-  ratchet_runtime_set_memory_limit(rt, 64u << 20);
-  RatchetRealm* realm = ratchet_realm_new(rt);
-  CHECK(realm != NULL);
+  RatchetRuntime* rt;
+  RatchetRealm* realm = test_realm(&rt);
   test_infinite_loop_hits_the_time_limit(realm);
   test_long_script_finishes_over_slices(realm);
   test_done_at_once(realm);

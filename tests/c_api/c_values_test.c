@@ -526,10 +526,8 @@ static void test_global_this(RatchetRuntime* rt) {
 }
 
 int main(void) {
-  RatchetRuntime* rt = ratchet_runtime_new();
-  ratchet_runtime_set_memory_limit(rt, 64u << 20);
-  RatchetRealm* realm = ratchet_realm_new(rt);
-  CHECK(realm != NULL);
+  RatchetRuntime* rt;
+  RatchetRealm* realm = test_realm(&rt);
   test_arrays_and_properties(realm);
   test_promises(realm);
   test_bytes(realm);
