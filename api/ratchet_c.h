@@ -393,7 +393,9 @@ void ratchet_work_free(RatchetWork* work);
    a limit passes (RATCHET_TIME_LIMIT): max_run_time_ms for the whole
    evaluation, max_task_time_ms for any one macrotask or microtask (0: no
    limit). The host's loop stays responsive however long the script runs.
-   NULL options: the defaults. */
+   NULL options: the defaults. (An executor that runs the work inside its
+   own call, which it must not, gets an evaluation that goes on inside
+   that call to the end.) */
 typedef struct {
   uint64_t operations_per_iteration;
   uint64_t yield_time_ms;

@@ -252,6 +252,28 @@ static void test_freed_realm(RatchetRuntime* rt) {
   ratchet_task_free(task);
 }
 
+/* An executor that runs the work at once (it must not): no recursion per
+   slice, the evaluation simply goes on inside the call. */
+static void run_at_once(void* opaque, RatchetWork* work, uint64_t delay_ms) {
+  (void)delay_ms;
+  ++*(int*)opaque;
+  ratchet_work_run(work);
+  ratchet_work_free(work);
+}
+
+static void test_executor_running_work_at_once(RatchetRealm* realm) {
+  RatchetTimeSharing options = {1, 0, 0, 0};
+  Done done = {0};
+  int posted = 0;
+  const char* source = "let u = 0; for (let i = 0; i < 50000; i++) u += i; u";
+  RatchetTask* task = ratchet_eval_script_async(realm, source, strlen(source), NULL, &options, run_at_once, &posted,
+                                                on_done, &done);
+  CHECK(done.calls == 1 && done.kind == RATCHET_NORMAL);
+  CHECK_STR(done.value, "1249975000");
+  CHECK(posted > 50000);
+  ratchet_task_free(task);
+}
+
 static void test_time_bound(RatchetRealm* realm) {
   RatchetTimeBound bound = {50, 0, 1000};
   double began = now_ms();
@@ -281,6 +303,7 @@ int main(void) {
   test_task_time_limit(realm);
   test_module(realm);
   test_time_bound(realm);
+  test_executor_running_work_at_once(realm);
   test_freed_realm(rt);
   ratchet_realm_free(realm);
   ratchet_runtime_free(rt);
