@@ -506,11 +506,11 @@ RatchetValue* ratchet_realm_new_array_buffer(RatchetRealm* realm, size_t size, c
   if (realm == nullptr) return nullptr;
   return FromResult(realm->realm->NewArrayBuffer(size, data));
 }
-RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, RatchetTypedArrayType type,
-                                            const RatchetValue* buffer, size_t byte_offset, size_t length) {
+RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, int type, const RatchetValue* buffer,
+                                            size_t byte_offset, size_t length) {
   if (realm == nullptr || type < RATCHET_INT8_ARRAY || type > RATCHET_BIGUINT64_ARRAY) return nullptr;
   // (The two enums list the same types in the same order.)
-  auto t = static_cast<ratchet::Realm::TypedArrayType>(static_cast<int>(type));
+  auto t = static_cast<ratchet::Realm::TypedArrayType>(type);
   return FromResult(realm->realm->NewTypedArray(t, V(buffer), byte_offset, length));
 }
 RatchetCompletionKind ratchet_value_bytes(const RatchetValue* v, uint8_t** data, size_t* size) {

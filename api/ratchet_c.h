@@ -313,8 +313,10 @@ typedef enum {
   RATCHET_BIGINT64_ARRAY,
   RATCHET_BIGUINT64_ARRAY
 } RatchetTypedArrayType;
-RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, RatchetTypedArrayType type,
-                                            const RatchetValue* buffer, size_t byte_offset, size_t length);
+/* `type` is a RatchetTypedArrayType (an int, so that any value the caller
+   passes is checked: another gives NULL). */
+RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, int type, const RatchetValue* buffer,
+                                            size_t byte_offset, size_t length);
 /* The bytes of an ArrayBuffer, typed array or DataView, without a copy:
    valid until JavaScript runs again in the runtime or the realm is freed;
    *data NULL and *size 0 for a detached buffer. */

@@ -245,7 +245,8 @@ static void test_bytes(RatchetRealm* realm) {
   /* Misfit views and unknown types are refused. */
   CHECK(ratchet_realm_new_typed_array(realm, RATCHET_UINT32_ARRAY, buf, 2, 1) == NULL);
   CHECK(ratchet_realm_new_typed_array(realm, RATCHET_UINT32_ARRAY, buf, 4, 2) == NULL);
-  CHECK(ratchet_realm_new_typed_array(realm, (RatchetTypedArrayType)99, buf, 0, 1) == NULL);
+  CHECK(ratchet_realm_new_typed_array(realm, 99, buf, 0, 1) == NULL);
+  CHECK(ratchet_realm_new_typed_array(realm, -1, buf, 0, 1) == NULL);
   CHECK(ratchet_realm_new_typed_array(realm, RATCHET_UINT8_ARRAY, view, 0, 1) == NULL);
   RatchetValue* big = ratchet_realm_new_typed_array(realm, RATCHET_BIGINT64_ARRAY, buf, 0, 1);
   CHECK(big != NULL);
