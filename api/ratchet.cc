@@ -562,6 +562,10 @@ std::unique_ptr<Realm> Runtime::NewRealm(const RealmOptions& options) {
   for (const auto& [name, module] : options.host_modules) {
     if (!realm->DefineHostModule(name, module)) return nullptr;
   }
+  if (options.global_this) {
+    Result<Value> this_value = options.global_this(*realm);
+    if (!this_value.ok() || !realm->SetGlobalThis(this_value.value()).ok()) return nullptr;
+  }
   return realm;
 }
 

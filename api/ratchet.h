@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ratchet {
@@ -157,6 +158,8 @@ class Value {
   bool IsError() const;
   bool IsArrayBuffer() const;  // ArrayBuffer or SharedArrayBuffer
   bool IsTypedArray() const;
+  bool IsMap() const;  // a Map (subclasses included; not a WeakMap)
+  bool IsSet() const;  // a Set (subclasses included; not a WeakSet)
   /// False once the owning realm was destroyed (the handle is then dead:
   /// type() is kUndefined and every operation reports kUseAfterFree).
   bool alive() const;
@@ -198,6 +201,19 @@ class Value {
   /// The pointer given to Realm::NewHostObject with the same `tag`;
   /// kJsException "TypeError" for other objects or another tag.
   Result<void*> host_data(const void* tag) const;
+
+  /// A Map's entries, in insertion order (deleted ones skipped), read from
+  /// its storage: no iterator, no JavaScript ("TypeError" unless a Map).
+  Result<std::vector<std::pair<Value, Value>>> MapEntries() const;
+  /// A Set's values, in insertion order, the same way.
+  Result<std::vector<Value>> SetValues() const;
+  /// The value a Map holds for `key` (SameValueZero), undefined when none.
+  Result<Value> MapGet(const Value& key) const;
+  /// Adds or updates a Map's entry, or adds a Set's value, in its storage
+  /// as Map.prototype.set / Set.prototype.add do (a subclass's overriding
+  /// method is not called). kOutOfMemory leaves the collection unchanged.
+  Status MapSet(const Value& key, const Value& value) const;
+  Status SetAdd(const Value& value) const;
 
  private:
   friend struct ValueAccess;  // api/api_internal.h
@@ -329,6 +345,7 @@ struct HostCallInfo {
   Value this_value;
   std::vector<Value> args;
   Value new_target;  // undefined: called, not constructed
+  Value callee;      // the host function itself
   Value arg(size_t i) const { return i < args.size() ? args[i] : Value(); }
 };
 /// A host function taking and returning value handles: return a value of
@@ -468,11 +485,27 @@ class Realm {
 
   // ---- Values (ratchet::Value): nothing here runs JavaScript ----
 
-  /// The global object.
+  /// The global object: where global variables and functions live.
   Value Global();
+  /// The realm's global `this` ([[GlobalThisValue]]): the value of the
+  /// `globalThis` property, of `this` at the top level of scripts (and in
+  /// indirect eval and `new Function` code), and of `this` in sloppy-mode
+  /// functions called without a receiver. The global object unless set.
+  Value GlobalThis();
+  /// Makes `value` (an object of this realm) the global `this`, as a host
+  /// may when it creates a realm (ECMA-262 InitializeHostDefinedRealm: a
+  /// browser's WindowProxy), and the value of the `globalThis` property
+  /// (redefined writable, configurable, not enumerable). Undefined or null
+  /// restores the global object. Global bindings stay on Global(). Meant
+  /// for a fresh realm (RealmOptions::global_this): a script already
+  /// running keeps the `this` it started with. Nothing runs.
+  Status SetGlobalThis(const Value& value);
   Result<Value> NewString(std::string_view utf8);
   Result<Value> NewObject();
   Result<Value> NewArray(const std::vector<Value>& elements = {});
+  /// An empty Map or Set (fill it with Value::MapSet / SetAdd).
+  Result<Value> NewMap();
+  Result<Value> NewSet();
   /// A new error of the realm's constructor `error_name` ("Error",
   /// "TypeError", "RangeError", "SyntaxError", "ReferenceError",
   /// "EvalError", "URIError"), with a stack when a task is running.
@@ -624,6 +657,13 @@ struct RealmOptions {
   std::vector<std::pair<std::string, HostFunction>> functions;
   /// Host modules preloaded by name (DefineHostModule).
   std::vector<std::pair<std::string, HostModule>> host_modules;
+  /// The realm's global `this` (Realm::SetGlobalThis): called once, after
+  /// the options above are in place and before any code runs, with the new
+  /// realm; returns an object of that realm (often one made with
+  /// NewHostObject or NewObject, with Global() as its prototype), or
+  /// undefined to keep the global object. An error (or a value
+  /// SetGlobalThis refuses) makes NewRealm return null.
+  std::function<Result<Value>(Realm& realm)> global_this;
 };
 
 /// What a runtime's heap holds (Runtime::ComputeMemoryUsage): live cells by

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/ratchet.h"
+#include "api/runners.h"
 
 struct RatchetRuntime {
   ratchet::Runtime runtime;
@@ -17,7 +18,7 @@ struct RatchetRealm {
   std::unique_ptr<ratchet::Realm> realm;
 };
 struct RatchetTask {
-  std::unique_ptr<ratchet::Task> task;
+  std::shared_ptr<ratchet::Task> task;  // shared with its runner (asynchronous evaluations)
 };
 struct RatchetCompletion {
   ratchet::Completion c;
@@ -37,6 +38,7 @@ struct RatchetValue {
 struct RatchetValueCall {
   const ratchet::HostCallInfo* info;
   ratchet::Result<ratchet::Value> result;
+  ratchet::Realm* realm;  // the function's (alive during the call)
 };
 struct RatchetWork {
   std::function<void()> work;
@@ -86,6 +88,80 @@ RatchetCompletionKind Kind(ratchet::CompletionKind k) {
 
 RatchetValue* FromResult(ratchet::Result<ratchet::Value> r) {
   return r.ok() ? NewValue(std::move(r).value()) : nullptr;
+}
+
+// A handle argument: NULL reads as undefined.
+const ratchet::Value& V(const RatchetValue* v) {
+  static const ratchet::Value* const kUndefined = new ratchet::Value();
+  return v == nullptr ? *kUndefined : v->v;
+}
+
+std::vector<ratchet::Value> Values(size_t count, const RatchetValue* const* values) {
+  std::vector<ratchet::Value> out;
+  for (size_t i = 0; values != nullptr && i < count; ++i) out.push_back(V(values[i]));
+  return out;
+}
+
+// Writes a new handle to *out (when out is not NULL) on success.
+RatchetCompletionKind Out(ratchet::Result<ratchet::Value> r, RatchetValue** out) {
+  if (!r.ok()) return Kind(r.status().kind());
+  if (out != nullptr) *out = NewValue(std::move(r).value());
+  return RATCHET_NORMAL;
+}
+
+// *out = a malloc'd array of new handles (NULL for none), as
+// ratchet_values_free frees; false when malloc fails.
+bool HandleArray(const std::vector<ratchet::Value>& values, RatchetValue*** out) {
+  *out = nullptr;
+  if (values.empty()) return true;
+  *out = static_cast<RatchetValue**>(std::malloc(values.size() * sizeof(RatchetValue*)));
+  if (*out == nullptr) return false;
+  for (size_t i = 0; i < values.size(); ++i) (*out)[i] = NewValue(values[i]);
+  return true;
+}
+
+void FreeHandleArray(RatchetValue** values, size_t count) {
+  for (size_t i = 0; values != nullptr && i < count; ++i) delete values[i];
+  std::free(values);
+}
+
+// The host's loop, as an Executor: each work item becomes a RatchetWork.
+ratchet::Executor CExecutor(RatchetExecutor executor, void* opaque) {
+  return [executor, opaque](std::function<void()> work, std::chrono::milliseconds delay) {
+    executor(opaque, new RatchetWork{std::move(work)}, static_cast<uint64_t>(delay.count()));
+  };
+}
+
+ratchet::HostCallback ValueCallback(ratchet::Realm* realm, RatchetValueFunction fn, void* opaque) {
+  return [realm, fn, opaque](const ratchet::HostCallInfo& info) -> ratchet::Result<ratchet::Value> {
+    RatchetValueCall call{&info, ratchet::Value(), realm};
+    fn(opaque, &call);
+    return call.result;
+  };
+}
+
+enum class AsyncKind { kScript, kModule };
+
+RatchetTask* EvalAsync(AsyncKind kind, RatchetRealm* realm, const char* source, size_t length, const char* file_name,
+                       const RatchetTimeSharing* options, RatchetExecutor executor, void* executor_opaque,
+                       RatchetDoneCallback on_done, void* done_opaque) {
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  ratchet::TimeSharingOptions sharing;
+  if (options != nullptr) {
+    if (options->operations_per_iteration != 0) sharing.operations_per_iteration = options->operations_per_iteration;
+    sharing.yield_time = std::chrono::milliseconds(options->yield_time_ms);
+    sharing.max_run_time = std::chrono::milliseconds(options->max_run_time_ms);
+    sharing.max_task_time = std::chrono::milliseconds(options->max_task_time_ms);
+  }
+  ratchet::EvalOptions o = Options(file_name, 0, 0);
+  o.run_task = ratchet::TimeSharingRunner(sharing, CExecutor(executor, executor_opaque));
+  std::shared_ptr<ratchet::Task> task = kind == AsyncKind::kScript
+                                            ? realm->realm->EvaluateScript(Source(source, length), o)
+                                            : realm->realm->EvaluateModule(Source(source, length), o);
+  if (on_done != nullptr) {
+    task->OnDone([on_done, done_opaque](const ratchet::Completion& c) { on_done(done_opaque, Wrap(c)); });
+  }
+  return new RatchetTask{std::move(task)};
 }
 
 }  // namespace
@@ -240,9 +316,9 @@ int ratchet_settler_pending(const RatchetSettler* s) { return s->settler.pending
 void ratchet_settler_free(RatchetSettler* s) { delete s; }
 
 void ratchet_value_free(RatchetValue* v) { delete v; }
-RatchetValue* ratchet_value_dup(const RatchetValue* v) { return NewValue(v->v); }
+RatchetValue* ratchet_value_dup(const RatchetValue* v) { return NewValue(V(v)); }
 RatchetValueType ratchet_value_type(const RatchetValue* v) {
-  switch (v->v.type()) {
+  switch (V(v).type()) {
     case ratchet::Value::Type::kUndefined: return RATCHET_UNDEFINED;
     case ratchet::Value::Type::kNull: return RATCHET_NULL;
     case ratchet::Value::Type::kBoolean: return RATCHET_BOOLEAN;
@@ -254,14 +330,14 @@ RatchetValueType ratchet_value_type(const RatchetValue* v) {
   }
   return RATCHET_UNDEFINED;
 }
-int ratchet_value_is_array(const RatchetValue* v) { return v->v.IsArray() ? 1 : 0; }
-int ratchet_value_is_function(const RatchetValue* v) { return v->v.IsFunction() ? 1 : 0; }
-int ratchet_value_is_promise(const RatchetValue* v) { return v->v.IsPromise() ? 1 : 0; }
-int ratchet_value_is_error(const RatchetValue* v) { return v->v.IsError() ? 1 : 0; }
-double ratchet_value_number(const RatchetValue* v) { return v->v.AsNumber(); }
-int ratchet_value_boolean(const RatchetValue* v) { return v->v.AsBoolean() ? 1 : 0; }
-char* ratchet_value_to_string(const RatchetValue* v) { return CopyString(v->v.ToString()); }
-char* ratchet_value_dump(const RatchetValue* v) { return CopyString(v->v.Dump()); }
+int ratchet_value_is_array(const RatchetValue* v) { return V(v).IsArray() ? 1 : 0; }
+int ratchet_value_is_function(const RatchetValue* v) { return V(v).IsFunction() ? 1 : 0; }
+int ratchet_value_is_promise(const RatchetValue* v) { return V(v).IsPromise() ? 1 : 0; }
+int ratchet_value_is_error(const RatchetValue* v) { return V(v).IsError() ? 1 : 0; }
+double ratchet_value_number(const RatchetValue* v) { return V(v).AsNumber(); }
+int ratchet_value_boolean(const RatchetValue* v) { return V(v).AsBoolean() ? 1 : 0; }
+char* ratchet_value_to_string(const RatchetValue* v) { return CopyString(V(v).ToString()); }
+char* ratchet_value_dump(const RatchetValue* v) { return CopyString(V(v).Dump()); }
 RatchetValue* ratchet_value_undefined(void) { return NewValue(ratchet::Value()); }
 RatchetValue* ratchet_value_null(void) { return NewValue(ratchet::Value::Null()); }
 RatchetValue* ratchet_value_new_number(double d) { return NewValue(ratchet::Value::Number(d)); }
@@ -275,56 +351,39 @@ RatchetValue* ratchet_realm_parse_json(RatchetRealm* realm, const char* json, si
   return FromResult(realm->realm->ParseJson(Source(json, length)));
 }
 RatchetCompletionKind ratchet_value_get(const RatchetValue* object, const char* key, RatchetValue** out) {
-  ratchet::Result<ratchet::Value> r = object->v.Get(key == nullptr ? "" : key);
-  if (!r.ok()) return Kind(r.status().kind());
-  *out = NewValue(std::move(r).value());
-  return RATCHET_NORMAL;
+  return Out(V(object).Get(key == nullptr ? "" : key), out);
 }
 RatchetCompletionKind ratchet_value_set(const RatchetValue* object, const char* key, const RatchetValue* value) {
-  return Kind(object->v.Set(key == nullptr ? "" : key, value->v).kind());
+  return Kind(V(object).Set(key == nullptr ? "" : key, V(value)).kind());
 }
 RatchetCompletion* ratchet_realm_call_sync(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
                                            size_t argc, const RatchetValue* const* argv, uint64_t max_steps,
                                            uint64_t timeout_ms) {
-  std::vector<ratchet::Value> args;
-  for (size_t i = 0; i < argc; ++i) args.push_back(argv[i]->v);
-  return Wrap(realm->realm->CallSync(fn->v, this_value == nullptr ? ratchet::Value() : this_value->v, args,
-                                     Options(nullptr, max_steps, timeout_ms)));
+  return Wrap(realm->realm->CallSync(V(fn), V(this_value), Values(argc, argv), Options(nullptr, max_steps, timeout_ms)));
 }
 
 RatchetCompletion* ratchet_realm_construct_sync(RatchetRealm* realm, const RatchetValue* fn, size_t argc,
                                                 const RatchetValue* const* argv, uint64_t max_steps,
                                                 uint64_t timeout_ms) {
-  std::vector<ratchet::Value> args;
-  for (size_t i = 0; i < argc; ++i) args.push_back(argv[i]->v);
-  return Wrap(realm->realm->ConstructSync(fn->v, args, Options(nullptr, max_steps, timeout_ms)));
+  return Wrap(realm->realm->ConstructSync(V(fn), Values(argc, argv), Options(nullptr, max_steps, timeout_ms)));
 }
 
 size_t ratchet_vcall_argc(const RatchetValueCall* call) { return call->info->args.size(); }
 RatchetValue* ratchet_vcall_arg(const RatchetValueCall* call, size_t i) { return NewValue(call->info->arg(i)); }
 RatchetValue* ratchet_vcall_this(const RatchetValueCall* call) { return NewValue(call->info->this_value); }
-void ratchet_vcall_return(RatchetValueCall* call, const RatchetValue* v) {
-  call->result = v == nullptr ? ratchet::Value() : v->v;
-}
+void ratchet_vcall_return(RatchetValueCall* call, const RatchetValue* v) { call->result = V(v); }
 void ratchet_vcall_throw(RatchetValueCall* call, const char* error_name, const char* message) {
   call->result = ratchet::Status::Throw(error_name == nullptr ? "Error" : error_name, message == nullptr ? "" : message);
 }
 RatchetValue* ratchet_realm_new_function(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
                                          int length) {
-  return FromResult(realm->realm->NewFunction(
-      name == nullptr ? "" : name,
-      [fn, opaque](const ratchet::HostCallInfo& info) -> ratchet::Result<ratchet::Value> {
-        RatchetValueCall call{&info, ratchet::Value()};
-        fn(opaque, &call);
-        return call.result;
-      },
-      length));
+  if (realm == nullptr || fn == nullptr) return nullptr;
+  return FromResult(
+      realm->realm->NewFunction(name == nullptr ? "" : name, ValueCallback(realm->realm.get(), fn, opaque), length));
 }
 
 int ratchet_realm_install_timers(RatchetRealm* realm, RatchetExecutor executor, void* opaque, uint64_t max_steps) {
-  ratchet::Executor post = [executor, opaque](std::function<void()> work, std::chrono::milliseconds delay) {
-    executor(opaque, new RatchetWork{std::move(work)}, static_cast<uint64_t>(delay.count()));
-  };
+  ratchet::Executor post = CExecutor(executor, opaque);
   ratchet::TaskRunner runner = [max_steps](const std::shared_ptr<ratchet::Task>& task) {
     ratchet::RunLimits limits;
     limits.max_steps = max_steps;
@@ -336,5 +395,249 @@ void ratchet_work_run(RatchetWork* work) {
   if (work != nullptr && work->work) work->work();
 }
 void ratchet_work_free(RatchetWork* work) { delete work; }
+
+
+// ---- More values ----
+
+int ratchet_value_is_array_buffer(const RatchetValue* v) { return V(v).IsArrayBuffer() ? 1 : 0; }
+int ratchet_value_is_typed_array(const RatchetValue* v) { return V(v).IsTypedArray() ? 1 : 0; }
+int ratchet_value_is_map(const RatchetValue* v) { return V(v).IsMap() ? 1 : 0; }
+int ratchet_value_is_set(const RatchetValue* v) { return V(v).IsSet() ? 1 : 0; }
+int ratchet_value_alive(const RatchetValue* v) { return V(v).alive() ? 1 : 0; }
+int ratchet_value_strict_equals(const RatchetValue* a, const RatchetValue* b) {
+  return V(a).StrictEquals(V(b)) ? 1 : 0;
+}
+char* ratchet_value_string(const RatchetValue* v, size_t* length) {
+  if (!V(v).IsString()) return nullptr;
+  std::string s = V(v).AsString();
+  if (length != nullptr) *length = s.size();
+  return CopyString(s);
+}
+
+RatchetValue* ratchet_realm_new_array(RatchetRealm* realm, size_t count, const RatchetValue* const* elements) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewArray(Values(count, elements)));
+}
+RatchetValue* ratchet_realm_new_error(RatchetRealm* realm, const char* error_name, const char* message) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewError(error_name == nullptr ? "Error" : error_name, message == nullptr ? "" : message));
+}
+RatchetValue* ratchet_realm_new_symbol(RatchetRealm* realm, const char* description) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewSymbol(description == nullptr ? "" : description));
+}
+RatchetValue* ratchet_realm_new_bigint(RatchetRealm* realm, const char* decimal) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewBigInt(decimal == nullptr ? "" : decimal));
+}
+
+RatchetCompletionKind ratchet_value_get_index(const RatchetValue* object, uint32_t index, RatchetValue** out) {
+  return Out(V(object).Get(index), out);
+}
+RatchetCompletionKind ratchet_value_set_index(const RatchetValue* object, uint32_t index, const RatchetValue* value) {
+  return Kind(V(object).Set(index, V(value)).kind());
+}
+RatchetCompletionKind ratchet_value_length(const RatchetValue* object, uint64_t* out) {
+  ratchet::Result<ratchet::Value> r = V(object).Get("length");
+  if (!r.ok()) return Kind(r.status().kind());
+  if (!r->IsNumber()) return RATCHET_JS_EXCEPTION;
+  double d = r->AsNumber();
+  // (ToLength, clamped to what a uint64_t holds.)
+  uint64_t n = !(d > 0) ? 0 : d >= 18446744073709551615.0 ? UINT64_MAX : static_cast<uint64_t>(d);
+  if (out != nullptr) *out = n;
+  return RATCHET_NORMAL;
+}
+
+RatchetCompletionKind ratchet_value_keys(const RatchetValue* object, char*** keys, size_t* count) {
+  ratchet::Result<std::vector<std::string>> r = V(object).Keys();
+  if (!r.ok()) return Kind(r.status().kind());
+  if (count != nullptr) *count = r->size();
+  if (keys == nullptr) return RATCHET_NORMAL;
+  *keys = nullptr;
+  if (r->empty()) return RATCHET_NORMAL;
+  *keys = static_cast<char**>(std::malloc(r->size() * sizeof(char*)));
+  if (*keys == nullptr) return RATCHET_OUT_OF_MEMORY;
+  for (size_t i = 0; i < r->size(); ++i) (*keys)[i] = CopyString((*r)[i]);
+  return RATCHET_NORMAL;
+}
+void ratchet_strings_free(char** strings, size_t count) {
+  for (size_t i = 0; strings != nullptr && i < count; ++i) std::free(strings[i]);
+  std::free(strings);
+}
+RatchetCompletionKind ratchet_value_define(const RatchetValue* object, const char* key, const RatchetValue* value,
+                                           unsigned attributes) {
+  return Kind(V(object)
+                  .Define(key == nullptr ? "" : key, V(value), (attributes & RATCHET_PROPERTY_WRITABLE) != 0,
+                          (attributes & RATCHET_PROPERTY_ENUMERABLE) != 0,
+                          (attributes & RATCHET_PROPERTY_CONFIGURABLE) != 0)
+                  .kind());
+}
+RatchetCompletionKind ratchet_value_delete(const RatchetValue* object, const char* key, int* deleted) {
+  ratchet::Result<bool> r = V(object).Delete(key == nullptr ? "" : key);
+  if (!r.ok()) return Kind(r.status().kind());
+  if (deleted != nullptr) *deleted = *r ? 1 : 0;
+  return RATCHET_NORMAL;
+}
+void ratchet_values_free(RatchetValue** values, size_t count) { FreeHandleArray(values, count); }
+
+RatchetValue* ratchet_realm_new_promise(RatchetRealm* realm, RatchetValue** resolve, RatchetValue** reject) {
+  if (realm == nullptr) return nullptr;
+  ratchet::Result<ratchet::Realm::PromiseCapability> cap = realm->realm->NewPromise();
+  if (!cap.ok()) return nullptr;
+  if (resolve != nullptr) *resolve = NewValue(cap->resolve);
+  if (reject != nullptr) *reject = NewValue(cap->reject);
+  return NewValue(cap->promise);
+}
+RatchetCompletionKind ratchet_value_promise_state(const RatchetValue* promise, RatchetPromiseState* out) {
+  ratchet::Result<ratchet::Value::PromiseState> r = V(promise).promise_state();
+  if (!r.ok()) return Kind(r.status().kind());
+  if (out != nullptr) {
+    *out = *r == ratchet::Value::PromiseState::kPending     ? RATCHET_PROMISE_PENDING
+           : *r == ratchet::Value::PromiseState::kFulfilled ? RATCHET_PROMISE_FULFILLED
+                                                            : RATCHET_PROMISE_REJECTED;
+  }
+  return RATCHET_NORMAL;
+}
+RatchetCompletionKind ratchet_value_promise_result(const RatchetValue* promise, RatchetValue** out) {
+  return Out(V(promise).promise_result(), out);
+}
+
+RatchetValue* ratchet_realm_new_array_buffer(RatchetRealm* realm, size_t size, const void* data) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewArrayBuffer(size, data));
+}
+RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, int type, const RatchetValue* buffer,
+                                            size_t byte_offset, size_t length) {
+  if (realm == nullptr || type < RATCHET_INT8_ARRAY || type > RATCHET_BIGUINT64_ARRAY) return nullptr;
+  // (The two enums list the same types in the same order.)
+  auto t = static_cast<ratchet::Realm::TypedArrayType>(type);
+  return FromResult(realm->realm->NewTypedArray(t, V(buffer), byte_offset, length));
+}
+RatchetCompletionKind ratchet_value_bytes(const RatchetValue* v, uint8_t** data, size_t* size) {
+  ratchet::Result<ratchet::Value::Bytes> r = V(v).bytes();
+  if (!r.ok()) return Kind(r.status().kind());
+  if (data != nullptr) *data = r->data;
+  if (size != nullptr) *size = r->size;
+  return RATCHET_NORMAL;
+}
+
+RatchetValue* ratchet_realm_new_map(RatchetRealm* realm) {
+  return realm == nullptr ? nullptr : FromResult(realm->realm->NewMap());
+}
+RatchetValue* ratchet_realm_new_set(RatchetRealm* realm) {
+  return realm == nullptr ? nullptr : FromResult(realm->realm->NewSet());
+}
+RatchetCompletionKind ratchet_map_entries(const RatchetValue* map, RatchetValue*** keys, RatchetValue*** values,
+                                          size_t* count) {
+  ratchet::Result<std::vector<std::pair<ratchet::Value, ratchet::Value>>> r = V(map).MapEntries();
+  if (!r.ok()) return Kind(r.status().kind());
+  std::vector<ratchet::Value> ks, vs;
+  for (const auto& [k, v] : *r) {
+    ks.push_back(k);
+    vs.push_back(v);
+  }
+  if (count != nullptr) *count = r->size();
+  if (keys != nullptr && !HandleArray(ks, keys)) return RATCHET_OUT_OF_MEMORY;
+  if (values != nullptr && !HandleArray(vs, values)) {
+    if (keys != nullptr) FreeHandleArray(*keys, ks.size());
+    return RATCHET_OUT_OF_MEMORY;
+  }
+  return RATCHET_NORMAL;
+}
+RatchetCompletionKind ratchet_set_values(const RatchetValue* set, RatchetValue*** values, size_t* count) {
+  ratchet::Result<std::vector<ratchet::Value>> r = V(set).SetValues();
+  if (!r.ok()) return Kind(r.status().kind());
+  if (count != nullptr) *count = r->size();
+  if (values != nullptr && !HandleArray(*r, values)) return RATCHET_OUT_OF_MEMORY;
+  return RATCHET_NORMAL;
+}
+RatchetCompletionKind ratchet_map_get(const RatchetValue* map, const RatchetValue* key, RatchetValue** out) {
+  return Out(V(map).MapGet(V(key)), out);
+}
+RatchetCompletionKind ratchet_map_set(const RatchetValue* map, const RatchetValue* key, const RatchetValue* value) {
+  return Kind(V(map).MapSet(V(key), V(value)).kind());
+}
+RatchetCompletionKind ratchet_set_add(const RatchetValue* set, const RatchetValue* value) {
+  return Kind(V(set).SetAdd(V(value)).kind());
+}
+
+// ---- Host objects and classes ----
+
+RatchetValue* ratchet_realm_new_host_object(RatchetRealm* realm, const void* tag, void* data,
+                                            void (*finalizer)(void* data), const RatchetValue* prototype) {
+  if (realm == nullptr) return nullptr;
+  return FromResult(realm->realm->NewHostObject(tag, data, finalizer, V(prototype)));
+}
+void* ratchet_value_host_data(const RatchetValue* v, const void* tag) {
+  ratchet::Result<void*> r = V(v).host_data(tag);
+  return r.ok() ? *r : nullptr;
+}
+RatchetValue* ratchet_realm_new_class(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
+                                      int length, const RatchetValue* prototype) {
+  if (realm == nullptr || fn == nullptr) return nullptr;
+  ratchet::Result<ratchet::Value> proto = prototype != nullptr ? ratchet::Result<ratchet::Value>(prototype->v)
+                                                               : realm->realm->NewObject();
+  if (!proto.ok() || !proto->IsObject()) return nullptr;
+  ratchet::Result<ratchet::Value> ctor = realm->realm->NewFunction(
+      name == nullptr ? "" : name, ValueCallback(realm->realm.get(), fn, opaque), length, /*constructor=*/true);
+  if (!ctor.ok()) return nullptr;
+  // As a class declaration lays them out.
+  if (!ctor->Define("prototype", *proto, false, false, false).ok() ||
+      !proto->Define("constructor", *ctor, true, false, true).ok()) {
+    return nullptr;
+  }
+  return NewValue(std::move(ctor).value());
+}
+RatchetValue* ratchet_vcall_new_target(const RatchetValueCall* call) { return NewValue(call->info->new_target); }
+RatchetValue* ratchet_vcall_new_host_object(const RatchetValueCall* call, const void* tag, void* data,
+                                            void (*finalizer)(void* data)) {
+  if (call == nullptr || call->info->new_target.IsUndefined()) return nullptr;
+  // GetPrototypeFromConstructor, with the class's own prototype as the
+  // fallback (Reflect.construct with a newTarget whose prototype is not
+  // an object).
+  ratchet::Result<ratchet::Value> proto = call->info->new_target.Get("prototype");
+  if (proto.ok() && !proto->IsObject()) proto = call->info->callee.Get("prototype");
+  if (!proto.ok()) return nullptr;
+  return FromResult(call->realm->NewHostObject(tag, data, finalizer, *proto));
+}
+void ratchet_vcall_throw_value(RatchetValueCall* call, const RatchetValue* exception) {
+  call->result = ratchet::Status::ThrowValue(V(exception));
+}
+
+RatchetValue* ratchet_realm_global_this(RatchetRealm* realm) {
+  return realm == nullptr ? nullptr : NewValue(realm->realm->GlobalThis());
+}
+RatchetCompletionKind ratchet_realm_set_global_this(RatchetRealm* realm, const RatchetValue* value) {
+  if (realm == nullptr) return RATCHET_USE_AFTER_FREE;
+  return Kind(realm->realm->SetGlobalThis(V(value)).kind());
+}
+
+// ---- Runners ----
+
+RatchetTask* ratchet_eval_script_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
+                                       const RatchetTimeSharing* options, RatchetExecutor executor,
+                                       void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque) {
+  return EvalAsync(AsyncKind::kScript, realm, source, length, file_name, options, executor, executor_opaque, on_done,
+                   done_opaque);
+}
+RatchetTask* ratchet_eval_module_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
+                                       const RatchetTimeSharing* options, RatchetExecutor executor,
+                                       void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque) {
+  return EvalAsync(AsyncKind::kModule, realm, source, length, file_name, options, executor, executor_opaque, on_done,
+                   done_opaque);
+}
+RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const char* source, size_t length,
+                                                  const char* file_name, const RatchetTimeBound* options) {
+  ratchet::TimeBoundOptions bound;
+  if (options != nullptr) {
+    bound.max_run_time = std::chrono::milliseconds(options->max_run_time_ms);
+    bound.max_task_time = std::chrono::milliseconds(options->max_task_time_ms);
+    if (options->operations_per_check != 0) bound.operations_per_check = options->operations_per_check;
+  }
+  if (realm == nullptr) return nullptr;
+  ratchet::EvalOptions o = Options(file_name, 0, 0);
+  o.run_task = ratchet::TimeBoundRunner(bound);
+  return Wrap(realm->realm->EvaluateScriptSync(Source(source, length), o));
+}
 
 }  // extern "C"

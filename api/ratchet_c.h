@@ -3,8 +3,10 @@
  * is a return value or a completion.
  *
  * Ownership: every object a ratchet_*_new or a function returning a pointer
- * hands out is freed by its ratchet_*_free (strings by ratchet_free), in
- * any order (a realm or task keeps what it needs of its runtime alive).
+ * hands out is freed by its ratchet_*_free (strings by ratchet_free, arrays
+ * of strings by ratchet_strings_free, arrays of value handles by
+ * ratchet_values_free), in any order (a realm or task keeps what it needs
+ * of its runtime alive).
  * Use a runtime, and everything made from it, from one thread at a time.
  */
 #ifndef RATCHET_API_RATCHET_C_H_
@@ -180,7 +182,9 @@ void ratchet_settler_free(RatchetSettler* s);
    A handle keeps its value alive until freed or until its realm is freed
    (then every operation reports RATCHET_USE_AFTER_FREE). Handles of one
    realm are refused by another (RATCHET_WRONG_OWNER). Nothing runs
-   JavaScript: a getter, setter or proxy gives RATCHET_WOULD_RUN_CODE. */
+   JavaScript: a getter, setter or proxy gives RATCHET_WOULD_RUN_CODE.
+   A NULL RatchetValue* argument reads as undefined; a NULL out-pointer
+   drops that result (no handle is made). */
 void ratchet_value_free(RatchetValue* v);
 RatchetValue* ratchet_value_dup(const RatchetValue* v);
 RatchetValueType ratchet_value_type(const RatchetValue* v);
@@ -231,6 +235,148 @@ typedef void (*RatchetValueFunction)(void* opaque, RatchetValueCall* call);
 RatchetValue* ratchet_realm_new_function(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
                                          int length);
 
+/* More values. Factories return NULL when the memory limit is hit or the
+   input is refused (another realm's handle, a bad name); the RatchetCompletionKind
+   of the others says why (RATCHET_JS_EXCEPTION: what JavaScript would throw,
+   a TypeError for a non-object). */
+int ratchet_value_is_array_buffer(const RatchetValue* v); /* or a SharedArrayBuffer */
+int ratchet_value_is_typed_array(const RatchetValue* v);
+int ratchet_value_is_map(const RatchetValue* v);
+int ratchet_value_is_set(const RatchetValue* v);
+/* False once the value's realm was freed. */
+int ratchet_value_alive(const RatchetValue* v);
+/* Identity (===). */
+int ratchet_value_strict_equals(const RatchetValue* a, const RatchetValue* b);
+/* A string's UTF-8 text and its length in bytes (it may hold NULs); NULL
+   unless a string. Free with ratchet_free. */
+char* ratchet_value_string(const RatchetValue* v, size_t* length);
+
+/* `elements` (count handles; NULL when count is 0) in order. */
+RatchetValue* ratchet_realm_new_array(RatchetRealm* realm, size_t count, const RatchetValue* const* elements);
+/* A new "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError",
+   "EvalError" or "URIError"; NULL for another name. */
+RatchetValue* ratchet_realm_new_error(RatchetRealm* realm, const char* error_name, const char* message);
+RatchetValue* ratchet_realm_new_symbol(RatchetRealm* realm, const char* description);
+/* From decimal digits with an optional leading '-'; NULL otherwise. */
+RatchetValue* ratchet_realm_new_bigint(RatchetRealm* realm, const char* decimal);
+
+/* Elements and length (arrays and other array-likes). */
+RatchetCompletionKind ratchet_value_get_index(const RatchetValue* object, uint32_t index, RatchetValue** out);
+RatchetCompletionKind ratchet_value_set_index(const RatchetValue* object, uint32_t index, const RatchetValue* value);
+/* The `length` property (a number: truncated, negative and NaN read as 0;
+   anything else is RATCHET_JS_EXCEPTION): arrays, strings, array-likes. A
+   typed array's length is a getter (RATCHET_WOULD_RUN_CODE): its bytes
+   (ratchet_value_bytes) tell its size. */
+RatchetCompletionKind ratchet_value_length(const RatchetValue* object, uint64_t* out);
+
+/* Own enumerable string keys in property order: *keys receives an array
+   of *count strings; free it with ratchet_strings_free. */
+RatchetCompletionKind ratchet_value_keys(const RatchetValue* object, char*** keys, size_t* count);
+void ratchet_strings_free(char** strings, size_t count);
+/* Attributes of ratchet_value_define (OR them). */
+enum {
+  RATCHET_PROPERTY_WRITABLE = 1,
+  RATCHET_PROPERTY_ENUMERABLE = 2,
+  RATCHET_PROPERTY_CONFIGURABLE = 4,
+  RATCHET_PROPERTY_DEFAULT = 7
+};
+/* Defines (or redefines) an own data property. */
+RatchetCompletionKind ratchet_value_define(const RatchetValue* object, const char* key, const RatchetValue* value,
+                                           unsigned attributes);
+/* [[Delete]]; *deleted is 0 when the property is non-configurable. */
+RatchetCompletionKind ratchet_value_delete(const RatchetValue* object, const char* key, int* deleted);
+/* Frees `count` handles and the array holding them (as the functions
+   below and ratchet_map_entries hand out). */
+void ratchet_values_free(RatchetValue** values, size_t count);
+
+/* Promises: a pending promise and its resolving functions (*resolve and
+   *reject receive handles; settle it with ratchet_realm_call_sync). */
+RatchetValue* ratchet_realm_new_promise(RatchetRealm* realm, RatchetValue** resolve, RatchetValue** reject);
+typedef enum { RATCHET_PROMISE_PENDING = 0, RATCHET_PROMISE_FULFILLED, RATCHET_PROMISE_REJECTED } RatchetPromiseState;
+RatchetCompletionKind ratchet_value_promise_state(const RatchetValue* promise, RatchetPromiseState* out);
+/* The value or reason once settled (undefined while pending). */
+RatchetCompletionKind ratchet_value_promise_result(const RatchetValue* promise, RatchetValue** out);
+
+/* Bytes: an ArrayBuffer of `size` bytes, zeroed or copied from `data`; a
+   typed array over `length` elements of a buffer from `byte_offset`. */
+RatchetValue* ratchet_realm_new_array_buffer(RatchetRealm* realm, size_t size, const void* data);
+typedef enum {
+  RATCHET_INT8_ARRAY = 0,
+  RATCHET_UINT8_ARRAY,
+  RATCHET_UINT8_CLAMPED_ARRAY,
+  RATCHET_INT16_ARRAY,
+  RATCHET_UINT16_ARRAY,
+  RATCHET_INT32_ARRAY,
+  RATCHET_UINT32_ARRAY,
+  RATCHET_FLOAT32_ARRAY,
+  RATCHET_FLOAT64_ARRAY,
+  RATCHET_BIGINT64_ARRAY,
+  RATCHET_BIGUINT64_ARRAY
+} RatchetTypedArrayType;
+/* `type` is a RatchetTypedArrayType (an int, so that any value the caller
+   passes is checked: another gives NULL). */
+RatchetValue* ratchet_realm_new_typed_array(RatchetRealm* realm, int type, const RatchetValue* buffer,
+                                            size_t byte_offset, size_t length);
+/* The bytes of an ArrayBuffer, typed array or DataView, without a copy:
+   valid until JavaScript runs again in the runtime or the realm is freed;
+   *data NULL and *size 0 for a detached buffer. */
+RatchetCompletionKind ratchet_value_bytes(const RatchetValue* v, uint8_t** data, size_t* size);
+
+/* Maps and Sets, read from their storage in insertion order (no iterator,
+   no JavaScript). ratchet_map_set / ratchet_set_add write it as
+   Map.prototype.set / Set.prototype.add do. */
+RatchetValue* ratchet_realm_new_map(RatchetRealm* realm);
+RatchetValue* ratchet_realm_new_set(RatchetRealm* realm);
+/* *keys and *values receive *count handles each (free both arrays with
+   ratchet_values_free). */
+RatchetCompletionKind ratchet_map_entries(const RatchetValue* map, RatchetValue*** keys, RatchetValue*** values,
+                                          size_t* count);
+RatchetCompletionKind ratchet_set_values(const RatchetValue* set, RatchetValue*** values, size_t* count);
+/* The value for `key` (SameValueZero), undefined when none. */
+RatchetCompletionKind ratchet_map_get(const RatchetValue* map, const RatchetValue* key, RatchetValue** out);
+RatchetCompletionKind ratchet_map_set(const RatchetValue* map, const RatchetValue* key, const RatchetValue* value);
+RatchetCompletionKind ratchet_set_add(const RatchetValue* set, const RatchetValue* value);
+
+/* ---- Host objects and host classes ----
+   A host object carries `data` for the host, told apart by `tag` (any
+   address). `finalizer` (may be NULL) runs exactly once, with `data`,
+   after a collection finds the object dead (when control is back with the
+   host) or when the runtime is finally freed; it must not use the runtime.
+   `prototype` NULL (or null) gives an object without a prototype. On
+   failure (NULL) the finalizer is not called: `data` is still the host's. */
+RatchetValue* ratchet_realm_new_host_object(RatchetRealm* realm, const void* tag, void* data,
+                                            void (*finalizer)(void* data), const RatchetValue* prototype);
+/* The data of a host object made with this `tag`; NULL for any other value
+   (or tag, or a dead handle). */
+void* ratchet_value_host_data(const RatchetValue* v, const void* tag);
+/* A host class: a constructor calling `fn` for `new Name(...)` (and for
+   plain calls: ratchet_vcall_new_target then reads undefined), with
+   `prototype` (NULL: a new object) as its non-writable `prototype` and the
+   constructor as the prototype's `constructor`. Put methods on the
+   prototype (ratchet_value_define); the sandbox may subclass it. */
+RatchetValue* ratchet_realm_new_class(RatchetRealm* realm, const char* name, RatchetValueFunction fn, void* opaque,
+                                      int length, const RatchetValue* prototype);
+/* new.target of a call (undefined when not constructing). */
+RatchetValue* ratchet_vcall_new_target(const RatchetValueCall* call);
+/* In a constructor: a new host object whose prototype is new.target's
+   `prototype` (so subclasses work; the class's own prototype when that is
+   not an object). NULL when not constructing, or when that property is a getter
+   or the memory limit is hit: throw then. Return it (ratchet_vcall_return)
+   and free the handle. */
+RatchetValue* ratchet_vcall_new_host_object(const RatchetValueCall* call, const void* tag, void* data,
+                                            void (*finalizer)(void* data));
+/* The call throws `exception` (a value of the call's realm). */
+void ratchet_vcall_throw_value(RatchetValueCall* call, const RatchetValue* exception);
+
+/* ---- The global this ----
+   The realm's [[GlobalThisValue]]: the `globalThis` property, `this` at
+   the top level of scripts and in sloppy functions called without one
+   (the global object unless set). Setting it to an object of the realm
+   (NULL or null: the global object again) redefines `globalThis`; global
+   variables stay on the global object. Set it before running code. */
+RatchetValue* ratchet_realm_global_this(RatchetRealm* realm);
+RatchetCompletionKind ratchet_realm_set_global_this(RatchetRealm* realm, const RatchetValue* value);
+
 /* ---- Timers: setTimeout, setInterval, clearTimeout, clearInterval ----
    Due callbacks are posted to the host's loop through `executor`, which
    must call ratchet_work_run later (after `delay_ms`, never inside the
@@ -240,6 +386,50 @@ typedef void (*RatchetExecutor)(void* opaque, RatchetWork* work, uint64_t delay_
 int ratchet_realm_install_timers(RatchetRealm* realm, RatchetExecutor executor, void* opaque, uint64_t max_steps);
 void ratchet_work_run(RatchetWork* work);
 void ratchet_work_free(RatchetWork* work);
+
+/* ---- Runners ----
+   A time-sharing evaluation runs in slices of operations_per_iteration
+   instructions (0: 10000), each posted to the host's loop through
+   `executor` (as for timers: run each RatchetWork later, after delay_ms,
+   then free it) with yield_time_ms between slices, until the task ends or
+   a limit passes (RATCHET_TIME_LIMIT): max_run_time_ms for the whole
+   evaluation, max_task_time_ms for any one macrotask or microtask (0: no
+   limit). The host's loop stays responsive however long the script runs.
+   NULL options: the defaults. (An executor that runs the work inside its
+   own call, which it must not, gets an evaluation that goes on inside
+   that call to the end.) */
+typedef struct {
+  uint64_t operations_per_iteration;
+  uint64_t yield_time_ms;
+  uint64_t max_run_time_ms;
+  uint64_t max_task_time_ms;
+} RatchetTimeSharing;
+/* Receives the completion once the task is done; owns it (free it with
+   ratchet_completion_free). May be called before the evaluating call
+   returns (a syntax error, or a script that ends within its first slice). */
+typedef void (*RatchetDoneCallback)(void* opaque, RatchetCompletion* c);
+/* Evaluates a script asynchronously on the host's loop: the first slice
+   runs now, the rest from posted work. Returns the task (the pending
+   result: poll it, abort it; freeing it does not stop the evaluation);
+   `on_done` may be NULL. */
+RatchetTask* ratchet_eval_script_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
+                                       const RatchetTimeSharing* options, RatchetExecutor executor,
+                                       void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque);
+/* The same for an ECMAScript module named `file_name`. */
+RatchetTask* ratchet_eval_module_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
+                                       const RatchetTimeSharing* options, RatchetExecutor executor,
+                                       void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque);
+/* A blocking evaluation under wall-clock limits (RATCHET_TIME_LIMIT):
+   max_run_time_ms for the whole of it, max_task_time_ms for any one
+   macrotask or microtask (0: none); the clock is read every
+   operations_per_check instructions (0: 10000). NULL options: no limit. */
+typedef struct {
+  uint64_t max_run_time_ms;
+  uint64_t max_task_time_ms;
+  uint64_t operations_per_check;
+} RatchetTimeBound;
+RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const char* source, size_t length,
+                                                  const char* file_name, const RatchetTimeBound* options);
 
 #ifdef __cplusplus
 }

@@ -47,16 +47,30 @@ struct Sharing {
   Executor executor;
   std::shared_ptr<Task> task;
   TimeLimits limits;
+  bool posting = false;     // inside the executor call
+  bool ran_inline = false;  // the executor ran the next slice inside that call
 };
 
 void RunSlice(const std::shared_ptr<Sharing>& s) {
+  if (s->posting) {
+    // The executor ran the work inside its own call (it must not): go on
+    // in the caller's loop below instead of recursing once per slice.
+    s->ran_inline = true;
+    return;
+  }
   Task& task = *s->task;
-  if (task.done()) return;
-  if (!task.waiting()) task.Run(std::max<uint64_t>(s->options.operations_per_iteration, 1));
-  if (task.done() || s->limits.Check(task)) return;
-  std::chrono::milliseconds delay = s->options.yield_time;
-  if (task.waiting()) delay = std::max(delay, std::chrono::milliseconds(1));
-  s->executor([s] { RunSlice(s); }, delay);
+  for (;;) {
+    if (task.done()) return;
+    if (!task.waiting()) task.Run(std::max<uint64_t>(s->options.operations_per_iteration, 1));
+    if (task.done() || s->limits.Check(task)) return;
+    std::chrono::milliseconds delay = s->options.yield_time;
+    if (task.waiting()) delay = std::max(delay, std::chrono::milliseconds(1));
+    s->posting = true;
+    s->ran_inline = false;
+    s->executor([s] { RunSlice(s); }, delay);
+    s->posting = false;
+    if (!s->ran_inline) return;
+  }
 }
 
 }  // namespace

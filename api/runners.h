@@ -53,7 +53,9 @@ struct TimeSharingOptions {
 /// Asynchronous: runs one slice now, then posts the next to `executor`
 /// after yield_time, until the task is done or aborted (kTimeLimit past a
 /// limit). Keeps the task alive until then. While the task waits for the
-/// host, polls every yield_time (at least 1 ms).
+/// host, polls every yield_time (at least 1 ms). An executor that runs the
+/// work inside its own call (it must not) gets a runner that goes on in a
+/// loop there — no recursion per slice, but no turn for the host either.
 TaskRunner TimeSharingRunner(TimeSharingOptions options, Executor executor);
 
 /// A minimal single-threaded event loop: work items posted with a delay,

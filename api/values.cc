@@ -12,6 +12,7 @@
 #include "api/ratchet.h"
 #include "runtime/builtins/builtins.h"
 #include "vm/bigint.h"
+#include "vm/collection.h"
 #include "vm/conversions.h"
 #include "vm/interpreter.h"
 #include "vm/object.h"
@@ -194,6 +195,26 @@ bool ErrorKindOf(std::string_view name, in::ErrorKind* out) {
   return false;
 }
 
+// Defines (or redefines) an own data property of an ordinary object.
+Status DefineData(in::Vm& vm, in::Object* o, std::string_view key, in::Value v, bool writable, bool enumerable,
+                  bool configurable) {
+  in::PropertyKey k = KeyOf(vm, key);
+  if (k.v.IsEmpty()) return OutOfMemory();
+  in::PropertyDescriptor d;
+  d.value = v;
+  d.writable = writable;
+  d.enumerable = enumerable;
+  d.configurable = configurable;
+  switch (in::DefineOwnProperty(vm, o, k, d)) {
+    case in::DefineResult::kOk: return Status();
+    case in::DefineResult::kRejected: return TypeError(absl::StrCat("Cannot redefine property: ", std::string(key)));
+    case in::DefineResult::kOutOfMemory:
+      vm.TakeException();
+      return OutOfMemory();
+  }
+  return Status();
+}
+
 }  // namespace
 
 // ---- Status ----
@@ -297,6 +318,8 @@ bool Value::IsArrayBuffer() const {
   return IsClass(Raw(h_), in::ObjectClass::kArrayBuffer) || IsClass(Raw(h_), in::ObjectClass::kSharedArrayBuffer);
 }
 bool Value::IsTypedArray() const { return IsClass(Raw(h_), in::ObjectClass::kTypedArray); }
+bool Value::IsMap() const { return IsClass(Raw(h_), in::ObjectClass::kMap); }
+bool Value::IsSet() const { return IsClass(Raw(h_), in::ObjectClass::kSet); }
 
 bool Value::AsBoolean() const { return Raw(h_).IsTrue(); }
 double Value::AsNumber() const {
@@ -380,8 +403,11 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     return absl::StrAppend(out, "[", name.empty() ? "Error" : name, message.empty() ? "" : ": ", message, "]");
   }
   if (depth >= max_depth) {
-    return absl::StrAppend(out, o->cls == in::ObjectClass::kArray ? "[Array]"
-                                : o->cls == in::ObjectClass::kPromise ? "[Promise]" : "[Object]");
+    return absl::StrAppend(out, o->cls == in::ObjectClass::kArray     ? "[Array]"
+                                : o->cls == in::ObjectClass::kPromise ? "[Promise]"
+                                : o->cls == in::ObjectClass::kMap     ? "[Map]"
+                                : o->cls == in::ObjectClass::kSet     ? "[Set]"
+                                                                      : "[Object]");
   }
   if (o->cls == in::ObjectClass::kPromise) {
     auto* p = static_cast<in::PromiseObject*>(o);
@@ -391,6 +417,27 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
       absl::StrAppend(out, " }");
     }
     return;
+  }
+  if (o->cls == in::ObjectClass::kMap || o->cls == in::ObjectClass::kSet) {
+    // Map(2) {"a" => 1, "b" => 2} and Set(1) {"x"}: the live entries, in
+    // insertion order, from the storage (no iterator runs).
+    bool map = o->cls == in::ObjectClass::kMap;
+    const in::CollectionData* data = static_cast<in::CollectionObject*>(o)->data;
+    absl::StrAppend(out, map ? "Map(" : "Set(", data != nullptr ? data->live : 0, ") {");
+    path->push_back(o);
+    bool first = true;
+    for (size_t i = 0; data != nullptr && i < data->entries.size(); ++i) {
+      const in::CollectionEntry& e = data->entries[i];
+      if (e.key.IsEmpty()) continue;
+      absl::StrAppend(out, first ? "" : ", ");
+      first = false;
+      DumpValue(vm, e.key, depth + 1, max_depth, path, out);
+      if (!map) continue;
+      absl::StrAppend(out, " => ");
+      DumpValue(vm, e.value, depth + 1, max_depth, path, out);
+    }
+    path->pop_back();
+    return absl::StrAppend(out, "}");
   }
   bool array = o->cls == in::ObjectClass::kArray;
   std::vector<in::PropertyKey> keys;
@@ -493,24 +540,7 @@ Status Value::Define(std::string_view key, const Value& value, bool writable, bo
   in::Value v;
   s = Import(value, *t.reg, &v);
   if (!s.ok()) return s;
-  return InRealm(*t.reg, [&](in::Vm& vm) -> Status {
-    in::PropertyKey k = KeyOf(vm, key);
-    if (k.v.IsEmpty()) return OutOfMemory();
-    in::PropertyDescriptor d;
-    d.value = v;
-    d.writable = writable;
-    d.enumerable = enumerable;
-    d.configurable = configurable;
-    switch (in::DefineOwnProperty(vm, o, k, d)) {
-      case in::DefineResult::kOk: return Status();
-      case in::DefineResult::kRejected:
-        return TypeError(absl::StrCat("Cannot redefine property: ", std::string(key)));
-      case in::DefineResult::kOutOfMemory:
-        vm.TakeException();
-        return OutOfMemory();
-    }
-    return Status();
-  });
+  return InRealm(*t.reg, [&](in::Vm& vm) { return DefineData(vm, o, key, v, writable, enumerable, configurable); });
 }
 
 Result<bool> Value::Delete(std::string_view key) const {
@@ -615,6 +645,85 @@ Result<void*> Value::host_data(const void* tag) const {
   return it->second.data;
 }
 
+namespace {
+
+// The Map (or Set) behind a handle, with its registry.
+Status OpenCollection(const Value& v, in::ObjectClass cls, Target* t, in::CollectionObject** out) {
+  in::Object* o;
+  Status s = OpenObject(v, t, &o);
+  if (!s.ok()) return s;
+  if (o->cls != cls) return TypeError(cls == in::ObjectClass::kMap ? "not a Map" : "not a Set");
+  *out = static_cast<in::CollectionObject*>(o);
+  return Status();
+}
+
+// Calls fn(entry) for each live entry, in insertion order. Nothing it
+// does may run JavaScript or collect (MakeValue only adds roots).
+template <typename F>
+void ForEachEntry(const in::CollectionObject* c, F fn) {
+  if (c->data == nullptr) return;
+  for (const in::CollectionEntry& e : c->data->entries) {
+    if (!e.key.IsEmpty()) fn(e);
+  }
+}
+
+// Adds or updates an entry; on out of memory the collection is left as it was.
+Status CollectionPut(const Value& collection, in::ObjectClass cls, const Value& key, const Value* value) {
+  Target t;
+  in::CollectionObject* c;
+  Status s = OpenCollection(collection, cls, &t, &c);
+  if (!s.ok()) return s;
+  in::Value k, v;
+  s = Import(key, *t.reg, &k);
+  if (s.ok() && value != nullptr) s = Import(*value, *t.reg, &v);
+  if (!s.ok()) return s;
+  in::Vm& vm = t.reg->rt->vm;
+  bool existed = in::CollectionFind(c, k) != nullptr;
+  if (in::CollectionSet(vm, c, k, value != nullptr ? v : in::NormalizeCollectionKey(k))) return Status();
+  if (!existed) in::CollectionDelete(vm, c, k);
+  return OutOfMemory();
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<Value, Value>>> Value::MapEntries() const {
+  Target t;
+  in::CollectionObject* c;
+  Status s = OpenCollection(*this, in::ObjectClass::kMap, &t, &c);
+  if (!s.ok()) return s;
+  std::vector<std::pair<Value, Value>> out;
+  ForEachEntry(c, [&](const in::CollectionEntry& e) { out.emplace_back(MakeValue(t.reg, e.key), MakeValue(t.reg, e.value)); });
+  return out;
+}
+
+Result<std::vector<Value>> Value::SetValues() const {
+  Target t;
+  in::CollectionObject* c;
+  Status s = OpenCollection(*this, in::ObjectClass::kSet, &t, &c);
+  if (!s.ok()) return s;
+  std::vector<Value> out;
+  ForEachEntry(c, [&](const in::CollectionEntry& e) { out.push_back(MakeValue(t.reg, e.key)); });
+  return out;
+}
+
+Result<Value> Value::MapGet(const Value& key) const {
+  Target t;
+  in::CollectionObject* c;
+  Status s = OpenCollection(*this, in::ObjectClass::kMap, &t, &c);
+  if (!s.ok()) return s;
+  in::Value k;
+  s = Import(key, *t.reg, &k);
+  if (!s.ok()) return s;
+  const in::CollectionEntry* e = in::CollectionFind(c, k);
+  return e != nullptr ? MakeValue(t.reg, e->value) : Value();
+}
+
+Status Value::MapSet(const Value& key, const Value& value) const {
+  return CollectionPut(*this, in::ObjectClass::kMap, key, &value);
+}
+
+Status Value::SetAdd(const Value& value) const { return CollectionPut(*this, in::ObjectClass::kSet, value, nullptr); }
+
 }  // namespace ratchet
 
 namespace ratchet {
@@ -647,6 +756,7 @@ in::Value CallHostCallback(in::Vm& vm, in::CallArgs& a) {
   HostCallInfo info;
   info.this_value = MakeValue(reg, a.this_value);
   info.new_target = MakeValue(reg, a.new_target);
+  info.callee = MakeValue(reg, in::Value::FromObject(a.callee));
   info.args.reserve(a.argc);
   for (uint32_t i = 0; i < a.argc; ++i) info.args.push_back(MakeValue(reg, a.args[i]));
   Result<Value> r = entry->fn(info);
@@ -711,6 +821,19 @@ in::Intrinsic TypedArrayPrototypeOf(in::ElementKind k) {
 
 Value Realm::Global() { return MakeValue(state_->handles, in::Value::FromObject(state_->realm->global)); }
 
+Value Realm::GlobalThis() { return MakeValue(state_->handles, state_->realm->global_this); }
+
+Status Realm::SetGlobalThis(const Value& value) {
+  in::Value v;
+  Status s = Import(value, *state_->handles, &v);
+  if (!s.ok()) return s;
+  if (v.IsNullish()) v = in::Value::FromObject(state_->realm->global);
+  if (!v.IsObject()) return TypeError("the global this value must be an object");
+  s = DefineData(state_->rt->vm, state_->realm->global, "globalThis", v, true, false, true);
+  if (s.ok()) state_->realm->global_this = v;
+  return s;
+}
+
 // The realm's new value, or out of memory (the pending exception taken).
 static Result<Value> Made(internal::ApiRealm& rs, in::Value v) {
   if (v.IsEmpty()) {
@@ -742,6 +865,18 @@ Result<Value> Realm::NewArray(const std::vector<Value>& elements) {
     if (!in::ArrayPush(vm, a, vs[i])) a = nullptr;
   }
   return Made(*state_, a ? in::Value::FromObject(a) : in::Value::Empty());
+}
+
+Result<Value> Realm::NewMap() {
+  in::CollectionObject* c =
+      in::NewCollection(state_->rt->vm, state_->realm->intrinsic(in::Intrinsic::kMapPrototype), in::ObjectClass::kMap);
+  return Made(*state_, c ? in::Value::FromObject(c) : in::Value::Empty());
+}
+
+Result<Value> Realm::NewSet() {
+  in::CollectionObject* c =
+      in::NewCollection(state_->rt->vm, state_->realm->intrinsic(in::Intrinsic::kSetPrototype), in::ObjectClass::kSet);
+  return Made(*state_, c ? in::Value::FromObject(c) : in::Value::Empty());
 }
 
 Result<Value> Realm::NewError(std::string_view error_name, std::string_view message) {

@@ -90,6 +90,121 @@ TEST(RealmOptions, DefaultRunners) {
   EXPECT_EQ(c.kind, CompletionKind::kStepLimit);
 }
 
+// RealmOptions::global_this: the realm's [[GlobalThisValue]] is a host
+// object (a facade whose prototype is the global object, as a browser's
+// WindowProxy stands in front of its Window); global bindings stay on the
+// global object.
+TEST(RealmOptions, GlobalThis) {
+  static const char kFacadeTag = 0;
+  Runtime rt;
+  RealmOptions options;
+  options.globals = {{"VERSION", HostValue::String("1.0")}};
+  options.global_this = [](Realm& realm) -> Result<Value> {
+    Result<Value> facade = realm.NewHostObject(&kFacadeTag, nullptr, nullptr, realm.Global());
+    if (!facade.ok()) return facade;
+    Status s = facade->Define("facade", Value::Boolean(true), false, false, false);
+    if (!s.ok()) return s;
+    return facade;
+  };
+  std::unique_ptr<Realm> realm = rt.NewRealm(options);
+  ASSERT_NE(realm, nullptr);
+  Value facade = realm->GlobalThis();
+  EXPECT_TRUE(facade.host_data(&kFacadeTag).ok());
+  EXPECT_FALSE(facade.StrictEquals(realm->Global()));
+  auto eval = [&](const std::string& code) {
+    Completion c = realm->EvaluateScriptSync(code, {});
+    EXPECT_TRUE(c.ok()) << code << ": " << c.Describe();
+    return c.value_string;
+  };
+  // globalThis, top-level this, sloppy functions' this, indirect eval and
+  // new Function all see the facade; strict functions see undefined.
+  EXPECT_EQ(eval("[globalThis.facade, this === globalThis, (function () { return this; })() === globalThis,"
+                 " (0, eval)('this') === globalThis, Function('return this')() === globalThis,"
+                 " (function () { 'use strict'; return this; })()].join()"),
+            "true,true,true,true,true,");
+  EXPECT_TRUE(realm->GlobalThis().StrictEquals(realm->EvaluateScriptSync("this", {}).value));
+  // Global bindings live on the global object and show through the facade.
+  EXPECT_EQ(eval("var declared = 1; let lexical = 2; implicit = 3;"
+                 "[globalThis.declared, globalThis.implicit, globalThis.VERSION, typeof globalThis.lexical,"
+                 " Object.getOwnPropertyNames(globalThis).join('/')].join()"),
+            "1,3,1.0,undefined,facade");
+  EXPECT_EQ(realm->Global().Get("declared")->AsNumber(), 1);
+  EXPECT_TRUE(realm->Global().Get("facade")->IsUndefined());
+  // The property is the global object's: writable, configurable, hidden.
+  EXPECT_EQ(eval("var d = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(globalThis), 'globalThis');"
+                 "[d.value === globalThis, d.writable, d.enumerable, d.configurable].join()"),
+            "true,true,false,true");
+  // Properties set through globalThis land on the facade, not on the
+  // global object (a facade that forwards them would be a Proxy).
+  EXPECT_EQ(eval("globalThis.viaFacade = 1; typeof viaFacade + ':' + Object.hasOwn(globalThis, 'viaFacade')"),
+            "undefined:true");
+  // Modules' top-level this is undefined as always.
+  EvalOptions mod;
+  mod.file_name = "m.js";
+  ASSERT_TRUE(realm->EvaluateModuleSync("globalThis.moduleThis = this;", mod).ok());
+  EXPECT_EQ(eval("'moduleThis' in globalThis && globalThis.moduleThis === undefined && globalThis.facade"), "true");
+  // It survives collections without a host handle.
+  facade = Value();
+  rt.RunGC();
+  EXPECT_EQ(eval("globalThis.facade && this === globalThis"), "true");
+}
+
+TEST(RealmOptions, GlobalThisHookResults) {
+  Runtime rt;
+  RealmOptions options;
+  // Undefined keeps the global object.
+  options.global_this = [](Realm&) -> Result<Value> { return Value(); };
+  std::unique_ptr<Realm> plain = rt.NewRealm(options);
+  ASSERT_NE(plain, nullptr);
+  EXPECT_TRUE(plain->GlobalThis().StrictEquals(plain->Global()));
+  EXPECT_EQ(plain->EvaluateScriptSync("this === globalThis && globalThis.globalThis === globalThis", {}).value_string,
+            "true");
+  // A hook may run code in the new realm to build its value.
+  options.global_this = [](Realm& realm) -> Result<Value> {
+    return realm.EvaluateScriptSync("({built: 'by script', __proto__: this})", {}).value;
+  };
+  std::unique_ptr<Realm> scripted = rt.NewRealm(options);
+  ASSERT_NE(scripted, nullptr);
+  EXPECT_EQ(scripted->EvaluateScriptSync("globalThis.built + ':' + (typeof Array)", {}).value_string, "by script:function");
+  // Errors, primitives and other realms' objects make NewRealm fail.
+  options.global_this = [](Realm&) -> Result<Value> { return Status::Throw("Error", "no"); };
+  EXPECT_EQ(rt.NewRealm(options), nullptr);
+  options.global_this = [](Realm&) -> Result<Value> { return Value::Number(1); };
+  EXPECT_EQ(rt.NewRealm(options), nullptr);
+  options.global_this = [&plain](Realm&) -> Result<Value> { return plain->NewObject(); };
+  EXPECT_EQ(rt.NewRealm(options), nullptr);
+  EXPECT_TRUE(plain->EvaluateScriptSync("1", {}).ok());
+}
+
+TEST(Realm, SetGlobalThis) {
+  Runtime rt;
+  std::unique_ptr<Realm> realm = rt.NewRealm();
+  Value o = *realm->NewObject();
+  ASSERT_TRUE(o.Set("mine", Value::Boolean(true)).ok());
+  ASSERT_TRUE(realm->SetGlobalThis(o).ok());
+  EXPECT_EQ(realm->EvaluateScriptSync("this.mine === true && globalThis === this && typeof Math", {}).value_string,
+            "object");
+  // Functions defined before see the new value when called.
+  ASSERT_TRUE(realm->SetGlobalThis(Value::Null()).ok());  // the global object again
+  EXPECT_TRUE(realm->GlobalThis().StrictEquals(realm->Global()));
+  EXPECT_EQ(realm->EvaluateScriptSync("this.mine === undefined && globalThis === this", {}).value_string, "true");
+  // Refused: primitives, other realms', dead handles, a locked property.
+  EXPECT_EQ(realm->SetGlobalThis(Value::Number(1)).error_name(), "TypeError");
+  std::unique_ptr<Realm> other = rt.NewRealm();
+  Value foreign = *other->NewObject();
+  EXPECT_EQ(realm->SetGlobalThis(foreign).kind(), CompletionKind::kWrongOwner);
+  other.reset();
+  EXPECT_EQ(realm->SetGlobalThis(foreign).kind(), CompletionKind::kUseAfterFree);
+  ASSERT_TRUE(realm->EvaluateScriptSync("Object.defineProperty(globalThis, 'globalThis', {configurable: false})", {}).ok());
+  EXPECT_EQ(realm->SetGlobalThis(o).error_name(), "TypeError");
+  EXPECT_TRUE(realm->GlobalThis().StrictEquals(realm->Global()));  // unchanged
+  // Hiding globalThis: delete the property (the this value stays).
+  std::unique_ptr<Realm> hidden = rt.NewRealm();
+  ASSERT_TRUE(*hidden->Global().Delete("globalThis"));
+  EXPECT_EQ(hidden->EvaluateScriptSync("typeof globalThis + ':' + (this === undefined)", {}).value_string,
+            "undefined:false");
+}
+
 TEST(EvaluateExpression, OneExpressionOnly) {
   Runtime rt;
   std::unique_ptr<Realm> realm = rt.NewRealm();

@@ -158,6 +158,29 @@ TEST_F(RunnerTest, TimeSharingStopsAnInfiniteLoopAndKeepsTheHostResponsive) {
   EXPECT_GE(host_turns, 3);  // the host's own work ran between slices
 }
 
+// An executor that runs the work inside its own call breaks the contract;
+// the runner then goes on in a loop rather than recursing once per slice
+// (hundreds of thousands of slices here would overflow the C++ stack).
+TEST_F(RunnerTest, TimeSharingSurvivesAnExecutorThatRunsWorkAtOnce) {
+  int posted = 0;
+  Executor at_once = [&posted](std::function<void()> work, milliseconds) {
+    ++posted;
+    work();
+  };
+  TimeSharingOptions o;
+  o.operations_per_iteration = 1;
+  std::shared_ptr<Task> task = realm_->EvaluateScript("let n = 0; for (let i = 0; i < 100000; i++) n += i; n",
+                                                      With(TimeSharingRunner(o, at_once)));
+  ASSERT_TRUE(task->done());
+  EXPECT_EQ(task->completion().value_string, "4999950000");
+  EXPECT_GT(posted, 100000);
+  o.operations_per_iteration = 100;
+  o.max_run_time = milliseconds(30);
+  task = realm_->EvaluateScript("for (;;) {}", With(TimeSharingRunner(o, at_once)));
+  ASSERT_TRUE(task->done());
+  EXPECT_EQ(task->completion().kind, CompletionKind::kTimeLimit);
+}
+
 TEST_F(RunnerTest, TimeSharingWaitsForAsynchronousHostFunctions) {
   EventLoop loop;
   ASSERT_TRUE(realm_->DefineAsyncHostFunction("later", [&loop](const std::vector<HostValue>& args, HostCallSettler s) {

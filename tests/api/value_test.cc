@@ -12,6 +12,7 @@
 #include "api/ratchet.h"
 #include "api/runners.h"
 #include "gtest/gtest.h"
+#include "tests/api/realm_fixture.h"
 
 namespace ratchet {
 namespace {
@@ -22,24 +23,7 @@ int Scaled(int n) {
   return stress != nullptr && stress[0] == '1' ? n / 100 : n;
 }
 
-class ValueTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    realm_ = runtime_.NewRealm();
-    ASSERT_NE(realm_, nullptr);
-  }
-  Value Eval(const std::string& code) {
-    Completion c = realm_->EvaluateScriptSync(code, {});
-    EXPECT_TRUE(c.ok()) << c.Describe();
-    return c.value;
-  }
-  Value Make(Result<Value> r) {
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.value();
-  }
-  Runtime runtime_;
-  std::unique_ptr<Realm> realm_;
-};
+using ValueTest = RealmFixture;
 
 TEST_F(ValueTest, CompletionCarriesTheValue) {
   Value v = Eval("({a: 1, b: [true, null, 'x'], c: {d: 2.5}})");
@@ -254,6 +238,15 @@ TEST_F(ValueTest, HostFunctionsTakeAndReturnHandles) {
   }));
   ASSERT_TRUE(realm_->Global().Set("nested", nested).ok());
   EXPECT_TRUE(Eval("var ran = false; nested(() => { ran = true; }) && !ran").AsBoolean());
+}
+
+TEST_F(ValueTest, HostCallbacksSeeTheirCallee) {
+  Value self = Make(realm_->NewFunction("self", [](const HostCallInfo& call) -> Result<Value> { return call.callee; }));
+  ASSERT_TRUE(realm_->Global().Set("self", self).ok());
+  EXPECT_TRUE(Eval("self() === self && self.call(1) === self").AsBoolean());
+  Completion c = realm_->CallSync(self, Value(), {});
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_TRUE(c.value.StrictEquals(self));
 }
 
 TEST_F(ValueTest, CallsFromTheHostAreTasks) {

@@ -7,16 +7,7 @@
 #include <string.h>
 
 #include "api/ratchet_c.h"
-
-static int failures = 0;
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
-#define CHECK_STR(a, b) CHECK(strcmp((a), (b)) == 0)
+#include "tests/c_api/check.h"
 
 static RatchetCompletion* eval(RatchetRealm* realm, const char* src) {
   return ratchet_eval_script_sync(realm, src, strlen(src), "test.js", 10000000, 0);
@@ -338,6 +329,5 @@ int main(void) {
   ratchet_completion_free(c);
   ratchet_realm_free(realm);
 
-  if (failures == 0) printf("c_api_test: all checks passed\n");
-  return failures == 0 ? 0 : 1;
+  return CHECK_RESULT("c_api_test");
 }
