@@ -46,6 +46,13 @@ struct InlineCache {
   Shape* proto_shape;
   uint8_t receiver_cls;  // an ObjectClass, or kStringReceiver
   static constexpr uint8_t kStringReceiver = 0xff;
+  // SetNamed that adds a property: an ordinary extensible receiver of
+  // `shape` goes to `transition` (the value in `slot`) when its prototype
+  // chain is still `holder` (shape holder_shape) then `holder2` (shape
+  // proto_shape) then null — the same properties with the same attributes,
+  // so still no setter or read-only property of that name on it.
+  Shape* transition;
+  Object* holder2;
 };
 
 

@@ -423,6 +423,33 @@ SlowResult TypedArrayStoreSlow(Task& task, Frame& frame, Value base, Value key, 
   return FromCall(task, frame, s, 0, result, true);
 }
 
+// An object whose [[Get]] and [[Set]] of a string key are the ordinary
+// ones, with its properties in a shape (a stable description of them).
+static bool OrdinaryWithShape(const Object* o) {
+  return o->shape != nullptr &&
+         (o->cls == ObjectClass::kOrdinary || o->cls == ObjectClass::kClosure || o->cls == ObjectClass::kNative);
+}
+
+// SetNamed just added a property to `obj` (shape `before` -> its shape):
+// cache the transition when the prototype chain is at most two ordinary
+// objects long (class instances, object literals). Not in the self-hosted
+// library (its caches must not keep a realm's objects: see below).
+static void CacheAddTransition(Vm& vm, Frame& frame, Object* obj, Shape* before, InlineCache* ic) {
+  if (vm.selfhost_code() != nullptr && frame.code->source == vm.selfhost_code()->source) return;
+  if (obj->cls != ObjectClass::kOrdinary) return;
+  Object* p1 = obj->proto;
+  Object* p2 = p1 != nullptr ? p1->proto : nullptr;
+  if (p1 != nullptr && !OrdinaryWithShape(p1)) return;
+  if (p2 != nullptr && (!OrdinaryWithShape(p2) || p2->proto != nullptr)) return;
+  ic->shape = before;
+  ic->transition = obj->shape;
+  ic->slot = obj->shape->count - 1;
+  ic->holder = p1;
+  ic->holder_shape = p1 != nullptr ? p1->shape : nullptr;
+  ic->holder2 = p2;
+  ic->proto_shape = p2 != nullptr ? p2->shape : nullptr;
+}
+
 SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v, InlineCache* ic,
                         uint32_t next) {
   Vm& vm = task.vm();
@@ -430,11 +457,18 @@ SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v
     return TypedArrayStoreSlow(task, frame, base, key, v, next);
   }
   Value setter;
+  Shape* before = base.IsObject() ? base.AsObject()->shape : nullptr;
   switch (SetProperty(vm, *frame.realm, base, PropertyKey(key), v, frame.code->strict, &setter)) {
     case AccessStatus::kDone:
-      // Cache writes to an own writable data property.
       if (base.IsObject() && base.AsObject()->shape != nullptr) {
         Object* obj = base.AsObject();
+        Shape* after = obj->shape;
+        if (before != nullptr && after != before && after->parent == before && after->key == key &&
+            after->attrs == kDefaultAttrs) {
+          CacheAddTransition(vm, frame, obj, before, ic);
+          return SlowResult::kNext;
+        }
+        // Cache writes to an own writable data property.
         int32_t slot = ShapeLookup(vm.heap(), obj->shape, key);
         if (slot >= 0) {
           OwnProperty prop;
@@ -442,6 +476,8 @@ SlowResult SetNamedSlow(Task& task, Frame& frame, Value base, Value key, Value v
           if ((prop.attrs & (kAccessorBit | kWritable)) == kWritable) {
             ic->shape = obj->shape;
             ic->slot = static_cast<uint32_t>(slot);
+            ic->transition = nullptr;
+            ic->holder = ic->holder2 = nullptr;
           }
         }
       }

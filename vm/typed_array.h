@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
+#include "absl/base/attributes.h"
 #include "vm/object.h"
 #include "vm/shared_block.h"
 
@@ -103,6 +105,51 @@ bool ConvertPrimitiveForElement(Vm& vm, ElementKind kind, Value v, Value* out);
 /// kinds, a non-Number value, or an index that is not valid.
 bool TypedArrayFastGet(TypedArrayObject* t, uint32_t i, Value* out);
 bool TypedArrayFastSet(TypedArrayObject* t, uint32_t i, Value v);
+
+/// The dispatch loop's inline cases of the two above: a fixed-length
+/// Float64Array, Int32Array or Uint8Array in bounds of its buffer (false:
+/// call the functions above).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline const uint8_t* TypedArrayInlineElement(const TypedArrayObject* t, uint32_t i, size_t size) {
+  const ArrayBufferObject* b = t->buffer;
+  if (t->length_tracking || i >= t->array_length || b->detached ||
+      t->byte_offset + t->array_length * size > b->byte_length) {
+    return nullptr;
+  }
+  return b->data + t->byte_offset + static_cast<size_t>(i) * size;
+}
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineGet(const TypedArrayObject* t, uint32_t i, Value* out) {
+  const uint8_t* p;
+  switch (t->kind) {
+    case ElementKind::kFloat64: {
+      if ((p = TypedArrayInlineElement(t, i, 8)) == nullptr) return false;
+      double d;
+      std::memcpy(&d, p, 8);
+      *out = Value::Number(d);
+      return true;
+    }
+    case ElementKind::kInt32: {
+      if ((p = TypedArrayInlineElement(t, i, 4)) == nullptr) return false;
+      int32_t v;
+      std::memcpy(&v, p, 4);
+      *out = Value::Int32(v);
+      return true;
+    }
+    case ElementKind::kUint8:
+      if ((p = TypedArrayInlineElement(t, i, 1)) == nullptr) return false;
+      *out = Value::Int32(*p);
+      return true;
+    default:
+      return false;
+  }
+}
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineSet(TypedArrayObject* t, uint32_t i, Value v) {
+  if (t->kind != ElementKind::kFloat64 || !v.IsNumber() || t->buffer->immutable) return false;
+  uint8_t* p = const_cast<uint8_t*>(TypedArrayInlineElement(t, i, 8));
+  if (p == nullptr) return false;
+  double d = v.AsNumber();
+  std::memcpy(p, &d, 8);
+  return true;
+}
 
 double HalfToDouble(uint16_t h);
 uint16_t DoubleToHalf(double d);

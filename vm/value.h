@@ -20,6 +20,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "absl/base/attributes.h"
+
 namespace ratchet::internal {
 
 struct Cell;
@@ -39,14 +41,14 @@ class Value {
   static constexpr Value Int32(int32_t i) {
     return FromBits(kInt32Tag | static_cast<uint32_t>(i));
   }
-  static Value Double(double d) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static Value Double(double d) {
     if (std::isnan(d)) return FromBits(kCanonicalNaN);
     uint64_t bits;
     std::memcpy(&bits, &d, sizeof bits);
     return FromBits(bits);
   }
   /// A number, stored as int32 when it is one exactly (not -0).
-  static Value Number(double d) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static Value Number(double d) {
     if (d >= -2147483648.0 && d <= 2147483647.0) {
       int32_t i = static_cast<int32_t>(d);
       if (static_cast<double>(i) == d && !(i == 0 && std::signbit(d))) return Int32(i);

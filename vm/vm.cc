@@ -36,11 +36,11 @@ void TraceCell(Cell* c, Tracer& t) {
       for (uint32_t i = 0; i < code->num_ics; ++i) {
         const InlineCache& ic = code->ics[i];
         t.Mark(ic.shape);
-        if (ic.holder != nullptr) {
-          t.Mark(ic.holder);
-          t.Mark(ic.holder_shape);
-          t.Mark(ic.proto_shape);
-        }
+        t.Mark(ic.transition);
+        t.Mark(ic.holder);
+        t.Mark(ic.holder_shape);
+        t.Mark(ic.proto_shape);
+        t.Mark(ic.holder2);
       }
       break;
     }
