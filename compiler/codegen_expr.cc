@@ -543,7 +543,7 @@ void Generator::GenObjectLiteral(ast::ObjectLiteral* e, uint32_t dst) {
           bool numeric = !n.empty() && n.size() <= 10;
           for (char16_t c : n) numeric &= c >= '0' && c <= '9';
           if (!numeric) {
-            b_.EmitDefineNamed(obj, StringConst(n), val);
+            b_.EmitDefineNamed(obj, StringConst(n), val, NewIc());
             break;
           }
         }

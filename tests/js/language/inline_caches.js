@@ -126,4 +126,24 @@
   assertEq(3 * '4', 12, 'strings take the slow path');
   assertEq(10n / 3n, 3n, 'BigInts take the slow path');
 }
+// Object literals: the cached transition of each property definition.
+{
+  function lit(i) { return { a: i, b: i + 1, c: i + 2, d: i + 3, e: i + 4, f: i + 5 }; }
+  let s = 0;
+  for (let i = 0; i < 50; i++) { const o = lit(i); s += o.a + o.f; }
+  assertEq(s, 2 * 1225 + 50 * 5);
+  assertEq(Object.keys(lit(0)).join(), 'a,b,c,d,e,f');
+  // A setter on Object.prototype never intercepts a literal's definition.
+  let called = false;
+  Object.defineProperty(Object.prototype, 'c', { set(v) { called = true; }, configurable: true });
+  const o = lit(1);
+  assertEq(called, false);
+  assertEq(o.c, 3);
+  assertEq(Object.getOwnPropertyDescriptor(o, 'c').writable, true);
+  delete Object.prototype.c;
+  // Duplicate keys: the last definition wins, one property.
+  function dup(i) { return { x: i, y: 1, x: i + 1 }; }
+  for (let i = 0; i < 20; i++) assertEq(dup(i).x, i + 1);
+  assertEq(Object.keys(dup(0)).join(), 'x,y');
+}
 print('ok');
