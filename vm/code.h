@@ -53,6 +53,10 @@ struct InlineCache {
   // so still no setter or read-only property of that name on it.
   Shape* transition;
   Object* holder2;
+  // GetNamed: a second receiver shape with the property in its own slot2
+  // (polymorphic sites: the shape the first entry replaced).
+  Shape* shape2;
+  uint32_t slot2;
 };
 
 

@@ -382,6 +382,12 @@ SlowResult GetNamedSlow(Task& task, Frame& frame, uint32_t dst, Value base, Valu
         OwnProperty prop;
         GetOwnProperty(vm, obj, PropertyKey(key), &prop);
         if (!(prop.attrs & kAccessorBit)) {
+          // The entry replaced moves to the second one (own properties
+          // only), so sites seeing two shapes stay cached.
+          if (ic->shape != nullptr && ic->holder == nullptr && ic->shape != obj->shape) {
+            ic->shape2 = ic->shape;
+            ic->slot2 = ic->slot;
+          }
           ic->shape = obj->shape;
           ic->slot = static_cast<uint32_t>(slot);
           ic->holder = nullptr;

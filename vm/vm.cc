@@ -41,6 +41,7 @@ void TraceCell(Cell* c, Tracer& t) {
         t.Mark(ic.holder_shape);
         t.Mark(ic.proto_shape);
         t.Mark(ic.holder2);
+        t.Mark(ic.shape2);
       }
       break;
     }
