@@ -154,6 +154,82 @@ Value ArrayProtoReverse(Vm& vm, CallArgs& a) {
   return a.this_value;
 }
 
+// Array.prototype.join's parts that need no code to run and no allocation
+// to convert: strings, int32 numbers, booleans, null and undefined.
+uint32_t Int32Digits(int32_t v) {
+  uint32_t n = v < 0 ? 2 : 1;
+  for (uint32_t u = v < 0 ? 0u - static_cast<uint32_t>(v) : static_cast<uint32_t>(v); u >= 10; u /= 10) ++n;
+  return n;
+}
+bool JoinPartLength(Value v, uint32_t* length, bool* one_byte) {
+  if (v.IsString()) {
+    *length = v.AsString()->length;
+    *one_byte = v.AsString()->is_one_byte();
+  } else if (v.IsInt32()) {
+    *length = Int32Digits(v.AsInt32());
+  } else if (v.IsBoolean()) {
+    *length = v.AsBoolean() ? 4 : 5;
+  } else if (v.IsNullish()) {
+    *length = 0;
+  } else {
+    return false;
+  }
+  return true;
+}
+template <typename Char>
+Char* AppendJoinPart(Char* out, Value v) {
+  if (v.IsString()) {
+    String* s = v.AsString();
+    for (uint32_t i = 0; i < s->length; ++i) *out++ = static_cast<Char>(s->At(i));
+  } else if (v.IsInt32()) {
+    int32_t x = v.AsInt32();
+    uint32_t n = Int32Digits(x);
+    uint32_t u = x < 0 ? 0u - static_cast<uint32_t>(x) : static_cast<uint32_t>(x);
+    if (x < 0) *out = '-';
+    for (Char* p = out + n - 1; p >= out + (x < 0 ? 1 : 0); --p, u /= 10) *p = static_cast<Char>('0' + u % 10);
+    out += n;
+  } else if (v.IsBoolean()) {
+    for (const char* c = v.AsBoolean() ? "true" : "false"; *c != 0; ++c) *out++ = static_cast<Char>(*c);
+  }
+  return out;
+}
+template <typename Char>
+void FillJoin(Char* out, Object* arr, String* sep) {
+  for (uint32_t k = 0; k < arr->array_length; ++k) {
+    if (k > 0) out = AppendJoinPart(out, Value::FromString(sep));
+    out = AppendJoinPart(out, arr->elements[k]);
+  }
+}
+
+// 23.1.3.18 Array.prototype.join ( separator ) on a dense array of the parts
+// above with a string separator (or none); anything else (holes, objects
+// whose toString runs code, doubles, symbols) takes the generic algorithm.
+Value ArrayProtoJoin(Vm& vm, CallArgs& a) {
+  Object* arr = FastArray(a, /*no_holes=*/true);
+  Value sep_arg = a.arg(0);
+  if (arr == nullptr || !(sep_arg.IsUndefined() || sep_arg.IsString())) return Generic(vm, a);
+  String* sep = sep_arg.IsString() ? sep_arg.AsString() : vm.InternAscii(",");
+  if (sep == nullptr) return Oom(vm);
+  uint64_t total = arr->array_length > 0 ? static_cast<uint64_t>(sep->length) * (arr->array_length - 1) : 0;
+  bool one_byte = sep->is_one_byte();
+  for (uint32_t k = 0; k < arr->array_length; ++k) {
+    uint32_t length;
+    bool part_one_byte = true;
+    if (!JoinPartLength(arr->elements[k], &length, &part_one_byte)) return Generic(vm, a);
+    total += length;
+    one_byte = one_byte && part_one_byte;
+  }
+  if (total > kMaxStringLength) return Generic(vm, a);  // it throws the RangeError
+  String* r = NewRawString(vm, static_cast<uint32_t>(total), one_byte);
+  if (r == nullptr) return Oom(vm);
+  if (one_byte) {
+    FillJoin(r->mutable_chars8(), arr, sep);
+  } else {
+    FillJoin(r->mutable_chars16(), arr, sep);
+  }
+  return Value::FromString(r);
+}
+
 // 23.1.3.7 Array.prototype.fill ( value [ , start [ , end ] ] ) on arrays.
 Value ArrayProtoFill(Vm& vm, CallArgs& a) {
   Object* arr = FastArray(a);
@@ -209,6 +285,7 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
       {"unshift", ArrayProtoUnshift, 1, "ArrayUnshiftGeneric"},
       {"reverse", ArrayProtoReverse, 0, "ArrayReverseGeneric"},
       {"fill", ArrayProtoFill, 1, "ArrayFillGeneric"},
+      {"join", ArrayProtoJoin, 1, "ArrayJoin"},
   };
   for (const Fast& f : kFast) {
     Object* fn = ok ? DefineNativeMethod(vm, realm, proto, f.name, f.fn, f.length) : nullptr;
@@ -221,7 +298,7 @@ bool InstallArray(Vm& vm, Realm& realm, const SelfHostedTable& sh) {
     int length;
   };
   static const S kSelfHosted[] = {
-      {"join", "ArrayJoin", 1},       {"toString", "ArrayToString", 0},
+      {"toString", "ArrayToString", 0},
       {"forEach", "ArrayForEach", 1}, {"map", "ArrayMap", 1},
       {"filter", "ArrayFilter", 1},   {"some", "ArraySome", 1},
       {"every", "ArrayEvery", 1},     {"reduce", "ArrayReduce", 1},

@@ -490,18 +490,27 @@ Value Pad(Vm& vm, CallArgs& a, bool at_start) {
   double max_len;
   if (s == nullptr || !ArgInteger(vm, a.arg(0), &max_len)) return Value::Empty();
   if (max_len <= s->length) return Value::FromString(s);
-  String* filler = a.arg(1).IsUndefined() ? nullptr : ArgToString(vm, a.arg(1));
-  if (!a.arg(1).IsUndefined() && filler == nullptr) return Value::Empty();
-  std::u16string fill = filler ? ToU16String(filler) : u" ";
-  if (fill.empty()) return Value::FromString(s);
+  String* filler = a.arg(1).IsUndefined() ? vm.InternAscii(" ") : ArgToString(vm, a.arg(1));
+  if (filler == nullptr) return Value::Empty();
+  if (filler->length == 0) return Value::FromString(s);
   if (max_len > kMaxStringLength) return vm.ThrowError(ErrorKind::kRangeError, "Invalid string length");
-  std::u16string pad;
-  uint32_t need = static_cast<uint32_t>(max_len) - s->length;
-  if (!vm.heap().CanAllocate(static_cast<size_t>(max_len) * 2)) return Oom(vm);
-  while (pad.size() < need) pad += fill;
-  pad.resize(need);
-  std::u16string body = ToU16String(s);
-  return StringValue(vm, NewStringFromUtf16(vm, at_start ? pad + body : body + pad));
+  uint32_t total = static_cast<uint32_t>(max_len);
+  uint32_t need = total - s->length;
+  bool one_byte = s->is_one_byte() && filler->is_one_byte();
+  String* r = NewRawString(vm, total, one_byte);
+  if (r == nullptr) return Oom(vm);
+  uint32_t pad_at = at_start ? 0 : s->length;
+  uint32_t body_at = at_start ? need : 0;
+  auto put = [&](uint32_t i, char16_t c) {
+    if (one_byte) {
+      r->mutable_chars8()[i] = static_cast<uint8_t>(c);
+    } else {
+      r->mutable_chars16()[i] = c;
+    }
+  };
+  for (uint32_t i = 0; i < need; ++i) put(pad_at + i, filler->At(i % filler->length));
+  for (uint32_t i = 0; i < s->length; ++i) put(body_at + i, s->At(i));
+  return Value::FromString(r);
 }
 Value StringProtoPadStart(Vm& vm, CallArgs& a) { return Pad(vm, a, true); }
 Value StringProtoPadEnd(Vm& vm, CallArgs& a) { return Pad(vm, a, false); }
