@@ -8,6 +8,18 @@ namespace ratchet::internal {
 
 Heap::Heap(TraceFn trace, FinalizeFn finalize) : trace_(trace), finalize_(finalize) {}
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPagedCells = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kPagedCells = false;
+#else
+constexpr bool kPagedCells = true;
+#endif
+#else
+constexpr bool kPagedCells = true;
+#endif
+
 Heap::~Heap() {
   Cell* c = cells_;
   while (c != nullptr) {
@@ -18,6 +30,40 @@ Heap::~Heap() {
     c = next;
   }
   cells_ = nullptr;
+  for (Page* p : pages_) {
+    for (uint32_t i = 0; i < p->used; ++i) {
+      Cell* cell = p->cell(i);
+      if (cell->marked == kFreeSlot) continue;
+      finalize_(*this, cell);
+      used_ -= cell->alloc_size;
+    }
+    std::free(p);
+  }
+  pages_.clear();
+}
+
+Cell* Heap::AllocateSmall(size_t cls) {
+  size_t size = cls * 16;
+  if (Cell* c = free_[cls]) {
+    free_[cls] = c->next;
+    std::memset(static_cast<void*>(c), 0, size);
+    return c;
+  }
+  Page* p = current_[cls];
+  if (p == nullptr || p->used == p->capacity) {
+    void* mem = std::malloc(kPageBytes);
+    if (mem == nullptr) return nullptr;
+    p = static_cast<Page*>(mem);
+    p->cell_size = static_cast<uint32_t>(size);
+    p->capacity = static_cast<uint32_t>((kPageBytes - Page::kHeaderBytes) / size);
+    p->used = 0;
+    p->live = 0;
+    pages_.push_back(p);
+    current_[cls] = p;
+  }
+  Cell* c = p->cell(p->used++);
+  std::memset(static_cast<void*>(c), 0, size);
+  return c;
 }
 
 bool Heap::Account(size_t bytes) {
@@ -32,6 +78,16 @@ bool Heap::Account(size_t bytes) {
 
 Cell* Heap::AllocateCell(size_t bytes, CellKind kind) {
   if (!Account(bytes)) return nullptr;
+  if (kPagedCells && bytes <= kMaxSmallCell) {
+    Cell* c = AllocateSmall((bytes + 15) >> 4);
+    if (c == nullptr) {
+      used_ -= bytes;
+      return nullptr;
+    }
+    c->kind = kind;
+    c->alloc_size = static_cast<uint32_t>(bytes);
+    return c;
+  }
   void* mem = std::calloc(1, bytes);
   if (mem == nullptr) {
     used_ -= bytes;
@@ -120,9 +176,46 @@ void Heap::Collect(const std::function<void(Tracer&)>& trace_roots, const Before
       std::free(c);
     }
   }
+  SweepPages();
   mark_stack_.shrink_to_fit();
   gc_requested_ = false;
   UpdateThreshold();
+}
+
+void Heap::SweepPages() {
+  for (Cell*& list : free_) list = nullptr;
+  for (Page*& slot : current_) slot = nullptr;
+  size_t kept = 0;
+  for (Page* p : pages_) {
+    size_t cls = p->cell_size >> 4;
+    Cell* free_list = free_[cls];
+    uint32_t live = 0;
+    for (uint32_t i = 0; i < p->used; ++i) {
+      Cell* c = p->cell(i);
+      if (c->marked == kFreeSlot) {
+        c->next = free_list;
+        free_list = c;
+      } else if (c->marked) {
+        c->marked = 0;
+        ++live;
+      } else {
+        finalize_(*this, c);
+        used_ -= c->alloc_size;
+        c->marked = kFreeSlot;
+        c->next = free_list;
+        free_list = c;
+      }
+    }
+    if (live == 0) {
+      std::free(p);  // its slots leave the free list below
+      continue;
+    }
+    p->live = live;
+    free_[cls] = free_list;
+    if (p->used < p->capacity) current_[cls] = p;
+    pages_[kept++] = p;
+  }
+  pages_.resize(kept);
 }
 
 void Heap::UpdateThreshold() {
