@@ -4,6 +4,7 @@
 #define RATCHET_API_API_INTERNAL_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -157,6 +158,12 @@ struct TimerHost : std::enable_shared_from_this<TimerHost> {
   std::function<void(const Completion&)> on_done;
   absl::flat_hash_map<uint64_t, Timer> timers;
   uint64_t last_id = 0;
+  // Fire is running: an executor that runs posted work inside its own call
+  // (it must not) makes Fire re-enter (an interval posts its next tick
+  // before its callback runs); those ids wait here and the outer Fire runs
+  // them in its loop instead of recursing once per tick.
+  bool firing = false;
+  std::deque<uint64_t> fired_inline;
 
   void Post(uint64_t id, int64_t delay_ms) {
     std::weak_ptr<TimerHost> self = weak_from_this();
@@ -175,6 +182,7 @@ struct TimerHost : std::enable_shared_from_this<TimerHost> {
     while (!timers.empty()) Release(vm, timers.begin()->first);
   }
   void Fire(uint64_t id);
+  void FireOne(uint64_t id);
 };
 
 }  // namespace internal

@@ -845,6 +845,25 @@ bool Realm::DefineAsyncHostFunction(const std::string& name, AsyncHostFunction f
 namespace internal {
 
 void TimerHost::Fire(uint64_t id) {
+  if (firing) {
+    fired_inline.push_back(id);  // run inline by the executor inside FireOne: the loop below takes it
+    return;
+  }
+  firing = true;
+  FireOne(id);
+  // Inside a running task (the executor ran the work inline there) the
+  // queued ids wait for the next Fire instead of spinning here.
+  for (;;) {
+    std::shared_ptr<ApiRuntime> runtime = rt.lock();
+    if (fired_inline.empty() || (runtime != nullptr && runtime->vm.current_task() != nullptr)) break;
+    uint64_t next = fired_inline.front();
+    fired_inline.pop_front();
+    FireOne(next);
+  }
+  firing = false;
+}
+
+void TimerHost::FireOne(uint64_t id) {
   std::shared_ptr<ApiRuntime> runtime = rt.lock();
   if (runtime == nullptr || realm == nullptr) return;
   in::Vm& vm = runtime->vm;

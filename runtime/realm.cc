@@ -2,9 +2,10 @@
 
 #include <cmath>
 #include <memory>
-#include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "compiler/codegen.h"
 #include "compiler/parser.h"
 #include "compiler/scope.h"
@@ -369,6 +370,12 @@ struct SelfHostedProgram {
   SelfHostedLayout layout;
   std::vector<std::u16string> natives;
   std::string error;
+  // The library's functions by name: their environment slot (the same in
+  // every realm, so realms share this table instead of building one).
+  absl::flat_hash_map<std::string, uint32_t> slot_by_name;
+  // The environment slot of each RATCHET_SELF_HOSTED helper, in enum order
+  // (-1: missing from the library).
+  std::vector<int64_t> helper_slots;
 };
 
 const SelfHostedProgram& GetSelfHostedProgram() {
@@ -393,19 +400,43 @@ const SelfHostedProgram& GetSelfHostedProgram() {
     p->compiled = CompileProgram(ast, copts, &cerr, &p->layout);
     if (p->compiled == nullptr) {
       p->error = absl::StrCat("selfhost:", cerr.line, ":", cerr.column, ": ", cerr.message);
+      return p;
+    }
+    for (const auto& entry : p->layout.functions) {
+      std::string name;
+      for (char16_t ch : entry.name) name.push_back(static_cast<char>(ch));
+      p->slot_by_name[name] = entry.slot;
+    }
+    static const char* kHelperNames[] = {
+#define RATCHET_HELPER_NAME(name) #name,
+        RATCHET_SELF_HOSTED(RATCHET_HELPER_NAME)
+#undef RATCHET_HELPER_NAME
+    };
+    for (const char* name : kHelperNames) {
+      auto it = p->slot_by_name.find(name);
+      p->helper_slots.push_back(it == p->slot_by_name.end() ? -1 : static_cast<int64_t>(it->second));
+      if (it == p->slot_by_name.end() && p->error.empty()) {
+        p->error = absl::StrCat("missing self-hosted helper ", name);
+      }
     }
     return p;
   }();
   return *program;
 }
 
+// A realm's self-hosted closures by name: the program's shared name -> slot
+// table over the realm's environment.
 class EnvTable : public SelfHostedTable {
  public:
+  EnvTable(const SelfHostedProgram& program, Env* env) : program_(program), env_(env) {}
   Value Get(std::string_view name) const override {
-    auto it = by_name.find(std::string(name));
-    return it == by_name.end() ? Value::Undefined() : it->second;
+    auto it = program_.slot_by_name.find(absl::string_view(name.data(), name.size()));
+    return it == program_.slot_by_name.end() ? Value::Undefined() : env_->slots()[it->second];
   }
-  std::unordered_map<std::string, Value> by_name;
+
+ private:
+  const SelfHostedProgram& program_;
+  Env* env_;
 };
 
 }  // namespace
@@ -420,7 +451,7 @@ Realm* CreateRealm(Vm& vm) {
     ~PinShapes() { vm.set_pin_intrinsics(false); }
   } pin(vm);
   const SelfHostedProgram& shp = GetSelfHostedProgram();
-  if (shp.compiled == nullptr) {
+  if (!shp.error.empty()) {
     vm.ThrowError(ErrorKind::kInternalError, shp.error);
     return nullptr;
   }
@@ -559,41 +590,25 @@ Realm* CreateRealm(Vm& vm) {
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().asyncDispose);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().unscopables);
   env->slots()[slot++] = Value::FromSymbol(vm.symbols().isConcatSpreadable);
-  EnvTable table;
+  // The program's children (its functions' code), in constant-pool order.
   Code* sh = vm.selfhost_code();
-  for (const auto& entry : layout.functions) {
-    // Child i of the program is constant-pool entry... find it by child index.
-    Code* fn_code = nullptr;
-    uint32_t seen = 0;
-    for (uint32_t i = 0; i < sh->num_constants; ++i) {
-      Value v = sh->constants[i];
-      if (v.IsCell() && (v.bits() >> 48) == 0xFFFF && v.AsCell()->kind == CellKind::kCode) {
-        if (seen++ == entry.child) {
-          fn_code = static_cast<Code*>(v.AsCell());
-          break;
-        }
-      }
+  std::vector<Code*> children;
+  children.reserve(layout.functions.size());
+  for (uint32_t i = 0; i < sh->num_constants; ++i) {
+    Value v = sh->constants[i];
+    if (v.IsCell() && (v.bits() >> 48) == 0xFFFF && v.AsCell()->kind == CellKind::kCode) {
+      children.push_back(static_cast<Code*>(v.AsCell()));
     }
-    if (fn_code == nullptr) return fail();
-    Object* f = NewClosure(vm, *realm, fn_code, env);
+  }
+  for (const auto& entry : layout.functions) {
+    if (entry.child >= children.size()) return fail();
+    Object* f = NewClosure(vm, *realm, children[entry.child], env);
     if (f == nullptr) return fail();
     env->slots()[entry.slot] = Value::FromObject(f);
-    std::string name;
-    for (char16_t ch : entry.name) name.push_back(static_cast<char>(ch));
-    table.by_name[name] = Value::FromObject(f);
   }
-  static const char* kHelperNames[] = {
-#define RATCHET_HELPER_NAME(name) #name,
-      RATCHET_SELF_HOSTED(RATCHET_HELPER_NAME)
-#undef RATCHET_HELPER_NAME
-  };
+  EnvTable table(shp, env);
   for (int i = 0; i < static_cast<int>(SelfHosted::kCount); ++i) {
-    realm->self_hosted[i] = table.Get(kHelperNames[i]);
-    if (realm->self_hosted[i].IsUndefined()) {
-      vm.set_current_realm(saved);
-      vm.ThrowError(ErrorKind::kInternalError, absl::StrCat("missing self-hosted helper ", kHelperNames[i]));
-      return nullptr;
-    }
+    realm->self_hosted[i] = env->slots()[shp.helper_slots[i]];
   }
   if (!InstallObject(vm, *realm, table) || !InstallProxy(vm, *realm) || !InstallFunction(vm, *realm, table) ||
       !InstallArray(vm, *realm, table) || !InstallString(vm, *realm, table) ||

@@ -260,20 +260,28 @@ int32_t ShapeLookup(Heap& heap, Shape* shape, Value key) {
 }
 
 Object* NewObject(Vm& vm, Object* proto, ObjectClass cls, size_t size) {
-  // Ordinary objects carry their first named slots in the cell.
+  // Ordinary objects carry their first named slots in the cell, arrays
+  // their first elements.
   bool inline_slots = cls == ObjectClass::kOrdinary && size == sizeof(Object);
   bool inline_elements = cls == ObjectClass::kArray && size == sizeof(Object);
-  size_t extra = inline_slots ? kInlineSlots * sizeof(Value) : inline_elements ? kInlineElements * sizeof(Value) : 0;
-  Cell* c = vm.heap().AllocateCell(size + extra, CellKind::kObject);
-  if (c == nullptr) return nullptr;
-  Object* o = static_cast<Object*>(c);
-  if (inline_slots) {
-    o->slots = InlineSlotsOf(o);
-    o->slot_capacity = kInlineSlots;
-  }
-  if (inline_elements) {
+  Object* o = NewObjectWithSlots(vm, proto, cls, size + (inline_elements ? kInlineElements * sizeof(Value) : 0),
+                                 inline_slots ? kInlineSlots : 0);
+  if (o != nullptr && inline_elements) {
     o->elements = InlineElementsOf(o);
     o->elements_capacity = kInlineElements;
+  }
+  return o;
+}
+
+Object* NewObjectWithSlots(Vm& vm, Object* proto, ObjectClass cls, size_t size, uint32_t slots) {
+  static_assert(alignof(Value) == 8);
+  size = (size + 7) & ~size_t{7};
+  Cell* c = vm.heap().AllocateCell(size + slots * sizeof(Value), CellKind::kObject);
+  if (c == nullptr) return nullptr;
+  Object* o = static_cast<Object*>(c);
+  if (slots > 0) {
+    o->slots = reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + size);
+    o->slot_capacity = slots;
   }
   o->cls = cls;
   o->extensible = true;

@@ -175,9 +175,15 @@ struct Object : Cell {
 
 /// Ordinary objects are allocated with this many named slots inside their
 /// cell, right after the header (no separate buffer until they outgrow it).
+/// Functions carry exactly the slots of their standard properties after
+/// their own struct (NewObjectWithSlots).
 inline constexpr uint32_t kInlineSlots = 4;
 inline Value* InlineSlotsOf(Object* o) { return reinterpret_cast<Value*>(o + 1); }
-inline bool HasInlineSlots(Object* o) { return o->slots == InlineSlotsOf(o); }
+inline bool HasInlineSlots(Object* o) {
+  const char* p = reinterpret_cast<const char*>(o->slots);
+  const char* cell = reinterpret_cast<const char*>(o);
+  return p > cell && p < cell + o->alloc_size;
+}
 /// Arrays likewise carry their first elements in the cell (same place).
 inline constexpr uint32_t kInlineElements = 4;
 inline Value* InlineElementsOf(Object* o) { return reinterpret_cast<Value*>(o + 1); }
@@ -253,6 +259,9 @@ struct PromiseObject : Object {
 /// Allocation; null when over the memory limit.
 Object* NewObject(Vm& vm, Object* proto, ObjectClass cls = ObjectClass::kOrdinary,
                   size_t size = sizeof(Object));
+/// NewObject of a `size`-byte struct (a multiple of 8) followed in the same
+/// cell by room for `slots` named properties.
+Object* NewObjectWithSlots(Vm& vm, Object* proto, ObjectClass cls, size_t size, uint32_t slots);
 Object* NewArray(Vm& vm, Realm& realm, uint32_t length = 0);
 /// A pending promise with the given prototype.
 PromiseObject* NewPromiseObject(Vm& vm, Object* proto);

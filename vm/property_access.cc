@@ -251,8 +251,13 @@ Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
   } else if (code->is_async) {
     proto_id = Intrinsic::kAsyncFunctionPrototype;
   }
+  bool plain = code->code_kind == CodeKind::kFunction && !code->is_async && !code->is_generator;
+  bool legacy = plain && !code->strict;
+  bool has_prototype = plain || code->is_generator;
+  // The standard properties' slots are in the cell.
   Object* proto = realm.intrinsic(proto_id);
-  Object* o = NewObject(vm, proto, ObjectClass::kClosure, sizeof(Closure));
+  Object* o = NewObjectWithSlots(vm, proto, ObjectClass::kClosure, sizeof(Closure),
+                                 2 + (legacy ? 2 : 0) + (has_prototype ? 1 : 0));
   if (o == nullptr) return nullptr;
   Closure* f = static_cast<Closure*>(o);
   f->code = code;
@@ -264,10 +269,6 @@ Object* NewClosure(Vm& vm, Realm& realm, Code* code, Env* env) {
                      code->code_kind == CodeKind::kDerivedConstructor;
   if (code->is_async || code->is_generator) constructor = false;
   f->is_constructor = constructor;
-  bool plain = code->code_kind == CodeKind::kFunction && !code->is_async && !code->is_generator;
-  bool legacy = plain && !code->strict;
-  bool has_prototype = plain || code->is_generator;
-  if (!ReserveNamedSlots(vm, o, 2 + (legacy ? 2 : 0) + (has_prototype ? 1 : 0))) return nullptr;
   // length first, then name (spec order of CreateBuiltinFunction/OrdinaryFunctionCreate).
   const Atoms& atoms = vm.atoms();
   if (!AddAbsentNamed(vm, o, Value::FromString(atoms.length), Value::Number(code->length), kConfigurable) ||

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <new>
 
 #include "absl/strings/str_cat.h"
 #include "vm/code.h"
@@ -195,6 +197,21 @@ String* Vm::Intern(String* s) {
 }
 
 String* Vm::InternAscii(std::string_view ascii) {
+  // Most names are atoms already (every realm installs the same ones): look
+  // them up with a probe on the stack instead of allocating a string that
+  // would only be garbage.
+  constexpr size_t kProbeChars = 64;
+  if (ascii.size() <= kProbeChars) {
+    alignas(String) unsigned char probe_bytes[sizeof(String) + kProbeChars];
+    String* probe = new (probe_bytes) String();
+    probe->kind = CellKind::kString;
+    probe->flags = String::kOneByte;
+    probe->length = static_cast<uint32_t>(ascii.size());
+    probe->hash = 0;
+    std::memcpy(probe->mutable_chars8(), ascii.data(), ascii.size());
+    auto it = atom_table_.find(probe);
+    if (it != atom_table_.end()) return Intern(*it);
+  }
   String* s = NewStringFromLatin1(*this, ascii);
   return s == nullptr ? nullptr : Intern(s);
 }

@@ -17,7 +17,8 @@ PropertyKey NameKey(Vm& vm, std::string_view name) {
 Object* NewNativeFunction(Vm& vm, Realm& realm, std::string_view name, NativeFn fn, int length,
                           bool constructor) {
   Object* proto = realm.intrinsic(Intrinsic::kFunctionPrototype);
-  Object* o = NewObject(vm, proto, ObjectClass::kNative, sizeof(NativeFunction));
+  // Room for `length` and `name` in the cell (most builtins get no more).
+  Object* o = NewObjectWithSlots(vm, proto, ObjectClass::kNative, sizeof(NativeFunction), 2);
   if (o == nullptr) return nullptr;
   auto* f = static_cast<NativeFunction*>(o);
   f->fn = fn;
@@ -25,7 +26,12 @@ Object* NewNativeFunction(Vm& vm, Realm& realm, std::string_view name, NativeFn 
   f->data = Value::Undefined();
   f->is_constructor = constructor;
   String* n = vm.InternAscii(name);
-  if (n == nullptr || !SetFunctionNameAndLength(vm, o, Value::FromString(n), length)) return nullptr;
+  // A fresh object: add the two properties without looking them up first.
+  const Atoms& atoms = vm.atoms();
+  if (n == nullptr || !AddAbsentNamed(vm, o, Value::FromString(atoms.length), Value::Number(length), kConfigurable) ||
+      !AddAbsentNamed(vm, o, Value::FromString(atoms.name), Value::FromString(n), kConfigurable)) {
+    return nullptr;
+  }
   return o;
 }
 

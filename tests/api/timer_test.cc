@@ -1,6 +1,7 @@
 // Timers (Realm::InstallTimers): setTimeout, setInterval, clearTimeout,
 // clearInterval, driven by an event loop; callbacks run as new tasks.
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,34 @@ TEST_F(TimerTest, CallbacksRunUnderTheGivenRunner) {
   EXPECT_EQ(completions_[0].kind, CompletionKind::kStepLimit);
   EXPECT_TRUE(completions_[1].ok());
   EXPECT_EQ(Eval("done"), "true");
+}
+
+// An executor that runs posted work inside its own call (it must not, but a
+// naive host loop does): each tick of an interval posts the next before its
+// callback runs, which must not make TimerHost::Fire recurse once per tick.
+TEST_F(TimerTest, AnExecutorRunningWorkInlineDoesNotMakeIntervalsRecurse) {
+  std::vector<std::function<void()>> deferred;
+  bool run_inline = false;
+  Executor executor = [&](std::function<void()> work, std::chrono::milliseconds) {
+    if (run_inline) {
+      work();
+    } else {
+      deferred.push_back(std::move(work));
+    }
+  };
+  size_t done = 0;
+  ASSERT_TRUE(realm_->InstallTimers(executor, nullptr, [&](const Completion& c) {
+    EXPECT_TRUE(c.ok()) << c.Describe();
+    ++done;
+  }));
+  // Started by a script (inside a task, so its first tick is deferred), the
+  // interval then runs from the host with the executor running work inline.
+  Eval("globalThis.ticks = 0; const i = setInterval(() => { if (++ticks === 100000) clearInterval(i); }, 1); 0");
+  ASSERT_EQ(deferred.size(), 1u);
+  run_inline = true;
+  deferred[0]();
+  EXPECT_EQ(Eval("ticks"), "100000");
+  EXPECT_EQ(done, 100000u);
 }
 
 TEST_F(TimerTest, TimersDieWithTheirRealm) {

@@ -1,5 +1,7 @@
 #include "vm/object.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 #include "vm/string.h"
 #include "vm/vm.h"
@@ -57,6 +59,46 @@ TEST(ObjectTest, ManyPropertiesSwitchToDictionary) {
   OwnProperty prop;
   ASSERT_TRUE(GetOwnProperty(vm, o, Key(vm, "p150"), &prop));
   EXPECT_EQ(prop.value.AsInt32(), 150);
+}
+
+// Functions keep their first named slots after their own struct, in the
+// cell (NewObjectWithSlots); growing past them, and dictionary mode, move
+// the slots to a buffer, and every byte is released with the object.
+TEST(ObjectTest, SlotsInTheCellOfAFunctionGrowAndAreReleased) {
+  Vm vm;
+  vm.CollectGarbage();
+  size_t before = vm.heap().used();
+  {
+    Object* f = NewObjectWithSlots(vm, nullptr, ObjectClass::kNative, sizeof(NativeFunction), 2);
+    ASSERT_NE(f, nullptr);
+    EXPECT_TRUE(HasInlineSlots(f));
+    EXPECT_EQ(f->slot_capacity, 2u);
+    for (int i = 0; i < 10; ++i) {
+      std::string name = "p" + std::to_string(i);
+      ASSERT_TRUE(SetOwnData(vm, f, Key(vm, name.c_str()), Value::Int32(i)));
+      EXPECT_EQ(HasInlineSlots(f), i < 2);
+    }
+    OwnProperty prop;
+    ASSERT_TRUE(GetOwnProperty(vm, f, Key(vm, "p1"), &prop));
+    EXPECT_EQ(prop.value.AsInt32(), 1);
+    Object* g = NewObjectWithSlots(vm, nullptr, ObjectClass::kClosure, sizeof(Closure), 3);
+    ASSERT_NE(g, nullptr);
+    ASSERT_TRUE(SetOwnData(vm, g, Key(vm, "a"), Value::Int32(7)));
+    ASSERT_TRUE(SetOwnData(vm, g, Key(vm, "b"), Value::Int32(8)));
+    EXPECT_TRUE(DeleteOwnProperty(vm, g, Key(vm, "a")));  // dictionary mode
+    EXPECT_EQ(g->shape, nullptr);
+    EXPECT_FALSE(HasInlineSlots(g));
+    ASSERT_TRUE(GetOwnProperty(vm, g, Key(vm, "b"), &prop));
+    EXPECT_EQ(prop.value.AsInt32(), 8);
+    // Plain objects and arrays keep their inline slots and elements.
+    Object* o = NewObject(vm, nullptr);
+    EXPECT_TRUE(HasInlineSlots(o));
+    Object* a = NewObject(vm, nullptr, ObjectClass::kArray);
+    EXPECT_FALSE(HasInlineSlots(a));
+    EXPECT_TRUE(HasInlineElements(a));
+  }
+  vm.CollectGarbage();
+  EXPECT_EQ(vm.heap().used(), before);
 }
 
 TEST(ObjectTest, ElementsDenseSparseAndOrder) {
