@@ -17,6 +17,7 @@
 #include "vm/code.h"
 #include "vm/conversions.h"
 #include "vm/generator.h"
+#include "vm/object.h"
 #include "vm/realm.h"
 #include "vm/slow_paths.h"
 #include "vm/string.h"
@@ -125,6 +126,48 @@ inline bool IterNextFast(Vm& vm, Realm* realm, Value iter, Value next, Value* va
   }
   state->elements[1] = Value::Int32(static_cast<int32_t>(i + size));
   *done = Value::Boolean(false);
+  return true;
+}
+
+// The common call of a bytecode function, inline: no more arguments than
+// parameters, room in the register file and the frame vector, and `this`
+// needing no wrapper object. False: PushFrame does it (and reports errors).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool PushFrameFast(Task& task, Frame* caller, Closure* fn, Value this_value,
+                                                       const Value* args, uint32_t argc, uint32_t return_reg,
+                                                       uint32_t resume_pc) {
+  Code* code = fn->code;
+  uint32_t base = caller->base + caller->code->num_registers;
+  size_t needed = static_cast<size_t>(base) + code->num_registers;
+  if (argc > code->num_params || needed > task.registers.size() ||
+      task.frames.size() == task.frames.capacity() ||
+      needed * sizeof(Value) + (task.frames.size() + 1) * sizeof(Frame) > task.vm().max_stack_bytes()) {
+    return false;
+  }
+  if (!code->strict && code->code_kind != CodeKind::kArrow) {
+    if (this_value.IsNullish()) {
+      this_value = fn->realm->global_this;
+    } else if (!this_value.IsObject()) {
+      return false;
+    }
+  }
+  Value* regs = task.registers.data() + base;
+  uint32_t i = 0;
+  for (; i < argc; ++i) regs[i] = args[i];
+  for (; i < code->num_registers; ++i) regs[i] = Value::Undefined();
+  caller->pc = resume_pc;
+  Frame& f = task.frames.emplace_back();
+  f.code = code;
+  f.callee = fn;
+  f.env = fn->env;
+  f.realm = fn->realm;
+  f.pc = 0;
+  f.base = base;
+  f.argc = argc;
+  f.return_reg = return_reg;
+  f.this_value = this_value;
+  f.new_target = Value::Undefined();
+  f.generator = nullptr;
+  f.flags = 0;
   return true;
 }
 
