@@ -120,6 +120,48 @@ bool PrototypeNeedsJs(Vm& vm, Value new_target) {
 
 }  // namespace
 
+namespace {
+
+// The generator resume a native asked for (%GeneratorPrototype%.next).
+CallStatus ResumeRequested(Task& task, uint32_t return_reg, uint8_t flags, uint32_t resume_pc) {
+  Vm::ResumeRequest& rr = task.vm().resume_request();
+  rr.pending = false;
+  return ResumeGenerator(task, static_cast<GeneratorObject*>(rr.generator), static_cast<ResumeMode>(rr.mode),
+                         rr.value, return_reg, flags, resume_pc);
+}
+
+// The tail call a native asked for, if any: what to call next.
+bool TakeTailCall(Vm& vm, std::vector<Value>* args, Value* callee, Value* this_value, uint8_t* flags,
+                  Value* new_target) {
+  Vm::TailCall& tc = vm.tail_call();
+  if (!tc.pending) return false;
+  tc.pending = false;
+  *args = std::move(tc.args);
+  *callee = tc.function;
+  *this_value = tc.this_value;
+  if (!tc.new_target.IsUndefined()) {
+    *flags |= Frame::kConstruct;
+    *new_target = tc.new_target;
+  } else {
+    *flags &= ~Frame::kConstruct;
+    *new_target = Value::Undefined();
+  }
+  return true;
+}
+
+}  // namespace
+
+CallStatus FinishNativeRequest(Task& task, uint32_t return_reg, uint8_t flags, uint32_t resume_pc, Value* result) {
+  Vm& vm = task.vm();
+  if (vm.resume_request().pending) return ResumeRequested(task, return_reg, flags, resume_pc);
+  std::vector<Value> args;
+  Value callee, this_value, new_target;
+  if (!TakeTailCall(vm, &args, &callee, &this_value, &flags, &new_target)) return CallStatus::kThrow;
+  // CallValue loops over any further tail calls itself (no recursion here).
+  return CallValue(task, callee, this_value, args.data(), static_cast<uint32_t>(args.size()), return_reg, flags,
+                   new_target, resume_pc, result);
+}
+
 CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* args, uint32_t argc,
                      uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc,
                      Value* result) {
@@ -254,27 +296,10 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         vm.set_current_realm(saved);
         if (r.IsEmpty()) {
           Vm::ResumeRequest& rr = vm.resume_request();
-          if (rr.pending) {
-            rr.pending = false;
-            return ResumeGenerator(task, static_cast<GeneratorObject*>(rr.generator),
-                                   static_cast<ResumeMode>(rr.mode), rr.value, return_reg, flags,
-                                   resume_pc);
-          }
-          Vm::TailCall& tc = vm.tail_call();
-          if (tc.pending) {
-            tc.pending = false;
-            owned = std::move(tc.args);
+          if (rr.pending) return ResumeRequested(task, return_reg, flags, resume_pc);
+          if (TakeTailCall(vm, &owned, &callee, &this_value, &flags, &new_target)) {
             args = owned.data();
             argc = static_cast<uint32_t>(owned.size());
-            callee = tc.function;
-            this_value = tc.this_value;
-            if (!tc.new_target.IsUndefined()) {
-              flags |= Frame::kConstruct;
-              new_target = tc.new_target;
-            } else {
-              flags &= ~Frame::kConstruct;
-              new_target = Value::Undefined();
-            }
             if (hops > 10000) {
               vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
               return CallStatus::kThrow;

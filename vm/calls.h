@@ -25,6 +25,11 @@ bool EnsureRegisters(Task& task, size_t needed);
 CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* args, uint32_t argc,
                      uint32_t return_reg, uint8_t flags, Value new_target, uint32_t resume_pc);
 
+/// After a native called outside CallValue (the interpreter's inline native
+/// calls) returned Empty(): the generator resume or the tail call it asked
+/// for, as CallValue would do them; otherwise its exception (kThrow).
+CallStatus FinishNativeRequest(Task& task, uint32_t return_reg, uint8_t flags, uint32_t resume_pc, Value* result);
+
 /// [[Call]] (or [[Construct]] with Frame::kConstruct in flags) of any value:
 /// bytecode functions push a frame, natives run (and may ask for a tail
 /// call), bound functions unwrap. For [[Construct]] of a base constructor

@@ -28,6 +28,7 @@ namespace ratchet::internal {
 namespace {
 
 constexpr uint64_t kInterruptPollMask = 1023;  // poll every 1024 steps
+constexpr uint32_t kInlineNativeArgs = 6;     // calls of built-ins with up to 6 arguments run inline
 
 // Instruction lengths (after any prefix) by operand scale, from the table.
 struct LengthTable {
