@@ -107,8 +107,8 @@ bool TypedArrayFastGet(TypedArrayObject* t, uint32_t i, Value* out);
 bool TypedArrayFastSet(TypedArrayObject* t, uint32_t i, Value v);
 
 /// The dispatch loop's inline cases of the two above: a fixed-length
-/// Float64Array, Int32Array or Uint8Array in bounds of its buffer (false:
-/// call the functions above).
+/// array of a non-BigInt, non-float16/32 kind in bounds of its buffer
+/// (false: call the functions above).
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline const uint8_t* TypedArrayInlineElement(const TypedArrayObject* t, uint32_t i, size_t size) {
   const ArrayBufferObject* b = t->buffer;
   if (t->length_tracking || i >= t->array_length || b->detached ||
@@ -117,38 +117,89 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline const uint8_t* TypedArrayInlineElement(const
   }
   return b->data + t->byte_offset + static_cast<size_t>(i) * size;
 }
+template <typename T>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineLoad(const TypedArrayObject* t, uint32_t i, T* v) {
+  const uint8_t* p = TypedArrayInlineElement(t, i, sizeof(T));
+  if (p == nullptr) return false;
+  std::memcpy(v, p, sizeof(T));
+  return true;
+}
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineGet(const TypedArrayObject* t, uint32_t i, Value* out) {
-  const uint8_t* p;
   switch (t->kind) {
     case ElementKind::kFloat64: {
-      if ((p = TypedArrayInlineElement(t, i, 8)) == nullptr) return false;
       double d;
-      std::memcpy(&d, p, 8);
+      if (!TypedArrayInlineLoad(t, i, &d)) return false;
       *out = Value::Number(d);
       return true;
     }
     case ElementKind::kInt32: {
-      if ((p = TypedArrayInlineElement(t, i, 4)) == nullptr) return false;
       int32_t v;
-      std::memcpy(&v, p, 4);
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
       *out = Value::Int32(v);
       return true;
     }
     case ElementKind::kUint8:
-      if ((p = TypedArrayInlineElement(t, i, 1)) == nullptr) return false;
-      *out = Value::Int32(*p);
+    case ElementKind::kUint8Clamped: {
+      uint8_t v;
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
+      *out = Value::Int32(v);
       return true;
+    }
+    case ElementKind::kInt8: {
+      int8_t v;
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
+      *out = Value::Int32(v);
+      return true;
+    }
+    case ElementKind::kInt16: {
+      int16_t v;
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
+      *out = Value::Int32(v);
+      return true;
+    }
+    case ElementKind::kUint16: {
+      uint16_t v;
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
+      *out = Value::Int32(v);
+      return true;
+    }
+    case ElementKind::kUint32: {
+      uint32_t v;
+      if (!TypedArrayInlineLoad(t, i, &v)) return false;
+      *out = Value::Number(static_cast<double>(v));
+      return true;
+    }
     default:
       return false;
   }
 }
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineSet(TypedArrayObject* t, uint32_t i, Value v) {
-  if (t->kind != ElementKind::kFloat64 || !v.IsNumber() || t->buffer->immutable) return false;
-  uint8_t* p = const_cast<uint8_t*>(TypedArrayInlineElement(t, i, 8));
+template <typename T>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineStore(TypedArrayObject* t, uint32_t i, T v) {
+  uint8_t* p = const_cast<uint8_t*>(TypedArrayInlineElement(t, i, sizeof(T)));
   if (p == nullptr) return false;
-  double d = v.AsNumber();
-  std::memcpy(p, &d, 8);
+  std::memcpy(p, &v, sizeof(T));
   return true;
+}
+/// Stores of numbers into Float64 arrays and of int32s into the integer
+/// kinds (modular, as ToInt8/ToUint8/... of an int32 are; not clamped ones).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool TypedArrayInlineSet(TypedArrayObject* t, uint32_t i, Value v) {
+  if (t->buffer->immutable) return false;
+  if (t->kind == ElementKind::kFloat64) return v.IsNumber() && TypedArrayInlineStore(t, i, v.AsNumber());
+  if (!v.IsInt32()) return false;
+  int32_t x = v.AsInt32();
+  switch (t->kind) {
+    case ElementKind::kInt32:
+    case ElementKind::kUint32:
+      return TypedArrayInlineStore(t, i, static_cast<uint32_t>(x));
+    case ElementKind::kInt8:
+    case ElementKind::kUint8:
+      return TypedArrayInlineStore(t, i, static_cast<uint8_t>(static_cast<uint32_t>(x)));
+    case ElementKind::kInt16:
+    case ElementKind::kUint16:
+      return TypedArrayInlineStore(t, i, static_cast<uint16_t>(static_cast<uint32_t>(x)));
+    default:
+      return false;
+  }
 }
 
 double HalfToDouble(uint16_t h);

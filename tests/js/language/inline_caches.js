@@ -109,6 +109,28 @@
   assertEq(i32[3], 0, 'back in bounds (the shrink dropped the bytes)');
 }
 
+// Every integer kind wraps an int32 the way ToInt8/ToUint16/... do; clamped
+// arrays clamp; Float32 rounds.
+{
+  const i8 = new Int8Array(2), u8 = new Uint8Array(2), c8 = new Uint8ClampedArray(2);
+  const i16 = new Int16Array(2), u16 = new Uint16Array(2), u32 = new Uint32Array(2), f32 = new Float32Array(2);
+  for (let r = 0; r < 20; r++) {
+    i8[0] = 200; u8[0] = -1; c8[0] = 300; i16[0] = 40000; u16[0] = -2; u32[0] = -1; f32[0] = 0.1;
+    c8[1] = -5; u32[1] = 2147483647;
+  }
+  assertEq(i8[0], -56);
+  assertEq(u8[0], 255);
+  assertEq(c8[0], 255);
+  assertEq(c8[1], 0);
+  assertEq(i16[0], -25536);
+  assertEq(u16[0], 65534);
+  assertEq(u32[0], 4294967295);
+  assertEq(u32[1], 2147483647);
+  assertEq(f32[0], Math.fround(0.1));
+  u8[1] = 1.7;
+  assertEq(u8[1], 1, 'a double goes through ToUint8');
+}
+
 // Mul and Div: double arithmetic, int32 results when exact.
 {
   const big = 65536;
