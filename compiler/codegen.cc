@@ -129,7 +129,9 @@ void Generator::LeaveScope(Scope* s) {
 
 void Generator::InitLexicalsToEmpty(Scope* s) {
   for (Variable* v : s->vars) {
-    if ((v->IsLexical() || v->kind == BindingKind::kConst) && !v->in_env) b_.EmitLdEmpty(v->index);
+    if ((v->IsLexical() || v->kind == BindingKind::kConst) && !v->in_env && !v->TdzUnobservable()) {
+      b_.EmitLdEmpty(v->index);
+    }
   }
 }
 
@@ -338,7 +340,7 @@ void Generator::EmitPseudoBindings(Scope* fs, const Function* f) {
       case BindingKind::kLet:
       case BindingKind::kConst:
       case BindingKind::kClass:
-        if (!v->in_env) b_.EmitLdEmpty(v->index);
+        if (!v->in_env && !v->TdzUnobservable()) b_.EmitLdEmpty(v->index);
         break;
       case BindingKind::kHidden:
         if (v->eval_vars) {
@@ -749,7 +751,12 @@ void Generator::VarDeclaration(VarDecl* d) {
       BindPattern(decl.target, t, true, true);
       continue;
     }
-    uint32_t t = rs.Temp();
+    // A register binding whose dead zone nothing observes gets its value
+    // written directly.
+    Variable* direct = decl.target->Is<Identifier>() && !using_decl ? info_.Binding(decl.target->As<Identifier>())
+                                                                     : nullptr;
+    if (direct != nullptr && !direct->TdzUnobservable()) direct = nullptr;
+    uint32_t t = direct != nullptr ? direct->index : rs.Temp();
     if (auto* fn = decl.init->As<Function>(); fn != nullptr && decl.target->Is<Identifier>()) {
       FunctionExpr(fn, t, decl.target->As<Identifier>()->name.view());
     } else if (auto* cl = decl.init->As<Class>(); cl != nullptr && decl.target->Is<Identifier>()) {
@@ -763,6 +770,7 @@ void Generator::VarDeclaration(VarDecl* d) {
       b_.EmitLdInt(hint, d->var_kind == ast::VarKind::kAwaitUsing ? 1 : 0);
       CallHelper(Helper::kUsingAdd, t, {dispose_stack_reg_, t, hint});
     }
+    if (direct != nullptr) continue;
     BindPattern(decl.target, t, lexical, true);
   }
 }

@@ -6,6 +6,8 @@
 
 namespace ratchet::internal {
 
+bool Variable::scope_always_tdz() const { return scope != nullptr && scope->always_tdz; }
+
 using namespace ast;  // NOLINT: the AST's node names read best unqualified here
 
 void CollectBoundNames(Node* pattern, std::vector<Identifier*>* out) {
@@ -395,6 +397,11 @@ class Analyzer {
       for (auto& decl : d->declarators) {
         // The binding is initialized once its initializer has run.
         DeclarePattern(s, decl.target, k, decl.init != nullptr ? decl.init->end : decl.target->end);
+        std::vector<Identifier*> names;
+        CollectBoundNames(decl.target, &names);
+        for (Identifier* id : names) {
+          if (Variable* v = s->Find(id->name.view()); v != nullptr && v->kind == k) v->lexical_decl = true;
+        }
       }
     } else if (auto* c = st->As<ClassDecl>()) {
       if (globals || c->class_node->name == nullptr) return;
@@ -425,7 +432,7 @@ class Analyzer {
     return nullptr;
   }
 
-  void ResolveIdentifier(Identifier* id) {
+  void ResolveIdentifier(Identifier* id, bool declaration = false) {
     bool crossed;
     std::vector<Variable*> withs;
     Variable* v = Lookup(id->name.view(), &crossed, &withs);
@@ -439,6 +446,7 @@ class Analyzer {
     }
     if (v == nullptr) return;  // global
     if (crossed) v->captured = true;
+    if (!declaration && id->pos.offset < v->decl_end) v->early_ref = true;
     info_.resolved_[id] = v;
   }
 
@@ -567,7 +575,7 @@ class Analyzer {
     switch (n->kind) {
       case Kind::kVarDecl:
         for (auto& d : n->As<VarDecl>()->declarators) {
-          VisitPattern(d.target);
+          VisitPattern(d.target, /*declaration=*/true);
           VisitExpr(d.init);
         }
         break;
@@ -713,34 +721,35 @@ class Analyzer {
   }
 
   // Binding or assignment targets: resolve identifiers, visit defaults and
-  // computed keys.
-  void VisitPattern(Node* n) {
+  // computed keys. `declaration`: the identifiers are the bindings a
+  // declaration creates (not references before their initialization).
+  void VisitPattern(Node* n, bool declaration = false) {
     if (n == nullptr) return;
     switch (n->kind) {
       case Kind::kIdentifier:
-        ResolveIdentifier(n->As<Identifier>());
+        ResolveIdentifier(n->As<Identifier>(), declaration);
         break;
       case Kind::kObjectPattern: {
         auto* p = n->As<ObjectPattern>();
         for (auto& prop : p->properties) {
           if (prop.computed) VisitExpr(prop.key);
-          VisitPattern(prop.value);
+          VisitPattern(prop.value, declaration);
         }
-        VisitPattern(p->rest);
+        VisitPattern(p->rest, declaration);
         break;
       }
       case Kind::kArrayPattern: {
         auto* p = n->As<ArrayPattern>();
-        for (Node* e : p->elements) VisitPattern(e);
-        VisitPattern(p->rest);
+        for (Node* e : p->elements) VisitPattern(e, declaration);
+        VisitPattern(p->rest, declaration);
         break;
       }
       case Kind::kAssignmentPattern:
-        VisitPattern(n->As<AssignmentPattern>()->target);
+        VisitPattern(n->As<AssignmentPattern>()->target, declaration);
         VisitExpr(n->As<AssignmentPattern>()->default_value);
         break;
       case Kind::kRestElement:
-        VisitPattern(n->As<RestElement>()->target);
+        VisitPattern(n->As<RestElement>()->target, declaration);
         break;
       case Kind::kHole:
         break;

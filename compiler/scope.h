@@ -66,6 +66,16 @@ struct Variable {
   bool tdz_param = false;  // a parameter of a list with expressions: TDZ until bound
   uint32_t index = 0;     // register or slot
   uint32_t decl_end = 0;  // source offset where the binding is initialized
+  bool lexical_decl = false;  // declared by a let/const statement
+  bool early_ref = false;     // referenced at an offset before decl_end
+  /// A let/const of a statement whose temporal dead zone nothing can
+  /// observe: every reference comes after its initializer (textually, in
+  /// the same function — it lives in a register — and not in a switch
+  /// block, where textual order proves nothing).
+  bool TdzUnobservable() const {
+    return lexical_decl && !early_ref && !captured && !in_env && !eval_vars && !scope_always_tdz();
+  }
+  bool scope_always_tdz() const;
   bool IsLexical() const {
     return kind == BindingKind::kLet || kind == BindingKind::kConst || kind == BindingKind::kClass;
   }
