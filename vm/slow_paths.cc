@@ -219,6 +219,17 @@ SlowResult StoreGlobal(Task& task, Frame& frame, Value v, String* name, uint32_t
   switch (SetProperty(vm, realm, Value::FromObject(realm.global), key, v, frame.code->strict,
                       &setter)) {
     case AccessStatus::kDone:
+      // Cache writable data properties of the dictionary-mode global object
+      // by entry index, validated by key, attributes and epoch (as LoadGlobal).
+      if (ic != nullptr && realm.global->dict != nullptr) {
+        PropertyDict* dict = realm.global->dict;
+        auto it2 = dict->index.find(Value::FromString(name).bits());
+        if (it2 != dict->index.end() &&
+            (dict->entries[it2->second].attrs & (kAccessorBit | kWritable)) == kWritable) {
+          ic->slot = it2->second + 1;
+          ic->epoch = realm.lexical_epoch;
+        }
+      }
       return SlowResult::kNext;
     case AccessStatus::kThrow:
       return SlowResult::kThrow;

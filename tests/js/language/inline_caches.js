@@ -168,4 +168,27 @@
   for (let i = 0; i < 20; i++) assertEq(dup(i).x, i + 1);
   assertEq(Object.keys(dup(0)).join(), 'x,y');
 }
+// StGlobal caches a writable data property of the global object.
+globalThis.gconf = 0;  // configurable, unlike a var
+function setG(v) { gconf = v; }
+for (let i = 0; i < 50; i++) setG(i);
+assertEq(gconf, 49);
+Object.defineProperty(globalThis, 'gconf', { writable: false });
+setG(100);
+assertEq(gconf, 49, 'a read-only global keeps its value (sloppy write)');
+(function () {
+  'use strict';
+  function setStrict(v) { gconf = v; }
+  assertThrows(TypeError, () => setStrict(1), 'strict write to a read-only global');
+})();
+delete globalThis.gconf;
+let gset;
+Object.defineProperty(globalThis, 'gconf', { set(v) { gset = v; }, configurable: true });
+setG(7);
+assertEq(gset, 7, 'the new setter runs');
+delete globalThis.gconf;
+var gvar = 0;
+function setV(v) { gvar = v; }
+for (let i = 0; i < 50; i++) setV(i);
+assertEq(gvar, 49);
 print('ok');
