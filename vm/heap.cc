@@ -51,6 +51,15 @@ Cell* Heap::AllocateSmall(size_t cls) {
   }
   Page* p = current_[cls];
   if (p == nullptr || p->used == p->capacity) {
+    // Pages count against the limit too (with a page per size class of
+    // slack): cells kept alive one per page must not hold memory the
+    // accounting does not see. Past it, this allocation fails (and asks for
+    // a collection, which returns empty pages).
+    if (limit_ != SIZE_MAX && !over_limit_allowed_ &&
+        (pages_.size() + 1) * kPageBytes > limit_ + kNumClasses * kPageBytes) {
+      gc_requested_ = true;
+      return nullptr;
+    }
     void* mem = std::malloc(kPageBytes);
     if (mem == nullptr) return nullptr;
     p = static_cast<Page*>(mem);

@@ -161,6 +161,11 @@ class Heap {
   using BeforeSweepFn = std::function<void(const std::vector<Cell*>& weak_tables)>;
   void Collect(const std::function<void(Tracer&)>& trace_roots, const BeforeSweepFn& before_sweep = {});
 
+  /// Bytes of the pages of small cells (live cells and free slots).
+  size_t page_bytes() const { return pages_.size() * kPageBytes; }
+  /// The most page_bytes() may reach under a limit.
+  size_t max_page_bytes() const { return limit_ == SIZE_MAX ? SIZE_MAX : limit_ + kNumClasses * kPageBytes; }
+
   /// Visits every live cell (for memory statistics).
   template <typename F>
   void ForEachCell(F&& f) const {

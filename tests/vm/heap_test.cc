@@ -1,5 +1,7 @@
 #include "vm/heap.h"
 
+#include <string>
+
 #include "gtest/gtest.h"
 #include "vm/object.h"
 #include "vm/string.h"
@@ -63,6 +65,39 @@ TEST(HeapTest, MemoryLimitFailsAllocationCleanly) {
   // After a collection the garbage is gone and allocation works again.
   vm.CollectGarbage();
   EXPECT_NE(NewObject(vm, nullptr), nullptr);
+}
+
+// Cells of many sizes, each kept one per page after a collection, would pin
+// pages the accounting does not see: pages count against the limit.
+TEST(HeapTest, FragmentedPagesStayUnderTheLimit) {
+  Vm vm;
+  const size_t limit = vm.heap().used() + (4 << 20);
+  vm.heap().set_limit(limit);
+  Object* keep = NewObject(vm, nullptr);
+  ASSERT_NE(keep, nullptr);
+  uint32_t root = vm.AddRoot(Value::FromObject(keep));
+  uint32_t kept = 0;
+  for (uint32_t length = 16; length <= 400; length += 24) {
+    for (uint32_t i = 0;; ++i) {
+      String* s = NewRawString(vm, length, true);
+      if (s == nullptr) break;
+      if (i % 512 == 0) {
+        if (!SetOwnData(vm, keep, PropertyKey(Value::FromString(vm.InternAscii("k" + std::to_string(kept)))),
+                        Value::FromString(s))) {
+          break;
+        }
+        ++kept;
+      }
+    }
+    vm.CollectGarbage();
+    EXPECT_LE(vm.heap().page_bytes(), vm.heap().max_page_bytes()) << "cells of " << length << " bytes";
+  }
+  EXPECT_GT(kept, 16u);
+  // The runtime stays usable: with the kept strings gone, allocation works.
+  vm.RemoveRoot(root);
+  vm.CollectGarbage();
+  EXPECT_NE(NewRawString(vm, 100, true), nullptr);
+  EXPECT_LT(vm.heap().page_bytes(), 8u << 20);
 }
 
 TEST(HeapTest, StringsAndAtoms) {
