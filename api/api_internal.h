@@ -114,6 +114,10 @@ struct ApiRealm {
   std::shared_ptr<HandleRegistry> handles;
   TaskRunner run_task;       // SetDefaultRunners
   TaskRunner run_task_sync;
+  // The handler prototype of this realm's read-only views of host data
+  // (api/views.cc), made on first use, and its Vm root.
+  in::Object* view_traps = nullptr;
+  uint32_t view_traps_root = UINT32_MAX;
   static std::shared_ptr<::ratchet::Task> MakeTask(std::unique_ptr<ApiTask> state) {
     return std::shared_ptr<::ratchet::Task>(new ::ratchet::Task(std::move(state)));
   }
@@ -198,6 +202,9 @@ void Safepoint(in::Vm& vm);
 /// A task of the runtime is running (a host function is calling the API).
 inline bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
 Completion ConcurrentEvaluation();
+/// The pending exception of a failed internal operation, as a Status
+/// (kOutOfMemory, or kJsException with the thrown value).
+Status TakeErrorStatus(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg);
 std::shared_ptr<Task> HandToRunner(std::shared_ptr<Task> task, const EvalOptions& options,
                                    const TaskRunner& realm_default);
 Completion RunSynchronously(const std::shared_ptr<Task>& task, const EvalOptions& options,

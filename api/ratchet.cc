@@ -37,6 +37,7 @@ ApiRealm::~ApiRealm() {
     host->timers->realm = nullptr;  // setTimeout from a task that outlives the realm does nothing
   }
   rt->vm.RemoveRoot(root);
+  if (view_traps_root != UINT32_MAX) rt->vm.RemoveRoot(view_traps_root);
   // The runtime's "current realm" outside any task must not keep a
   // dropped realm (and everything its globals hold) alive.
   if (rt->vm.current_task() == nullptr && rt->vm.current_realm() == realm) rt->vm.set_current_realm(nullptr);

@@ -58,6 +58,7 @@ enum class CompletionKind {
 };
 
 class Value;
+struct HostData;
 
 /// The outcome of an API operation: ok, or one error of the closed set of
 /// CompletionKind. Value operations report misuse as kJsException with the
@@ -180,6 +181,15 @@ class Value {
   /// Identity (===): the same primitive value or the same object.
   bool StrictEquals(const Value& other) const;
 
+  /// The value as host data, read without running code: primitives;
+  /// arrays (holes as undefined); other objects by their own enumerable
+  /// string-keyed data properties, in property order, members whose value
+  /// is a function or a symbol left out (in arrays: undefined, as
+  /// JSON.stringify writes null). Read-only views (Realm::FromHost) give
+  /// their host data. Errors: a getter or another proxy on the way
+  /// (kWouldRunCode), a cycle or a BigInt ("TypeError"), nesting deeper
+  /// than `max_depth` (at most 1,000; "RangeError").
+  Result<HostData> ToHost(int max_depth = 100) const;
   /// Properties of an object (kJsException "TypeError" on a non-object).
   Result<Value> Get(std::string_view key) const;
   Result<Value> Get(uint32_t index) const;
@@ -299,6 +309,82 @@ struct HostValue {
     v.boolean = b;
     return v;
   }
+};
+
+/// JSON-like data of the host: what Value::ToHost gives and Realm::FromHost
+/// takes. Plain values; objects keep their members in order (a name
+/// appearing twice: the first one counts).
+struct HostData {
+  enum class Type { kUndefined, kNull, kBoolean, kNumber, kString, kArray, kObject };
+  Type type = Type::kUndefined;
+  bool boolean = false;
+  double number = 0;
+  std::string string;
+  std::vector<HostData> elements;                         // kArray
+  std::vector<std::pair<std::string, HostData>> members;  // kObject
+
+  static HostData Undefined() { return {}; }
+  static HostData Null() { return Make(Type::kNull); }
+  static HostData Boolean(bool b) {
+    HostData d = Make(Type::kBoolean);
+    d.boolean = b;
+    return d;
+  }
+  static HostData Number(double n) {
+    HostData d = Make(Type::kNumber);
+    d.number = n;
+    return d;
+  }
+  static HostData String(std::string s) {
+    HostData d = Make(Type::kString);
+    d.string = std::move(s);
+    return d;
+  }
+  static HostData Array(std::vector<HostData> elements = {}) {
+    HostData d = Make(Type::kArray);
+    d.elements = std::move(elements);
+    return d;
+  }
+  static HostData Object(std::vector<std::pair<std::string, HostData>> members = {}) {
+    HostData d = Make(Type::kObject);
+    d.members = std::move(members);
+    return d;
+  }
+  /// An object's member (null when absent or not an object).
+  const HostData* Find(std::string_view name) const;
+  HostData* Find(std::string_view name);
+  /// Parses JSON text (RFC 8259; nesting up to 1,000 levels); false with
+  /// *error ("line:column: message") on bad input.
+  static bool FromJson(std::string_view json, HostData* out, std::string* error);
+  /// JSON text: undefined members are left out, undefined elements and
+  /// non-finite numbers are null (as JSON.stringify does).
+  std::string ToJson() const;
+  friend bool operator==(const HostData& a, const HostData& b);
+
+ private:
+  static HostData Make(Type t) {
+    HostData d;
+    d.type = t;
+    return d;
+  }
+};
+
+/// How Realm::FromHost gives host data to the sandbox.
+enum class HostConversion {
+  /// A read-only view (the default): a Proxy reading the host's data when
+  /// the sandbox reads a property — property access, `in`, Object.keys,
+  /// for-in, spread, JSON.stringify, Array.isArray and array methods work;
+  /// writes, deletes, defineProperty, preventExtensions/freeze and
+  /// setPrototypeOf fail (a TypeError in strict code; a sloppy write does
+  /// nothing). Live: a host that keeps the shared data and changes it
+  /// between runs is seen by the next read. Nested objects are views too,
+  /// the same one each time a path is read.
+  kReadOnlyView,
+  /// Plain objects and arrays that the sandbox owns (a snapshot: its
+  /// changes stay in the sandbox, the host's later ones are not seen).
+  kCopy,
+  /// kCopy deeply frozen: non-writable, non-configurable, not extensible.
+  kFrozenCopy,
 };
 
 /// A host function: receives the arguments; returns a value, or sets
@@ -524,6 +610,16 @@ class Realm {
   /// Parses JSON text into values of this realm (JSON.parse without a
   /// reviver); a SyntaxError as kJsException.
   Result<Value> ParseJson(std::string_view json);
+  /// Host data for the sandbox (HostConversion: a read-only view by
+  /// default, or a copy). With a shared pointer the view reads the host's
+  /// object itself: change it only while no task of the runtime runs (or
+  /// from a host function), never from another thread. The view keeps the
+  /// pointer until the collector finds it dead. Host data nesting deeper
+  /// than 1,000 levels is a "RangeError" for the copies (views read lazily,
+  /// any depth).
+  Result<Value> FromHost(std::shared_ptr<const HostData> data,
+                         HostConversion conversion = HostConversion::kReadOnlyView);
+  Result<Value> FromHost(const HostData& data, HostConversion conversion = HostConversion::kReadOnlyView);
   /// A function calling `fn`; `length` is its length property. With
   /// `constructor`, `new` works too: the callback sees call.new_target and
   /// returns the new object (a host class: NewHostObject with

@@ -147,6 +147,12 @@ Status TakeError(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg) {
   return ValueAccess::Thrown(c.error_message, c.error_name, c.value);
 }
 
+}  // namespace
+
+Status TakeErrorStatus(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg) { return TakeError(vm, reg); }
+
+namespace {
+
 // Runs `fn` with the handle's realm current (errors made meanwhile belong
 // to it), restoring the previous one.
 template <typename F>
