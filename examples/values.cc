@@ -1,4 +1,4 @@
-// Value handles: a host gives a sandboxed script structured data and a
+// Value handles: a host gives a sandboxed script a read-only view of its data and a
 // host object (a counter the host owns), reads structured results back,
 // and settles a promise the script awaits — without the script ever
 // reaching anything of the host it was not given.
@@ -30,9 +30,15 @@ int main() {
   if (realm == nullptr) return 1;
   ratchet::Value global = realm->Global();
 
-  // Structured input, from JSON.
-  ratchet::Value order = *realm->ParseJson(R"({"id": 17, "items": [{"sku": "a", "qty": 2}, {"sku": "b", "qty": 5}]})");
-  global.Set("order", order);
+  // Structured input: the host's data as a read-only view (the sandbox
+  // reads it, cannot change it, and sees the host's later changes).
+  auto order = std::make_shared<ratchet::HostData>();
+  std::string error;
+  if (!ratchet::HostData::FromJson(R"({"id": 17, "items": [{"sku": "a", "qty": 2}, {"sku": "b", "qty": 5}]})",
+                                   order.get(), &error)) {
+    return 1;
+  }
+  global.Set("order", *realm->FromHost(order));
 
   // A host object and a host function that only accepts it.
   auto* counter = new Counter{"items", 0};
@@ -60,8 +66,9 @@ int main() {
       at: new Date().toISOString(),
       status: 'waiting',
     };
-    var forged;
+    var forged, tampered;
     try { bump({}, 1); } catch (e) { forged = e.name; }
+    try { (() => { 'use strict'; order.items[0].qty = 1000; })(); } catch (e) { tampered = e.name; }
     approval.then(who => { summary.status = 'approved by ' + who; });
     summary
   )", {});
@@ -71,6 +78,10 @@ int main() {
   }
   ratchet::Value summary = c.value;
   std::printf("summary: %s\n", summary.Dump().c_str());
+  std::printf("summary as host data: %s\n", summary.ToHost()->ToJson().c_str());
+  std::printf("tampering with the order: %s; qty still %g\n",
+              realm->EvaluateExpressionSync("tampered", {}).value.AsString().c_str(),
+              order->Find("items")->elements[0].Find("qty")->number);
   std::printf("host counter: %s = %d\n", counter->name.c_str(), counter->count);
   std::printf("forged counter: %s\n", realm->EvaluateExpressionSync("forged", {}).value.AsString().c_str());
 
