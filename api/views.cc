@@ -39,19 +39,36 @@ constexpr int kMaxCopyDepth = 1000;
 constexpr uint32_t kReflectHas = 6;
 constexpr uint32_t kReflectGet = 7;
 
+// One step of a view's path: a member name (array indices in decimal),
+// after its parent's steps. Shared by the views below it, so a view costs
+// the same at any depth.
+struct PathStep {
+  mutable std::shared_ptr<const PathStep> parent;  // null: a step from the root
+  std::string name;
+  size_t depth;  // steps from the root, this one included
+  // Releases a long chain of steps nobody else holds in a loop, not by
+  // one nested destructor per step.
+  ~PathStep() {
+    std::shared_ptr<const PathStep> p = std::move(parent);
+    while (p != nullptr && p.use_count() == 1) p = std::move(p->parent);
+  }
+};
+
 // What a view reads: a node of the host's data, by its path from the root.
 struct ViewNode {
   std::shared_ptr<const HostData> root;
-  std::vector<std::string> path;  // member names; array indices in decimal
-  bool array;                     // the view's kind (its target's)
+  std::shared_ptr<const PathStep> path;  // null: the root itself
+  bool array;                            // the view's kind (its target's)
 
   const HostData* Resolve() const {
+    std::vector<const std::string*> steps(path != nullptr ? path->depth : 0);
+    for (const PathStep* p = path.get(); p != nullptr; p = p->parent.get()) steps[p->depth - 1] = &p->name;
     const HostData* d = root.get();
-    for (const std::string& step : path) {
+    for (const std::string* step : steps) {
+      d = Child(*d, *step);
       if (d == nullptr) return nullptr;
-      d = Child(*d, step);
     }
-    if (d == nullptr || d->type != (array ? HostData::Type::kArray : HostData::Type::kObject)) return nullptr;
+    if (d->type != (array ? HostData::Type::kArray : HostData::Type::kObject)) return nullptr;
     return d;
   }
   // A member of an object, or an element of an array by its canonical index.
@@ -153,8 +170,8 @@ in::Value ChildValue(in::Vm& vm, in::ApiRuntime& rt, in::NativeFunction* trap, i
   }
   auto child_node = std::make_unique<ViewNode>();
   child_node->root = node.root;
-  child_node->path = node.path;
-  child_node->path.push_back(name);
+  child_node->path = std::make_shared<const PathStep>(
+      PathStep{node.path, name, node.path != nullptr ? node.path->depth + 1 : 1});
   child_node->array = array;
   in::Value view = NewView(vm, rt, *trap->realm, handler->proto, std::move(child_node));
   if (view.IsEmpty()) return view;
