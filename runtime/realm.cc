@@ -1,6 +1,7 @@
 #include "runtime/realm.h"
 
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
@@ -9,6 +10,8 @@
 #include "compiler/codegen.h"
 #include "compiler/parser.h"
 #include "compiler/scope.h"
+#include "compiler/serialize.h"
+#include "runtime/selfhost_snapshot.h"
 #include "runtime/builtins/builtins.h"
 #include "runtime/loader.h"
 #include "runtime/module.h"
@@ -378,28 +381,114 @@ struct SelfHostedProgram {
   std::vector<int64_t> helper_slots;
 };
 
+// The registered snapshot (runtime/selfhost_snapshot.h), if any.
+std::string_view& SnapshotBytes() {
+  static std::string_view bytes;
+  return bytes;
+}
+bool& ProgramFromSnapshot() {
+  static bool from_snapshot = false;
+  return from_snapshot;
+}
+
+constexpr char kSnapshotMagic[] = "RATCHET-SELFHOST-2";
+
+// What a snapshot was made from: the library's source, the natives it
+// binds, the opcode set. A snapshot of anything else is not used.
+uint64_t SelfHostedFingerprint(const std::vector<std::u16string>& natives) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&](const void* data, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+  };
+  mix(kSelfHostedSource, std::strlen(kSelfHostedSource));
+  for (const std::u16string& n : natives) mix(n.data(), n.size() * sizeof(char16_t) + sizeof(char16_t));
+  uint32_t ops = kNumOpcodes;
+  mix(&ops, sizeof(ops));
+  return h;
+}
+
+bool CompileSelfHosted(SelfHostedProgram* p) {
+  Arena arena;
+  ParseOptions options;
+  options.strict = true;
+  ParseError perr;
+  std::u16string source = Utf8ToUtf16(kSelfHostedSource);
+  ast::Program* ast = ParseProgram(arena, source, options, &perr);
+  if (ast == nullptr) {
+    p->error = absl::StrCat("selfhost:", perr.line, ":", perr.column, ": ", perr.message);
+    return false;
+  }
+  CompileOptions copts;
+  copts.self_hosted = true;
+  copts.natives = p->natives;
+  CompileError cerr;
+  p->compiled = CompileProgram(ast, copts, &cerr, &p->layout);
+  if (p->compiled == nullptr) {
+    p->error = absl::StrCat("selfhost:", cerr.line, ":", cerr.column, ": ", cerr.message);
+    return false;
+  }
+  return true;
+}
+
+std::string WriteSnapshot(const SelfHostedProgram& p) {
+  ByteWriter w;
+  w.Bytes(kSnapshotMagic);
+  uint64_t fp = SelfHostedFingerprint(p.natives);
+  w.U32(static_cast<uint32_t>(fp));
+  w.U32(static_cast<uint32_t>(fp >> 32));
+  w.U32(p.layout.env_size);
+  w.U32(static_cast<uint32_t>(p.layout.functions.size()));
+  for (const SelfHostedLayout::Entry& e : p.layout.functions) {
+    w.U16String(e.name);
+    w.U32(e.slot);
+    w.U32(e.child);
+  }
+  w.Function(*p.compiled);
+  return w.Take();
+}
+
+// Loads the registered snapshot into `p`; false when there is none or it
+// is not this library's.
+bool ReadSnapshot(std::string_view bytes, SelfHostedProgram* p) {
+  ByteReader r(bytes);
+  if (r.Bytes() != kSnapshotMagic) return false;
+  uint64_t fp = r.U32();
+  fp |= static_cast<uint64_t>(r.U32()) << 32;
+  if (!r.ok() || fp != SelfHostedFingerprint(p->natives)) return false;
+  SelfHostedLayout layout;
+  layout.env_size = r.U32();
+  uint32_t n = r.U32();
+  for (uint32_t i = 0; r.ok() && i < n; ++i) {
+    SelfHostedLayout::Entry e;
+    e.name = r.U16String();
+    e.slot = r.U32();
+    e.child = r.U32();
+    layout.functions.push_back(std::move(e));
+  }
+  std::unique_ptr<CompiledFunction> compiled = r.Function();
+  if (compiled == nullptr || !r.ok() || !r.at_end()) return false;
+  p->layout = std::move(layout);
+  p->compiled = std::move(compiled);
+  return true;
+}
+
+std::vector<std::u16string> SelfHostedNativeNames() {
+  std::vector<std::u16string> natives;
+  for (const auto& n : AllSelfHostNatives()) natives.push_back(Utf8ToUtf16(n.name));
+  for (const char* n : kSelfHostSymbols) natives.push_back(Utf8ToUtf16(n));
+  return natives;
+}
+
 const SelfHostedProgram& GetSelfHostedProgram() {
   static const SelfHostedProgram* program = [] {
     auto* p = new SelfHostedProgram();
-    for (const auto& n : AllSelfHostNatives()) p->natives.push_back(Utf8ToUtf16(n.name));
-    for (const char* n : kSelfHostSymbols) p->natives.push_back(Utf8ToUtf16(n));
-    Arena arena;
-    ParseOptions options;
-    options.strict = true;
-    ParseError perr;
-    std::u16string source = Utf8ToUtf16(kSelfHostedSource);
-    ast::Program* ast = ParseProgram(arena, source, options, &perr);
-    if (ast == nullptr) {
-      p->error = absl::StrCat("selfhost:", perr.line, ":", perr.column, ": ", perr.message);
-      return p;
-    }
-    CompileOptions copts;
-    copts.self_hosted = true;
-    copts.natives = p->natives;
-    CompileError cerr;
-    p->compiled = CompileProgram(ast, copts, &cerr, &p->layout);
-    if (p->compiled == nullptr) {
-      p->error = absl::StrCat("selfhost:", cerr.line, ":", cerr.column, ": ", cerr.message);
+    p->natives = SelfHostedNativeNames();
+    // The build's snapshot when there is one (no parsing or compiling at
+    // start-up); else the source, compiled now.
+    if (ReadSnapshot(SnapshotBytes(), p)) {
+      ProgramFromSnapshot() = true;
+    } else if (!CompileSelfHosted(p)) {
       return p;
     }
     for (const auto& entry : p->layout.functions) {
@@ -440,6 +529,27 @@ class EnvTable : public SelfHostedTable {
 };
 
 }  // namespace
+
+void RegisterSelfHostedSnapshot(const unsigned char* data, size_t size) {
+  SnapshotBytes() = std::string_view(reinterpret_cast<const char*>(data), size);
+}
+
+bool SelfHostedFromSnapshot() {
+  GetSelfHostedProgram();
+  return ProgramFromSnapshot();
+}
+
+std::string RegisteredSelfHostedSnapshot() { return std::string(SnapshotBytes()); }
+
+std::string CompileSelfHostedSnapshot(std::string* error) {
+  SelfHostedProgram p;
+  p.natives = SelfHostedNativeNames();
+  if (!CompileSelfHosted(&p)) {
+    *error = p.error;
+    return "";
+  }
+  return WriteSnapshot(p);
+}
 
 Realm* CreateRealm(Vm& vm) {
   if (vm.eval_compiler() == nullptr) vm.set_eval_compiler(CompileEvalCode);
