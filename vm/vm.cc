@@ -197,6 +197,22 @@ String* Vm::Intern(String* s) {
 }
 
 String* Vm::InternAscii(std::string_view ascii) {
+  size_t slot = ((reinterpret_cast<uintptr_t>(ascii.data()) >> 2) ^ ascii.size()) & (kNameCacheSize - 1);
+  NameCacheEntry& cached = name_cache_[slot];
+  // (The epoch starts at 1: a fresh entry never matches.)
+  size_t epoch = heap_.collections() + 1;
+  if (cached.chars == ascii.data() && cached.length == ascii.size() && cached.epoch == epoch &&
+      std::memcmp(cached.atom->chars8(), ascii.data(), ascii.size()) == 0) {
+    return cached.atom;
+  }
+  String* atom = InternAsciiSlow(ascii);
+  if (atom != nullptr && atom->is_one_byte() && atom->length == ascii.size()) {
+    cached = NameCacheEntry{ascii.data(), ascii.size(), epoch, atom};
+  }
+  return atom;
+}
+
+String* Vm::InternAsciiSlow(std::string_view ascii) {
   // Most names are atoms already (every realm installs the same ones): look
   // them up with a probe on the stack instead of allocating a string that
   // would only be garbage.

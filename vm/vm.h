@@ -144,6 +144,7 @@ class Vm {
   /// Interns a string; returns the atom (null on out-of-memory).
   String* Intern(String* s);
   String* InternAscii(std::string_view ascii);
+  String* InternAsciiSlow(std::string_view ascii);
   String* InternUtf16(std::u16string_view s);
   /// Converts a property-key value (string, symbol, number) to a key.
   /// Strings that are canonical array indices become index keys. Null-valued
@@ -404,6 +405,17 @@ class Vm {
   };
   // Weak: entries whose string was not marked are dropped before the sweep.
   absl::flat_hash_set<String*, AtomHash, AtomEq> atom_table_;
+  // InternAscii's answers by the caller's characters' address (names are
+  // mostly literals: realm set-up interns the same ~2,000 each time),
+  // checked against the atom's text and valid until the next collection.
+  struct NameCacheEntry {
+    const char* chars = nullptr;
+    size_t length = 0;
+    size_t epoch = 0;
+    String* atom = nullptr;
+  };
+  static constexpr size_t kNameCacheSize = 2048;
+  std::unique_ptr<NameCacheEntry[]> name_cache_{new NameCacheEntry[kNameCacheSize]};
   /// Drops what died from the weak tables: atoms, registered symbols and the
   /// transitions of the live `shapes` (Heap::Collect's before_sweep).
   void SweepWeakTables(const std::vector<Cell*>& shapes);
