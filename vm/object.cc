@@ -75,12 +75,18 @@ Shape* NewShape(Vm& vm, Shape* parent, Value key, uint8_t attrs) {
 
 Shape* AddTransition(Vm& vm, Shape* from, Value key, uint8_t attrs) {
   uint64_t tk = TransitionKey(key, attrs);
+  if (from->last_child != nullptr && from->last_key == tk) {
+    if (vm.pin_intrinsics()) from->last_child->pinned = true;
+    return from->last_child;
+  }
   if (from->transitions != nullptr) {
     auto it = from->transitions->find(tk);
     if (it != from->transitions->end()) {
       // A realm's intrinsics reaching a shape user code made first pin it
       // too (every step from the root comes through here).
       if (vm.pin_intrinsics()) it->second->pinned = true;
+      from->last_child = it->second;
+      from->last_key = tk;
       return it->second;
     }
   }
@@ -91,6 +97,8 @@ Shape* AddTransition(Vm& vm, Shape* from, Value key, uint8_t attrs) {
   size_t before = from->transitions == nullptr ? 0 : sizeof(*from->transitions) + TableBytes(from->transitions->capacity(), kSlot);
   if (from->transitions == nullptr) from->transitions = new absl::flat_hash_map<uint64_t, Shape*>();
   (*from->transitions)[tk] = child;
+  from->last_child = child;
+  from->last_key = tk;
   ChargeShape(vm.heap(), from, before, sizeof(*from->transitions) + TableBytes(from->transitions->capacity(), kSlot));
   return child;
 }
@@ -1061,6 +1069,7 @@ void TraceShape(Shape* s, Tracer& t) {
 }
 
 void PruneDeadTransitions(Heap& heap, Shape* s) {
+  if (s->last_child != nullptr && !s->last_child->marked) s->last_child = nullptr;
   if (s->transitions == nullptr) return;
   absl::erase_if(*s->transitions, [](const auto& entry) { return !entry.second->marked; });
   if (s->transitions->empty()) {

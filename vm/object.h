@@ -85,6 +85,10 @@ struct Shape : Cell {
   uint32_t count;   // number of properties
   uint32_t side_bytes;  // charged to the heap for the tables below
   absl::flat_hash_map<uint64_t, Shape*>* transitions;  // (key, attrs) -> child
+  // The transition taken last (one of `transitions`, or null): shapes
+  // mostly have one child, taken again by every object built the same way.
+  Shape* last_child;
+  uint64_t last_key;
   std::vector<ShapeEntry>* entries;                    // lazily built
   absl::flat_hash_map<uint64_t, uint32_t>* table;      // lazily, when large
 };
