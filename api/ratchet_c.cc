@@ -13,6 +13,13 @@
 
 struct RatchetRuntime {
   ratchet::Runtime runtime;
+  // Alive as long as the runtime's heap can be used: held here and by the
+  // normalizer that each module-loader setter below installs (the heap
+  // keeps its hooks while any realm or task of it lives, and only these
+  // setters change the normalizer, always for one holding this). An
+  // asynchronous load answered once it is gone does nothing: the C++
+  // ModuleLoadDone must not be called after the runtime is destroyed.
+  std::shared_ptr<int> alive = std::make_shared<int>(0);
 };
 struct RatchetRealm {
   std::unique_ptr<ratchet::Realm> realm;
@@ -42,6 +49,25 @@ struct RatchetValueCall {
 };
 struct RatchetWork {
   std::function<void()> work;
+};
+struct RatchetModuleAnswer {
+  enum class State { kNone, kText, kHost, kError };
+  bool for_normalizer = false;  // a name is the answer, else a module
+  State state = State::kNone;
+  std::string text;  // the source, the name or the error message
+  ratchet::HostModule host;
+};
+struct RatchetModuleLoad {
+  std::string name;
+  ratchet::ModuleLoadDone done;
+  std::weak_ptr<int> alive;  // RatchetRuntime::alive
+  bool answered = false;
+};
+struct RatchetHostModule {
+  ratchet::HostModule module;
+};
+struct RatchetImportMeta {
+  std::vector<std::pair<std::string, ratchet::HostValue>>* properties;
 };
 
 namespace {
@@ -140,12 +166,10 @@ ratchet::HostCallback ValueCallback(ratchet::Realm* realm, RatchetValueFunction 
   };
 }
 
-enum class AsyncKind { kScript, kModule };
-
-RatchetTask* EvalAsync(AsyncKind kind, RatchetRealm* realm, const char* source, size_t length, const char* file_name,
-                       const RatchetTimeSharing* options, RatchetExecutor executor, void* executor_opaque,
-                       RatchetDoneCallback on_done, void* done_opaque) {
-  if (realm == nullptr || executor == nullptr) return nullptr;
+// The options of an asynchronous evaluation or call: the time-sharing
+// runner posting its slices through the host's executor.
+ratchet::EvalOptions TimeSharingOptions(const char* file_name, const RatchetTimeSharing* options,
+                                        RatchetExecutor executor, void* executor_opaque) {
   ratchet::TimeSharingOptions sharing;
   if (options != nullptr) {
     if (options->operations_per_iteration != 0) sharing.operations_per_iteration = options->operations_per_iteration;
@@ -155,13 +179,25 @@ RatchetTask* EvalAsync(AsyncKind kind, RatchetRealm* realm, const char* source, 
   }
   ratchet::EvalOptions o = Options(file_name, 0, 0);
   o.run_task = ratchet::TimeSharingRunner(sharing, CExecutor(executor, executor_opaque));
-  std::shared_ptr<ratchet::Task> task = kind == AsyncKind::kScript
-                                            ? realm->realm->EvaluateScript(Source(source, length), o)
-                                            : realm->realm->EvaluateModule(Source(source, length), o);
+  return o;
+}
+
+// The handle of an asynchronous evaluation's task, `on_done` attached (it
+// runs now when the first slice finished the task).
+RatchetTask* Track(std::shared_ptr<ratchet::Task> task, RatchetDoneCallback on_done, void* done_opaque) {
   if (on_done != nullptr) {
     task->OnDone([on_done, done_opaque](const ratchet::Completion& c) { on_done(done_opaque, Wrap(c)); });
   }
   return new RatchetTask{std::move(task)};
+}
+
+ratchet::HostFunction CHostFunction(RatchetHostFunction fn, void* opaque) {
+  return [fn, opaque](const std::vector<ratchet::HostValue>& args, std::string* error) {
+    RatchetHostCall call{&args, ratchet::HostValue::Undefined(), ""};
+    fn(opaque, &call);
+    if (!call.error.empty()) *error = call.error;
+    return call.result;
+  };
 }
 
 }  // namespace
@@ -276,15 +312,7 @@ void ratchet_call_throw(RatchetHostCall* call, const char* message) {
 }
 
 int ratchet_realm_define_function(RatchetRealm* realm, const char* name, RatchetHostFunction fn, void* opaque) {
-  return realm->realm->DefineHostFunction(
-             name, [fn, opaque](const std::vector<ratchet::HostValue>& args, std::string* error) {
-               RatchetHostCall call{&args, ratchet::HostValue::Undefined(), ""};
-               fn(opaque, &call);
-               if (!call.error.empty()) *error = call.error;
-               return call.result;
-             })
-             ? 1
-             : 0;
+  return realm->realm->DefineHostFunction(name, CHostFunction(fn, opaque)) ? 1 : 0;
 }
 
 int ratchet_realm_define_async_function(RatchetRealm* realm, const char* name, RatchetAsyncHostFunction fn,
@@ -617,14 +645,18 @@ RatchetCompletionKind ratchet_realm_set_global_this(RatchetRealm* realm, const R
 RatchetTask* ratchet_eval_script_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
                                        const RatchetTimeSharing* options, RatchetExecutor executor,
                                        void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque) {
-  return EvalAsync(AsyncKind::kScript, realm, source, length, file_name, options, executor, executor_opaque, on_done,
-                   done_opaque);
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  return Track(realm->realm->EvaluateScript(Source(source, length),
+                                            TimeSharingOptions(file_name, options, executor, executor_opaque)),
+               on_done, done_opaque);
 }
 RatchetTask* ratchet_eval_module_async(RatchetRealm* realm, const char* source, size_t length, const char* file_name,
                                        const RatchetTimeSharing* options, RatchetExecutor executor,
                                        void* executor_opaque, RatchetDoneCallback on_done, void* done_opaque) {
-  return EvalAsync(AsyncKind::kModule, realm, source, length, file_name, options, executor, executor_opaque, on_done,
-                   done_opaque);
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  return Track(realm->realm->EvaluateModule(Source(source, length),
+                                            TimeSharingOptions(file_name, options, executor, executor_opaque)),
+               on_done, done_opaque);
 }
 RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const char* source, size_t length,
                                                   const char* file_name, const RatchetTimeBound* options) {
@@ -638,6 +670,319 @@ RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const cha
   ratchet::EvalOptions o = Options(file_name, 0, 0);
   o.run_task = ratchet::TimeBoundRunner(bound);
   return Wrap(realm->realm->EvaluateScriptSync(Source(source, length), o));
+}
+
+}  // extern "C"
+
+namespace {
+
+ratchet::EvalOptions Options(const RatchetEvalOptions* options) {
+  if (options == nullptr) return Options(nullptr, 0, 0);
+  ratchet::EvalOptions o = Options(options->file_name, options->max_steps, options->timeout_ms);
+  o.strict = options->strict != 0;
+  return o;
+}
+
+RatchetStackFrame Frame(const ratchet::Task::StackFrame& f) {
+  return RatchetStackFrame{CopyString(f.function), CopyString(f.file), f.line, f.column};
+}
+
+RatchetMemoryCategory Category(const ratchet::MemoryUsage::Category& c) { return {c.count, c.bytes}; }
+
+// The normalizer every module-loader setter installs: the C one, or the
+// default rule. It holds the runtime's `alive` token (RatchetRuntime).
+ratchet::ModuleNormalizer CNormalizer(RatchetModuleNormalizer normalizer, void* opaque,
+                                      const std::shared_ptr<int>& alive) {
+  return [normalizer, opaque, alive](const std::string& specifier, const std::string& referrer, std::string* name,
+                                     std::string* error) {
+    (void)alive;  // (held for its lifetime only)
+    if (normalizer == nullptr) {
+      *name = ratchet::ResolveModulePath(specifier, referrer);
+      return true;
+    }
+    RatchetModuleAnswer answer;
+    answer.for_normalizer = true;
+    normalizer(opaque, specifier.c_str(), referrer.c_str(), &answer);
+    if (answer.state == RatchetModuleAnswer::State::kText) {
+      *name = std::move(answer.text);
+      return true;
+    }
+    *error = answer.state == RatchetModuleAnswer::State::kError && !answer.text.empty()
+                 ? answer.text
+                 : "Cannot resolve module '" + specifier + "' imported from '" + referrer + "'";
+    return false;
+  };
+}
+
+// Records the first answer of a loader or normalizer call.
+bool Answerable(const RatchetModuleAnswer* answer, bool for_normalizer) {
+  return answer != nullptr && answer->state == RatchetModuleAnswer::State::kNone &&
+         answer->for_normalizer == for_normalizer;
+}
+
+ratchet::HostValue HostString(const char* s) { return ratchet::HostValue::String(s == nullptr ? "" : s); }
+
+}  // namespace
+
+extern "C" {
+
+// ---- More asynchronous evaluation ----
+
+RatchetTask* ratchet_eval_expression_async(RatchetRealm* realm, const char* source, size_t length,
+                                           const char* file_name, const RatchetTimeSharing* options,
+                                           RatchetExecutor executor, void* executor_opaque, RatchetDoneCallback on_done,
+                                           void* done_opaque) {
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  return Track(realm->realm->EvaluateExpression(Source(source, length),
+                                                TimeSharingOptions(file_name, options, executor, executor_opaque)),
+               on_done, done_opaque);
+}
+RatchetTask* ratchet_realm_call_async(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
+                                      size_t argc, const RatchetValue* const* argv, const RatchetTimeSharing* options,
+                                      RatchetExecutor executor, void* executor_opaque, RatchetDoneCallback on_done,
+                                      void* done_opaque) {
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  return Track(realm->realm->Call(V(fn), V(this_value), Values(argc, argv),
+                                  TimeSharingOptions(nullptr, options, executor, executor_opaque)),
+               on_done, done_opaque);
+}
+RatchetTask* ratchet_realm_construct_async(RatchetRealm* realm, const RatchetValue* fn, size_t argc,
+                                           const RatchetValue* const* argv, const RatchetTimeSharing* options,
+                                           RatchetExecutor executor, void* executor_opaque,
+                                           RatchetDoneCallback on_done, void* done_opaque) {
+  if (realm == nullptr || executor == nullptr) return nullptr;
+  return Track(realm->realm->Construct(V(fn), Values(argc, argv),
+                                       TimeSharingOptions(nullptr, options, executor, executor_opaque)),
+               on_done, done_opaque);
+}
+
+// ---- Evaluation options, syntax checks, module tasks ----
+
+RatchetCompletion* ratchet_eval_sync(RatchetRealm* realm, int kind, const char* source, size_t length,
+                                     const RatchetEvalOptions* options) {
+  if (realm == nullptr) return nullptr;
+  switch (kind) {
+    case RATCHET_SOURCE_SCRIPT: return Wrap(realm->realm->EvaluateScriptSync(Source(source, length), Options(options)));
+    case RATCHET_SOURCE_EXPRESSION:
+      return Wrap(realm->realm->EvaluateExpressionSync(Source(source, length), Options(options)));
+    case RATCHET_SOURCE_MODULE: return Wrap(realm->realm->EvaluateModuleSync(Source(source, length), Options(options)));
+  }
+  return nullptr;
+}
+RatchetCompletion* ratchet_realm_compile_only(RatchetRealm* realm, const char* source, size_t length,
+                                              const char* file_name) {
+  if (realm == nullptr) return nullptr;
+  return Wrap(realm->realm->CompileOnly(Source(source, length), Options(file_name, 0, 0)));
+}
+RatchetCompletion* ratchet_realm_check_module_syntax(RatchetRealm* realm, const char* source, size_t length,
+                                                     const char* file_name) {
+  if (realm == nullptr) return nullptr;
+  return Wrap(realm->realm->CheckModuleSyntax(Source(source, length), Options(file_name, 0, 0)));
+}
+RatchetTask* ratchet_task_new_module(RatchetRealm* realm, const char* source, size_t length, const char* file_name) {
+  if (realm == nullptr) return nullptr;
+  return new RatchetTask{realm->realm->NewModuleTask(Source(source, length), Options(file_name, 0, 0))};
+}
+
+// ---- Tasks: more control and introspection ----
+
+void ratchet_task_run_to_completion(RatchetTask* task, uint64_t max_steps, uint64_t timeout_ms) {
+  ratchet::RunLimits limits;
+  limits.max_steps = max_steps;
+  limits.timeout_ms = timeout_ms;
+  task->task->RunToCompletion(limits);
+}
+void ratchet_task_on_done(RatchetTask* task, RatchetDoneCallback on_done, void* opaque) {
+  if (task == nullptr || on_done == nullptr) return;
+  task->task->OnDone([on_done, opaque](const ratchet::Completion& c) { on_done(opaque, Wrap(c)); });
+}
+void ratchet_task_abort_with_kind(RatchetTask* task, const char* reason, RatchetCompletionKind kind) {
+  ratchet::CompletionKind k = kind == RATCHET_STEP_LIMIT   ? ratchet::CompletionKind::kStepLimit
+                              : kind == RATCHET_TIME_LIMIT ? ratchet::CompletionKind::kTimeLimit
+                                                           : ratchet::CompletionKind::kTaskAborted;
+  task->task->Abort(reason == nullptr ? "" : reason, k);
+}
+int ratchet_task_aborted(const RatchetTask* task) { return task->task->aborted() ? 1 : 0; }
+int ratchet_task_is_async(const RatchetTask* task) { return task->task->is_async() ? 1 : 0; }
+uint64_t ratchet_task_current_id(const RatchetTask* task) { return task->task->current_task_id(); }
+RatchetTaskType ratchet_task_current_type(const RatchetTask* task) {
+  return task->task->current_task_type() == ratchet::Task::TaskType::kMicrotask ? RATCHET_MICROTASK
+                                                                                 : RATCHET_MACROTASK;
+}
+RatchetStackFrame* ratchet_task_stack(const RatchetTask* task, size_t* count) {
+  std::vector<ratchet::Task::StackFrame> stack = task->task->stack();
+  if (count != nullptr) *count = 0;
+  if (stack.empty()) return nullptr;
+  auto* frames = static_cast<RatchetStackFrame*>(std::malloc(stack.size() * sizeof(RatchetStackFrame)));
+  if (frames == nullptr) return nullptr;
+  for (size_t i = 0; i < stack.size(); ++i) frames[i] = Frame(stack[i]);
+  if (count != nullptr) *count = stack.size();
+  return frames;
+}
+RatchetStackFrame* ratchet_task_location(const RatchetTask* task) {
+  auto* frame = static_cast<RatchetStackFrame*>(std::malloc(sizeof(RatchetStackFrame)));
+  if (frame != nullptr) *frame = Frame(task->task->location());
+  return frame;
+}
+void ratchet_stack_free(RatchetStackFrame* frames, size_t count) {
+  for (size_t i = 0; frames != nullptr && i < count; ++i) {
+    std::free(frames[i].function);
+    std::free(frames[i].file);
+  }
+  std::free(frames);
+}
+
+// ---- Pending jobs, memory usage, the debug log ----
+
+int ratchet_runtime_has_pending_job(const RatchetRuntime* rt) { return rt->runtime.HasPendingJob() ? 1 : 0; }
+RatchetCompletion* ratchet_realm_execute_pending_jobs(RatchetRealm* realm, uint64_t max_steps, uint64_t timeout_ms) {
+  if (realm == nullptr) return nullptr;
+  ratchet::RunLimits limits;
+  limits.max_steps = max_steps;
+  limits.timeout_ms = timeout_ms;
+  return Wrap(realm->realm->ExecutePendingJobs(limits));
+}
+void ratchet_runtime_compute_memory_usage(const RatchetRuntime* rt, RatchetMemoryUsage* out) {
+  if (rt == nullptr || out == nullptr) return;
+  ratchet::MemoryUsage u = rt->runtime.ComputeMemoryUsage();
+  *out = RatchetMemoryUsage{u.limit,
+                            u.used,
+                            u.collections,
+                            Category(u.objects),
+                            Category(u.arrays),
+                            Category(u.functions),
+                            Category(u.array_buffers),
+                            Category(u.strings),
+                            Category(u.atoms),
+                            Category(u.symbols),
+                            Category(u.bigints),
+                            Category(u.shapes),
+                            Category(u.bytecode),
+                            Category(u.environments),
+                            Category(u.source_text),
+                            Category(u.other),
+                            u.tasks,
+                            u.pending_host_calls};
+}
+void ratchet_runtime_set_debug_log(RatchetRuntime* rt, void (*log)(void* opaque, const char* line), void* opaque) {
+  if (log == nullptr) {
+    rt->runtime.SetDebugLog(nullptr);
+    return;
+  }
+  rt->runtime.SetDebugLog([log, opaque](const std::string& line) { log(opaque, line.c_str()); });
+}
+
+// ---- Modules ----
+
+void ratchet_runtime_set_module_loader(RatchetRuntime* rt, RatchetModuleLoader loader,
+                                       RatchetModuleNormalizer normalizer, void* opaque) {
+  ratchet::ModuleNormalizer resolve = CNormalizer(normalizer, opaque, rt->alive);
+  if (loader == nullptr) {
+    rt->runtime.SetModuleLoader(nullptr, std::move(resolve));
+    return;
+  }
+  rt->runtime.SetHostModuleLoader(
+      [loader, opaque](const std::string& name, ratchet::ModuleAnswer* out, std::string* error) {
+        RatchetModuleAnswer answer;
+        loader(opaque, name.c_str(), &answer);
+        switch (answer.state) {
+          case RatchetModuleAnswer::State::kText: out->source = std::move(answer.text); return true;
+          case RatchetModuleAnswer::State::kHost:
+            out->is_host = true;
+            out->host = std::move(answer.host);
+            return true;
+          case RatchetModuleAnswer::State::kError: *error = std::move(answer.text); return false;
+          case RatchetModuleAnswer::State::kNone: return false;  // "Cannot find module ..."
+        }
+        return false;
+      },
+      std::move(resolve));
+}
+void ratchet_module_answer_source(RatchetModuleAnswer* answer, const char* source, size_t length) {
+  if (!Answerable(answer, false)) return;
+  answer->state = RatchetModuleAnswer::State::kText;
+  answer->text = std::string(Source(source, length));
+}
+void ratchet_module_answer_name(RatchetModuleAnswer* answer, const char* name) {
+  if (!Answerable(answer, true)) return;
+  answer->state = RatchetModuleAnswer::State::kText;
+  answer->text = name == nullptr ? "" : name;
+}
+void ratchet_module_answer_error(RatchetModuleAnswer* answer, const char* message) {
+  if (answer == nullptr || answer->state != RatchetModuleAnswer::State::kNone) return;
+  answer->state = RatchetModuleAnswer::State::kError;
+  answer->text = message == nullptr ? "" : message;
+}
+void ratchet_module_answer_host(RatchetModuleAnswer* answer, const RatchetHostModule* module) {
+  if (!Answerable(answer, false) || module == nullptr) return;
+  answer->state = RatchetModuleAnswer::State::kHost;
+  answer->host = module->module;
+}
+char* ratchet_module_resolve_path(const char* specifier, const char* referrer) {
+  return CopyString(ratchet::ResolveModulePath(specifier == nullptr ? "" : specifier, referrer == nullptr ? "" : referrer));
+}
+
+void ratchet_runtime_set_async_module_loader(RatchetRuntime* rt, RatchetAsyncModuleLoader loader,
+                                             RatchetModuleNormalizer normalizer, void* opaque) {
+  ratchet::ModuleNormalizer resolve = CNormalizer(normalizer, opaque, rt->alive);
+  if (loader == nullptr) {
+    rt->runtime.SetModuleLoader(nullptr, std::move(resolve));
+    return;
+  }
+  std::weak_ptr<int> alive = rt->alive;
+  rt->runtime.SetAsyncModuleLoader(
+      [loader, opaque, alive](const std::string& name, ratchet::ModuleLoadDone done) {
+        loader(opaque, name.c_str(), new RatchetModuleLoad{name, std::move(done), alive});
+      },
+      std::move(resolve));
+}
+void ratchet_module_load_done(RatchetModuleLoad* load, int ok, const char* text, size_t length) {
+  if (load == nullptr || load->answered) return;
+  load->answered = true;
+  if (load->alive.expired()) return;  // the runtime is gone: nobody waits
+  load->done(ok != 0, std::string(Source(text, length)));
+}
+const char* ratchet_module_load_name(const RatchetModuleLoad* load) { return load->name.c_str(); }
+void ratchet_module_load_free(RatchetModuleLoad* load) { delete load; }
+
+RatchetHostModule* ratchet_host_module_new(void) { return new RatchetHostModule(); }
+void ratchet_host_module_free(RatchetHostModule* module) { delete module; }
+void ratchet_host_module_add_number(RatchetHostModule* module, const char* name, double d) {
+  if (module != nullptr && name != nullptr) module->module.values.emplace_back(name, ratchet::HostValue::Number(d));
+}
+void ratchet_host_module_add_string(RatchetHostModule* module, const char* name, const char* s) {
+  if (module != nullptr && name != nullptr) module->module.values.emplace_back(name, HostString(s));
+}
+void ratchet_host_module_add_boolean(RatchetHostModule* module, const char* name, int b) {
+  if (module != nullptr && name != nullptr) module->module.values.emplace_back(name, ratchet::HostValue::Boolean(b != 0));
+}
+void ratchet_host_module_add_function(RatchetHostModule* module, const char* name, RatchetHostFunction fn,
+                                      void* opaque) {
+  if (module != nullptr && name != nullptr && fn != nullptr) {
+    module->module.functions.emplace_back(name, CHostFunction(fn, opaque));
+  }
+}
+int ratchet_realm_define_host_module(RatchetRealm* realm, const char* name, const RatchetHostModule* module) {
+  if (realm == nullptr || name == nullptr || module == nullptr) return 0;
+  return realm->realm->DefineHostModule(name, module->module) ? 1 : 0;
+}
+
+void ratchet_runtime_set_import_meta_hook(RatchetRuntime* rt, RatchetImportMetaHook hook, void* opaque) {
+  if (hook == nullptr) {
+    rt->runtime.SetImportMetaHook(nullptr);
+    return;
+  }
+  rt->runtime.SetImportMetaHook(
+      [hook, opaque](const std::string& name, std::vector<std::pair<std::string, ratchet::HostValue>>* properties) {
+        RatchetImportMeta meta{properties};
+        hook(opaque, name.c_str(), &meta);
+      });
+}
+void ratchet_import_meta_add_string(RatchetImportMeta* meta, const char* key, const char* value) {
+  if (meta != nullptr && key != nullptr) meta->properties->emplace_back(key, HostString(value));
+}
+void ratchet_import_meta_add_number(RatchetImportMeta* meta, const char* key, double d) {
+  if (meta != nullptr && key != nullptr) meta->properties->emplace_back(key, ratchet::HostValue::Number(d));
 }
 
 }  // extern "C"

@@ -28,6 +28,10 @@ typedef struct RatchetSettler RatchetSettler;
 typedef struct RatchetValue RatchetValue;
 typedef struct RatchetValueCall RatchetValueCall;
 typedef struct RatchetWork RatchetWork;
+typedef struct RatchetModuleAnswer RatchetModuleAnswer;
+typedef struct RatchetModuleLoad RatchetModuleLoad;
+typedef struct RatchetHostModule RatchetHostModule;
+typedef struct RatchetImportMeta RatchetImportMeta;
 
 /* ---- Completions: how an evaluation ended ---- */
 typedef enum {
@@ -122,7 +126,8 @@ int ratchet_task_step(RatchetTask* task);
 /* Up to max_steps instructions; returns how many ran. */
 uint64_t ratchet_task_run(RatchetTask* task, uint64_t max_steps);
 int ratchet_task_done(const RatchetTask* task);
-/* Waiting for the host (an asynchronous host function's answer). */
+/* Waiting for the host (an asynchronous host function's answer or an
+   asynchronous module load). */
 int ratchet_task_waiting(const RatchetTask* task);
 uint64_t ratchet_task_steps(const RatchetTask* task);
 /* Stops the task: no catch or finally of the sandbox runs. */
@@ -430,6 +435,214 @@ typedef struct {
 } RatchetTimeBound;
 RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const char* source, size_t length,
                                                   const char* file_name, const RatchetTimeBound* options);
+
+/* The same for one expression (as ratchet_eval_expression_sync). */
+RatchetTask* ratchet_eval_expression_async(RatchetRealm* realm, const char* source, size_t length,
+                                           const char* file_name, const RatchetTimeSharing* options,
+                                           RatchetExecutor executor, void* executor_opaque, RatchetDoneCallback on_done,
+                                           void* done_opaque);
+/* Calls `fn` with `this_value` and argc handles of argv (NULL when argc is
+   0) as a task on the host's loop, as ratchet_eval_script_async runs a
+   script: the first slice runs now, `on_done` receives the completion,
+   whose value is the call's result (a handle: ratchet_completion_value_handle).
+   A `fn` that is not callable (for construct: not a constructor) completes
+   at once with RATCHET_JS_EXCEPTION, error name "TypeError"; its value
+   handle is undefined then (the API refused: nothing ran). */
+RatchetTask* ratchet_realm_call_async(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
+                                      size_t argc, const RatchetValue* const* argv, const RatchetTimeSharing* options,
+                                      RatchetExecutor executor, void* executor_opaque, RatchetDoneCallback on_done,
+                                      void* done_opaque);
+/* new fn(...argv) the same way; the completion's value is the new object. */
+RatchetTask* ratchet_realm_construct_async(RatchetRealm* realm, const RatchetValue* fn, size_t argc,
+                                           const RatchetValue* const* argv, const RatchetTimeSharing* options,
+                                           RatchetExecutor executor, void* executor_opaque,
+                                           RatchetDoneCallback on_done, void* done_opaque);
+
+/* ---- Evaluation options, syntax checks, module tasks ---- */
+/* What to evaluate (ratchet_eval_sync). */
+typedef enum { RATCHET_SOURCE_SCRIPT = 0, RATCHET_SOURCE_EXPRESSION, RATCHET_SOURCE_MODULE } RatchetSourceKind;
+/* file_name NULL: "<eval>"; strict nonzero compiles a script or expression
+   as strict mode code, as if it began with "use strict" (modules always
+   are); max_steps and timeout_ms: 0 for none. */
+typedef struct {
+  const char* file_name;
+  int strict;
+  uint64_t max_steps;
+  uint64_t timeout_ms;
+} RatchetEvalOptions;
+/* Evaluates `source` as `kind` (a RatchetSourceKind; another gives NULL)
+   to completion or until a limit stops it, as ratchet_eval_script_sync,
+   _expression_sync and _module_sync do. NULL options: the defaults. */
+RatchetCompletion* ratchet_eval_sync(RatchetRealm* realm, int kind, const char* source, size_t length,
+                                     const RatchetEvalOptions* options);
+/* Compiles a script without running it: RATCHET_NORMAL, or
+   RATCHET_SYNTAX_ERROR with the message, file, line and column. */
+RatchetCompletion* ratchet_realm_compile_only(RatchetRealm* realm, const char* source, size_t length,
+                                              const char* file_name);
+/* Compiles an ECMAScript module (every early error, the bytecode; nothing
+   is loaded, linked or run): RATCHET_NORMAL or RATCHET_SYNTAX_ERROR. */
+RatchetCompletion* ratchet_realm_check_module_syntax(RatchetRealm* realm, const char* source, size_t length,
+                                                     const char* file_name);
+/* A task that will load the imports of the module named `file_name`, link
+   and evaluate it, top-level await included (nothing has run yet); a
+   syntax error gives a finished task. */
+RatchetTask* ratchet_task_new_module(RatchetRealm* realm, const char* source, size_t length, const char* file_name);
+
+/* ---- Tasks: more control and introspection ---- */
+/* Runs until done, waiting, or stopped by a limit (0: none). */
+void ratchet_task_run_to_completion(RatchetTask* task, uint64_t max_steps, uint64_t timeout_ms);
+/* `on_done` receives the completion once the task is done (now, if it is
+   already) and owns it. Several may be attached. */
+void ratchet_task_on_done(RatchetTask* task, RatchetDoneCallback on_done, void* opaque);
+/* ratchet_task_abort reported as `kind`: RATCHET_TASK_ABORTED,
+   RATCHET_STEP_LIMIT or RATCHET_TIME_LIMIT (for the host's own runners
+   enforcing limits); any other kind reads as RATCHET_TASK_ABORTED. */
+void ratchet_task_abort_with_kind(RatchetTask* task, const char* reason, RatchetCompletionKind kind);
+/* Done because it was stopped: an abort, a limit, the interrupt handler. */
+int ratchet_task_aborted(const RatchetTask* task);
+/* Made by an asynchronous evaluation or call (ratchet_*_async), rather
+   than by a synchronous one or ratchet_task_new_script / _new_module. */
+int ratchet_task_is_async(const RatchetTask* task);
+/* The id of what runs now: the script (a macrotask), then a new id for
+   each promise job (microtask) it spawns; unique in the runtime. */
+uint64_t ratchet_task_current_id(const RatchetTask* task);
+typedef enum { RATCHET_MACROTASK = 0, RATCHET_MICROTASK } RatchetTaskType;
+/* A macrotask while the script runs, a microtask once it is over and its
+   promise jobs run (inside the same task). */
+RatchetTaskType ratchet_task_current_type(const RatchetTask* task);
+/* One frame of the sandbox's call stack. */
+typedef struct {
+  char* function; /* "" for top-level and eval code */
+  char* file;
+  uint32_t line;  /* 1-based; 0: no frame */
+  uint32_t column;
+} RatchetStackFrame;
+/* The call stack, innermost first: an array of *count frames, NULL (and
+   *count 0) before the first step's frame exists or once the task is
+   done. Free it with ratchet_stack_free. */
+RatchetStackFrame* ratchet_task_stack(const RatchetTask* task, size_t* count);
+/* Where the task is: its innermost frame (line 0 when it has none); one
+   frame, never NULL unless out of memory: free with ratchet_stack_free(f, 1). */
+RatchetStackFrame* ratchet_task_location(const RatchetTask* task);
+void ratchet_stack_free(RatchetStackFrame* frames, size_t count);
+
+/* ---- Pending jobs ----
+   Promise jobs queued while no task ran (a FinalizationRegistry cleanup
+   after a collection, an Atomics.waitAsync wake-up). They run in the next
+   task that finishes its script, or now: ratchet_realm_execute_pending_jobs
+   runs them in a new task of the realm within the limits (0: none), and
+   answers RATCHET_NORMAL when there were none, or the first uncaught error
+   of a job, or the limit that stopped them. */
+int ratchet_runtime_has_pending_job(const RatchetRuntime* rt);
+RatchetCompletion* ratchet_realm_execute_pending_jobs(RatchetRealm* realm, uint64_t max_steps, uint64_t timeout_ms);
+
+/* ---- Memory usage and the debug log ---- */
+typedef struct {
+  size_t count;
+  size_t bytes;
+} RatchetMemoryCategory;
+/* What the heap holds (ratchet::MemoryUsage): live cells by category, with
+   the buffers they own, garbage not collected yet included (run
+   ratchet_runtime_run_gc first for live data only). */
+typedef struct {
+  size_t limit;       /* the memory limit (0: none) */
+  size_t used;        /* every byte accounted against it */
+  size_t collections; /* so far */
+  RatchetMemoryCategory objects;
+  RatchetMemoryCategory arrays;
+  RatchetMemoryCategory functions;
+  RatchetMemoryCategory array_buffers;
+  RatchetMemoryCategory strings;
+  RatchetMemoryCategory atoms; /* of which interned property keys */
+  RatchetMemoryCategory symbols;
+  RatchetMemoryCategory bigints;
+  RatchetMemoryCategory shapes;
+  RatchetMemoryCategory bytecode;
+  RatchetMemoryCategory environments;
+  RatchetMemoryCategory source_text;
+  RatchetMemoryCategory other; /* accessors, realms */
+  size_t tasks;                /* alive */
+  size_t pending_host_calls;   /* asynchronous host calls not settled yet */
+} RatchetMemoryUsage;
+/* Fills *out (walks every cell: O(heap)). */
+void ratchet_runtime_compute_memory_usage(const RatchetRuntime* rt, RatchetMemoryUsage* out);
+/* One line per event of the runtime's life (realms created and freed,
+   tasks started and finished, collections, asynchronous host calls); the
+   line is valid during the call. NULL turns it off. */
+void ratchet_runtime_set_debug_log(RatchetRuntime* rt, void (*log)(void* opaque, const char* line), void* opaque);
+
+/* ---- Modules: loaders, normalizers, host modules ----
+   `import` declarations and import() in every realm of the runtime call
+   the normalizer, then — once per module name and realm — the loader.
+   Both answer through a RatchetModuleAnswer valid during the call only;
+   the first answer counts, the API copies what it is given. */
+/* Turns `specifier`, imported by `referrer` (the importing module's name,
+   or the file name of the script calling import()), into the module's
+   name: ratchet_module_answer_name, or ratchet_module_answer_error to make
+   the import fail (a TypeError at the import site). No answer fails too. */
+typedef void (*RatchetModuleNormalizer)(void* opaque, const char* specifier, const char* referrer,
+                                        RatchetModuleAnswer* answer);
+/* Answers the module `name`: ratchet_module_answer_source (its text),
+   ratchet_module_answer_host (a host-built module) or
+   ratchet_module_answer_error (a TypeError at the import site, catchable
+   around await import()); no answer: "Cannot find module ...". */
+typedef void (*RatchetModuleLoader)(void* opaque, const char* name, RatchetModuleAnswer* answer);
+/* Installs a synchronous loader and a normalizer (NULL: the default rule,
+   ratchet_module_resolve_path), both called with `opaque`, in place of any
+   loader before. A NULL loader removes it: imports then fail, except those
+   of host modules preloaded with ratchet_realm_define_host_module. */
+void ratchet_runtime_set_module_loader(RatchetRuntime* rt, RatchetModuleLoader loader,
+                                       RatchetModuleNormalizer normalizer, void* opaque);
+void ratchet_module_answer_source(RatchetModuleAnswer* answer, const char* source, size_t length);
+void ratchet_module_answer_name(RatchetModuleAnswer* answer, const char* name);
+void ratchet_module_answer_error(RatchetModuleAnswer* answer, const char* message);
+/* (Loaders) a copy of `module`: its exports are fixed, importing it runs
+   no code. */
+void ratchet_module_answer_host(RatchetModuleAnswer* answer, const RatchetHostModule* module);
+/* The default normalizer's rule: "./x" and "../x" resolve against the
+   referrer's directory ("a/b/../c.js" -> "a/c.js"); any other specifier
+   is the name itself. Free with ratchet_free. */
+char* ratchet_module_resolve_path(const char* specifier, const char* referrer);
+
+/* An asynchronous loader: receives a load it owns, and answers it now or
+   later with ratchet_module_load_done, then frees it. A task importing a
+   module not loaded yet waits (ratchet_task_waiting) until then; the
+   time-sharing runner polls it every yield_time_ms (at least 1 ms), a task
+   the host runs goes on at its next ratchet_task_run. Answer between
+   ratchet_task_run calls (or inside the loader call), never from inside a
+   host function. Answering after the runtime and all its realms and tasks
+   were freed does nothing; a load freed unanswered leaves its importer
+   waiting (abort it). */
+typedef void (*RatchetAsyncModuleLoader)(void* opaque, const char* name, RatchetModuleLoad* load);
+void ratchet_runtime_set_async_module_loader(RatchetRuntime* rt, RatchetAsyncModuleLoader loader,
+                                             RatchetModuleNormalizer normalizer, void* opaque);
+/* ok nonzero: `text` is the module's source; 0: the error message (a
+   TypeError at the import site; NULL or "": "Cannot find module 'name'").
+   Only the first call counts. */
+void ratchet_module_load_done(RatchetModuleLoad* load, int ok, const char* text, size_t length);
+/* The module name the load is for (valid until the load is freed). */
+const char* ratchet_module_load_name(const RatchetModuleLoad* load);
+void ratchet_module_load_free(RatchetModuleLoad* load);
+
+/* Host-built modules: plain values and host functions by export name. */
+RatchetHostModule* ratchet_host_module_new(void);
+void ratchet_host_module_free(RatchetHostModule* module);
+void ratchet_host_module_add_number(RatchetHostModule* module, const char* name, double d);
+void ratchet_host_module_add_string(RatchetHostModule* module, const char* name, const char* s);
+void ratchet_host_module_add_boolean(RatchetHostModule* module, const char* name, int b);
+void ratchet_host_module_add_function(RatchetHostModule* module, const char* name, RatchetHostFunction fn,
+                                      void* opaque);
+/* Preloads a copy of `module` in the realm under `name` (a module name, as
+   the normalizer returns it): imports of it never reach the loader, and
+   work without one. 0 when the memory limit is hit. */
+int ratchet_realm_define_host_module(RatchetRealm* realm, const char* name, const RatchetHostModule* module);
+
+/* import.meta properties besides `url`: the hook is called once per
+   module, when its code first reads import.meta (NULL removes it). */
+typedef void (*RatchetImportMetaHook)(void* opaque, const char* module_name, RatchetImportMeta* meta);
+void ratchet_runtime_set_import_meta_hook(RatchetRuntime* rt, RatchetImportMetaHook hook, void* opaque);
+void ratchet_import_meta_add_string(RatchetImportMeta* meta, const char* key, const char* value);
+void ratchet_import_meta_add_number(RatchetImportMeta* meta, const char* key, double d);
 
 #ifdef __cplusplus
 }
