@@ -478,9 +478,15 @@ void Runtime::SetImportMetaHook(ImportMetaHook hook) {
 void Runtime::SetAsyncModuleLoader(AsyncModuleLoader loader, ModuleNormalizer normalizer) {
   SetModuleLoader(nullptr, std::move(normalizer));
   in::Vm::ModuleHooks& hooks = state_->vm.module_hooks();
-  hooks.load_async = [loader = std::move(loader)](const std::string& name,
-                                                 std::function<void(bool, std::string)> done) {
-    loader(name, std::move(done));
+  // An answer that comes after the runtime (and every realm and task that
+  // kept it) is gone does nothing.
+  std::weak_ptr<internal::ApiRuntime> runtime = state_;
+  hooks.load_async = [loader = std::move(loader), runtime](const std::string& name,
+                                                          std::function<void(bool, std::string)> done) {
+    loader(name, [runtime, done = std::move(done)](bool ok, std::string source_or_error) {
+      if (runtime.expired()) return;
+      done(ok, std::move(source_or_error));
+    });
   };
 }
 

@@ -478,7 +478,8 @@ using ImportMetaHook =
 /// The answer to an asynchronous load: `done(true, source)` or
 /// `done(false, error message)`. Call it once, now or later, on the thread
 /// that uses the runtime and never while one of its tasks is running
-/// (between Task::Run calls), and not after the Runtime is destroyed.
+/// (between Task::Run calls). Once the Runtime and every realm and task
+/// of it are destroyed it does nothing.
 using ModuleLoadDone = std::function<void(bool ok, std::string source_or_error)>;
 /// Starts loading module `name` and returns; answers through `done`.
 using AsyncModuleLoader = std::function<void(const std::string& name, ModuleLoadDone done)>;
@@ -519,7 +520,10 @@ class Realm {
   Completion EvaluateExpressionSync(std::string_view source, const EvalOptions& options);
   /// Runs the jobs waiting outside any task (Runtime::HasPendingJob) in a
   /// new task of this realm, to completion within `limits`; kNormal when
-  /// there were none. An uncaught error of a job is the completion.
+  /// there were none. An uncaught error of a job is the completion (the
+  /// built-in jobs queued this way report none: FinalizationRegistry
+  /// cleanup callbacks' errors are dropped, as HostCleanupFinalizationRegistry
+  /// allows; what stops the task is a limit).
   Completion ExecutePendingJobs(const RunLimits& limits = {});
   /// The runners used when an evaluation names none (null: run to
   /// completion within the call's limits).

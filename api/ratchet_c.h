@@ -446,8 +446,8 @@ RatchetTask* ratchet_eval_expression_async(RatchetRealm* realm, const char* sour
    script: the first slice runs now, `on_done` receives the completion,
    whose value is the call's result (a handle: ratchet_completion_value_handle).
    A `fn` that is not callable (for construct: not a constructor) completes
-   at once with RATCHET_JS_EXCEPTION, error name "TypeError"; its value
-   handle is undefined then (the API refused: nothing ran). */
+   at once with RATCHET_JS_EXCEPTION and the TypeError as its value
+   (nothing ran). */
 RatchetTask* ratchet_realm_call_async(RatchetRealm* realm, const RatchetValue* fn, const RatchetValue* this_value,
                                       size_t argc, const RatchetValue* const* argv, const RatchetTimeSharing* options,
                                       RatchetExecutor executor, void* executor_opaque, RatchetDoneCallback on_done,

@@ -1037,6 +1037,16 @@ std::shared_ptr<Task> Realm::StartHostCall(const Value& fn, const Value& this_va
   for (size_t i = 0; s.ok() && i < args.size(); ++i) s = Import(args[i], *state_->handles, &vs[i]);
   if (s.ok() && !in::IsCallable(f)) s = TypeError("not a function");
   if (s.ok() && construct && !in::IsConstructor(f)) s = TypeError("not a constructor");
+  if (s.kind() == CompletionKind::kJsException && s.exception().IsUndefined()) {
+    // The TypeError the call would throw, as a value of the realm: the
+    // completion carries the thrown value, as for any exception.
+    in::Realm* saved = vm.current_realm();
+    vm.set_current_realm(state_->realm);
+    vm.ThrowError(in::ErrorKind::kTypeError, s.message());
+    Completion c = ExceptionCompletion(vm, vm.TakeException(), state_->handles);
+    vm.set_current_realm(saved);
+    return finished(std::move(c));
+  }
   if (!s.ok()) return finished(StatusCompletion(s));
   ts->task = std::make_unique<in::Task>(vm, state_->realm);
   vm.RegisterTask(ts->task.get());

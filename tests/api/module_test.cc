@@ -142,6 +142,26 @@ TEST_F(ModuleTest, SyncEvaluationOfAWaitingTaskIsIncomplete) {
   EXPECT_TRUE(realm_->EvaluateScriptSync("1", {}).ok());
 }
 
+TEST(ModuleLoadTest, AnsweringAfterTheRuntimeIsGoneDoesNothing) {
+  std::vector<ModuleLoadDone> pending;
+  {
+    Runtime runtime;
+    runtime.SetAsyncModuleLoader([&](const std::string&, ModuleLoadDone done) { pending.push_back(done); });
+    auto realm = runtime.NewRealm();
+    ASSERT_NE(realm, nullptr);
+    EvalOptions options;
+    options.file_name = "main.js";
+    std::unique_ptr<Task> task = realm->NewModuleTask("import './late.js';", options);
+    task->RunToCompletion({});
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_TRUE(task->waiting());
+  }
+  // The task, the realm and the runtime are gone: the late answer (under
+  // ASan, a use-after-free without the guard) does nothing.
+  pending[0](true, "export const x = 1;");
+  pending[0](false, "twice");
+}
+
 TEST_F(ModuleTest, ErrorsNameTheModule) {
   files_["main.js"] = "import { nope } from './lib.js';";
   files_["lib.js"] = "export const yes = 1;";

@@ -276,6 +276,10 @@ TEST_F(ValueTest, CallsFromTheHostAreTasks) {
   c = realm_->CallSync(Value::Number(1), Value(), {});
   EXPECT_EQ(c.kind, CompletionKind::kJsException);
   EXPECT_EQ(c.error_name, "TypeError");
+  // The thrown value is the realm's TypeError, as the sandbox would see it.
+  ASSERT_TRUE(c.value.IsError());
+  ASSERT_TRUE(realm_->Global().Set("refused", c.value).ok());
+  EXPECT_EQ(Eval("refused instanceof TypeError && refused.message").AsString(), "not a function");
 }
 
 TEST_F(ValueTest, ConstructFromTheHost) {
