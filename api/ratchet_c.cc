@@ -378,6 +378,35 @@ RatchetValue* ratchet_realm_new_object(RatchetRealm* realm) { return FromResult(
 RatchetValue* ratchet_realm_parse_json(RatchetRealm* realm, const char* json, size_t length) {
   return FromResult(realm->realm->ParseJson(Source(json, length)));
 }
+RatchetCompletionKind ratchet_realm_from_json(RatchetRealm* realm, const char* json, size_t length,
+                                              RatchetHostConversion conversion, RatchetValue** out, char** error) {
+  if (out != nullptr) *out = nullptr;
+  if (error != nullptr) *error = nullptr;
+  ratchet::HostData data;
+  std::string message;
+  if (!ratchet::HostData::FromJson(Source(json, length), &data, &message)) {
+    if (error != nullptr) *error = CopyString(message);
+    return RATCHET_JS_EXCEPTION;
+  }
+  ratchet::HostConversion how = conversion == RATCHET_COPY          ? ratchet::HostConversion::kCopy
+                                : conversion == RATCHET_FROZEN_COPY ? ratchet::HostConversion::kFrozenCopy
+                                                                    : ratchet::HostConversion::kReadOnlyView;
+  ratchet::Result<ratchet::Value> r =
+      how == ratchet::HostConversion::kReadOnlyView
+          ? realm->realm->FromHost(std::make_shared<const ratchet::HostData>(std::move(data)), how)
+          : realm->realm->FromHost(data, how);
+  if (!r.ok() && error != nullptr) *error = CopyString(r.status().ToString());
+  return Out(std::move(r), out);
+}
+RatchetCompletionKind ratchet_value_to_json(const RatchetValue* v, int max_depth, char** json, size_t* length) {
+  if (json != nullptr) *json = nullptr;
+  ratchet::Result<ratchet::HostData> r = V(v).ToHost(max_depth);
+  if (!r.ok()) return Kind(r.status().kind());
+  std::string text = r->ToJson();
+  if (length != nullptr) *length = text.size();
+  if (json != nullptr) *json = CopyString(text);
+  return RATCHET_NORMAL;
+}
 RatchetCompletionKind ratchet_value_get(const RatchetValue* object, const char* key, RatchetValue** out) {
   return Out(V(object).Get(key == nullptr ? "" : key), out);
 }

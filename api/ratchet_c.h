@@ -373,6 +373,31 @@ RatchetValue* ratchet_vcall_new_host_object(const RatchetValueCall* call, const 
 /* The call throws `exception` (a value of the call's realm). */
 void ratchet_vcall_throw_value(RatchetValueCall* call, const RatchetValue* exception);
 
+/* ---- Host data: read-only views and copies ----
+   Host data given to the sandbox as JSON text, under a policy
+   (ratchet::HostConversion): a read-only view (the default: a Proxy that
+   reads the data; every write, delete, define, freeze or prototype change
+   fails with a TypeError in strict code), a plain copy the sandbox owns, or
+   a deeply frozen copy. A view made here reads a snapshot of the text (live
+   views of changing host data are C++: Realm::FromHost with a shared
+   HostData). Bad JSON: RATCHET_JS_EXCEPTION and, when `error` is not NULL,
+   *error = "line:column: message" (free it with ratchet_free). */
+typedef enum {
+  RATCHET_READ_ONLY_VIEW = 0,
+  RATCHET_COPY = 1,
+  RATCHET_FROZEN_COPY = 2
+} RatchetHostConversion;
+RatchetCompletionKind ratchet_realm_from_json(RatchetRealm* realm, const char* json, size_t length,
+                                              RatchetHostConversion conversion, RatchetValue** out, char** error);
+/* The value's data as JSON text (Value::ToHost then HostData::ToJson),
+   read without running code: primitives, arrays, objects by their own
+   enumerable data properties; functions and symbols left out (null in
+   arrays); a view gives its host data. RATCHET_WOULD_RUN_CODE for a getter
+   or another proxy on the way, RATCHET_JS_EXCEPTION for a cycle, a BigInt
+   (TypeError) or nesting deeper than max_depth (at most 1000; RangeError).
+   On success *json (free with ratchet_free) and, when not NULL, *length. */
+RatchetCompletionKind ratchet_value_to_json(const RatchetValue* v, int max_depth, char** json, size_t* length);
+
 /* ---- The global this ----
    The realm's [[GlobalThisValue]]: the `globalThis` property, `this` at
    the top level of scripts and in sloppy functions called without one

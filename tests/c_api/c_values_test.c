@@ -1,6 +1,7 @@
 /* The C API's value handles beyond the basics, compiled as C: arrays,
    keys, defined and deleted properties, errors, promises, bytes, Maps and
    Sets, host objects and host classes with finalizers, the global this,
+   host data as read-only views and copies,
    and misuse (NULL handles, wrong tags, other realms, dead realms) giving
    clean errors. The time-sharing runner: tests/c_api/c_runner_test.c. */
 #include <stdint.h>
@@ -526,6 +527,61 @@ static void test_global_this(RatchetRuntime* rt) {
   ratchet_realm_free(realm);
 }
 
+/* Host data from JSON: a read-only view, a copy, a frozen copy; back out
+   as JSON without running code. */
+static void test_host_data(RatchetRealm* realm) {
+  const char* json = "{\"name\": \"svc\", \"limits\": {\"cpu\": 2}, \"tags\": [\"a\", \"b\"]}";
+  RatchetValue* view = NULL;
+  char* error = NULL;
+  CHECK(ratchet_realm_from_json(realm, json, strlen(json), RATCHET_READ_ONLY_VIEW, &view, &error) == RATCHET_NORMAL);
+  CHECK(view != NULL && error == NULL);
+  set_global(realm, "config", view);
+  CHECK_STR(eval_string(realm, "config.limits.cpu + config.tags.join('') + Array.isArray(config.tags)"), "2abtrue");
+  CHECK_STR(eval_string(realm, "try { (() => { 'use strict'; config.limits.cpu = 9; })(); 'written' } "
+                               "catch (e) { e.name + ' ' + config.limits.cpu }"),
+            "TypeError 2");
+  CHECK_STR(eval_string(realm, "config.name = 'x'; delete config.tags; config.name + config.tags.length"), "svc2");
+  RatchetValue* copy = NULL;
+  CHECK(ratchet_realm_from_json(realm, json, strlen(json), RATCHET_COPY, &copy, NULL) == RATCHET_NORMAL);
+  set_global(realm, "copy", copy);
+  CHECK_STR(eval_string(realm, "copy.limits.cpu = 9; copy.tags.push('c'); JSON.stringify(copy)"),
+            "{\"name\":\"svc\",\"limits\":{\"cpu\":9},\"tags\":[\"a\",\"b\",\"c\"]}");
+  RatchetValue* frozen = NULL;
+  CHECK(ratchet_realm_from_json(realm, json, strlen(json), RATCHET_FROZEN_COPY, &frozen, NULL) == RATCHET_NORMAL);
+  set_global(realm, "frozen", frozen);
+  CHECK_STR(eval_string(realm, "Object.isFrozen(frozen.limits) && Object.isFrozen(frozen.tags)"), "true");
+
+  /* Out again: the view gives its data; a sandbox object its data properties. */
+  char* text = NULL;
+  size_t length = 0;
+  CHECK(ratchet_value_to_json(view, 10, &text, &length) == RATCHET_NORMAL);
+  CHECK(text != NULL && strcmp(text, "{\"name\":\"svc\",\"limits\":{\"cpu\":2},\"tags\":[\"a\",\"b\"]}") == 0);
+  CHECK(text != NULL && length == strlen(text));
+  ratchet_free(text);
+  RatchetValue* made = eval_value(realm, "({n: 1.5, f() {}, list: [1, undefined, 'x'], nested: {ok: true}})");
+  CHECK(ratchet_value_to_json(made, 10, &text, NULL) == RATCHET_NORMAL);
+  CHECK(text != NULL && strcmp(text, "{\"n\":1.5,\"list\":[1,null,\"x\"],\"nested\":{\"ok\":true}}") == 0);
+  ratchet_free(text);
+  ratchet_value_free(made);
+  RatchetValue* getter = eval_value(realm, "({get x() { return 1; }})");
+  CHECK(ratchet_value_to_json(getter, 10, &text, NULL) == RATCHET_WOULD_RUN_CODE);
+  CHECK(text == NULL);
+  ratchet_value_free(getter);
+  RatchetValue* cycle = eval_value(realm, "let cyc = {}; cyc.self = cyc; cyc");
+  CHECK(ratchet_value_to_json(cycle, 10, &text, NULL) == RATCHET_JS_EXCEPTION);
+  ratchet_value_free(cycle);
+
+  /* Bad JSON says where. */
+  RatchetValue* bad = NULL;
+  CHECK(ratchet_realm_from_json(realm, "{\"a\": }", 7, RATCHET_READ_ONLY_VIEW, &bad, &error) == RATCHET_JS_EXCEPTION);
+  CHECK(bad == NULL);
+  CHECK(error != NULL && strcmp(error, "1:7: unexpected token") == 0);
+  ratchet_free(error);
+  ratchet_value_free(view);
+  ratchet_value_free(copy);
+  ratchet_value_free(frozen);
+}
+
 int main(void) {
   RatchetRuntime* rt;
   RatchetRealm* realm = test_realm(&rt);
@@ -535,6 +591,7 @@ int main(void) {
   test_maps_and_sets(realm);
   test_host_class(realm, rt);
   test_global_this(rt);
+  test_host_data(realm);
   free_last();
   ratchet_realm_free(realm);
   ratchet_runtime_free(rt);
