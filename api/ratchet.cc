@@ -84,7 +84,19 @@ std::string DataPropertyString(in::Vm& vm, in::Object* o, in::String* name) {
 
 Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles) {
   Completion c;
-  c.kind = CompletionKind::kJsException;
+  // An exhausted limit is reported as such, however the script passed the
+  // error on (caught and rethrown, an async function's rejection).
+  switch (in::LimitErrorOf(e)) {
+    case in::LimitError::kOutOfMemory:
+      c.kind = CompletionKind::kOutOfMemory;
+      break;
+    case in::LimitError::kStackOverflow:
+      c.kind = CompletionKind::kStackOverflow;
+      break;
+    case in::LimitError::kNone:
+      c.kind = CompletionKind::kJsException;
+      break;
+  }
   c.value = MakeValue(handles, e);
   if (e.IsObject()) {
     in::Object* o = e.AsObject();
@@ -248,6 +260,10 @@ std::string Completion::Describe() const {
       return value_string;
     case CompletionKind::kSyntaxError:
       return absl::StrCat("Uncaught SyntaxError: ", error_message, "\n    at ", file, ":", line, ":", column);
+    case CompletionKind::kOutOfMemory:
+      if (error_name.empty()) return absl::StrCat("Out of memory: ", error_message);  // a value operation's
+      [[fallthrough]];
+    case CompletionKind::kStackOverflow:
     case CompletionKind::kJsException: {
       std::string head = error_name.empty() ? error_message
                          : error_message.empty() ? error_name
@@ -272,8 +288,6 @@ std::string Completion::Describe() const {
       return absl::StrCat("Wrong owner: ", error_message);
     case CompletionKind::kUseAfterFree:
       return absl::StrCat("Use after free: ", error_message);
-    case CompletionKind::kOutOfMemory:
-      return absl::StrCat("Out of memory: ", error_message);
     case CompletionKind::kWouldRunCode:
       return absl::StrCat("Would run code: ", error_message);
     case CompletionKind::kIncomplete:
@@ -599,7 +613,7 @@ Completion SyntaxErrorCompletion(const in::ScriptError& err) {
 Completion CompileFailureCompletion(const in::ScriptError& err) {
   if (err.message != "out of memory") return SyntaxErrorCompletion(err);
   Completion c;
-  c.kind = CompletionKind::kJsException;
+  c.kind = CompletionKind::kOutOfMemory;
   c.error_name = "InternalError";
   c.error_message = "out of memory";
   return c;

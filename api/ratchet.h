@@ -55,7 +55,11 @@ enum class CompletionKind {
   kOutOfMemory,   // the memory limit does not allow the new value
   kWouldRunCode,  // the operation would run JavaScript (a getter, setter or proxy
                   // trap): nothing happened; run it as a task (Realm::Call)
+  kStackOverflow,  // the call stack outgrew Runtime::SetMaxStackSize: the script
+                   // did not catch the RangeError (error_*, value set)
 };
+// An evaluation that ran out of memory completes with kOutOfMemory, the
+// sandbox's uncaught `InternalError: out of memory` in error_* and value.
 
 class Value;
 struct HostData;

@@ -705,10 +705,18 @@ RatchetCompletion* ratchet_eval_script_time_bound(RatchetRealm* realm, const cha
 
 namespace {
 
+// A C runner as a ratchet::TaskRunner: each call hands the runner a new
+// task handle it owns.
+ratchet::TaskRunner CRunner(RatchetTaskRunner run, void* opaque) {
+  if (run == nullptr) return nullptr;
+  return [run, opaque](const std::shared_ptr<ratchet::Task>& task) { run(opaque, new RatchetTask{task}); };
+}
+
 ratchet::EvalOptions Options(const RatchetEvalOptions* options) {
   if (options == nullptr) return Options(nullptr, 0, 0);
   ratchet::EvalOptions o = Options(options->file_name, options->max_steps, options->timeout_ms);
   o.strict = options->strict != 0;
+  o.run_task = CRunner(options->run_task, options->run_task_opaque);
   return o;
 }
 
@@ -797,6 +805,24 @@ RatchetCompletion* ratchet_eval_sync(RatchetRealm* realm, int kind, const char* 
     case RATCHET_SOURCE_MODULE: return Wrap(realm->realm->EvaluateModuleSync(Source(source, length), Options(options)));
   }
   return nullptr;
+}
+RatchetTask* ratchet_eval_async(RatchetRealm* realm, int kind, const char* source, size_t length,
+                                const RatchetEvalOptions* options) {
+  if (realm == nullptr) return nullptr;
+  switch (kind) {
+    case RATCHET_SOURCE_SCRIPT:
+      return new RatchetTask{realm->realm->EvaluateScript(Source(source, length), Options(options))};
+    case RATCHET_SOURCE_EXPRESSION:
+      return new RatchetTask{realm->realm->EvaluateExpression(Source(source, length), Options(options))};
+    case RATCHET_SOURCE_MODULE:
+      return new RatchetTask{realm->realm->EvaluateModule(Source(source, length), Options(options))};
+  }
+  return nullptr;
+}
+void ratchet_realm_set_default_runners(RatchetRealm* realm, RatchetTaskRunner run_task, void* run_task_opaque,
+                                       RatchetTaskRunner run_task_sync, void* run_task_sync_opaque) {
+  if (realm == nullptr) return;
+  realm->realm->SetDefaultRunners(CRunner(run_task, run_task_opaque), CRunner(run_task_sync, run_task_sync_opaque));
 }
 RatchetCompletion* ratchet_realm_compile_only(RatchetRealm* realm, const char* source, size_t length,
                                               const char* file_name) {

@@ -49,7 +49,11 @@ typedef enum {
   RATCHET_WRONG_OWNER,    /* a value of another realm or runtime */
   RATCHET_USE_AFTER_FREE, /* the value's realm was freed */
   RATCHET_OUT_OF_MEMORY,
-  RATCHET_WOULD_RUN_CODE  /* a getter, setter or proxy trap: call it with ratchet_realm_call_sync */
+  RATCHET_WOULD_RUN_CODE, /* a getter, setter or proxy trap: call it with ratchet_realm_call_sync */
+  /* evaluations: the call stack outgrew ratchet_runtime_set_max_stack_size
+     (the uncaught RangeError is the completion's error); an evaluation out
+     of memory completes with RATCHET_OUT_OF_MEMORY the same way */
+  RATCHET_STACK_OVERFLOW
 } RatchetCompletionKind;
 
 RatchetCompletionKind ratchet_completion_kind(const RatchetCompletion* c);
@@ -486,20 +490,51 @@ RatchetTask* ratchet_realm_construct_async(RatchetRealm* realm, const RatchetVal
 /* ---- Evaluation options, syntax checks, module tasks ---- */
 /* What to evaluate (ratchet_eval_sync). */
 typedef enum { RATCHET_SOURCE_SCRIPT = 0, RATCHET_SOURCE_EXPRESSION, RATCHET_SOURCE_MODULE } RatchetSourceKind;
+/* A task runner (ratchet::TaskRunner), called once per evaluation with the
+   evaluation's task: a new handle the runner owns (free it with
+   ratchet_task_free, now or later; freeing does not stop the evaluation).
+   It steps the task (ratchet_task_run, ratchet_task_step) to the end, or
+   part of the way — an asynchronous evaluation goes on whenever the host
+   runs the task again, from its own loop — or aborts it. A synchronous
+   evaluation's runner must finish or abort the task before it returns;
+   otherwise the task is aborted and the completion is
+   RATCHET_SYNCHRONOUS_TASK_INCOMPLETE. It must not evaluate in the same
+   runtime itself. */
+typedef void (*RatchetTaskRunner)(void* opaque, RatchetTask* task);
 /* file_name NULL: "<eval>"; strict nonzero compiles a script or expression
    as strict mode code, as if it began with "use strict" (modules always
-   are); max_steps and timeout_ms: 0 for none. */
+   are); max_steps and timeout_ms: 0 for none — the limits of a run without
+   a runner. run_task (NULL: the realm's default runner, if any) runs the
+   task instead; the limits are then the runner's business. */
 typedef struct {
   const char* file_name;
   int strict;
   uint64_t max_steps;
   uint64_t timeout_ms;
+  RatchetTaskRunner run_task;
+  void* run_task_opaque;
 } RatchetEvalOptions;
 /* Evaluates `source` as `kind` (a RatchetSourceKind; another gives NULL)
    to completion or until a limit stops it, as ratchet_eval_script_sync,
    _expression_sync and _module_sync do. NULL options: the defaults. */
 RatchetCompletion* ratchet_eval_sync(RatchetRealm* realm, int kind, const char* source, size_t length,
                                      const RatchetEvalOptions* options);
+/* The asynchronous form: compiles `source` and hands its task to the
+   runner (options->run_task, else the realm's default run_task, else a run
+   to completion within the options' limits); returns the task — the
+   pending result: poll it (ratchet_task_done, ratchet_task_completion) or
+   attach ratchet_task_on_done. NULL for an unknown kind. */
+RatchetTask* ratchet_eval_async(RatchetRealm* realm, int kind, const char* source, size_t length,
+                                const RatchetEvalOptions* options);
+/* The runners a realm's evaluations use when their options name none
+   (Realm::SetDefaultRunners): `run_task` for asynchronous ones without a
+   runner of their own (ratchet_eval_async; the time-sharing functions
+   bring theirs), `run_task_sync` for synchronous ones — every
+   ratchet_*_sync evaluation and call of the realm then goes to it, and
+   their max_steps/timeout_ms arguments are the runner's business. NULL:
+   none (the default). */
+void ratchet_realm_set_default_runners(RatchetRealm* realm, RatchetTaskRunner run_task, void* run_task_opaque,
+                                       RatchetTaskRunner run_task_sync, void* run_task_sync_opaque);
 /* Compiles a script without running it: RATCHET_NORMAL, or
    RATCHET_SYNTAX_ERROR with the message, file, line and column. */
 RatchetCompletion* ratchet_realm_compile_only(RatchetRealm* realm, const char* source, size_t length,

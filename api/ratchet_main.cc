@@ -176,12 +176,13 @@ int main(int argc, char** argv) {
     case ratchet::CompletionKind::kConcurrentEvaluation:
     case ratchet::CompletionKind::kWrongOwner:
     case ratchet::CompletionKind::kUseAfterFree:
-    case ratchet::CompletionKind::kOutOfMemory:
     case ratchet::CompletionKind::kWouldRunCode:
       std::fprintf(stderr, "ratchet: %s\n", c.Describe().c_str());
       return 3;
     case ratchet::CompletionKind::kSyntaxError:
     case ratchet::CompletionKind::kJsException:
+    case ratchet::CompletionKind::kOutOfMemory:    // uncaught, as the script saw it
+    case ratchet::CompletionKind::kStackOverflow:
       std::fprintf(stderr, "%s\n", c.Describe().c_str());
       return 1;
   }

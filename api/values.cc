@@ -143,7 +143,7 @@ in::PropertyKey KeyOf(in::Vm& vm, std::string_view key) {
 Status TakeError(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg) {
   in::Value e = vm.TakeException();
   Completion c = ExceptionCompletion(vm, e, reg);
-  if (c.error_name == "InternalError" && c.error_message == "out of memory") return OutOfMemory();
+  if (c.kind == CompletionKind::kOutOfMemory) return OutOfMemory();
   return ValueAccess::Thrown(c.error_message, c.error_name, c.value);
 }
 
@@ -240,6 +240,7 @@ std::string Status::ToString() const {
     case CompletionKind::kWrongOwner: kind = "WrongOwner"; break;
     case CompletionKind::kUseAfterFree: kind = "UseAfterFree"; break;
     case CompletionKind::kOutOfMemory: kind = "OutOfMemory"; break;
+    case CompletionKind::kStackOverflow: kind = "StackOverflow"; break;
     case CompletionKind::kWouldRunCode: kind = "WouldRunCode"; break;
     case CompletionKind::kConcurrentEvaluation: kind = "ConcurrentEvaluation"; break;
     case CompletionKind::kJsException: kind = error_name_.empty() ? "JsException" : error_name_.c_str(); break;

@@ -77,7 +77,7 @@ std::u16string ByteReader::U16String() {
     return {};
   }
   std::u16string s(b.size() / sizeof(char16_t), u'\0');
-  std::memcpy(s.data(), b.data(), b.size());
+  if (!b.empty()) std::memcpy(s.data(), b.data(), b.size());
   return s;
 }
 

@@ -39,7 +39,7 @@ CallStatus PushFrame(Task& task, Closure* fn, Value this_value, const Value* arg
   size_t needed = static_cast<size_t>(base) + code->num_registers;
   size_t stack_bytes = needed * sizeof(Value) + (task.frames.size() + 1) * sizeof(Frame);
   if (stack_bytes > vm.max_stack_bytes()) {
-    vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+    vm.ThrowStackOverflow();
     return CallStatus::kThrow;
   }
   // Arguments may live in the register array, which may move when it
@@ -263,7 +263,7 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         }
         callee = Value::FromObject(b->target);
         if (hops > 10000) {
-          vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+          vm.ThrowStackOverflow();
           return CallStatus::kThrow;
         }
         continue;
@@ -301,7 +301,7 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
             args = owned.data();
             argc = static_cast<uint32_t>(owned.size());
             if (hops > 10000) {
-              vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+              vm.ThrowStackOverflow();
               return CallStatus::kThrow;
             }
             continue;
@@ -331,7 +331,7 @@ CallStatus CallValue(Task& task, Value callee, Value this_value, const Value* ar
         args = owned.data();
         argc = 3;
         if (hops > 10000) {
-          vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+          vm.ThrowStackOverflow();
           return CallStatus::kThrow;
         }
         continue;

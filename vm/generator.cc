@@ -73,7 +73,7 @@ CallStatus ResumeGenerator(Task& task, GeneratorObject* gen, ResumeMode mode, Va
   size_t needed = static_cast<size_t>(base) + gen->num_regs;
   size_t stack_bytes = needed * sizeof(Value) + (task.frames.size() + 1) * sizeof(Frame);
   if (stack_bytes > vm.max_stack_bytes()) {
-    vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+    vm.ThrowStackOverflow();
     return CallStatus::kThrow;
   }
   if (!EnsureRegisters(task, needed)) {

@@ -156,7 +156,7 @@ struct Object : Cell {
   ObjectClass cls;
   bool extensible;
   bool length_writable;  // arrays
-  uint8_t pad;
+  uint8_t pad;           // errors: the LimitError that threw it; for-in states: a flag
   uint32_t slot_capacity;
   Object* proto;
   Shape* shape;         // null in dictionary mode
@@ -176,6 +176,15 @@ struct Object : Cell {
   }
   bool is_proxy() const { return cls == ObjectClass::kProxy || cls == ObjectClass::kCallableProxy; }
 };
+
+/// Why the engine threw an error object, when a limit did (kept in the
+/// error's Object::pad): the host tells an exhausted limit from a script's
+/// own exception by it, even after the script caught and rethrew it.
+enum class LimitError : uint8_t { kNone = 0, kOutOfMemory = 1, kStackOverflow = 2 };
+inline LimitError LimitErrorOf(Value v) {
+  if (!v.IsObject() || v.AsObject()->cls != ObjectClass::kError) return LimitError::kNone;
+  return static_cast<LimitError>(v.AsObject()->pad);
+}
 
 /// Ordinary objects are allocated with this many named slots inside their
 /// cell, right after the header (no separate buffer until they outgrow it).

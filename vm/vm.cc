@@ -260,7 +260,15 @@ Value Vm::ThrowOutOfMemory() {
   heap_.set_over_limit_allowed(true);
   Object* e = NewError(ErrorKind::kInternalError, "out of memory");
   heap_.set_over_limit_allowed(false);
+  if (e != nullptr) e->pad = static_cast<uint8_t>(LimitError::kOutOfMemory);
   return Throw(e ? Value::FromObject(e) : Value::Null());
+}
+
+Value Vm::ThrowStackOverflow() {
+  Object* e = NewError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+  if (e == nullptr) return ThrowOutOfMemory();
+  e->pad = static_cast<uint8_t>(LimitError::kStackOverflow);
+  return Throw(Value::FromObject(e));
 }
 
 namespace {

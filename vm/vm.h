@@ -156,6 +156,9 @@ class Vm {
   Value Throw(Value exception);
   Value ThrowError(ErrorKind kind, std::string_view message);
   Value ThrowOutOfMemory();
+  /// Throws the RangeError of a call stack over its limit. Both errors
+  /// carry their cause (LimitErrorOf): a host reports them as such.
+  Value ThrowStackOverflow();
   Value pending_exception() const { return pending_exception_; }
   Value TakeException() {
     Value v = pending_exception_;

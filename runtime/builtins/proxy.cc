@@ -21,7 +21,7 @@ int IsArrayValue(Vm& vm, Value v) {
       return -1;
     }
     if (depth > 100000) {
-      vm.ThrowError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
+      vm.ThrowStackOverflow();
       return -1;
     }
     v = p->target;

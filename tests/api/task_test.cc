@@ -207,14 +207,27 @@ TEST_F(TaskTest, InterruptHandlerStopsTheTask) {
   EXPECT_EQ(Eval("1").value_string, "1");
 }
 
-TEST_F(TaskTest, DeepRecursionIsARangeErrorNotACrash) {
+TEST_F(TaskTest, DeepRecursionIsAStackOverflowNotACrash) {
   Completion c = Eval("function f() { return f() } f()");
-  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  ASSERT_EQ(c.kind, CompletionKind::kStackOverflow);
   EXPECT_EQ(c.error_name, "RangeError");
+  EXPECT_EQ(c.error_message, "Maximum call stack size exceeded");
+  EXPECT_TRUE(c.value.IsError());
+  EXPECT_EQ(c.Describe().substr(0, 50), "Uncaught RangeError: Maximum call stack size excee");
   // Catchable, and the runtime is fine afterwards.
   c = Eval("function g(n) { return g(n + 1) } try { g(0) } catch (e) { e instanceof RangeError }");
   ASSERT_TRUE(c.ok()) << c.Describe();
   EXPECT_EQ(c.value_string, "true");
+  // Caught and rethrown, it is still the limit; a script's own RangeError
+  // with the same message is not.
+  EXPECT_EQ(Eval("try { g(0) } catch (e) { throw e }").kind, CompletionKind::kStackOverflow);
+  EXPECT_EQ(Eval("throw new RangeError('Maximum call stack size exceeded')").kind, CompletionKind::kJsException);
+  // An async function's overflow rejects its promise; a module's top level
+  // reports it as its completion.
+  EvalOptions module;
+  module.file_name = "deep.mjs";
+  EXPECT_EQ(realm_->EvaluateModuleSync("function h() { return h() } h();", module).kind,
+            CompletionKind::kStackOverflow);
 }
 
 TEST_F(TaskTest, RaisingTheStackLimitLetsDeepRecursionFinish) {
@@ -231,9 +244,14 @@ TEST_F(TaskTest, MemoryLimitGivesACatchableOutOfMemory) {
   runtime_.SetMemoryLimit(runtime_.MemoryUsed() + (8 << 20));
   // A function-local array: once the error unwinds, it is garbage.
   Completion c = Eval("(function () { let a = []; for (;;) a.push({x: a.length}) })()");
-  ASSERT_EQ(c.kind, CompletionKind::kJsException);
+  ASSERT_EQ(c.kind, CompletionKind::kOutOfMemory);
   EXPECT_EQ(c.error_name, "InternalError");
   EXPECT_EQ(c.error_message, "out of memory");
+  EXPECT_EQ(c.Describe().substr(0, 37), "Uncaught InternalError: out of memory");
+  // Catchable inside the sandbox.
+  c = Eval("(function () { try { let a = []; for (;;) a.push({x: a.length}) } catch (e) { return e.message } })()");
+  ASSERT_TRUE(c.ok()) << c.Describe();
+  EXPECT_EQ(c.value_string, "out of memory");
   runtime_.RunGC();
   c = Eval("var s = 0; for (var i = 0; i < 100; i++) s += i; s");
   ASSERT_TRUE(c.ok()) << c.Describe();

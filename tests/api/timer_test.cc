@@ -121,7 +121,7 @@ TEST_F(TimerTest, TimersDieWithTheirRealm) {
 TEST_F(TimerTest, PendingTimersCountTowardTheMemoryLimit) {
   Completion c = realm_->EvaluateScriptSync(
       "for (let i = 0; ; i++) setTimeout(() => {}, 1e9, i, i, i, i, i, i, i, i)", {});
-  EXPECT_EQ(c.kind, CompletionKind::kJsException);
+  EXPECT_EQ(c.kind, CompletionKind::kOutOfMemory);
   EXPECT_EQ(c.error_name, "InternalError");
   // Dropping the realm gives it all back.
   size_t full = runtime_.MemoryUsed();

@@ -119,7 +119,7 @@ int main(void) {
   CHECK(ratchet_completion_kind(c) == RATCHET_STEP_LIMIT);
   ratchet_completion_free(c);
   c = eval(realm, "'x'.repeat(2 ** 28)");
-  CHECK(ratchet_completion_kind(c) == RATCHET_JS_EXCEPTION);
+  CHECK(ratchet_completion_kind(c) == RATCHET_OUT_OF_MEMORY);
   CHECK_STR(ratchet_completion_error_name(c), "InternalError");
   ratchet_completion_free(c);
   interrupt_now = 1;

@@ -898,6 +898,127 @@ static void test_eval_options(RatchetRealm* realm) {
   ratchet_task_free(task);
 }
 
+/* ---- Task runners from C ---- */
+
+static RatchetTask* runner_tasks[8];
+static int runner_task_count = 0;
+static int sync_runner_calls = 0;
+
+/* An asynchronous runner: a first slice of 100 steps now, the rest from
+   the host's loop (drive_runner_tasks). */
+static void slice_runner(void* opaque, RatchetTask* task) {
+  (void)opaque;
+  ratchet_task_run(task, 100);
+  if (runner_task_count < 8) {
+    runner_tasks[runner_task_count++] = task;
+  } else {
+    ratchet_task_free(task);
+  }
+}
+static void drive_runner_tasks(void) {
+  for (int i = 0; i < runner_task_count; ++i) {
+    while (!ratchet_task_done(runner_tasks[i])) ratchet_task_run(runner_tasks[i], 100);
+    ratchet_task_free(runner_tasks[i]);
+  }
+  runner_task_count = 0;
+}
+/* A synchronous runner with a deterministic budget: 5,000 steps, then abort. */
+static void budget_runner(void* opaque, RatchetTask* task) {
+  (void)opaque;
+  ++sync_runner_calls;
+  ratchet_task_run(task, 5000);
+  if (!ratchet_task_done(task)) ratchet_task_abort_with_kind(task, "budget spent", RATCHET_STEP_LIMIT);
+  ratchet_task_free(task);
+}
+/* A synchronous runner that breaks the rule: returns with the task unfinished. */
+static void lazy_runner(void* opaque, RatchetTask* task) {
+  (void)opaque;
+  ratchet_task_step(task);
+  ratchet_task_free(task);
+}
+
+static void test_runners(void) {
+  RatchetRuntime* rt;
+  RatchetRealm* realm = test_realm(&rt);
+  /* (A block: the script runs twice in the realm.) */
+  const char* loop = "{ let s = 0; for (let i = 0; i < 3000; i++) s += i; s }";
+  RatchetEvalOptions sliced = {"sliced.js", 0, 0, 0, slice_runner, NULL};
+  RatchetTask* task = ratchet_eval_async(realm, RATCHET_SOURCE_SCRIPT, loop, strlen(loop), &sliced);
+  CHECK(task != NULL && !ratchet_task_done(task));
+  CHECK(ratchet_task_steps(task) == 100); /* the runner's first slice, nothing more */
+  CHECK(runner_task_count == 1);
+  drive_runner_tasks();
+  CHECK(ratchet_task_done(task));
+  RatchetCompletion* c = ratchet_task_completion(task);
+  CHECK_STR(ratchet_completion_value(c), "4498500");
+  ratchet_completion_free(c);
+  ratchet_task_free(task);
+
+  /* Without a runner: a run to completion within the limits. */
+  RatchetEvalOptions limited = {NULL, 0, 1000, 0};
+  task = ratchet_eval_async(realm, RATCHET_SOURCE_EXPRESSION, "6 * 7", 5, &limited);
+  CHECK(ratchet_task_done(task));
+  c = ratchet_task_completion(task);
+  CHECK_STR(ratchet_completion_value(c), "42");
+  ratchet_completion_free(c);
+  ratchet_task_free(task);
+  task = ratchet_eval_async(realm, RATCHET_SOURCE_SCRIPT, "for (;;) {}", 11, &limited);
+  c = ratchet_task_completion(task);
+  CHECK(ratchet_completion_kind(c) == RATCHET_STEP_LIMIT);
+  ratchet_completion_free(c);
+  ratchet_task_free(task);
+  CHECK(ratchet_eval_async(realm, 9, "1", 1, NULL) == NULL);
+
+  /* A synchronous runner per evaluation, then as the realm's default. */
+  RatchetEvalOptions budget = {NULL, 0, 0, 0, budget_runner, NULL};
+  c = ratchet_eval_sync(realm, RATCHET_SOURCE_SCRIPT, "for (;;) {}", 11, &budget);
+  CHECK(ratchet_completion_kind(c) == RATCHET_STEP_LIMIT);
+  CHECK(sync_runner_calls == 1);
+  ratchet_completion_free(c);
+  ratchet_realm_set_default_runners(realm, slice_runner, NULL, budget_runner, NULL);
+  c = ratchet_eval_script_sync(realm, "1 + 1", 5, "d.js", 0, 0);
+  CHECK_STR(ratchet_completion_value(c), "2");
+  CHECK(sync_runner_calls == 2);
+  ratchet_completion_free(c);
+  c = ratchet_eval_script_sync(realm, "while (true) {}", 15, "d.js", 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_STEP_LIMIT);
+  CHECK(sync_runner_calls == 3);
+  ratchet_completion_free(c);
+  task = ratchet_eval_async(realm, RATCHET_SOURCE_SCRIPT, loop, strlen(loop), NULL); /* the default async runner */
+  CHECK(runner_task_count == 1 && !ratchet_task_done(task));
+  drive_runner_tasks();
+  CHECK(ratchet_task_done(task));
+  c = ratchet_task_completion(task);
+  CHECK_STR(ratchet_completion_value(c), "4498500");
+  ratchet_completion_free(c);
+  ratchet_task_free(task);
+  ratchet_realm_set_default_runners(realm, NULL, NULL, lazy_runner, NULL);
+  c = ratchet_eval_script_sync(realm, "let a = 1; a + 1", 16, "lazy.js", 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_SYNCHRONOUS_TASK_INCOMPLETE);
+  ratchet_completion_free(c);
+  ratchet_realm_set_default_runners(realm, NULL, NULL, NULL, NULL);
+  c = ratchet_eval_script_sync(realm, "3", 1, "plain.js", 0, 0);
+  CHECK_STR(ratchet_completion_value(c), "3");
+  ratchet_completion_free(c);
+
+  /* Exhausted limits are kinds of their own. */
+  c = ratchet_eval_script_sync(realm, "function f() { return f(); } f()", 32, "deep.js", 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_STACK_OVERFLOW);
+  CHECK_STR(ratchet_completion_error_name(c), "RangeError");
+  ratchet_completion_free(c);
+  ratchet_runtime_set_memory_limit(rt, ratchet_runtime_memory_used(rt) + (4u << 20));
+  const char* bomb = "(() => { const a = []; for (;;) a.push([a.length]); })()";
+  c = ratchet_eval_script_sync(realm, bomb, strlen(bomb), "bomb.js", 0, 0);
+  CHECK(ratchet_completion_kind(c) == RATCHET_OUT_OF_MEMORY);
+  CHECK_STR(ratchet_completion_error_message(c), "out of memory");
+  ratchet_completion_free(c);
+  c = ratchet_eval_script_sync(realm, "[1, 2].join()", 13, "after.js", 0, 0);
+  CHECK_STR(ratchet_completion_value(c), "1,2");
+  ratchet_completion_free(c);
+  ratchet_realm_free(realm);
+  ratchet_runtime_free(rt);
+}
+
 /* ---- Memory usage ---- */
 
 static RatchetSettler* held_settler = NULL;
@@ -1038,5 +1159,6 @@ int main(void) {
   ratchet_runtime_free(rt);
   test_memory_usage();
   test_debug_log();
+  test_runners();
   return CHECK_RESULT("c_host_test");
 }

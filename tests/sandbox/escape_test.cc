@@ -19,7 +19,7 @@ struct Escape {
   const char* name;
   const char* source;
   CompletionKind kind;
-  const char* error_name;  // for kJsException: the thrown error's name
+  const char* error_name;  // kJsException, kOutOfMemory, kStackOverflow: the error's name
   // Another limit that may stop the script first, depending on the
   // machine's speed (memory growth that also burns steps): either is right.
   CompletionKind or_kind = CompletionKind::kNormal;
@@ -52,58 +52,58 @@ const Escape kEscapes[] = {
     // A 1 GB string is past the maximum string length (RangeError); 256 MB
     // is within it, and past the memory limit.
     {"StringRepeat", "'x'.repeat(2 ** 30)", CompletionKind::kJsException, "RangeError"},
-    {"StringRepeatOverMemory", "'x'.repeat(2 ** 28)", CompletionKind::kJsException, kOom},
-    {"StringDoubling", "(() => { let s = 'ab'; for (;;) s += s; })()", CompletionKind::kJsException, kOom},
+    {"StringRepeatOverMemory", "'x'.repeat(2 ** 28)", CompletionKind::kOutOfMemory, kOom},
+    {"StringDoubling", "(() => { let s = 'ab'; for (;;) s += s; })()", CompletionKind::kOutOfMemory, kOom},
     {"RopeFlattening", "(() => { let s = 'a'; for (let i = 0; i < 40; i++) s = s + s; return s.indexOf('b'); })()",
-     CompletionKind::kJsException, kOom},
-    {"PadStartHuge", "''.padStart(2 ** 29, 'ab')", CompletionKind::kJsException, kOom},
-    {"JoinOfHugeArray", "new Array(1e9).join()", CompletionKind::kJsException, kOom, CompletionKind::kStepLimit},
-    {"JoinWithHugeSeparator", "new Array(1000).join('x'.repeat(1e6))", CompletionKind::kJsException, kOom},
+     CompletionKind::kOutOfMemory, kOom},
+    {"PadStartHuge", "''.padStart(2 ** 29, 'ab')", CompletionKind::kOutOfMemory, kOom},
+    {"JoinOfHugeArray", "new Array(1e9).join()", CompletionKind::kOutOfMemory, kOom, CompletionKind::kStepLimit},
+    {"JoinWithHugeSeparator", "new Array(1000).join('x'.repeat(1e6))", CompletionKind::kOutOfMemory, kOom},
     {"ArrayBufferHuge", "new ArrayBuffer(2 ** 31)", CompletionKind::kJsException, "RangeError"},
     // (An ArrayBuffer that cannot be allocated is a RangeError, 25.1.3.1.)
     {"TypedArraysAccumulate", "(() => { const keep = []; for (;;) keep.push(new Float64Array(1 << 20)); })()",
      CompletionKind::kJsException, "RangeError"},
-    {"ArrayGrowth", "(() => { const a = []; for (let i = 0; ; i++) a.push(i, i, i, i); })()", CompletionKind::kJsException,
+    {"ArrayGrowth", "(() => { const a = []; for (let i = 0; ; i++) a.push(i, i, i, i); })()", CompletionKind::kOutOfMemory,
      kOom, CompletionKind::kStepLimit},
     {"ArrayOfArrays", "(() => { const a = []; for (let i = 0; ; i++) a.push(new Array(1000).fill(i)); })()",
-     CompletionKind::kJsException, kOom},
-    {"ArrayFillLength", "new Array(2 ** 32 - 1).fill(0)", CompletionKind::kJsException, kOom},
-    {"MapGrowth", "(() => { const m = new Map(); for (let i = 0; ; i++) m.set(i, [i, i, i, i, i, i, i, i]); })()", CompletionKind::kJsException,
+     CompletionKind::kOutOfMemory, kOom},
+    {"ArrayFillLength", "new Array(2 ** 32 - 1).fill(0)", CompletionKind::kOutOfMemory, kOom},
+    {"MapGrowth", "(() => { const m = new Map(); for (let i = 0; ; i++) m.set(i, [i, i, i, i, i, i, i, i]); })()", CompletionKind::kOutOfMemory,
      kOom},
-    {"SetGrowth", "(() => { const s = new Set(); const k = 'k'.repeat(200); for (let i = 0; ; i++) s.add(k + i); })()", CompletionKind::kJsException,
+    {"SetGrowth", "(() => { const s = new Set(); const k = 'k'.repeat(200); for (let i = 0; ; i++) s.add(k + i); })()", CompletionKind::kOutOfMemory,
      kOom},
     {"RegExpCaptures", "(() => { const s = 'a'.repeat(1 << 20); const r = []; for (;;) r.push(s.match(/(a)/g)); })()",
-     CompletionKind::kJsException, kOom},
-    {"ClosureGrowth", "(() => { const fs = []; for (let i = 0; ; i++) { const a = [i, i, i, i, i, i, i, i]; fs.push(() => a); } })()", CompletionKind::kJsException,
+     CompletionKind::kOutOfMemory, kOom},
+    {"ClosureGrowth", "(() => { const fs = []; for (let i = 0; ; i++) { const a = [i, i, i, i, i, i, i, i]; fs.push(() => a); } })()", CompletionKind::kOutOfMemory,
      kOom, CompletionKind::kTimeLimit},  // (collections get frequent near the limit)
-    {"HugeFunctionSource", "new Function('return ' + '1+'.repeat(1 << 24) + '1')", CompletionKind::kJsException,
+    {"HugeFunctionSource", "new Function('return ' + '1+'.repeat(1 << 24) + '1')", CompletionKind::kOutOfMemory,
      kOom},
     {"EvalInALoop",
      "(() => { const pad = 'x'.repeat(2000); const keep = []; "
      "for (let i = 0; ; i++) keep.push(eval('(function f' + i + '() { return \"' + pad + i + '\"; })')); })()",
-     CompletionKind::kJsException, kOom, CompletionKind::kTimeLimit},
+     CompletionKind::kOutOfMemory, kOom, CompletionKind::kTimeLimit},
     {"JsonStringifyHuge", "(() => { const o = {a: 'x'.repeat(1 << 20)}; const l = []; for (let i = 0; i < 200; i++) l.push(o); return JSON.stringify(l); })()",
-     CompletionKind::kJsException, kOom},
+     CompletionKind::kOutOfMemory, kOom},
     // Memory held outside cells, in C++ containers an object owns, is
     // charged too: dictionary-mode properties (shared keys: nothing else
     // grows), sparse elements, shapes' lookup tables.
     {"DictionaryObjects",
      "(() => { const t = {}; for (let k = 0; k < 1000; k++) t['key' + k] = 1; const text = JSON.stringify(t);"
      " const keep = []; for (;;) keep.push(JSON.parse(text)); })()",
-     CompletionKind::kJsException, kOom, CompletionKind::kNormal, /*time_factor=*/4},
+     CompletionKind::kOutOfMemory, kOom, CompletionKind::kNormal, /*time_factor=*/4},
     {"SparseElements",
      "(() => { const body = Array.from({length: 2000}, (_, k) => 'a[' + (1e8 + k * 1000) + '] = 1;').join('');"
      " const fill = new Function('a', body); const keep = [];"
      " for (;;) { const a = []; fill(a); keep.push(a); } })()",
-     CompletionKind::kJsException, kOom, CompletionKind::kNormal, /*time_factor=*/4},
+     CompletionKind::kOutOfMemory, kOom, CompletionKind::kNormal, /*time_factor=*/4},
     {"ShapeTables",
      "(() => { const keep = []; for (let j = 0; ; j++) { const o = {};"
      " for (let i = 0; i < 60; i++) { o['p' + j + '_' + i] = i; o['p' + j + '_0']; } keep.push(o); } })()",
-     CompletionKind::kJsException, kOom, CompletionKind::kNormal, /*time_factor=*/4},
+     CompletionKind::kOutOfMemory, kOom, CompletionKind::kNormal, /*time_factor=*/4},
     // (BigInts have a maximum size, a RangeError, below the memory limit.)
     {"BigIntGrowth", "let b = 3n; for (;;) b = b * b;", CompletionKind::kJsException, "RangeError"},
     {"BigIntsAccumulate", "(() => { const keep = []; const b = 3n ** 100000n; for (;;) keep.push(b + 1n); })()",
-     CompletionKind::kJsException, kOom},
+     CompletionKind::kOutOfMemory, kOom},
 
     // ---- CPU ----
     {"InfiniteLoop", "for (;;) {}", CompletionKind::kStepLimit, ""},
@@ -121,16 +121,16 @@ const Escape kEscapes[] = {
     {"AsyncLoop", "(async () => { for (;;) await null; })()", CompletionKind::kStepLimit, ""},
 
     // ---- Stack ----
-    {"Recursion", "function f() { return f() + 1; } f()", CompletionKind::kJsException, "RangeError"},
-    {"GetterRecursion", "const o = { get x() { return this.x; } }; o.x", CompletionKind::kJsException,
+    {"Recursion", "function f() { return f() + 1; } f()", CompletionKind::kStackOverflow, "RangeError"},
+    {"GetterRecursion", "const o = { get x() { return this.x; } }; o.x", CompletionKind::kStackOverflow,
      "RangeError"},
     {"ProxyTrapRecursion", "const p = new Proxy({}, { get(t, k, r) { return r[k]; } }); p.x",
-     CompletionKind::kJsException, "RangeError"},
-    {"ToStringChain", "const o = { toString() { return String(this); } }; String(o)", CompletionKind::kJsException,
+     CompletionKind::kStackOverflow, "RangeError"},
+    {"ToStringChain", "const o = { toString() { return String(this); } }; String(o)", CompletionKind::kStackOverflow,
      "RangeError"},
-    {"ValueOfChain", "const o = { valueOf() { return +this; } }; +o", CompletionKind::kJsException, "RangeError"},
+    {"ValueOfChain", "const o = { valueOf() { return +this; } }; +o", CompletionKind::kStackOverflow, "RangeError"},
     {"JsonStringifyDeep", "(() => { let o = {}; for (let i = 0; i < 1e5; i++) o = {o}; return JSON.stringify(o); })()",
-     CompletionKind::kJsException, "RangeError"},
+     CompletionKind::kStackOverflow, "RangeError"},
     {"JsonParseDeep", "JSON.parse('['.repeat(1e6) + ']'.repeat(1e6))", CompletionKind::kJsException, "RangeError"},
     {"AsyncRecursion", "async function f() { await null; return f(); } f(); for (;;) {}", CompletionKind::kStepLimit,
      ""},
@@ -140,13 +140,13 @@ const Escape kEscapes[] = {
     {"DeeplyNestedSource", "eval('('.repeat(1e5) + '1' + ')'.repeat(1e5))", CompletionKind::kJsException,
      "SyntaxError"},
     {"NestedArraysToString", "(() => { let a = []; for (let i = 0; i < 1e5; i++) a = [a]; return String(a); })()",
-     CompletionKind::kJsException, "RangeError"},
+     CompletionKind::kStackOverflow, "RangeError"},
     // ("bound bound ... f": each name is longer, so the chain is a memory
     // bomb before it is a deep call.)
     {"BoundFunctionChain", "(() => { let f = function () {}; for (let i = 0; i < 1e5; i++) f = f.bind(null); return f(); })()",
-     CompletionKind::kJsException, kOom},
+     CompletionKind::kOutOfMemory, kOom},
     {"ProxyChain", "(() => { let p = {}; for (let i = 0; i < 1e5; i++) p = new Proxy(p, {}); return p.x; })()",
-     CompletionKind::kJsException, "RangeError"},
+     CompletionKind::kStackOverflow, "RangeError"},
 };
 
 class EscapeTest : public ::testing::TestWithParam<Escape> {};
@@ -172,7 +172,9 @@ TEST_P(EscapeTest, EndsWithTheLimitsErrorAndTheRuntimeStaysUsable) {
   bool other_limit = e.or_kind != CompletionKind::kNormal && c.kind == e.or_kind;
   if (other_limit) c.kind = e.kind;
   EXPECT_EQ(static_cast<int>(c.kind), static_cast<int>(e.kind)) << c.Describe();
-  if (e.kind == CompletionKind::kJsException && !other_limit) {
+  if ((e.kind == CompletionKind::kJsException || e.kind == CompletionKind::kOutOfMemory ||
+       e.kind == CompletionKind::kStackOverflow) &&
+      !other_limit) {
     EXPECT_EQ(c.error_name, e.error_name) << c.Describe();
   }
   // Not a timing assertion on speed: a limit that held but let the script
