@@ -202,6 +202,9 @@ void Safepoint(in::Vm& vm);
 /// A task of the runtime is running (a host function is calling the API).
 inline bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
 Completion ConcurrentEvaluation();
+/// The host data a read-only view (Realm::FromHost) reads now; false for
+/// any other value (api/views.cc).
+bool ViewHostData(const in::ApiRuntime& rt, in::Value v, HostData* out);
 /// The pending exception of a failed internal operation, as a Status
 /// (kOutOfMemory, or kJsException with the thrown value).
 Status TakeErrorStatus(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg);

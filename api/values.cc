@@ -378,8 +378,9 @@ void JsonQuote(const std::string& s, std::string* out) {
 }
 
 // Value::Dump's walk: own enumerable data properties only, nothing runs.
-void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in::Object*>* path,
+void DumpValue(in::ApiRuntime& rt, in::Value v, int depth, int max_depth, std::vector<in::Object*>* path,
                std::string* out) {
+  in::Vm& vm = rt.vm;
   if (v.IsString()) return JsonQuote(in::ToUtf8(v.AsString()), out);
   if (v.IsBigInt()) return absl::StrAppend(out, in::BigIntToStdString(v.AsBigInt()), "n");
   if (!v.IsObject()) return absl::StrAppend(out, ValueToDisplayString(vm, v));
@@ -394,7 +395,14 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     return absl::StrAppend(out, name.empty() ? "[Function]" : absl::StrCat("[Function ", name, "]"));
   }
   if (std::find(path->begin(), path->end(), o) != path->end()) return absl::StrAppend(out, "[Circular]");
-  if (o->is_proxy()) return absl::StrAppend(out, "[Proxy]");
+  if (o->is_proxy()) {
+    // A read-only view shows the host data it reads (at most 1,000 chars).
+    HostData data;
+    if (!ViewHostData(rt, v, &data)) return absl::StrAppend(out, "[Proxy]");
+    std::string json = data.ToJson();
+    if (json.size() > 1000) json = json.substr(0, 1000) + "...";
+    return absl::StrAppend(out, "View ", json);
+  }
   if (o->cls == in::ObjectClass::kError) {
     std::string name, message;
     in::OwnProperty prop;
@@ -420,7 +428,7 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     auto* p = static_cast<in::PromiseObject*>(o);
     absl::StrAppend(out, p->state == 0 ? "Promise { <pending> }" : p->state == 1 ? "Promise { " : "Promise { <rejected> ");
     if (p->state != 0) {
-      DumpValue(vm, p->result, depth + 1, max_depth, path, out);
+      DumpValue(rt, p->result, depth + 1, max_depth, path, out);
       absl::StrAppend(out, " }");
     }
     return;
@@ -438,10 +446,10 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
       if (e.key.IsEmpty()) continue;
       absl::StrAppend(out, first ? "" : ", ");
       first = false;
-      DumpValue(vm, e.key, depth + 1, max_depth, path, out);
+      DumpValue(rt, e.key, depth + 1, max_depth, path, out);
       if (!map) continue;
       absl::StrAppend(out, " => ");
-      DumpValue(vm, e.value, depth + 1, max_depth, path, out);
+      DumpValue(rt, e.value, depth + 1, max_depth, path, out);
     }
     path->pop_back();
     return absl::StrAppend(out, "}");
@@ -472,7 +480,7 @@ void DumpValue(in::Vm& vm, in::Value v, int depth, int max_depth, std::vector<in
     } else if (prop.value.IsEmpty()) {
       absl::StrAppend(out, "<uninitialized>");
     } else {
-      DumpValue(vm, prop.value, depth + 1, max_depth, path, out);
+      DumpValue(rt, prop.value, depth + 1, max_depth, path, out);
     }
   }
   path->pop_back();
@@ -488,7 +496,7 @@ std::string Value::Dump(int max_depth) const {
   std::vector<in::Object*> path;
   std::string out;
   // (Bounded: the walk recurses on the C++ stack, and hostile data nests.)
-  DumpValue(h_->reg->rt->vm, v, 0, std::clamp(max_depth, 0, 64), &path, &out);
+  DumpValue(*h_->reg->rt, v, 0, std::clamp(max_depth, 0, 64), &path, &out);
   return out;
 }
 

@@ -421,9 +421,8 @@ Status CopyOut(const in::ApiRuntime& rt, in::Vm& vm, in::Value v, int depth, int
     return ConversionError("TypeError", "a BigInt has no host data form");
   } else if (v.IsSymbol() || in::IsCallable(v)) {
     *out = HostData::Undefined();  // left out by the caller (objects) or undefined (arrays)
-  } else if (const ViewNode* view = ViewOf(rt, v)) {
-    const HostData* d = view->Resolve();
-    *out = d != nullptr ? *d : view->array ? HostData::Array() : HostData::Object();
+  } else if (ViewHostData(rt, v, out)) {
+    // A view gives its host data.
   } else {
     in::Object* o = v.AsObject();
     if (o->is_proxy()) return Status(CompletionKind::kWouldRunCode, "a proxy's traps would run JavaScript");
@@ -466,6 +465,14 @@ Status CopyOut(const in::ApiRuntime& rt, in::Vm& vm, in::Value v, int depth, int
 }
 
 }  // namespace
+
+bool ViewHostData(const in::ApiRuntime& rt, in::Value v, HostData* out) {
+  const ViewNode* view = ViewOf(rt, v);
+  if (view == nullptr) return false;
+  const HostData* d = view->Resolve();
+  *out = d != nullptr ? *d : view->array ? HostData::Array() : HostData::Object();
+  return true;
+}
 
 Result<Value> Realm::FromHost(std::shared_ptr<const HostData> data, HostConversion conversion) {
   if (data == nullptr) return Status::Throw("TypeError", "no host data");

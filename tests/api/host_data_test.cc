@@ -100,6 +100,10 @@ TEST_F(HostDataTest, ViewsReadLikeObjects) {
   EXPECT_EQ(Js(r, "config.limits === config.limits && config.tags === config.tags && config.limits !== config.matrix"),
             "true");
   EXPECT_EQ(Js(r, "typeof config + typeof config.tags"), "objectobject");
+  // Dump shows what a view reads.
+  EXPECT_EQ(view.Dump(), "View " + config->ToJson());
+  EXPECT_EQ(Eval("({cfg: config.limits.mem})").Dump(), R"({"cfg": View {"soft":1,"hard":2}})");
+  EXPECT_EQ(Eval("new Proxy({}, {})").Dump(), "[Proxy]");
 }
 
 TEST_F(HostDataTest, ViewsAreReadOnly) {
