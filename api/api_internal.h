@@ -193,7 +193,12 @@ struct TimerHost : std::enable_shared_from_this<TimerHost> {
 
 // Shared by api/ratchet.cc and api/values.cc.
 std::string ValueToDisplayString(in::Vm& vm, in::Value v);
-Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles);
+/// The completion of an uncaught exception `e`. A marked limit error
+/// (in::LimitErrorOf) is kOutOfMemory / kStackOverflow when its bit is in
+/// `limits_hit` (the task's in::Task::limits_hit; 0xff: an API operation's
+/// own error), else kJsException.
+Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles,
+                               uint8_t limits_hit = 0);
 /// A handle owned by `reg` (unowned for numbers, booleans, null, undefined;
 /// a dead handle when the registry is dead).
 ::ratchet::Value MakeValue(const std::shared_ptr<in::HandleRegistry>& reg, in::Value v);
@@ -202,9 +207,13 @@ void Safepoint(in::Vm& vm);
 /// A task of the runtime is running (a host function is calling the API).
 inline bool Busy(in::Vm& vm) { return vm.current_task() != nullptr; }
 Completion ConcurrentEvaluation();
-/// The host data a read-only view (Realm::FromHost) reads now; false for
-/// any other value (api/views.cc).
-bool ViewHostData(const in::ApiRuntime& rt, in::Value v, HostData* out);
+/// A read-only view (Realm::FromHost, api/views.cc): whether `v` is one,
+/// and the host data it reads now (null when it is not a view or its path
+/// no longer resolves; *array says which kind of view).
+bool IsView(const in::ApiRuntime& rt, in::Value v);
+const HostData* ViewData(const in::ApiRuntime& rt, in::Value v, bool* array);
+/// HostData::ToJson stopping once `out` holds more than `limit` characters.
+void AppendJsonLimited(const HostData& d, size_t limit, std::string* out);
 /// The pending exception of a failed internal operation, as a Status
 /// (kOutOfMemory, or kJsException with the thrown value).
 Status TakeErrorStatus(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg);

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "api/ratchet.h"
+#include "double-conversion/double-conversion.h"
 
 namespace ratchet {
 
@@ -221,8 +222,11 @@ class JsonParser {
       if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
       if (!digits()) return Fail("bad number");
     }
-    std::string number(text_.substr(start, pos_ - start));
-    *out = HostData::Number(std::strtod(number.c_str(), nullptr));
+    // (double-conversion: the host's locale does not change what "1.5" means.)
+    static const double_conversion::StringToDoubleConverter converter(
+        double_conversion::StringToDoubleConverter::NO_FLAGS, 0.0, std::nan(""), nullptr, nullptr);
+    int processed = 0;
+    *out = HostData::Number(converter.StringToDouble(text_.data() + start, static_cast<int>(pos_ - start), &processed));
     return true;
   }
 
@@ -326,51 +330,23 @@ void Quote(const std::string& s, std::string* out) {
   out->push_back('"');
 }
 
-// Number::toString's form (ECMA-262 6.1.6.1.20) of the shortest decimal
-// that reads back as `d`.
+// Number::toString's form (ECMA-262 6.1.6.1.20), whatever the locale.
 void AppendNumber(double d, std::string* out) {
   if (!std::isfinite(d)) {
     out->append("null");
     return;
   }
-  if (d == 0) {
-    out->append("0");
-    return;
-  }
-  if (d < 0) {
-    out->push_back('-');
-    d = -d;
-  }
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof(buf), "%.*e", precision - 1, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  // buf is "D.DDDe±XX": the digits and the exponent n (value = 0.digits × 10^n).
-  std::string digits;
-  const char* p = buf;
-  for (; *p != 'e'; ++p) {
-    if (*p != '.') digits.push_back(*p);
-  }
-  int n = std::atoi(p + 1) + 1;
-  int k = static_cast<int>(digits.size());
-  if (k <= n && n <= 21) {
-    out->append(digits).append(n - k, '0');
-  } else if (0 < n && n <= 21) {
-    out->append(digits, 0, n).append(".").append(digits, n, std::string::npos);
-  } else if (-6 < n && n <= 0) {
-    out->append("0.").append(-n, '0').append(digits);
-  } else {
-    out->append(digits, 0, 1);
-    if (k > 1) out->append(".").append(digits, 1, std::string::npos);
-    absl::StrAppend(out, "e", n - 1 >= 0 ? "+" : "-", std::abs(n - 1));
-  }
+  char buf[64];
+  double_conversion::StringBuilder builder(buf, sizeof(buf));
+  double_conversion::DoubleToStringConverter::EcmaScriptConverter().ToShortest(d, &builder);
+  out->append(builder.Finalize());
 }
 
-// Iterative over nesting depth is not needed: host data the host built is
-// as deep as the host made it, and data built by FromJson or ToHost is
-// bounded (1,000 levels).
-void AppendJson(const HostData& d, std::string* out) {
+// Recursive over nesting depth: host data the host built is as deep as
+// the host made it; data built by FromJson or ToHost is bounded (1,000
+// levels). Stops adding once `out` is longer than `limit`.
+void AppendJson(const HostData& d, size_t limit, std::string* out) {
+  if (out->size() > limit) return;
   switch (d.type) {
     case HostData::Type::kUndefined:
     case HostData::Type::kNull:
@@ -387,9 +363,9 @@ void AppendJson(const HostData& d, std::string* out) {
       return;
     case HostData::Type::kArray: {
       out->push_back('[');
-      for (size_t i = 0; i < d.elements.size(); ++i) {
+      for (size_t i = 0; i < d.elements.size() && out->size() <= limit; ++i) {
         if (i > 0) out->push_back(',');
-        AppendJson(d.elements[i], out);
+        AppendJson(d.elements[i], limit, out);
       }
       out->push_back(']');
       return;
@@ -398,12 +374,13 @@ void AppendJson(const HostData& d, std::string* out) {
       out->push_back('{');
       bool first = true;
       for (const auto& [key, value] : d.members) {
+        if (out->size() > limit) break;
         if (value.type == HostData::Type::kUndefined) continue;
         if (!first) out->push_back(',');
         first = false;
         Quote(key, out);
         out->push_back(':');
-        AppendJson(value, out);
+        AppendJson(value, limit, out);
       }
       out->push_back('}');
       return;
@@ -419,8 +396,10 @@ bool HostData::FromJson(std::string_view json, HostData* out, std::string* error
 
 std::string HostData::ToJson() const {
   std::string out;
-  AppendJson(*this, &out);
+  AppendJson(*this, SIZE_MAX, &out);
   return out;
 }
+
+void AppendJsonLimited(const HostData& d, size_t limit, std::string* out) { AppendJson(d, limit, out); }
 
 }  // namespace ratchet

@@ -82,11 +82,15 @@ std::string DataPropertyString(in::Vm& vm, in::Object* o, in::String* name) {
   return in::ToUtf8(prop.value.AsString());
 }
 
-Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles) {
+Completion ExceptionCompletion(in::Vm& vm, in::Value e, const std::shared_ptr<in::HandleRegistry>& handles,
+                               uint8_t limits_hit) {
   Completion c;
   // An exhausted limit is reported as such, however the script passed the
-  // error on (caught and rethrown, an async function's rejection).
-  switch (in::LimitErrorOf(e)) {
+  // error on (caught and rethrown, an async function's rejection) — if the
+  // task really hit it (not one kept from an earlier task and thrown again).
+  in::LimitError limit = in::LimitErrorOf(e);
+  if (!(limits_hit & (1 << static_cast<int>(limit)))) limit = in::LimitError::kNone;
+  switch (limit) {
     case in::LimitError::kOutOfMemory:
       c.kind = CompletionKind::kOutOfMemory;
       break;
@@ -141,7 +145,7 @@ Completion CompletionFromTask(in::Vm& vm, in::Task& task, CompletionKind stop_ki
       return c;
     }
     case in::TaskState::kThrew:
-      return ExceptionCompletion(vm, task.exception(), handles);
+      return ExceptionCompletion(vm, task.exception(), handles, task.limits_hit);
     case in::TaskState::kAborted:
       c.error_message = task.abort_reason();
       c.kind = task.abort_kind() == in::AbortKind::kInterrupt   ? CompletionKind::kInterrupted
@@ -1207,7 +1211,7 @@ Completion Task::completion() const {
         return c;
       }
       case in::ModuleOutcome::kRejected:
-        return ExceptionCompletion(vm, reason, state_->handles);
+        return ExceptionCompletion(vm, reason, state_->handles, state_->task->limits_hit);
       case in::ModuleOutcome::kPending: {
         Completion c;
         c.kind = CompletionKind::kIncomplete;

@@ -190,9 +190,12 @@ class Value {
   /// string-keyed data properties, in property order, members whose value
   /// is a function or a symbol left out (in arrays: undefined, as
   /// JSON.stringify writes null). Read-only views (Realm::FromHost) give
-  /// their host data. Errors: a getter or another proxy on the way
-  /// (kWouldRunCode), a cycle or a BigInt ("TypeError"), nesting deeper
-  /// than `max_depth` (at most 1,000; "RangeError").
+  /// their host data (at any depth). Errors: a getter or another proxy on
+  /// the way (kWouldRunCode), a cycle or a BigInt ("TypeError"), nesting
+  /// deeper than `max_depth` (at most 1,000; "RangeError"), host data
+  /// larger than the runtime's memory limit or 256 MB, whichever is less
+  /// (kOutOfMemory: an object met twice is copied twice, a sparse array is
+  /// as long as its length). Lone surrogates become U+FFFD.
   Result<HostData> ToHost(int max_depth = 100) const;
   /// Properties of an object (kJsException "TypeError" on a non-object).
   Result<Value> Get(std::string_view key) const;
@@ -620,9 +623,10 @@ class Realm {
   Result<Value> ParseJson(std::string_view json);
   /// Host data for the sandbox (HostConversion: a read-only view by
   /// default, or a copy). With a shared pointer the view reads the host's
-  /// object itself: change it only while no task of the runtime runs (or
-  /// from a host function), never from another thread. The view keeps the
-  /// pointer until the collector finds it dead. Host data nesting deeper
+  /// object itself: change it only between task runs (or from a host
+  /// function, which runs between two instructions), never from another
+  /// thread. The view keeps the pointer until the collector has found it
+  /// dead and control is back with the host (finalizers run then). Host data nesting deeper
   /// than 1,000 levels is a "RangeError" for the copies (views read lazily,
   /// any depth).
   Result<Value> FromHost(std::shared_ptr<const HostData> data,

@@ -72,8 +72,9 @@ uint32_t ratchet_completion_column(const RatchetCompletion* c);
    stack). */
 const char* ratchet_completion_describe(const RatchetCompletion* c);
 void ratchet_completion_free(RatchetCompletion* c);
-/* The completion value (RATCHET_NORMAL) or thrown value (RATCHET_JS_EXCEPTION)
-   as a handle (free with ratchet_value_free); undefined otherwise. */
+/* The completion value (RATCHET_NORMAL) or thrown value (RATCHET_JS_EXCEPTION,
+   and the error of RATCHET_OUT_OF_MEMORY / RATCHET_STACK_OVERFLOW) as a
+   handle (free with ratchet_value_free); undefined otherwise. */
 RatchetValue* ratchet_completion_value_handle(const RatchetCompletion* c);
 
 /* Frees a string the API returned. */
@@ -398,7 +399,8 @@ RatchetCompletionKind ratchet_realm_from_json(RatchetRealm* realm, const char* j
    enumerable data properties; functions and symbols left out (null in
    arrays); a view gives its host data. RATCHET_WOULD_RUN_CODE for a getter
    or another proxy on the way, RATCHET_JS_EXCEPTION for a cycle, a BigInt
-   (TypeError) or nesting deeper than max_depth (at most 1000; RangeError).
+   (TypeError) or nesting deeper than max_depth (at most 1000; RangeError),
+   RATCHET_OUT_OF_MEMORY past the memory limit (or 256 MB) of host data.
    On success *json (free with ratchet_free) and, when not NULL, *length. */
 RatchetCompletionKind ratchet_value_to_json(const RatchetValue* v, int max_depth, char** json, size_t* length);
 

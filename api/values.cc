@@ -142,7 +142,7 @@ in::PropertyKey KeyOf(in::Vm& vm, std::string_view key) {
 // The pending exception of a failed internal operation, as a Status.
 Status TakeError(in::Vm& vm, const std::shared_ptr<in::HandleRegistry>& reg) {
   in::Value e = vm.TakeException();
-  Completion c = ExceptionCompletion(vm, e, reg);
+  Completion c = ExceptionCompletion(vm, e, reg, 0xff);
   if (c.kind == CompletionKind::kOutOfMemory) return OutOfMemory();
   return ValueAccess::Thrown(c.error_message, c.error_name, c.value);
 }
@@ -397,9 +397,15 @@ void DumpValue(in::ApiRuntime& rt, in::Value v, int depth, int max_depth, std::v
   if (std::find(path->begin(), path->end(), o) != path->end()) return absl::StrAppend(out, "[Circular]");
   if (o->is_proxy()) {
     // A read-only view shows the host data it reads (at most 1,000 chars).
-    HostData data;
-    if (!ViewHostData(rt, v, &data)) return absl::StrAppend(out, "[Proxy]");
-    std::string json = data.ToJson();
+    if (!IsView(rt, v)) return absl::StrAppend(out, "[Proxy]");
+    bool array = false;
+    const HostData* data = ViewData(rt, v, &array);
+    std::string json;
+    if (data != nullptr) {
+      AppendJsonLimited(*data, 1000, &json);
+    } else {
+      json = array ? "[]" : "{}";
+    }
     if (json.size() > 1000) json = json.substr(0, 1000) + "...";
     return absl::StrAppend(out, "View ", json);
   }

@@ -179,10 +179,23 @@ in::Value ChildValue(in::Vm& vm, in::ApiRuntime& rt, in::NativeFunction* trap, i
   return view;
 }
 
-// The trap's key argument as a member name (false for symbols).
+// The trap's key argument as a member name: false for symbols and for
+// strings with a lone surrogate (UTF-8 has no form for it: no host member
+// can be named by it, and it must not read as the U+FFFD one).
 bool KeyName(in::Value key, std::string* name) {
   if (!key.IsString()) return false;
-  *name = in::ToUtf8(key.AsString());
+  const in::String* s = key.AsString();
+  if (!s->is_one_byte()) {
+    for (uint32_t i = 0; i < s->length; ++i) {
+      char16_t c = s->At(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s->length && s->At(i + 1) >= 0xDC00 && s->At(i + 1) <= 0xDFFF) {
+        ++i;
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        return false;
+      }
+    }
+  }
+  *name = in::ToUtf8(s);
   return true;
 }
 
@@ -404,9 +417,45 @@ in::Value CopyIn(in::Vm& vm, in::Realm& realm, const HostData& d, bool frozen, i
 
 Status ConversionError(std::string name, std::string message) { return Status::Throw(std::move(name), std::move(message)); }
 
-// Value::ToHost's walk. `path` holds the objects being converted (cycles).
-Status CopyOut(const in::ApiRuntime& rt, in::Vm& vm, in::Value v, int depth, int max_depth,
-               std::vector<in::Object*>* path, HostData* out) {
+// Value::ToHost's walk. `path` holds the objects being converted (cycles);
+// `budget` the bytes of host data it may still make: shared objects are
+// copied each time they are met and a sparse array is as long as its
+// length, so a small sandbox value can stand for a huge tree.
+struct CopyOutState {
+  const in::ApiRuntime& rt;
+  in::Vm& vm;
+  int max_depth;
+  size_t budget;
+  std::vector<in::Object*> path;
+};
+
+Status OverBudget() {
+  return Status(CompletionKind::kOutOfMemory, "the value's host data would exceed the memory limit");
+}
+
+bool Charge(CopyOutState& st, size_t bytes) {
+  if (bytes > st.budget) return false;
+  st.budget -= bytes;
+  return true;
+}
+
+// The bytes a copy of `d` takes, charged; false past the budget (the walk
+// stops there).
+bool ChargeTree(CopyOutState& st, const HostData& d) {
+  if (!Charge(st, sizeof(HostData) + d.string.size())) return false;
+  for (const HostData& e : d.elements) {
+    if (!ChargeTree(st, e)) return false;
+  }
+  for (const auto& [key, value] : d.members) {
+    if (!Charge(st, key.size()) || !ChargeTree(st, value)) return false;
+  }
+  return true;
+}
+
+Status CopyOut(CopyOutState& st, in::Value v, int depth, HostData* out) {
+  in::Vm& vm = st.vm;
+  if (!Charge(st, sizeof(HostData))) return OverBudget();
+  bool array_view = false;
   if (v.IsUndefined() || v.IsEmpty()) {
     *out = HostData::Undefined();
   } else if (v.IsNull()) {
@@ -416,26 +465,36 @@ Status CopyOut(const in::ApiRuntime& rt, in::Vm& vm, in::Value v, int depth, int
   } else if (v.IsNumber()) {
     *out = HostData::Number(v.AsNumber());
   } else if (v.IsString()) {
+    if (!Charge(st, v.AsString()->length * 3)) return OverBudget();
     *out = HostData::String(in::ToUtf8(v.AsString()));
   } else if (v.IsBigInt()) {
     return ConversionError("TypeError", "a BigInt has no host data form");
   } else if (v.IsSymbol() || in::IsCallable(v)) {
     *out = HostData::Undefined();  // left out by the caller (objects) or undefined (arrays)
-  } else if (ViewHostData(rt, v, out)) {
-    // A view gives its host data.
+  } else if (const HostData* d = ViewData(st.rt, v, &array_view)) {
+    // A view gives its host data (charged: it is copied).
+    if (!ChargeTree(st, *d)) return OverBudget();
+    *out = *d;
+  } else if (IsView(st.rt, v)) {
+    *out = array_view ? HostData::Array() : HostData::Object();  // its path no longer resolves
   } else {
     in::Object* o = v.AsObject();
     if (o->is_proxy()) return Status(CompletionKind::kWouldRunCode, "a proxy's traps would run JavaScript");
-    if (std::find(path->begin(), path->end(), o) != path->end()) {
+    if (std::find(st.path.begin(), st.path.end(), o) != st.path.end()) {
       return ConversionError("TypeError", "a cycle has no host data form");
     }
-    if (depth >= max_depth) {
-      return ConversionError("RangeError", absl::StrCat("nested more than ", max_depth, " levels deep"));
+    if (depth >= st.max_depth) {
+      return ConversionError("RangeError", absl::StrCat("nested more than ", st.max_depth, " levels deep"));
     }
-    path->push_back(o);
+    st.path.push_back(o);
     bool array = o->is_array();
     *out = array ? HostData::Array() : HostData::Object();
-    if (array) out->elements.resize(o->array_length);
+    if (array) {
+      // Every element of the length becomes one (holes as undefined).
+      if (o->array_length > st.budget / sizeof(HostData)) return OverBudget();
+      st.budget -= static_cast<size_t>(o->array_length) * sizeof(HostData);
+      out->elements.resize(o->array_length);
+    }
     std::vector<in::PropertyKey> keys;
     in::OwnPropertyKeys(vm, o, &keys);
     for (const in::PropertyKey& k : keys) {
@@ -450,29 +509,31 @@ Status CopyOut(const in::ApiRuntime& rt, in::Vm& vm, in::Value v, int depth, int
         return ConversionError("ReferenceError", "a module binding is not initialized");
       }
       HostData member;
-      Status s = CopyOut(rt, vm, prop.value, depth + 1, max_depth, path, &member);
+      Status s = CopyOut(st, prop.value, depth + 1, &member);
       if (!s.ok()) return s;
       if (array) {
         out->elements[k.index()] = std::move(member);
       } else if (!prop.value.IsSymbol() && !in::IsCallable(prop.value)) {
-        out->members.emplace_back(k.IsIndex() ? absl::StrCat(k.index()) : in::ToUtf8(k.v.AsString()),
-                                  std::move(member));
+        std::string name = k.IsIndex() ? absl::StrCat(k.index()) : in::ToUtf8(k.v.AsString());
+        if (!Charge(st, name.size())) return OverBudget();
+        out->members.emplace_back(std::move(name), std::move(member));
       }
     }
-    path->pop_back();
+    st.path.pop_back();
   }
   return Status();
 }
 
 }  // namespace
 
-bool ViewHostData(const in::ApiRuntime& rt, in::Value v, HostData* out) {
+const HostData* ViewData(const in::ApiRuntime& rt, in::Value v, bool* array) {
   const ViewNode* view = ViewOf(rt, v);
-  if (view == nullptr) return false;
-  const HostData* d = view->Resolve();
-  *out = d != nullptr ? *d : view->array ? HostData::Array() : HostData::Object();
-  return true;
+  if (view == nullptr) return nullptr;
+  *array = view->array;
+  return view->Resolve();
 }
+
+bool IsView(const in::ApiRuntime& rt, in::Value v) { return ViewOf(rt, v) != nullptr; }
 
 Result<Value> Realm::FromHost(std::shared_ptr<const HostData> data, HostConversion conversion) {
   if (data == nullptr) return Status::Throw("TypeError", "no host data");
@@ -525,9 +586,12 @@ Result<HostData> Value::ToHost(int max_depth) const {
     return HostData::Undefined();
   }
   in::ApiRuntime& rt = *h_->reg->rt;
-  std::vector<in::Object*> path;
+  // The host data may take as many bytes as the runtime's memory limit,
+  // and at most 256 MB.
+  size_t budget = std::min(rt.vm.heap().limit(), size_t{256} << 20);
+  CopyOutState st{rt, rt.vm, std::clamp(max_depth, 0, kMaxCopyDepth), budget, {}};
   HostData out;
-  Status s = CopyOut(rt, rt.vm, v, 0, std::clamp(max_depth, 0, kMaxCopyDepth), &path, &out);
+  Status s = CopyOut(st, v, 0, &out);
   if (!s.ok()) return s;
   return out;
 }

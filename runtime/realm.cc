@@ -393,8 +393,17 @@ bool& ProgramFromSnapshot() {
 
 constexpr char kSnapshotMagic[] = "RATCHET-SELFHOST-2";
 
+// The opcode table as text (names, effects, operand kinds): a snapshot of
+// bytecode whose instructions were laid out differently is not used.
+constexpr char kOpcodeTable[] =
+#define OPCODE(name, effects, a, b, c, d, e) #name " " #effects " " #a " " #b " " #c " " #d " " #e ";"
+#include "vm/opcodes.def"
+#undef OPCODE
+    ;
+
 // What a snapshot was made from: the library's source, the natives it
-// binds, the opcode set. A snapshot of anything else is not used.
+// binds, the opcode table, the format. A snapshot of anything else is not
+// used (the library is compiled instead).
 uint64_t SelfHostedFingerprint(const std::vector<std::u16string>& natives) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
   auto mix = [&](const void* data, size_t n) {
@@ -403,8 +412,8 @@ uint64_t SelfHostedFingerprint(const std::vector<std::u16string>& natives) {
   };
   mix(kSelfHostedSource, std::strlen(kSelfHostedSource));
   for (const std::u16string& n : natives) mix(n.data(), n.size() * sizeof(char16_t) + sizeof(char16_t));
-  uint32_t ops = kNumOpcodes;
-  mix(&ops, sizeof(ops));
+  mix(kOpcodeTable, sizeof(kOpcodeTable));
+  mix(kSnapshotMagic, sizeof(kSnapshotMagic));
   return h;
 }
 

@@ -96,6 +96,10 @@ class Task {
   bool host_suspended = false;  // that call is not settled: nothing runs until it is
   size_t accounted_register_bytes = 0;  // charged to the heap's limit
   uint64_t id = 0;  // set by Vm::RegisterTask; never reused
+  // The limits the engine threw an error for while this task ran (bits of
+  // 1 << LimitError): an uncaught marked error reports its limit only if
+  // this task hit it, so a script cannot replay an old one.
+  uint8_t limits_hit = 0;
   uint64_t current_id = 0;  // id, then a new id (Vm::NewTaskId) per microtask it runs
 
  private:

@@ -261,6 +261,7 @@ Value Vm::ThrowOutOfMemory() {
   Object* e = NewError(ErrorKind::kInternalError, "out of memory");
   heap_.set_over_limit_allowed(false);
   if (e != nullptr) e->pad = static_cast<uint8_t>(LimitError::kOutOfMemory);
+  if (current_task_ != nullptr) current_task_->limits_hit |= 1 << static_cast<int>(LimitError::kOutOfMemory);
   return Throw(e ? Value::FromObject(e) : Value::Null());
 }
 
@@ -268,6 +269,7 @@ Value Vm::ThrowStackOverflow() {
   Object* e = NewError(ErrorKind::kRangeError, "Maximum call stack size exceeded");
   if (e == nullptr) return ThrowOutOfMemory();
   e->pad = static_cast<uint8_t>(LimitError::kStackOverflow);
+  if (current_task_ != nullptr) current_task_->limits_hit |= 1 << static_cast<int>(LimitError::kStackOverflow);
   return Throw(Value::FromObject(e));
 }
 

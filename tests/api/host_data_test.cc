@@ -100,6 +100,11 @@ TEST_F(HostDataTest, ViewsReadLikeObjects) {
   EXPECT_EQ(Js(r, "config.limits === config.limits && config.tags === config.tags && config.limits !== config.matrix"),
             "true");
   EXPECT_EQ(Js(r, "typeof config + typeof config.tags"), "objectobject");
+  // A key with a lone surrogate names no host member (UTF-8 has no form
+  // for it), not the U+FFFD one.
+  config->members.emplace_back("\xef\xbf\xbd", HostData::Number(1));
+  EXPECT_EQ(Js(r, "[config['\\uFFFD'], config['\\uD800'], '\\uDFFF' in config].join()"), "1,,false");
+  config->members.pop_back();
   // Dump shows what a view reads.
   EXPECT_EQ(view.Dump(), "View " + config->ToJson());
   EXPECT_EQ(Eval("({cfg: config.limits.mem})").Dump(), R"({"cfg": View {"soft":1,"hard":2}})");
@@ -213,6 +218,12 @@ TEST_F(HostDataTest, ToHostReadsValuesWithoutRunningCode) {
   fails("let c = {a: {}}; c.a.back = c; c", CompletionKind::kJsException, "TypeError");
   fails("({n: 1n})", CompletionKind::kJsException, "TypeError");
   fails("let d = []; for (let i = 0; i < 200; i++) d = [d]; d", CompletionKind::kJsException, "RangeError");
+  // A small sandbox value standing for a huge tree (shared objects are
+  // copied each time; a sparse array is as long as its length) stops at
+  // the host data budget (the memory limit) instead of exhausting the host.
+  fails("var wide = [1]; for (var i = 0; i < 40; i++) wide = [wide, wide]; wide", CompletionKind::kOutOfMemory, "");
+  fails("var a = []; a.length = 4294967295; a", CompletionKind::kOutOfMemory, "");
+  fails("var b = []; b.length = 1e8; ({b})", CompletionKind::kOutOfMemory, "");
   // The same object twice (not a cycle) converts.
   EXPECT_EQ(Eval("let o = {k: 1}; ({a: o, b: [o]})").ToHost()->ToJson(), R"({"a":{"k":1},"b":[{"k":1}]})");
   EXPECT_TRUE(Eval("let d2 = []; for (let i = 0; i < 200; i++) d2 = [d2]; d2").ToHost(500).ok());

@@ -222,6 +222,9 @@ TEST_F(TaskTest, DeepRecursionIsAStackOverflowNotACrash) {
   // with the same message is not.
   EXPECT_EQ(Eval("try { g(0) } catch (e) { throw e }").kind, CompletionKind::kStackOverflow);
   EXPECT_EQ(Eval("throw new RangeError('Maximum call stack size exceeded')").kind, CompletionKind::kJsException);
+  // One kept from an earlier task and thrown again is the script's own.
+  ASSERT_TRUE(Eval("var kept; try { g(0) } catch (e) { kept = e } kept instanceof RangeError").ok());
+  EXPECT_EQ(Eval("kept.message = 'steer the host'; throw kept").kind, CompletionKind::kJsException);
   // An async function's overflow rejects its promise; a module's top level
   // reports it as its completion.
   EvalOptions module;
