@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "api/ratchet.h"
 #include "double-conversion/double-conversion.h"
+#include "vm/utf8.h"
 
 namespace ratchet {
 
@@ -47,22 +48,11 @@ namespace {
 
 constexpr int kMaxJsonDepth = 1000;
 
+// A code point (a scalar value, or U+FFFD) as UTF-8.
 void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  std::u16string units;
+  internal::AppendCodePoint(&units, cp);
+  out->append(internal::EncodeUtf8(units));
 }
 
 // A recursive-descent JSON parser; nesting is bounded (kMaxJsonDepth), so
